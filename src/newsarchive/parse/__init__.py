@@ -1,0 +1,161 @@
+"""Bytes to records: decoding, format detection, the format parsers and site profiles."""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import os
+import zlib
+from dataclasses import dataclass
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from ..errors import BinaryInput, EmptyInput, InputError, NotAnArticle, UnreadableInput
+from ..record import Article, InputInfo, Source
+from . import sites
+from .dates import date_from_url
+from .decode import NotText, decode
+from .extracted import Extracted
+from .language import identify, languages_present
+from .sources import SEOUL, domain_of_url, source_for_domain, zone_for_domain
+
+__all__ = ["MAX_INPUT_BYTES", "parse_bytes", "parse_file", "read_input"]
+
+MAX_INPUT_BYTES = 64 * 1024 * 1024  # a news page is never this large; refuse rather than hang
+_GZIP_MAGIC = b"\x1f\x8b"
+
+
+@dataclass(frozen=True)
+class RawInput:
+    path: str
+    data: bytes
+
+
+def read_input(path: str | os.PathLike[str]) -> RawInput:
+    """The bytes of a file, or an InputError that names it and says why."""
+    name = os.fsdecode(path)
+    p = Path(path)
+    try:
+        if not p.is_file():
+            reason = "no such file" if not p.exists() else "not a regular file"
+            raise UnreadableInput(name, reason)
+        size = p.stat().st_size
+        if size > MAX_INPUT_BYTES:
+            raise UnreadableInput(name, f"too large ({size} bytes; limit {MAX_INPUT_BYTES})")
+        return RawInput(name, p.read_bytes())
+    except PermissionError as exc:
+        raise UnreadableInput(name, "permission denied") from exc
+    except OSError as exc:
+        raise UnreadableInput(name, exc.strerror or str(exc)) from exc
+
+
+def _gunzip(path: str, data: bytes) -> bytes:
+    try:
+        out = gzip.decompress(data)
+    except (OSError, EOFError, zlib.error) as exc:
+        raise BinaryInput(path, f"corrupt gzip data ({exc})") from exc
+    if len(out) > MAX_INPUT_BYTES:
+        raise BinaryInput(path, "gzip data expands past the size limit")
+    return out
+
+
+def sniff_format(text: str) -> str:
+    """"html" when the text is markup, else "text"."""
+    head = text[:4096].lstrip().lower()
+    if head.startswith(("<!doctype html", "<html", "<?xml")) or (
+        "<html" in head or "<head" in head or "<body" in head
+    ):
+        return "html"
+    return "text"
+
+
+def parse_bytes(data: bytes, path: str = "-", url: str | None = None) -> Article:
+    """Parse one input's bytes into an Article. Raises an InputError subclass on bad input."""
+    digest = hashlib.sha256(data).hexdigest()
+    payload = _gunzip(path, data) if data.startswith(_GZIP_MAGIC) else data
+    if not payload.strip():
+        raise EmptyInput(path, "empty file" if not payload else "only whitespace")
+    try:
+        decoded = decode(payload)
+    except NotText as exc:
+        raise BinaryInput(path, str(exc)) from exc
+    if not decoded.text.strip():
+        raise EmptyInput(path, "only whitespace")
+    fmt = sniff_format(decoded.text)
+    if fmt == "html":
+        from .html import parse_html
+
+        found = parse_html(decoded.text, url=url)
+    else:
+        from .text import parse_text
+
+        found = parse_text(decoded.text, url=url)
+    if data.startswith(_GZIP_MAGIC):
+        fmt += "+gzip"
+    info = InputInfo(path=path, format=fmt, encoding=decoded.encoding, sha256=digest, size=len(data))
+    return build_article(found, decoded.text, info)
+
+
+def parse_file(path: str | os.PathLike[str], url: str | None = None) -> Article:
+    raw = read_input(path)
+    return parse_bytes(raw.data, raw.path, url=url)
+
+
+def _source(found: Extracted, text: str) -> Source | None:
+    url = found.url
+    if url:
+        domain = domain_of_url(url)
+        if domain:
+            profile = sites.for_domain(domain)
+            return source_for_domain(profile.domains[0] if profile else domain)
+    profile = sites.for_text(text)
+    if profile:
+        return Source(profile.name, profile.domains[0])
+    if found.domain_hints:
+        return source_for_domain(found.domain_hints[0])
+    return None
+
+
+def build_article(found: Extracted, text: str, info: InputInfo) -> Article:
+    """Turn what a parser found into the record: source, zones, languages, the body."""
+    body = "\n\n".join(p.strip() for p in found.paragraphs if p.strip())
+    if not body:
+        raise NotAnArticle(info.path, "no article text found")
+    source = _source(found, text)
+    language = found.language or identify(body)
+    zone: ZoneInfo | None = zone_for_domain(source.domain) if source and source.domain else None
+    if zone is None and language == "ko":
+        zone = ZoneInfo(SEOUL)  # Korean-language news is printed in Korea time
+    posted = found.posted
+    if posted is None and found.url:
+        posted = date_from_url(found.url)
+    authors = found.authors
+    if found.emails and authors:
+        # An email printed once beside a single author belongs to that author.
+        if len(authors) == 1 and authors[0].email is None and len(found.emails) == 1:
+            a = authors[0]
+            authors = [type(a)(a.name, found.emails[0], a.role, a.dateline)]
+    texts = [found.headline, found.subheadline or "", found.byline or "", body]
+    texts += [a.name for a in authors]
+    languages = languages_present(language, texts)
+    translations = [t for t in found.translations if t != language]
+    return Article(
+        headline=found.headline,
+        subheadline=found.subheadline,
+        body=body,
+        input=info,
+        url=found.url,
+        source=source,
+        posted_at=posted.iso(zone) if posted else None,
+        updated_at=found.updated.iso(zone) if found.updated else None,
+        byline=found.byline,
+        authors=authors,
+        emails=list(found.emails),
+        language=language,
+        languages=languages,
+        translations=translations,
+    )
+
+
+def input_error_line(err: InputError) -> str:
+    return f"{err.path}: {err.reason}"

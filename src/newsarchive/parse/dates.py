@@ -1,0 +1,205 @@
+"""Date lines in the forms news pages print them, in English and Korean.
+
+A printed date becomes a `Stamp`: the wall-clock fields as printed plus an explicit offset when the
+page states one. `Stamp.iso(zone)` gives ISO 8601 with the publisher's offset; without a time zone
+we give the day alone rather than a naive or silently-UTC time.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta, timezone, tzinfo
+
+_MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
+    "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+_MONTH = (
+    r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+)
+_TIME = (
+    r"(?:(?P<ampm1>오전|오후|AM|PM)\s*)?(?P<h>\d{1,2})\s*[:시]\s*(?P<mi>\d{2})(?:\s*분)?"
+    r"(?::(?P<s>\d{2}))?(?:\s*(?P<ampm2>[AaPp]\.?[Mm]\.?)(?![a-z]))?"
+)
+_ZONE = r"(?:\s*\(?(?P<zone>KST|JST|UTC|GMT|Z|[+-]\d{2}:?\d{2})\)?(?![A-Za-z]))?"
+# Between a date and its time: spaces, commas, bars, slashes, "at", an opening parenthesis.
+_GAP = r"(?:\s*(?:[,|/·]|at|\(|T)?\s*)"
+
+_NUMERIC = (
+    r"(?<![\d.])(?P<y>(?:19|20)\d{2})\s*(?:[-./]|년)\s*(?P<m>\d{1,2})\s*(?:[-./]|월)\s*"
+    r"(?P<d>\d{1,2})(?![\d])(?:\s*일)?\.?(?:\s*\([월화수목금토일]\))?"
+)
+_MONTH_FIRST = r"\b" + _MONTH + r"\.?\s*(?P<d>\d{1,2})(?:st|nd|rd|th)?\s*,?\s*(?P<y>(?:19|20)\d{2})\b"
+_DAY_FIRST = r"\b(?P<d>\d{1,2})(?:st|nd|rd|th)?\.?\s+" + _MONTH + r"\.?,?\s+(?P<y>(?:19|20)\d{2})\b"
+
+_DATE_FORMS = [
+    re.compile(form + r"(?:" + _GAP + _TIME + r")?" + _ZONE, re.IGNORECASE)
+    for form in (_NUMERIC, _MONTH_FIRST, _DAY_FIRST)
+]
+_TIME_BEFORE = re.compile(r"(?<![\d:])" + _TIME + r"\s*$", re.IGNORECASE)
+
+POSTED_LABEL = re.compile(
+    r"(?i)(?:first\s+)?(?:posted|published|write|written|created|issued|입력|등록|게재|작성|발행|송고)"
+)
+UPDATED_LABEL = re.compile(
+    r"(?i)(?:last\s+)?(?:updated?|modified|revised|edited|수정|업데이트|최종수정|갱신)"
+)
+
+_ZONE_OFFSETS = {"KST": 9 * 60, "JST": 9 * 60, "UTC": 0, "GMT": 0, "Z": 0}
+
+
+@dataclass(frozen=True)
+class Stamp:
+    """A date as printed: wall-clock fields and the offset in minutes when the page states it."""
+
+    year: int
+    month: int
+    day: int
+    hour: int | None = None
+    minute: int | None = None
+    second: int | None = None
+    offset_minutes: int | None = None
+
+    @property
+    def has_time(self) -> bool:
+        return self.hour is not None
+
+    def iso(self, zone: tzinfo | None = None) -> str:
+        """ISO 8601; the stated offset wins over the publisher's zone; no zone gives the day."""
+        if self.hour is None or self.minute is None:
+            return date(self.year, self.month, self.day).isoformat()
+        tz: tzinfo | None
+        if self.offset_minutes is not None:
+            tz = timezone(timedelta(minutes=self.offset_minutes))
+        else:
+            tz = zone
+        if tz is None:
+            return date(self.year, self.month, self.day).isoformat()
+        wall = datetime(
+            self.year, self.month, self.day, self.hour, self.minute, self.second or 0, tzinfo=tz
+        )
+        return wall.isoformat(timespec="seconds" if self.second else "minutes")
+
+
+@dataclass(frozen=True)
+class DateMatch:
+    stamp: Stamp
+    start: int
+    end: int
+    label: str | None  # "posted", "updated" or None when the line does not say
+
+
+def _hour(raw: str, ampm: str | None) -> int:
+    hour = int(raw)
+    if ampm:
+        marker = ampm.lower().replace(".", "")
+        if marker in ("pm", "오후") and hour < 12:
+            hour += 12
+        elif marker in ("am", "오전") and hour == 12:
+            hour = 0
+    return hour
+
+
+def _zone_minutes(raw: str | None) -> int | None:
+    if not raw:
+        return None
+    upper = raw.upper()
+    if upper in _ZONE_OFFSETS:
+        return _ZONE_OFFSETS[upper]
+    sign = -1 if raw[0] == "-" else 1
+    digits = raw[1:].replace(":", "")
+    return sign * (int(digits[:2]) * 60 + int(digits[2:4]))
+
+
+def _stamp(m: re.Match[str]) -> Stamp | None:
+    groups = m.groupdict()
+    try:
+        year = int(groups["y"])
+        month = _MONTHS[groups["mon"][:3].lower()] if groups.get("mon") else int(groups["m"])
+        day = int(groups["d"])
+        date(year, month, day)
+    except (ValueError, KeyError):
+        return None
+    hour = minute = second = None
+    if groups.get("h") is not None:
+        hour = _hour(groups["h"], groups.get("ampm1") or groups.get("ampm2"))
+        minute = int(groups["mi"])
+        second = int(groups["s"]) if groups.get("s") else None
+        if hour > 23 or minute > 59 or (second is not None and second > 59):
+            hour = minute = second = None
+    offset = _zone_minutes(groups.get("zone")) if hour is not None else None
+    return Stamp(year, month, day, hour, minute, second, offset)
+
+
+def find_dates(line: str) -> list[DateMatch]:
+    """Every date printed in a line, left to right, each with the label that introduces it."""
+    found: list[tuple[int, int, Stamp]] = []
+    taken: list[tuple[int, int]] = []
+    for form in _DATE_FORMS:
+        for m in form.finditer(line):
+            if any(m.start() < end and start < m.end() for start, end in taken):
+                continue
+            stamp = _stamp(m)
+            if stamp is None:
+                continue
+            start = m.start()
+            if not stamp.has_time:
+                # "13:30 February 19, 2019": the time printed before the date.
+                before = _TIME_BEFORE.search(line[: m.start()])
+                if before:
+                    hour = _hour(before.group("h"), before.group("ampm1") or before.group("ampm2"))
+                    minute = int(before.group("mi"))
+                    if hour < 24 and minute < 60:
+                        stamp = Stamp(stamp.year, stamp.month, stamp.day, hour, minute)
+                        start = before.start()
+            found.append((start, m.end(), stamp))
+            taken.append((m.start(), m.end()))
+    found.sort(key=lambda item: item[0])
+    matches: list[DateMatch] = []
+    previous_end = 0
+    for start, end, stamp in found:
+        prefix = line[previous_end:start]
+        label = _label(prefix)
+        matches.append(DateMatch(stamp, start, end, label))
+        previous_end = end
+    return matches
+
+
+def _label(prefix: str) -> str | None:
+    """The label nearest before a date: "Posted", "Updated", "입력", "수정" and kin."""
+    best: tuple[int, str] | None = None
+    for kind, pattern in (("posted", POSTED_LABEL), ("updated", UPDATED_LABEL)):
+        for m in pattern.finditer(prefix):
+            if best is None or m.start() > best[0]:
+                best = (m.start(), kind)
+    return best[1] if best else None
+
+
+_URL_DATE = re.compile(
+    r"(?<!\d)(?P<y>(?:19|20)\d{2})(?P<sep>[-/_]?)(?P<m>0[1-9]|1[0-2]|[1-9])(?P=sep)"
+    r"(?P<d>0[1-9]|[12]\d|3[01]|[1-9])(?!\d)"
+)
+
+
+def date_from_url(url: str) -> Stamp | None:
+    """The day many sites put in an article's address: /2017/5/21/, /20241128/, /2024-06-03/."""
+    path = re.sub(r"^[a-z]+://[^/]+", "", url, flags=re.IGNORECASE)
+    path = path.split("?", 1)[0]
+    for m in _URL_DATE.finditer(path):
+        sep = m.group("sep")
+        raw = m.group(0)
+        # Compact dates must be exactly eight digits; separated ones need the separator both times.
+        if not sep and len(raw) != 8:
+            continue
+        if sep == "/" and not re.search(r"/" + re.escape(raw) + r"(?:/|$)", path):
+            continue
+        try:
+            day = date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
+        except ValueError:
+            continue
+        if day.year < 1990 or day > date.today():
+            continue
+        return Stamp(day.year, day.month, day.day)
+    return None

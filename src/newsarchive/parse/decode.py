@@ -1,0 +1,150 @@
+"""Bytes to text: the BOM, then strict UTF-8, then a declared charset, then detection.
+
+Legacy Korean pages are EUC-KR at best and CP949 in practice (EUC-KR cannot encode every Hangul
+syllable), so EUC-KR is always read as CP949; GB2312 likewise as its superset GB18030.
+"""
+
+from __future__ import annotations
+
+import codecs
+from dataclasses import dataclass
+
+# Read legacy names as the superset the publishers really used.
+_SUPERSETS = {
+    "euc-kr": "cp949",
+    "euc_kr": "cp949",
+    "ks_c_5601-1987": "cp949",
+    "ksc5601": "cp949",
+    "uhc": "cp949",
+    "gb2312": "gb18030",
+    "gbk": "gb18030",
+    "iso-8859-1": "cp1252",
+    "latin-1": "cp1252",
+    "ascii": "utf-8",
+}
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+# Magic numbers of formats that are certainly not text.
+_BINARY_MAGIC = (
+    b"\x89PNG",
+    b"%PDF",
+    b"\x7fELF",
+    b"GIF8",
+    b"\xff\xd8\xff",
+    b"PK\x03\x04",
+    b"MZ",
+    b"\x00\x00\x01\x00",
+    b"RIFF",
+    b"\xca\xfe\xba\xbe",
+    b"\xcf\xfa\xed\xfe",
+    b"7z\xbc\xaf",
+    b"BZh",
+    b"\xfd7zXZ",
+    b"OggS",
+    b"ID3",
+    b"SQLite format 3",
+)
+
+
+class NotText(ValueError):
+    """The bytes are binary, not text in an encoding we read."""
+
+
+@dataclass(frozen=True)
+class Decoded:
+    text: str
+    encoding: str
+
+
+def canonical_encoding(name: str) -> str:
+    """The codec we actually decode with for a declared or detected charset name."""
+    key = name.strip().lower()
+    try:
+        key = codecs.lookup(key).name
+    except LookupError:
+        pass
+    return _SUPERSETS.get(key, key)
+
+
+def _looks_utf16(data: bytes) -> str | None:
+    """UTF-16 without a BOM: mostly-ASCII text has a NUL in every other byte."""
+    sample = data[:4096]
+    if len(sample) < 4:
+        return None
+    even = sample[0::2].count(0)
+    odd = sample[1::2].count(0)
+    half = len(sample) // 2
+    if odd > half * 0.4 and even < half * 0.05:
+        return "utf-16-le"
+    if even > half * 0.4 and odd < half * 0.05:
+        return "utf-16-be"
+    return None
+
+
+def _control_ratio(text: str) -> float:
+    if not text:
+        return 0.0
+    sample = text[:20000]
+    bad = sum(1 for ch in sample if (ord(ch) < 32 and ch not in "\t\n\r\f\v") or ch == "\ufffd")
+    return bad / len(sample)
+
+
+def _check_text(text: str) -> str:
+    if _control_ratio(text) > 0.05:
+        raise NotText("binary content (control characters)")
+    # A stray NUL or other C0 control inside otherwise good text is dropped, not fatal.
+    return text.replace("\x00", "")
+
+
+def decode(data: bytes, declared: str | None = None) -> Decoded:
+    """Decode bytes of a text or HTML page. Raises NotText for binary data."""
+    for bom, name in _BOMS:
+        if data.startswith(bom):
+            try:
+                text = data[len(bom):].decode(name)
+            except UnicodeDecodeError as exc:
+                raise NotText(f"invalid {name} after its byte-order mark") from exc
+            return Decoded(_check_text(text), name.replace("-le", "").replace("-be", ""))
+    if any(data.startswith(magic) for magic in _BINARY_MAGIC):
+        raise NotText("binary file (recognised file signature)")
+    utf16 = _looks_utf16(data)
+    if utf16:
+        try:
+            return Decoded(_check_text(data.decode(utf16)), "utf-16")
+        except UnicodeDecodeError:
+            pass
+    if b"\x00" in data[:8192] and data[:8192].count(b"\x00") > 8:
+        raise NotText("binary content (NUL bytes)")
+    try:
+        return Decoded(_check_text(data.decode("utf-8")), "utf-8")
+    except UnicodeDecodeError:
+        pass
+    if declared:
+        codec = canonical_encoding(declared)
+        if codec != "utf-8":
+            try:
+                return Decoded(_check_text(data.decode(codec)), codec)
+            except (UnicodeDecodeError, LookupError):
+                pass
+    return _detect(data)
+
+
+def _detect(data: bytes) -> Decoded:
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data[:200_000]).best()
+    if best is None or best.encoding is None:
+        raise NotText("binary content (no text encoding fits)")
+    codec = canonical_encoding(best.encoding)
+    try:
+        text = data.decode(codec)
+    except (UnicodeDecodeError, LookupError):
+        text = data.decode(codec, errors="replace")
+    return Decoded(_check_text(text), codec)

@@ -1,0 +1,86 @@
+"""Language tags: the body's language (py3langid), every language present, and language links.
+
+py3langid is small, offline and ships its model; it is loaded once, on first use, so commands that
+do not parse never pay for it.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Any
+
+_HANGUL = re.compile(r"[\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f]")
+_KANA = re.compile(r"[\u3040-\u30ff]")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+_LATIN_WORDS = re.compile(r"[A-Za-z\u00c0-\u024f]{2,}(?:['’-][A-Za-z]+)*")
+
+# Names a page uses for a language edition, in that language and in English.
+LANGUAGE_NAMES: dict[str, str] = {
+    "한국어": "ko", "korean": "ko", "國文": "ko", "韓國語": "ko",
+    "english": "en", "영어": "en", "英文": "en", "英語": "en", "영문": "en",
+    "日本語": "ja", "japanese": "ja", "일본어": "ja", "日文": "ja",
+    "中文": "zh", "chinese": "zh", "중국어": "zh", "简体中文": "zh", "繁體中文": "zh",
+    "中文简体": "zh", "中文繁體": "zh",
+    "español": "es", "spanish": "es", "français": "fr", "french": "fr",
+    "deutsch": "de", "german": "de", "русский": "ru", "russian": "ru",
+    "العربية": "ar", "arabic": "ar", "tiếng việt": "vi", "vietnamese": "vi",
+    "bahasa indonesia": "id", "indonesian": "id", "português": "pt", "portuguese": "pt",
+    "italiano": "it", "italian": "it", "ไทย": "th", "thai": "th",
+}
+
+
+@lru_cache(maxsize=1)
+def _identifier() -> Any:
+    from py3langid import langid
+
+    return langid._get_identifier()
+
+
+def identify(text: str) -> str:
+    """The BCP 47 primary tag of a text, or "und" when there is nothing to go on."""
+    sample = text[:5000]
+    if not re.search(r"\w", sample):
+        return "und"
+    # Scripts that name one language settle it without a model.
+    hangul = len(_HANGUL.findall(sample))
+    kana = len(_KANA.findall(sample))
+    letters = sum(1 for ch in sample if ch.isalpha()) or 1
+    if hangul / letters > 0.3:
+        return "ko"
+    if kana / letters > 0.1:
+        return "ja"
+    lang, _score = _identifier().classify(sample)
+    return str(lang)
+
+
+def languages_present(primary: str, texts: list[str]) -> list[str]:
+    """The primary language first, then every other language whose script or words appear."""
+    found = [primary] if primary != "und" else []
+    joined = "\n".join(t for t in texts if t)
+    if _HANGUL.search(joined) and "ko" not in found:
+        found.append("ko")
+    if _KANA.search(joined) and "ja" not in found:
+        found.append("ja")
+    if _HAN.search(joined) and not (_HANGUL.search(joined) or _KANA.search(joined)):
+        if "zh" not in found:
+            found.append("zh")
+    # A stretch of Latin-script prose inside a non-Latin text is a second language.
+    if primary in ("ko", "ja", "zh"):
+        run = " ".join(_LATIN_WORDS.findall(joined))
+        if len(run.split()) >= 12:
+            other = identify(run)
+            if other not in found and other != "und":
+                found.append(other)
+    return found
+
+
+def language_of_name(name: str, exact: bool = True) -> str | None:
+    """The tag for a language-edition link text: "한국어" -> "ko", "Japanese donga" -> "ja"."""
+    key = name.strip().strip("[]()|·").strip().lower()
+    if key in LANGUAGE_NAMES:
+        return LANGUAGE_NAMES[key]
+    if exact:
+        return None
+    first = key.split(" ", 1)[0]
+    return LANGUAGE_NAMES.get(first)

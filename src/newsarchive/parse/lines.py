@@ -1,0 +1,105 @@
+"""Line-level signals shared by the text parsers: is this line prose, a title, a date line, a
+language-link line? Each function looks at one line and knows nothing about the page around it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .dates import DateMatch, find_dates, POSTED_LABEL, UPDATED_LABEL
+from .language import language_of_name
+
+_TERMINAL = re.compile(r"[.!?。！？…](?:[\"'”’»)\]」』]*)\s*$")
+_TEASER_END = re.compile(r"(?:\.\.\.|…)\s*$")
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7a3]")
+_WEEKDAYS = re.compile(
+    r"\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?|\([월화수목금토일]\)|[월화수목금토일]요일",
+    re.IGNORECASE,
+)
+
+
+def text_length(line: str) -> int:
+    """Length that treats a CJK character as worth two Latin ones (a word is ~2 syllables)."""
+    cjk = len(_CJK.findall(line))
+    return len(line) + cjk
+
+
+def word_count(line: str) -> int:
+    return len(line.split())
+
+
+def is_teaser(line: str) -> bool:
+    """A snippet cut short: "It was revealed that a North Korean cyber terrorist..."."""
+    return bool(_TEASER_END.search(line))
+
+
+def is_prose(line: str) -> bool:
+    """A sentence or paragraph of running text."""
+    text = line.strip()
+    if not text or is_teaser(text):
+        return False
+    if word_count(text) < 3 and len(_CJK.findall(text)) < 10:
+        return False
+    if _TERMINAL.search(text):
+        return True
+    return text_length(text) >= 160
+
+
+def is_title(line: str) -> bool:
+    """Shaped like a headline: a few words, not a sentence ending in a full stop."""
+    text = line.strip()
+    if not text or is_teaser(text) or text.endswith((".", "。", ":", ",")):
+        return False
+    cjk = len(_CJK.findall(text))
+    if word_count(text) < 2 and cjk < 5:
+        return False
+    if word_count(text) < 3 and cjk == 0 and len(text) < 12:
+        return False
+    return text_length(text) <= 300
+
+
+def date_line(line: str) -> list[DateMatch] | None:
+    """The dates of a line that is mostly dates ("Posted ... Updated ..."), else None."""
+    matches = find_dates(line)
+    if not matches:
+        return None
+    rest = line
+    for m in reversed(matches):
+        rest = rest[: m.start] + " " + rest[m.end:]
+    rest = POSTED_LABEL.sub(" ", rest)
+    rest = UPDATED_LABEL.sub(" ", rest)
+    rest = _WEEKDAYS.sub(" ", rest)
+    rest = re.sub(r"\b(?:on|at|in a day|KST|GMT|UTC|ET|EST|EDT)\b|[:|/,·()\[\]•-]", " ", rest)
+    leftover = rest.split()
+    if len(leftover) <= 3 and sum(len(w) for w in leftover) <= 16:
+        return matches
+    return None
+
+
+def name_beside_date(line: str, matches: list[DateMatch]) -> str | None:
+    """Portals print "황정환 2021. 2. 2. 20:11": a reporter's name right before the date."""
+    head = line[: matches[0].start].strip()
+    if re.fullmatch(r"[\uac00-\ud7a3]{2,4}", head) and not (
+        POSTED_LABEL.search(head) or UPDATED_LABEL.search(head)
+    ):
+        return head
+    return None
+
+
+def language_links(line: str) -> list[str] | None:
+    """Tags named by a language-switch line ("한국어", "English donga | Japanese donga | ...")."""
+    text = re.sub(r"\[[^\]]*\]", " ", line).strip()
+    if not text or len(text) > 160:
+        return None
+    parts = [p.strip() for p in re.split(r"\s*[|·•/]\s*|\s{2,}", text) if p.strip()]
+    if not parts or len(parts) > 12:
+        return None
+    tags: list[str] = []
+    for part in parts:
+        # Alone, a link must be exactly a language's name; in a bar, "Japanese donga" will do.
+        tag = language_of_name(part, exact=len(parts) == 1)
+        if tag is None or word_count(part) > 3:
+            return None
+        if tag not in tags:
+            tags.append(tag)
+    return tags

@@ -1,0 +1,55 @@
+"""Site profiles: per-publisher knowledge, one small module each, registered here in one place.
+
+A profile says how to recognise its publisher's pages when no URL comes with them, and holds only
+what differs from the generic parsers. Built-in and third-party profiles take the same road:
+`register(profile)`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class SiteProfile:
+    name: str
+    domains: tuple[str, ...]
+    # Patterns that identify a capture of this site when no URL is given.
+    text_signatures: tuple[re.Pattern[str], ...] = field(default=())
+
+    def matches_text(self, text: str) -> bool:
+        return any(sig.search(text) for sig in self.text_signatures)
+
+
+_REGISTRY: list[SiteProfile] = []
+
+
+def register(profile: SiteProfile) -> SiteProfile:
+    _REGISTRY.append(profile)
+    return profile
+
+
+def profiles() -> tuple[SiteProfile, ...]:
+    _load_builtin()
+    return tuple(_REGISTRY)
+
+
+def for_domain(domain: str) -> SiteProfile | None:
+    return next((p for p in profiles() if domain in p.domains), None)
+
+
+def for_text(text: str) -> SiteProfile | None:
+    head = text[:20000]
+    return next((p for p in profiles() if p.matches_text(head)), None)
+
+
+_loaded = False
+
+
+def _load_builtin() -> None:
+    global _loaded
+    if _loaded:
+        return
+    _loaded = True
+    from . import donga  # noqa: F401  (registers itself)

@@ -1,0 +1,132 @@
+"""Publishers we know by domain: their names and the time zone their pages print.
+
+This is data, not logic: adding a publisher is adding a line. A domain we do not list still gets
+a source (named by its domain) and, where its country-code TLD has one time zone, that zone.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo
+
+from ..record import Source
+
+
+@dataclass(frozen=True)
+class Publisher:
+    name: str
+    domain: str
+    zone: str | None = None
+
+
+SEOUL = "Asia/Seoul"
+
+PUBLISHERS: tuple[Publisher, ...] = (
+    Publisher("The Dong-A Ilbo", "donga.com", SEOUL),
+    Publisher("The Chosun Ilbo", "chosun.com", SEOUL),
+    Publisher("The Hankyoreh", "hani.co.kr", SEOUL),
+    Publisher("Korea JoongAng Daily", "joins.com", SEOUL),
+    Publisher("JoongAng Ilbo", "joongang.co.kr", SEOUL),
+    Publisher("The Korea Herald", "koreaherald.com", SEOUL),
+    Publisher("The Korea Herald", "heraldcorp.com", SEOUL),
+    Publisher("The Korea Times", "koreatimes.co.kr", SEOUL),
+    Publisher("Yonhap News Agency", "yna.co.kr", SEOUL),
+    Publisher("Seoul Economic Daily", "sedaily.com", SEOUL),
+    Publisher("YTN", "ytn.co.kr", SEOUL),
+    Publisher("KBS", "kbs.co.kr", SEOUL),
+    Publisher("Daum News", "daum.net", SEOUL),
+    Publisher("Naver News", "naver.com", SEOUL),
+    Publisher("The Kyunghyang Shinmun", "khan.co.kr", SEOUL),
+    Publisher("Maeil Business Newspaper", "mk.co.kr", SEOUL),
+    Publisher("The Korea Economic Daily", "hankyung.com", SEOUL),
+    Publisher("MBC", "imbc.com", SEOUL),
+    Publisher("SBS", "sbs.co.kr", SEOUL),
+    Publisher("NK News", "nknews.org", SEOUL),
+    Publisher("Reuters", "reuters.com"),
+    Publisher("Al Jazeera", "aljazeera.com"),
+    Publisher("The Associated Press", "apnews.com"),
+    Publisher("BBC", "bbc.co.uk", "Europe/London"),
+    Publisher("BBC", "bbc.com", "Europe/London"),
+    Publisher("The Guardian", "theguardian.com", "Europe/London"),
+    Publisher("The New York Times", "nytimes.com", "America/New_York"),
+    Publisher("The Washington Post", "washingtonpost.com", "America/New_York"),
+    Publisher("The Japan Times", "japantimes.co.jp", "Asia/Tokyo"),
+    Publisher("South China Morning Post", "scmp.com", "Asia/Hong_Kong"),
+)
+
+# Country-code domains whose country keeps one civil time.
+_TLD_ZONES = {
+    "kr": SEOUL, "jp": "Asia/Tokyo", "cn": "Asia/Shanghai", "tw": "Asia/Taipei",
+    "hk": "Asia/Hong_Kong", "sg": "Asia/Singapore", "in": "Asia/Kolkata", "de": "Europe/Berlin",
+    "at": "Europe/Vienna", "ch": "Europe/Zurich", "fr": "Europe/Paris", "it": "Europe/Rome",
+    "es": "Europe/Madrid", "nl": "Europe/Amsterdam", "be": "Europe/Brussels",
+    "uk": "Europe/London", "ie": "Europe/Dublin", "dk": "Europe/Copenhagen",
+    "se": "Europe/Stockholm", "no": "Europe/Oslo", "fi": "Europe/Helsinki",
+    "pl": "Europe/Warsaw", "cz": "Europe/Prague", "hu": "Europe/Budapest", "gr": "Europe/Athens",
+    "pt": "Europe/Lisbon", "tr": "Europe/Istanbul", "il": "Asia/Jerusalem", "za": "Africa/Johannesburg",
+    "ng": "Africa/Lagos", "ke": "Africa/Nairobi", "eg": "Africa/Cairo", "ph": "Asia/Manila",
+    "my": "Asia/Kuala_Lumpur", "th": "Asia/Bangkok", "vn": "Asia/Ho_Chi_Minh", "nz": "Pacific/Auckland",
+    "ar": "America/Argentina/Buenos_Aires", "co": "America/Bogota", "pe": "America/Lima",
+}
+
+_BY_DOMAIN = {p.domain: p for p in PUBLISHERS}
+
+
+def registered_domain(host: str) -> str:
+    """The publisher-level domain of a host: english.donga.com -> donga.com, www.kbs.co.kr -> kbs.co.kr."""
+    host = host.lower().strip(".").split(":", 1)[0]
+    if host.startswith("www."):
+        host = host[4:]
+    labels = host.split(".")
+    for i in range(len(labels) - 1):
+        candidate = ".".join(labels[i:])
+        if candidate in _BY_DOMAIN:
+            return candidate
+    # Second-level public suffixes such as co.kr, co.uk, com.au keep three labels.
+    if len(labels) >= 3 and labels[-2] in ("co", "com", "or", "ne", "ac", "go", "org", "net"):
+        return ".".join(labels[-3:])
+    return ".".join(labels[-2:])
+
+
+def domain_of_url(url: str) -> str | None:
+    try:
+        host = urlsplit(url).hostname
+    except ValueError:
+        return None
+    return registered_domain(host) if host else None
+
+
+def publisher(domain: str) -> Publisher | None:
+    return _BY_DOMAIN.get(domain)
+
+
+def source_for_domain(domain: str) -> Source:
+    known = _BY_DOMAIN.get(domain)
+    return Source(known.name, domain) if known else Source(domain, domain)
+
+
+@lru_cache(maxsize=256)
+def zone_for_domain(domain: str) -> ZoneInfo | None:
+    known = _BY_DOMAIN.get(domain)
+    name = known.zone if known else _TLD_ZONES.get(domain.rsplit(".", 1)[-1])
+    return ZoneInfo(name) if name else None
+
+
+def zone(name: str) -> ZoneInfo:
+    return ZoneInfo(name)
+
+
+_DOMAIN_IN_TEXT = re.compile(r"\b((?:[a-z0-9-]+\.)+(?:com|net|org|co\.kr|kr|co\.uk|jp))\b", re.I)
+
+
+def known_domains_in(text: str) -> list[str]:
+    """Publisher domains named in a line (copyright notices, e-mail addresses), known ones only."""
+    found: list[str] = []
+    for m in _DOMAIN_IN_TEXT.finditer(text):
+        domain = registered_domain(m.group(1))
+        if domain in _BY_DOMAIN and domain not in found:
+            found.append(domain)
+    return found

@@ -1,0 +1,258 @@
+"""The generic parser for plain-text captures of news pages.
+
+A capture is a run of lines: page furniture, a headline, date lines, language links, the article's
+paragraphs, a byline, then footers. We classify each line on its own (`lines.py`), find the first
+paragraph of running text, read the header above it and the byline below it, and keep the
+paragraphs between. Site profiles may pre-process the lines; nothing here names a site.
+"""
+
+from __future__ import annotations
+
+import re
+
+from . import boilerplate as bp
+from .bylines import Byline, broadcast_reporter, parse_byline, split_trailing_byline
+from .dates import DateMatch
+from .extracted import Extracted
+from .lines import (
+    date_line,
+    is_prose,
+    is_teaser,
+    is_title,
+    language_links,
+    name_beside_date,
+)
+from .sources import known_domains_in
+
+# A crawler's one-line header: " date 2022-10-07 <headline>. <date>. by <byline>."
+_CRAWLER_PREFIX = re.compile(r"^\s*date (\d{4}-\d{2}-\d{2})\s+(.*)$")
+_HEADER_DESCRIPTION = re.compile(r"^(?P<headline>.+?)\.\s+(?P<when>[^.]*?\.?[^.]*?\d{4}[^.]*?)\.(?:\s+by\s+(?P<byline>.+?))?\.?\s*$")
+
+# After the body starts, this many lines of furniture in a row mean the article is over.
+_MAX_GAP = 6
+
+
+def _apply_byline(found: Extracted, byline: Byline, *, primary: bool = True) -> None:
+    if primary and found.byline is None:
+        found.byline = byline.text
+    for author in byline.authors:
+        found.add_author(author)
+    for email in byline.emails:
+        found.add_email(email)
+        found.domain_hints.extend(known_domains_in(email))
+
+
+def _take_dates(found: Extracted, matches: list[DateMatch], *, anchor: bool) -> None:
+    for i, m in enumerate(matches):
+        label = m.label or ("posted" if i == 0 and anchor else None)
+        if label == "posted" and found.posted is None:
+            found.posted = m.stamp
+        elif label == "updated" and found.updated is None:
+            found.updated = m.stamp
+
+
+def _crawler_header(lines: list[str], found: Extracted) -> None:
+    """Strip a crawler's " date YYYY-MM-DD" prefix; read the description after it, if any."""
+    for i, line in enumerate(lines):
+        if not line.strip():
+            continue
+        m = _CRAWLER_PREFIX.match(line)
+        if not m:
+            return
+        rest = m.group(2).strip()
+        desc = _HEADER_DESCRIPTION.match(rest)
+        when = date_line(desc.group("when")) if desc else None
+        if desc and when:
+            found.headline = desc.group("headline").strip()
+            _take_dates(found, when, anchor=True)
+            if desc.group("byline"):
+                byline = parse_byline(desc.group("byline"))
+                if byline:
+                    _apply_byline(found, byline)
+            lines[i] = ""
+        else:
+            lines[i] = rest
+        return
+
+
+def _unwrap(block: list[str]) -> list[str]:
+    """Join hard-wrapped lines (lynx -dump, "save as text") back into paragraphs."""
+    out: list[str] = []
+    for line in block:
+        if (
+            out
+            and len(out[-1]) >= 50
+            and not re.search(r"[.!?:。\"”]\s*$", out[-1])
+            and re.match(r"^[a-z(\"“‘'0-9]", line)
+        ):
+            out[-1] = out[-1] + " " + line
+        else:
+            out.append(line)
+    return out
+
+
+def parse_text(text: str, url: str | None = None) -> Extracted:
+    found = Extracted(url=url)
+    lines = [ln.rstrip() for ln in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+    lines = [ln.replace("\u00a0", " ").replace("\u200b", "") for ln in lines]
+    _crawler_header(lines, found)
+    lines = _unwrap(lines)
+    stripped = [ln.strip() for ln in lines]
+
+    def usable(i: int) -> bool:
+        s = stripped[i]
+        return bool(s) and not bp.is_furniture(s)
+
+    # The first paragraph of running text that is not a byline, a date line or an end marker.
+    first_prose = next(
+        (
+            i
+            for i, s in enumerate(stripped)
+            if usable(i)
+            and is_prose(s)
+            and not bp.is_end_marker(s)
+            and date_line(s) is None
+            and parse_byline(s) is None
+        ),
+        None,
+    )
+    header_end = first_prose if first_prose is not None else len(lines)
+
+    # Dates: a labelled "posted" line above the body wins; else the last bare date line above it.
+    date_lines = [(i, m) for i in range(header_end) if (m := date_line(stripped[i]))]
+    anchor: int | None = None
+    for i, matches in date_lines:
+        if any(m.label == "posted" for m in matches):
+            anchor = i
+            break
+    if anchor is None:
+        bare = [i for i, matches in date_lines if all(m.label is None for m in matches)]
+        if bare:
+            anchor = bare[-1]
+    if anchor is not None:
+        _take_dates(found, dict(date_lines)[anchor], anchor=True)
+    for i, matches in date_lines:
+        if i != anchor:
+            _take_dates(found, matches, anchor=False)
+        name = name_beside_date(stripped[i], matches)
+        if name:
+            found.add_author(parse_byline(name + " 기자").authors[0])  # type: ignore[union-attr]
+
+    # Headline: the title-shaped line nearest above the date, else the first one above the body.
+    headline_at: int | None = None
+    if not found.headline:
+        if anchor is not None:
+            for i in range(anchor - 1, -1, -1):
+                s = stripped[i]
+                if not usable(i) or date_line(s) or language_links(s) or bp.is_breadcrumb(s):
+                    continue
+                if is_title(s) and parse_byline(s) is None:
+                    headline_at = i
+                    break
+                if is_prose(s):
+                    break
+        else:
+            for i in range(header_end):
+                s = stripped[i]
+                if not usable(i) or language_links(s) or bp.is_breadcrumb(s) or is_teaser(s):
+                    continue
+                if is_title(s) and parse_byline(s) is None and not bp.is_end_marker(s):
+                    headline_at = i
+                    break
+        if headline_at is not None:
+            found.headline = stripped[headline_at]
+
+    # A deck: one sentence printed right under the headline, in the headline's own block.
+    if headline_at is not None and first_prose == headline_at + 1:
+        after = first_prose + 1
+        if after < len(stripped) and not stripped[after]:
+            found.subheadline = stripped[first_prose]
+            first_prose = next(
+                (i for i in range(after, len(stripped)) if usable(i) and is_prose(stripped[i])),
+                None,
+            )
+            header_end = first_prose if first_prose is not None else len(lines)
+
+    # Header furniture: language links and bylines printed above the body.
+    for i in range(header_end):
+        s = stripped[i]
+        if not s:
+            continue
+        tags = language_links(s)
+        if tags:
+            for tag in tags:
+                if tag not in found.translations:
+                    found.translations.append(tag)
+            continue
+        if i != headline_at:
+            byline = parse_byline(s)
+            if byline and (byline.authors or byline.emails):
+                _apply_byline(found, byline)
+        found.domain_hints.extend(known_domains_in(s) if bp.is_end_marker(s) else [])
+
+    if first_prose is None:
+        return found
+
+    # The body: prose lines until an end marker, a byline or a long run of furniture.
+    paragraphs: list[str] = []
+    gap = 0
+    end = len(stripped)
+    i = first_prose
+    while i < len(stripped):
+        s = stripped[i]
+        if not s:
+            i += 1
+            continue
+        if bp.is_end_marker(s):
+            end = i
+            break
+        reporter = broadcast_reporter(s)
+        if reporter:
+            found.add_author(reporter)
+            if s.endswith("입니다.") and "보도에" not in s and paragraphs:
+                end = i + 1  # the sign-off closes a broadcast script
+                break
+            i += 1
+            continue
+        byline = parse_byline(s)
+        if byline and (byline.authors or byline.emails) and paragraphs:
+            end = i
+            break
+        if is_title(s) and i + 1 < len(stripped) and is_teaser(stripped[i + 1]):
+            end = i  # a teaser for another article: headline, then a cut-off snippet
+            break
+        if is_prose(s) and not bp.is_furniture(s) and date_line(s) is None:
+            paragraphs.append(s)
+            gap = 0
+        else:
+            gap += 1
+            if gap >= _MAX_GAP and paragraphs:
+                end = i
+                break
+        i += 1
+
+    if paragraphs:
+        last, trailing = split_trailing_byline(paragraphs[-1])
+        if trailing:
+            paragraphs[-1] = last
+            _apply_byline(found, trailing)
+    found.paragraphs = [p for p in paragraphs if p]
+
+    # Footer: bylines in the lines right after the body, before anything else.
+    for j in range(end, min(len(stripped), end + 12)):
+        s = stripped[j]
+        if not s:
+            continue
+        byline = parse_byline(s)
+        if byline and (byline.authors or byline.emails):
+            _apply_byline(found, byline)
+            continue
+        reporter = broadcast_reporter(s)
+        if reporter:
+            found.add_author(reporter)
+            continue
+        if bp.is_end_marker(s):
+            found.domain_hints.extend(known_domains_in(s))
+            continue
+        break
+    return found
