@@ -1,37 +1,239 @@
-"""The command line: options in, one library call, rendered output out."""
+"""The command line: options in, one library call, rendered output out.
+
+Heavy modules (SQLAlchemy, the parsers, the language model) are imported inside the commands, so
+`newsarchive --help` starts at once.
+"""
 
 from __future__ import annotations
 
-import json
 import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
+if TYPE_CHECKING:
+    from .store import Archive
 
-@click.group()
-def cli() -> None:
-    pass
+F = TypeVar("F", bound=Callable[..., Any])
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+
+
+def json_option(func: F) -> F:
+    return click.option("--json", "as_json", is_flag=True, help="Print JSON Lines.")(func)
+
+
+def limit_option(default: int) -> Callable[[F], F]:
+    return click.option(
+        "--limit", "-n", type=click.IntRange(min=1), default=default, show_default=True,
+        help="Most rows to print.",
+    )
+
+
+@contextmanager
+def open_archive(ctx: click.Context) -> Iterator[Archive]:
+    from .errors import ArchiveError
+    from .store import Archive
+
+    try:
+        archive = Archive.open(ctx.obj.get("db"))
+    except ArchiveError as exc:
+        raise click.ClickException(str(exc)) from exc
+    except OSError as exc:
+        raise click.ClickException(f"cannot open the archive: {exc}") from exc
+    try:
+        yield archive
+    except ArchiveError as exc:
+        raise click.ClickException(str(exc)) from exc
+    finally:
+        archive.close()
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.option(
+    "--db", metavar="URL_OR_PATH", envvar="NEWSARCHIVE_DB",
+    help="The archive: a SQLite file path or an SQLAlchemy URL. Also NEWSARCHIVE_DB. "
+    "Default: archive.db in your data directory.",
+)
+@click.version_option(package_name="newsarchive")
+@click.pass_context
+def cli(ctx: click.Context, db: str | None) -> None:
+    """Turn saved news articles into a clean, searchable archive.
+
+    \b
+      newsarchive ingest seeds/
+      newsarchive show 1
+      newsarchive search "Kim Jong Un"
+    """
+    ctx.obj = {"db": db}
 
 
 @cli.command()
-@click.argument("paths", nargs=-1, required=True)
-@click.option("--url")
-@click.option("--json", "as_json", is_flag=True)
-def parse(paths: tuple[str, ...], url: str | None, as_json: bool) -> None:
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option("--url", help="The address the page was saved from (when one file is given).")
+@click.option("--quiet", "-q", is_flag=True, help="Print only failures and the summary.")
+@click.pass_context
+def ingest(ctx: click.Context, paths: tuple[str, ...], url: str | None, quiet: bool) -> None:
+    """Parse files and folders (recursively; - for stdin) into the archive.
+
+    The format is detected from the content. Bytes already in the archive change nothing; a new
+    edition of a stored article updates it and keeps the earlier version.
+    """
+    from . import ingest as ingest_mod
+
+    stdin = sys.stdin.buffer.read() if ingest_mod.STDIN in paths else None
+    show_bar = sys.stderr.isatty() and not quiet
+    with open_archive(ctx) as archive:
+        failures: list[str] = []
+
+        def report(result: ingest_mod.FileResult) -> None:
+            if result.status == "failed":
+                failures.append(f"error: {result.path}: {result.reason}")
+                if not show_bar:
+                    click.echo(failures[-1], err=True)
+
+        if show_bar:
+            files = list(ingest_mod.expand(paths))
+            with click.progressbar(
+                length=len(files), label="Ingesting", file=sys.stderr, show_pos=True
+            ) as bar:
+                summary = ingest_mod.Summary()
+                for path in files:
+                    data = stdin if path == ingest_mod.STDIN else None
+                    result = ingest_mod.ingest_one(archive, path, data=data, url=url)
+                    summary.count(result)
+                    report(result)
+                    bar.update(1)
+            for line in failures:
+                click.echo(line, err=True)
+        else:
+            summary = ingest_mod.ingest(archive, paths, url=url, stdin=stdin, on_result=report)
+    click.echo(
+        f"{summary.added} added, {summary.unchanged} unchanged, {summary.updated} updated, "
+        f"{summary.failed} failed"
+    )
+    ctx.exit(EXIT_FAILED if summary.failed else EXIT_OK)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option("--url", help="The address the page was saved from.")
+@json_option
+@click.pass_context
+def parse(ctx: click.Context, paths: tuple[str, ...], url: str | None, as_json: bool) -> None:
+    """Print the records parsed from files, without storing them."""
     from .errors import InputError
-    from .parse import parse_file
+    from .parse import parse_bytes
+    from .render import article_text, to_json
+
+    from . import ingest as ingest_mod
 
     failed = 0
-    for path in paths:
+    first = True
+    for path in ingest_mod.expand(paths):
         try:
-            art = parse_file(path, url=url)
+            if path == ingest_mod.STDIN:
+                article = parse_bytes(sys.stdin.buffer.read(), path, url=url)
+            else:
+                from .parse import read_input
+
+                raw = read_input(path)
+                article = parse_bytes(raw.data, raw.path, url=url)
         except InputError as exc:
-            click.echo(f"error: {exc}", err=True)
+            click.echo(f"error: {exc.path}: {exc.reason}", err=True)
             failed += 1
             continue
-        click.echo(json.dumps(art.to_dict(), ensure_ascii=False))
-    sys.exit(1 if failed else 0)
+        except RecursionError:
+            click.echo(f"error: {path}: input nested too deeply to parse", err=True)
+            failed += 1
+            continue
+        if as_json:
+            click.echo(to_json(article.to_dict()))
+        else:
+            if not first:
+                click.echo("-" * 40)
+            click.echo(article_text(article), nl=False)
+        first = False
+    ctx.exit(EXIT_FAILED if failed else EXIT_OK)
+
+
+@cli.command()
+@click.argument("article_id", metavar="ID", type=int)
+@json_option
+@click.option("--versions", is_flag=True, help="Also print earlier editions (with --json).")
+@click.pass_context
+def show(ctx: click.Context, article_id: int, as_json: bool, versions: bool) -> None:
+    """Print one record."""
+    from .errors import NotFound
+    from .render import article_text, to_json
+
+    with open_archive(ctx) as archive:
+        try:
+            article = archive.get(article_id)
+        except NotFound as exc:
+            click.echo(f"error: {exc}", err=True)
+            ctx.exit(EXIT_FAILED)
+        if as_json:
+            data = article.to_dict()
+            if versions:
+                data["versions"] = archive.versions(article_id)
+            click.echo(to_json(data))
+        else:
+            click.echo(article_text(article), nl=False)
+
+
+@cli.command()
+@click.argument("query", nargs=-1, required=True)
+@limit_option(20)
+@json_option
+@click.pass_context
+def search(ctx: click.Context, query: tuple[str, ...], limit: int, as_json: bool) -> None:
+    """Search headlines, bylines and bodies; best matches first.
+
+    Every word must match. Use `search -- -QUERY` for a query that begins with "-".
+    """
+    from .errors import QueryError
+    from .render import hit_json, hit_text
+
+    with open_archive(ctx) as archive:
+        try:
+            hits = archive.search(" ".join(query), limit=limit)
+        except QueryError as exc:
+            raise click.UsageError(str(exc)) from exc
+    terminal = sys.stdout.isatty()
+    for hit in hits:
+        click.echo(hit_json(hit) if as_json else hit_text(hit, terminal))
+    if not hits and not as_json:
+        click.echo("no matches", err=True)
+
+
+@cli.command(name="list")
+@limit_option(20)
+@json_option
+@click.pass_context
+def list_(ctx: click.Context, limit: int, as_json: bool) -> None:
+    """List records, newest first."""
+    from .render import article_row, to_json
+
+    with open_archive(ctx) as archive:
+        articles = archive.recent(limit)
+    for article in articles:
+        click.echo(to_json(article.to_dict()) if as_json else article_row(article))
+
+
+@cli.command()
+@json_option
+@click.pass_context
+def info(ctx: click.Context, as_json: bool) -> None:
+    """Where the archive is, its engine, schema version and counts."""
+    from .render import info_text, to_json
+
+    with open_archive(ctx) as archive:
+        data = archive.info()
+    click.echo(to_json(data) if as_json else info_text(data))
 
 
 def main() -> None:
-    cli()
+    cli(prog_name="newsarchive")

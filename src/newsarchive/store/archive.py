@@ -1,0 +1,361 @@
+"""The Archive: records in, records out, search. The one storage API the CLI and users call."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from typing import Any, Literal
+
+from sqlalchemy import Engine, func, select, text
+from sqlalchemy.exc import OperationalError, SQLAlchemyError
+from sqlalchemy.orm import Session
+
+from ..errors import ArchiveError, NotFound, QueryError
+from ..record import Article, Author, InputInfo, Source
+from . import fts
+from .engine import make_engine, resolve_url
+from .models import (
+    ArticleAuthorRow,
+    ArticleLanguageRow,
+    ArticleRow,
+    ArticleVersionRow,
+    AuthorRow,
+    InputRow,
+    SourceRow,
+)
+from .schema import HEAD_REVISION, current_revision, upgrade
+
+Status = Literal["added", "unchanged", "updated"]
+
+
+@dataclass(frozen=True)
+class Outcome:
+    status: Status
+    article_id: int
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    id: int
+    headline: str
+    posted_at: str | None
+    source: Source | None
+    score: float
+    snippet: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "headline": self.headline,
+            "posted_at": self.posted_at,
+            "source": self.source.to_dict() if self.source else None,
+            "score": self.score,
+            "snippet": self.snippet,
+        }
+
+
+def _utc_key(iso: str | None) -> datetime | None:
+    """A sortable UTC instant for an ISO string; a bare day counts from its midnight."""
+    if not iso:
+        return None
+    try:
+        if len(iso) == 10:
+            return datetime.combine(date.fromisoformat(iso), datetime.min.time())
+        moment = datetime.fromisoformat(iso)
+    except ValueError:
+        return None
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(UTC).replace(tzinfo=None)
+    return moment
+
+
+def _now() -> datetime:
+    return datetime.now(UTC).replace(tzinfo=None, microsecond=0)
+
+
+def _iso_utc(moment: datetime | None) -> str | None:
+    return moment.isoformat(timespec="seconds") + "Z" if moment else None
+
+
+class Archive:
+    """An archive on SQLite (a path) or another engine (an SQLAlchemy URL)."""
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+        try:
+            self.engine: Engine = make_engine(url)
+            upgrade(self.engine)
+        except SQLAlchemyError as exc:
+            raise ArchiveError(f"cannot open the archive at {url}: {exc}") from exc
+
+    @classmethod
+    def open(cls, db: str | None = None) -> Archive:
+        return cls(resolve_url(db))
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Archive:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def _session(self) -> Session:
+        return Session(self.engine, expire_on_commit=False)
+
+    def _write_session(self) -> Session:
+        # Writers take the lock at BEGIN, so two ingests queue instead of deadlocking.
+        return Session(self.engine.execution_options(sqlite_immediate=True), expire_on_commit=False)
+
+    # -- writing ---------------------------------------------------------------------------
+
+    def article_for_input(self, sha256: str) -> int | None:
+        """The article an input with these bytes went into, when the archive has seen them."""
+        with self._session() as s:
+            row = s.execute(
+                select(InputRow.id, InputRow.article_id).where(InputRow.sha256 == sha256)
+            ).first()
+            return (row.article_id or 0) if row else None
+
+    def add(self, article: Article, data: bytes) -> Outcome:
+        """Store an article with its input's bytes: added, unchanged (seen) or updated (new edition)."""
+        try:
+            with self._write_session() as s, s.begin():
+                return self._add(s, article, data)
+        except OperationalError as exc:
+            raise ArchiveError(f"cannot write to the archive: {exc.orig}") from exc
+
+    def _add(self, s: Session, article: Article, data: bytes) -> Outcome:
+        now = _now()
+        seen = s.scalar(select(InputRow).where(InputRow.sha256 == article.input.sha256))
+        if seen is not None:
+            return Outcome("unchanged", seen.article_id or 0)
+
+        def keep_input(article_id: int) -> InputRow:
+            row = InputRow(
+                sha256=article.input.sha256, path=article.input.path, format=article.input.format,
+                encoding=article.input.encoding, size=len(data), data=data, ingested_at=now,
+                article_id=article_id,
+            )
+            s.add(row)
+            s.flush()
+            return row
+
+        same = s.scalar(
+            select(ArticleRow).where(ArticleRow.content_sha256 == article.sha256).limit(1)
+        )
+        if same is not None:
+            keep_input(same.id)
+            return Outcome("unchanged", same.id)
+
+        source = self._source_row(s, article.source)
+        earlier = self._earlier_edition(s, article, source)
+        if earlier is not None:
+            s.add(
+                ArticleVersionRow(
+                    article_id=earlier.id, version=earlier.version,
+                    record=json.dumps(self._to_article(earlier).to_dict(), ensure_ascii=False),
+                    superseded_at=now,
+                )
+            )
+            row = earlier
+            row.version += 1
+            row.authors.clear()
+            row.languages.clear()
+            s.flush()
+            status: Status = "updated"
+        else:
+            row = ArticleRow(version=1)
+            status = "added"
+        row.source_id = source.id if source else None
+        row.url = article.url
+        row.headline = article.headline
+        row.subheadline = article.subheadline
+        row.posted_at = article.posted_at
+        row.posted_utc = _utc_key(article.posted_at)
+        row.updated_at = article.updated_at
+        row.byline = article.byline
+        row.emails = json.dumps(article.emails)
+        row.body = article.body
+        row.language = article.language
+        row.word_count = article.word_count
+        row.content_sha256 = article.sha256
+        row.ingested_at = now
+        if status == "added":
+            s.add(row)
+        s.flush()
+        for position, author in enumerate(article.authors):
+            row.authors.append(
+                ArticleAuthorRow(
+                    position=position, author_id=self._author_row(s, author).id,
+                    role=author.role, dateline=author.dateline,
+                )
+            )
+        tags = [("content", t) for t in article.languages]
+        tags += [("translation", t) for t in article.translations]
+        for position, (relation, tag) in enumerate(tags):
+            row.languages.append(ArticleLanguageRow(relation=relation, position=position, tag=tag))
+        row.input_id = keep_input(row.id).id
+        s.flush()
+        return Outcome(status, row.id)
+
+    def _earlier_edition(
+        self, s: Session, article: Article, source: SourceRow | None
+    ) -> ArticleRow | None:
+        """The same article from the same source: same URL, or same headline and posting time."""
+        source_id = source.id if source else None
+        if article.url:
+            found = s.scalar(
+                select(ArticleRow)
+                .where(ArticleRow.url == article.url, ArticleRow.source_id == source_id)
+                .limit(1)
+            )
+            if found is not None:
+                return found
+        if source_id is None or not article.headline:
+            return None
+        for candidate in s.scalars(
+            select(ArticleRow).where(
+                ArticleRow.source_id == source_id, ArticleRow.headline == article.headline
+            )
+        ):
+            if candidate.posted_at is None or article.posted_at is None:
+                return candidate
+            if candidate.posted_at == article.posted_at:
+                return candidate
+        return None
+
+    def _source_row(self, s: Session, source: Source | None) -> SourceRow | None:
+        if source is None:
+            return None
+        query = select(SourceRow).where(
+            SourceRow.domain == source.domain
+            if source.domain
+            else (SourceRow.name == source.name) & SourceRow.domain.is_(None)
+        )
+        row = s.scalar(query)
+        if row is None:
+            row = SourceRow(name=source.name, domain=source.domain)
+            s.add(row)
+            s.flush()
+        return row
+
+    def _author_row(self, s: Session, author: Author) -> AuthorRow:
+        email = author.email or ""
+        row = s.scalar(select(AuthorRow).where(AuthorRow.name == author.name, AuthorRow.email == email))
+        if row is None:
+            row = AuthorRow(name=author.name, email=email)
+            s.add(row)
+            s.flush()
+        return row
+
+    # -- reading ---------------------------------------------------------------------------
+
+    def _to_article(self, row: ArticleRow) -> Article:
+        source = Source(row.source.name, row.source.domain) if row.source else None
+        content = [lang.tag for lang in row.languages if lang.relation == "content"]
+        translations = [lang.tag for lang in row.languages if lang.relation == "translation"]
+        authors = [
+            Author(link.author.name, link.author.email or None, link.role, link.dateline)
+            for link in row.authors
+        ]
+        emails = json.loads(row.emails or "[]")
+        inp = row.input
+        info = (
+            InputInfo(inp.path, inp.format, inp.encoding, inp.sha256, inp.size)
+            if inp
+            else InputInfo("", "", None, "")
+        )
+        return Article(
+            id=row.id, headline=row.headline, subheadline=row.subheadline, body=row.body,
+            input=info, url=row.url, source=source, posted_at=row.posted_at,
+            updated_at=row.updated_at, byline=row.byline, authors=authors, emails=emails,
+            language=row.language, languages=content, translations=translations,
+            ingested_at=_iso_utc(row.ingested_at),
+        )
+
+    def get(self, article_id: int) -> Article:
+        with self._session() as s:
+            row = s.get(ArticleRow, article_id)
+            if row is None:
+                raise NotFound(article_id)
+            return self._to_article(row)
+
+    def recent(self, limit: int = 20) -> list[Article]:
+        """Newest first: by posting time, then by when they were stored."""
+        with self._session() as s:
+            rows = s.scalars(
+                select(ArticleRow)
+                .order_by(
+                    ArticleRow.posted_utc.is_(None),
+                    ArticleRow.posted_utc.desc(),
+                    ArticleRow.id.desc(),
+                )
+                .limit(limit)
+            ).all()
+            return [self._to_article(r) for r in rows]
+
+    def versions(self, article_id: int) -> list[dict[str, Any]]:
+        """Earlier editions of an article, oldest first, as the records they were."""
+        with self._session() as s:
+            rows = s.scalars(
+                select(ArticleVersionRow)
+                .where(ArticleVersionRow.article_id == article_id)
+                .order_by(ArticleVersionRow.version)
+            ).all()
+            return [json.loads(r.record) for r in rows]
+
+    def search(self, query: str, limit: int = 20) -> list[SearchHit]:
+        match = fts.fts5_query(query)
+        if match is None:
+            raise QueryError("the query has no words to search for")
+        if limit < 1:
+            raise QueryError("--limit must be at least 1")
+        with self._session() as s:
+            rows = s.execute(text(fts.SQLITE_SEARCH), {"query": match, "limit": limit}).all()
+            if not rows:
+                return []
+            ids = [r.id for r in rows]
+            articles = {
+                a.id: a for a in s.scalars(select(ArticleRow).where(ArticleRow.id.in_(ids)))
+            }
+            hits = []
+            for r in rows:
+                a = articles[r.id]
+                source = Source(a.source.name, a.source.domain) if a.source else None
+                hits.append(
+                    SearchHit(a.id, a.headline, a.posted_at, source, round(-float(r.score), 4), r.snippet)
+                )
+            return hits
+
+    def counts(self) -> dict[str, int]:
+        with self._session() as s:
+            return {
+                "articles": s.scalar(select(func.count()).select_from(ArticleRow)) or 0,
+                "sources": s.scalar(select(func.count()).select_from(SourceRow)) or 0,
+                "authors": s.scalar(select(func.count()).select_from(AuthorRow)) or 0,
+                "inputs": s.scalar(select(func.count()).select_from(InputRow)) or 0,
+                "versions": s.scalar(select(func.count()).select_from(ArticleVersionRow)) or 0,
+            }
+
+    def info(self) -> dict[str, Any]:
+        with self.engine.connect() as conn:
+            revision = current_revision(conn)
+        location = self.engine.url.database if self.engine.dialect.name == "sqlite" else None
+        return {
+            "url": self.engine.url.render_as_string(hide_password=True),
+            "path": location,
+            "engine": self.engine.dialect.name,
+            "schema_version": revision,
+            "schema_current": revision == HEAD_REVISION,
+            **self.counts(),
+        }
+
+    def input_bytes(self, article_id: int) -> Iterator[tuple[InputInfo, bytes]]:
+        """The original bytes of every input that went into an article."""
+        with self._session() as s:
+            for row in s.scalars(select(InputRow).where(InputRow.article_id == article_id)):
+                yield InputInfo(row.path, row.format, row.encoding, row.sha256, row.size), row.data

@@ -1,0 +1,53 @@
+"""Engines: which archive a --db value means, and how each engine is set up."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event
+
+ENV_VAR = "NEWSARCHIVE_DB"
+
+
+def default_path() -> Path:
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("newsarchive", appauthor=False)) / "archive.db"
+
+
+def resolve_url(db: str | None) -> str:
+    """A bare path means SQLite; anything with "://" is an SQLAlchemy URL; None, the default."""
+    value = db or os.environ.get(ENV_VAR) or None
+    if value and "://" in value:
+        return value
+    path = Path(value).expanduser() if value else default_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return f"sqlite:///{path.resolve()}"
+
+
+def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
+    # We issue BEGIN ourselves (see _sqlite_begin); pysqlite's own transaction handling is off.
+    dbapi_conn.isolation_level = None
+    cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA journal_mode=WAL")
+    cur.execute("PRAGMA synchronous=NORMAL")
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.execute("PRAGMA busy_timeout=60000")
+    cur.close()
+
+
+def _sqlite_begin(conn: Any) -> None:
+    """Writers ask for BEGIN IMMEDIATE: the write lock up front, waiting on busy_timeout."""
+    immediate = conn.get_execution_options().get("sqlite_immediate", False)
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+
+def make_engine(url: str) -> Engine:
+    if url.startswith("sqlite"):
+        engine = create_engine(url, connect_args={"timeout": 60})
+        event.listen(engine, "connect", _sqlite_pragmas)
+        event.listen(engine, "begin", _sqlite_begin)
+        return engine
+    return create_engine(url, pool_pre_ping=True)
