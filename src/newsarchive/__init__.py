@@ -22,7 +22,7 @@ _EXPORTS = {
     "SearchHit": "newsarchive.store",
     "parse_bytes": "newsarchive.parse",
     "parse_file": "newsarchive.parse",
-    "ingest": "newsarchive.ingest",
+    "ingest_paths": "newsarchive.ingest",
     "Article": "newsarchive.record",
     "Author": "newsarchive.record",
     "InputInfo": "newsarchive.record",
@@ -38,7 +38,27 @@ _EXPORTS = {
     "UnreadableInput": "newsarchive.errors",
 }
 
-__all__ = sorted(_EXPORTS)
+__all__ = [
+    "Archive",
+    "ArchiveError",
+    "Article",
+    "Author",
+    "BinaryInput",
+    "EmptyInput",
+    "InputError",
+    "InputInfo",
+    "NewsArchiveError",
+    "NotAnArticle",
+    "NotFound",
+    "Outcome",
+    "QueryError",
+    "SearchHit",
+    "Source",
+    "UnreadableInput",
+    "ingest_paths",
+    "parse_bytes",
+    "parse_file",
+]
 
 if TYPE_CHECKING:
     from .errors import (
@@ -52,7 +72,7 @@ if TYPE_CHECKING:
         QueryError,
         UnreadableInput,
     )
-    from .ingest import ingest
+    from .ingest import ingest_paths
     from .parse import parse_bytes, parse_file
     from .record import Article, Author, InputInfo, Source
     from .store import Archive, Outcome, SearchHit

@@ -27,7 +27,11 @@ def json_option(func: F) -> F:
 
 def limit_option(default: int) -> Callable[[F], F]:
     return click.option(
-        "--limit", "-n", type=click.IntRange(min=1), default=default, show_default=True,
+        "--limit",
+        "-n",
+        type=click.IntRange(min=1),
+        default=default,
+        show_default=True,
         help="Most rows to print.",
     )
 
@@ -53,7 +57,9 @@ def open_archive(ctx: click.Context) -> Iterator[Archive]:
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.option(
-    "--db", metavar="URL_OR_PATH", envvar="NEWSARCHIVE_DB",
+    "--db",
+    metavar="URL_OR_PATH",
+    envvar="NEWSARCHIVE_DB",
     help="The archive: a SQLite file path or an SQLAlchemy URL. Also NEWSARCHIVE_DB. "
     "Default: archive.db in your data directory.",
 )
@@ -109,7 +115,9 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], url: str | None, quiet: b
             for line in failures:
                 click.echo(line, err=True)
         else:
-            summary = ingest_mod.ingest(archive, paths, url=url, stdin=stdin, on_result=report)
+            summary = ingest_mod.ingest_paths(
+                archive, paths, url=url, stdin=stdin, on_result=report
+            )
     click.echo(
         f"{summary.added} added, {summary.unchanged} unchanged, {summary.updated} updated, "
         f"{summary.failed} failed"
@@ -124,11 +132,10 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], url: str | None, quiet: b
 @click.pass_context
 def parse(ctx: click.Context, paths: tuple[str, ...], url: str | None, as_json: bool) -> None:
     """Print the records parsed from files, without storing them."""
+    from . import ingest as ingest_mod
     from .errors import InputError
     from .parse import parse_bytes
     from .render import article_text, to_json
-
-    from . import ingest as ingest_mod
 
     failed = 0
     first = True

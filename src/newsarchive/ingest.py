@@ -83,8 +83,9 @@ def count_files(paths: Iterable[str]) -> int:
     return sum(1 for _ in expand(paths))
 
 
-def ingest_one(archive: Archive, path: str, data: bytes | None = None,
-               url: str | None = None) -> FileResult:
+def ingest_one(
+    archive: Archive, path: str, data: bytes | None = None, url: str | None = None
+) -> FileResult:
     """Parse and store one input. Never raises for a bad input: the result says what happened."""
     try:
         if data is None:
@@ -108,7 +109,7 @@ def ingest_one(archive: Archive, path: str, data: bytes | None = None,
         return FileResult(path, "failed", reason=f"internal error: {type(exc).__name__}: {exc}")
 
 
-def ingest(
+def ingest_paths(
     archive: Archive,
     paths: Iterable[str],
     *,

@@ -60,7 +60,7 @@ def _gunzip(path: str, data: bytes) -> bytes:
 
 
 def sniff_format(text: str) -> str:
-    """"html" when the text is markup, else "text"."""
+    """ "html" when the text is markup, else "text"."""
     head = text[:4096].lstrip().lower()
     if head.startswith(("<!doctype html", "<html", "<?xml")) or (
         "<html" in head or "<head" in head or "<body" in head
@@ -92,7 +92,9 @@ def parse_bytes(data: bytes, path: str = "-", url: str | None = None) -> Article
         found = parse_text(decoded.text, url=url)
     if data.startswith(_GZIP_MAGIC):
         fmt += "+gzip"
-    info = InputInfo(path=path, format=fmt, encoding=decoded.encoding, sha256=digest, size=len(data))
+    info = InputInfo(
+        path=path, format=fmt, encoding=decoded.encoding, sha256=digest, size=len(data)
+    )
     return build_article(found, decoded.text, info)
 
 
@@ -130,11 +132,10 @@ def build_article(found: Extracted, text: str, info: InputInfo) -> Article:
     if posted is None and found.url:
         posted = date_from_url(found.url)
     authors = found.authors
-    if found.emails and authors:
-        # An email printed once beside a single author belongs to that author.
-        if len(authors) == 1 and authors[0].email is None and len(found.emails) == 1:
-            a = authors[0]
-            authors = [type(a)(a.name, found.emails[0], a.role, a.dateline)]
+    # An email printed once beside a single author belongs to that author.
+    if len(authors) == 1 and authors[0].email is None and len(found.emails) == 1:
+        a = authors[0]
+        authors = [type(a)(a.name, found.emails[0], a.role, a.dateline)]
     texts = [found.headline, found.subheadline or "", found.byline or "", body]
     texts += [a.name for a in authors]
     languages = languages_present(language, texts)

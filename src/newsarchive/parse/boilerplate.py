@@ -10,30 +10,101 @@ import re
 
 _FURNITURE_PHRASES = (
     # Skip links, navigation and page controls.
-    r"go to (?:main )?contents?(?: go to navigation)?", r"skip to (?:main )?content", r"back to top",
-    r"menu content", r"menu", r"print preview", r"print", r"font size (?:up|down)", r"share",
-    r"share this(?: article)?", r"e-?mail", r"facebook", r"twitter", r"kakao(?:talk)?", r"copy link",
-    r"print dictionary print", r"search", r"search close", r"close", r"login", r"log ?in", r"subscribe",
-    r"sign up", r"register", r"site ?map", r"e-paper", r"advertisement", r"ad", r"\d+ min read",
-    r"listen to (?:this )?article", r"text size", r"comments?", r"top", r"home",
-    r"translated by .*", r"번역beta.*", r"photo ?: .*", r"사진 ?: .*",
+    r"go to (?:main )?contents?(?: go to navigation)?",
+    r"skip to (?:main )?content",
+    r"back to top",
+    r"menu content",
+    r"menu",
+    r"print preview",
+    r"print",
+    r"font size (?:up|down)",
+    r"share",
+    r"share this(?: article)?",
+    r"e-?mail",
+    r"facebook",
+    r"twitter",
+    r"kakao(?:talk)?",
+    r"copy link",
+    r"print dictionary print",
+    r"search",
+    r"search close",
+    r"close",
+    r"login",
+    r"log ?in",
+    r"subscribe",
+    r"sign up",
+    r"register",
+    r"site ?map",
+    r"e-paper",
+    r"advertisement",
+    r"ad",
+    r"\d+ min read",
+    r"listen to (?:this )?article",
+    r"text size",
+    r"comments?",
+    r"top",
+    r"home",
+    r"translated by .*",
+    r"번역beta.*",
+    r"photo ?: .*",
+    r"사진 ?: .*",
     # Korean page controls.
-    r"본문 바로가기", r"메뉴 바로가기", r"댓글", r"글자크기 ?설정", r"글자 ?크기", r"인쇄(?:하기)?",
-    r"공유(?:하기)?", r"스크랩", r"팝업창 닫기", r"top ?버튼", r"더보기", r"닫기", r"구독", r"좋아요",
-    r"기사 ?저장", r"뉴스 ?검색", r"동영상영역 (?:시작|끝)", r"자동요약.*", r"전체 맥락을 이해하기.*",
-    r"음성재생.*", r"읽어주기 기능은.*", r"브라우저에서만 사용하실 수 있습니다\.?",
-    r"이 글자크기로 변경됩니다\.?", r"\(예시\).*", r"최신뉴스.*", r".* 뉴스 (?:멈춤|시작).*",
+    r"본문 바로가기",
+    r"메뉴 바로가기",
+    r"댓글",
+    r"글자크기 ?설정",
+    r"글자 ?크기",
+    r"인쇄(?:하기)?",
+    r"공유(?:하기)?",
+    r"스크랩",
+    r"팝업창 닫기",
+    r"top ?버튼",
+    r"더보기",
+    r"닫기",
+    r"구독",
+    r"좋아요",
+    r"기사 ?저장",
+    r"뉴스 ?검색",
+    r"동영상영역 (?:시작|끝)",
+    r"자동요약.*",
+    r"전체 맥락을 이해하기.*",
+    r"음성재생.*",
+    r"읽어주기 기능은.*",
+    r"브라우저에서만 사용하실 수 있습니다\.?",
+    r"이 글자크기로 변경됩니다\.?",
+    r"\(예시\).*",
+    r"최신뉴스.*",
+    r".* 뉴스 (?:멈춤|시작).*",
 )
 FURNITURE = re.compile(r"^(?:" + "|".join(_FURNITURE_PHRASES) + r")$", re.IGNORECASE)
 
 _END_PHRASES = (
-    r".*copyright.*", r".*©.*", r".*ⓒ.*", r".*\(c\) ?\d{4}.*", r".*all rights reserved.*",
-    r".*무단 ?전재.*", r".*저작권자.*", r".*재배포 금지.*",
-    r"관련 ?기사", r"관련 ?뉴스", r"related (?:articles?|stories|news|coverage)", r"more from .*",
-    r"most (?:viewed|read|popular)(?: articles)?", r"latest news", r"top stories", r"hot issue",
-    r"당신이 좋아할 만한 콘텐츠", r"이 기사에 대해 어떻게 생각하시나요\??", r"많이 본 뉴스",
-    r"실시간 (?:인기|주요).*", r"■ ?제보하기", r"you (?:might|may) also like.*", r"recommended",
-    r"what do you think\??", r"leave a comment", r"more stories",
+    r".*copyright.*",
+    r".*©.*",
+    r".*ⓒ.*",
+    r".*\(c\) ?\d{4}.*",
+    r".*all rights reserved.*",
+    r".*무단 ?전재.*",
+    r".*저작권자.*",
+    r".*재배포 금지.*",
+    r"관련 ?기사",
+    r"관련 ?뉴스",
+    r"related (?:articles?|stories|news|coverage)",
+    r"more from .*",
+    r"most (?:viewed|read|popular)(?: articles)?",
+    r"latest news",
+    r"top stories",
+    r"hot issue",
+    r"당신이 좋아할 만한 콘텐츠",
+    r"이 기사에 대해 어떻게 생각하시나요\??",
+    r"많이 본 뉴스",
+    r"실시간 (?:인기|주요).*",
+    r"■ ?제보하기",
+    r"you (?:might|may) also like.*",
+    r"recommended",
+    r"what do you think\??",
+    r"leave a comment",
+    r"more stories",
 )
 END_MARKER = re.compile(r"^(?:" + "|".join(_END_PHRASES) + r")$", re.IGNORECASE)
 
@@ -42,12 +113,16 @@ SCRIPT_CUE = re.compile(
     r"^(?:<[^<>]{1,12}>|\[[^\[\]]{1,20}\]|[\uac00-\ud7a3]{2,4}\s*(?:앵커|기자|아나운서)\s*>"
     r"|\([^()]{1,120}\)|\|+|[-–—•·*]+)$"
 )
-READ_MORE = re.compile(r"^(?:read more|see also|also read|더 읽기|함께 보기)\s*[:：]", re.IGNORECASE)
+READ_MORE = re.compile(
+    r"^(?:read more|see also|also read|더 읽기|함께 보기)\s*[:：]", re.IGNORECASE
+)
 
 
 def is_furniture(line: str) -> bool:
     text = line.strip()
-    return bool(FURNITURE.match(text)) or bool(SCRIPT_CUE.match(text)) or bool(READ_MORE.match(text))
+    return (
+        bool(FURNITURE.match(text)) or bool(SCRIPT_CUE.match(text)) or bool(READ_MORE.match(text))
+    )
 
 
 def is_end_marker(line: str) -> bool:
@@ -58,13 +133,11 @@ _BREADCRUMB_SEPARATORS = re.compile(r"\s(?:>|›|»|/)\s")
 
 
 def is_breadcrumb(line: str) -> bool:
-    """"Home > National > Social Affairs", "경제·금융 경제·금융일반": a section path, not a title."""
+    """A section path, not a title: "Home > News > World", "경제·금융 경제·금융일반"."""
     text = line.strip()
     if len(_BREADCRUMB_SEPARATORS.findall(text)) >= 1 and len(text) < 80:
         return True
     words = text.split()
     if 2 <= len(words) <= 4:
-        return any(
-            w != v and v.startswith(w) for i, w in enumerate(words) for v in words[i + 1:]
-        )
+        return any(w != v and v.startswith(w) for i, w in enumerate(words) for v in words[i + 1 :])
     return False

@@ -46,7 +46,10 @@ BROADCAST_SIGNOFF = re.compile(
     r"^(?:[A-Z]{2,6}|[\uac00-\ud7a3]{1,6})\s*뉴스\s+(?P<name>[\uac00-\ud7a3]{2,4})입니다\.?$"
 )
 
-_LATIN_NAME_WORD = r"(?:[A-Z][a-z'’]*\.?|[A-Z][a-zà-öø-ÿ'’]+(?:-[A-Za-zà-öø-ÿ'’]+)*|Mc[A-Z][a-z]+|d[aei]|de|van|von|der|bin|al-[A-Z][a-z]+)"
+_LATIN_NAME_WORD = (
+    r"(?:[A-Z][a-z'’]*\.?|[A-Z][a-zà-öø-ÿ'’]+(?:-[A-Za-zà-öø-ÿ'’]+)*|Mc[A-Z][a-z]+"
+    r"|d[aei]|de|van|von|der|bin|al-[A-Z][a-z]+)"
+)
 LATIN_NAME = re.compile(
     r"(?<![\w-])(?:" + _LATIN_NAME_WORD + r")(?:\s+" + _LATIN_NAME_WORD + r"){1,3}(?![\w-])"
 )
@@ -54,12 +57,64 @@ _BY = re.compile(r"^\s*(?:by|von|par|por|di|door|av|af)\s+", re.IGNORECASE)
 
 # Words that make a name-shaped string an organisation, desk or label, not a person.
 NOT_PEOPLE = {
-    "staff", "reuters", "yonhap", "afp", "ap", "dpa", "newsis", "news1", "desk", "team", "editorial",
-    "editor", "editors", "board", "news", "agency", "wire", "service", "press", "associated",
-    "bloomberg", "correspondent", "reporter", "contributor", "writer", "the", "times", "herald",
-    "ilbo", "daily", "online", "digital", "newsroom", "ytn", "kbs", "mbc", "sbs", "jtbc", "bbc",
-    "cnn", "photo", "photos", "video", "graphics", "opinion", "published", "updated", "posted",
-    "read", "more", "min", "share", "email", "print", "all", "rights", "reserved", "copyright",
+    "staff",
+    "reuters",
+    "yonhap",
+    "afp",
+    "ap",
+    "dpa",
+    "newsis",
+    "news1",
+    "desk",
+    "team",
+    "editorial",
+    "editor",
+    "editors",
+    "board",
+    "news",
+    "agency",
+    "wire",
+    "service",
+    "press",
+    "associated",
+    "bloomberg",
+    "correspondent",
+    "reporter",
+    "contributor",
+    "writer",
+    "the",
+    "times",
+    "herald",
+    "ilbo",
+    "daily",
+    "online",
+    "digital",
+    "newsroom",
+    "ytn",
+    "kbs",
+    "mbc",
+    "sbs",
+    "jtbc",
+    "bbc",
+    "cnn",
+    "photo",
+    "photos",
+    "video",
+    "graphics",
+    "opinion",
+    "published",
+    "updated",
+    "posted",
+    "read",
+    "more",
+    "min",
+    "share",
+    "email",
+    "print",
+    "all",
+    "rights",
+    "reserved",
+    "copyright",
 }
 _TEAM_WORDS = ("팀", "부", "취재단", "데스크", "뉴스룸", "편집국")
 
@@ -96,7 +151,9 @@ def parse_byline(line: str) -> Byline | None:
     if not text or len(text) > 120:
         return None
     lowered = text.lower()
-    if any(marker in lowered for marker in ("copyright", "©", "제보", "이메일 :", "contact ", "무단")):
+    if any(
+        marker in lowered for marker in ("copyright", "©", "제보", "이메일 :", "contact ", "무단")
+    ):
         return None
     emails = EMAIL.findall(text)
     rest = EMAIL.sub(" ", text)
@@ -157,10 +214,17 @@ def broadcast_reporter(line: str) -> Author | None:
 
 
 _TRAILING_KOREAN = re.compile(
-    r"\s*[〈<(\[]?\s*(?P<byline>(?:[\uac00-\ud7a3]{2,10}\s*=\s*)?(?:" + _CJK_NAME + r")\s*(?:"
-    + _ROLE_ALT + r")(?:\s+" + EMAIL.pattern + r")?)\s*[〉>)\]]?\s*$"
+    r"\s*[〈<(\[]?\s*(?P<byline>(?:[\uac00-\ud7a3]{2,10}\s*=\s*)?(?:"
+    + _CJK_NAME
+    + r")\s*(?:"
+    + _ROLE_ALT
+    + r")(?:\s+"
+    + EMAIL.pattern
+    + r")?)\s*[〉>)\]]?\s*$"
 )
-_TRAILING_CREDIT = re.compile(r"\s*\((?:Reporting|Writing|Additional reporting) by [^()]{3,200}\)\s*$")
+_TRAILING_CREDIT = re.compile(
+    r"\s*\((?:Reporting|Writing|Additional reporting) by [^()]{3,200}\)\s*$"
+)
 
 
 def split_trailing_byline(paragraph: str) -> tuple[str, Byline | None]:

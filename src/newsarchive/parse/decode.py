@@ -7,6 +7,7 @@ syllable), so EUC-KR is always read as CP949; GB2312 likewise as its superset GB
 from __future__ import annotations
 
 import codecs
+import contextlib
 from dataclasses import dataclass
 
 # Read legacy names as the superset the publishers really used.
@@ -66,10 +67,8 @@ class Decoded:
 def canonical_encoding(name: str) -> str:
     """The codec we actually decode with for a declared or detected charset name."""
     key = name.strip().lower()
-    try:
+    with contextlib.suppress(LookupError):
         key = codecs.lookup(key).name
-    except LookupError:
-        pass
     return _SUPERSETS.get(key, key)
 
 
@@ -108,7 +107,7 @@ def decode(data: bytes, declared: str | None = None) -> Decoded:
     for bom, name in _BOMS:
         if data.startswith(bom):
             try:
-                text = data[len(bom):].decode(name)
+                text = data[len(bom) :].decode(name)
             except UnicodeDecodeError as exc:
                 raise NotText(f"invalid {name} after its byte-order mark") from exc
             return Decoded(_check_text(text), name.replace("-le", "").replace("-be", ""))

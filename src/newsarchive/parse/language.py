@@ -17,16 +17,46 @@ _LATIN_WORDS = re.compile(r"[A-Za-z\u00c0-\u024f]{2,}(?:['’-][A-Za-z]+)*")
 
 # Names a page uses for a language edition, in that language and in English.
 LANGUAGE_NAMES: dict[str, str] = {
-    "한국어": "ko", "korean": "ko", "國文": "ko", "韓國語": "ko",
-    "english": "en", "영어": "en", "英文": "en", "英語": "en", "영문": "en",
-    "日本語": "ja", "japanese": "ja", "일본어": "ja", "日文": "ja",
-    "中文": "zh", "chinese": "zh", "중국어": "zh", "简体中文": "zh", "繁體中文": "zh",
-    "中文简体": "zh", "中文繁體": "zh",
-    "español": "es", "spanish": "es", "français": "fr", "french": "fr",
-    "deutsch": "de", "german": "de", "русский": "ru", "russian": "ru",
-    "العربية": "ar", "arabic": "ar", "tiếng việt": "vi", "vietnamese": "vi",
-    "bahasa indonesia": "id", "indonesian": "id", "português": "pt", "portuguese": "pt",
-    "italiano": "it", "italian": "it", "ไทย": "th", "thai": "th",
+    "한국어": "ko",
+    "korean": "ko",
+    "國文": "ko",
+    "韓國語": "ko",
+    "english": "en",
+    "영어": "en",
+    "英文": "en",
+    "英語": "en",
+    "영문": "en",
+    "日本語": "ja",
+    "japanese": "ja",
+    "일본어": "ja",
+    "日文": "ja",
+    "中文": "zh",
+    "chinese": "zh",
+    "중국어": "zh",
+    "简体中文": "zh",
+    "繁體中文": "zh",
+    "中文简体": "zh",
+    "中文繁體": "zh",
+    "español": "es",
+    "spanish": "es",
+    "français": "fr",
+    "french": "fr",
+    "deutsch": "de",
+    "german": "de",
+    "русский": "ru",
+    "russian": "ru",
+    "العربية": "ar",
+    "arabic": "ar",
+    "tiếng việt": "vi",
+    "vietnamese": "vi",
+    "bahasa indonesia": "id",
+    "indonesian": "id",
+    "português": "pt",
+    "portuguese": "pt",
+    "italiano": "it",
+    "italian": "it",
+    "ไทย": "th",
+    "thai": "th",
 }
 
 
@@ -62,9 +92,9 @@ def languages_present(primary: str, texts: list[str]) -> list[str]:
         found.append("ko")
     if _KANA.search(joined) and "ja" not in found:
         found.append("ja")
-    if _HAN.search(joined) and not (_HANGUL.search(joined) or _KANA.search(joined)):
-        if "zh" not in found:
-            found.append("zh")
+    only_han = _HAN.search(joined) and not (_HANGUL.search(joined) or _KANA.search(joined))
+    if only_han and "zh" not in found:
+        found.append("zh")
     # A stretch of Latin-script prose inside a non-Latin text is a second language.
     if primary in ("ko", "ja", "zh"):
         run = " ".join(_LATIN_WORDS.findall(joined))

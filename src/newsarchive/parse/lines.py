@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from .dates import DateMatch, find_dates, POSTED_LABEL, UPDATED_LABEL
+from .dates import POSTED_LABEL, UPDATED_LABEL, DateMatch, find_dates
 from .language import language_of_name
 
 _TERMINAL = re.compile(r"[.!?。！？…](?:[\"'”’»)\]」』]*)\s*$")
@@ -65,7 +65,7 @@ def date_line(line: str) -> list[DateMatch] | None:
         return None
     rest = line
     for m in reversed(matches):
-        rest = rest[: m.start] + " " + rest[m.end:]
+        rest = rest[: m.start] + " " + rest[m.end :]
     rest = POSTED_LABEL.sub(" ", rest)
     rest = UPDATED_LABEL.sub(" ", rest)
     rest = _WEEKDAYS.sub(" ", rest)

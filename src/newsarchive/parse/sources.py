@@ -59,24 +59,53 @@ PUBLISHERS: tuple[Publisher, ...] = (
 
 # Country-code domains whose country keeps one civil time.
 _TLD_ZONES = {
-    "kr": SEOUL, "jp": "Asia/Tokyo", "cn": "Asia/Shanghai", "tw": "Asia/Taipei",
-    "hk": "Asia/Hong_Kong", "sg": "Asia/Singapore", "in": "Asia/Kolkata", "de": "Europe/Berlin",
-    "at": "Europe/Vienna", "ch": "Europe/Zurich", "fr": "Europe/Paris", "it": "Europe/Rome",
-    "es": "Europe/Madrid", "nl": "Europe/Amsterdam", "be": "Europe/Brussels",
-    "uk": "Europe/London", "ie": "Europe/Dublin", "dk": "Europe/Copenhagen",
-    "se": "Europe/Stockholm", "no": "Europe/Oslo", "fi": "Europe/Helsinki",
-    "pl": "Europe/Warsaw", "cz": "Europe/Prague", "hu": "Europe/Budapest", "gr": "Europe/Athens",
-    "pt": "Europe/Lisbon", "tr": "Europe/Istanbul", "il": "Asia/Jerusalem", "za": "Africa/Johannesburg",
-    "ng": "Africa/Lagos", "ke": "Africa/Nairobi", "eg": "Africa/Cairo", "ph": "Asia/Manila",
-    "my": "Asia/Kuala_Lumpur", "th": "Asia/Bangkok", "vn": "Asia/Ho_Chi_Minh", "nz": "Pacific/Auckland",
-    "ar": "America/Argentina/Buenos_Aires", "co": "America/Bogota", "pe": "America/Lima",
+    "kr": SEOUL,
+    "jp": "Asia/Tokyo",
+    "cn": "Asia/Shanghai",
+    "tw": "Asia/Taipei",
+    "hk": "Asia/Hong_Kong",
+    "sg": "Asia/Singapore",
+    "in": "Asia/Kolkata",
+    "de": "Europe/Berlin",
+    "at": "Europe/Vienna",
+    "ch": "Europe/Zurich",
+    "fr": "Europe/Paris",
+    "it": "Europe/Rome",
+    "es": "Europe/Madrid",
+    "nl": "Europe/Amsterdam",
+    "be": "Europe/Brussels",
+    "uk": "Europe/London",
+    "ie": "Europe/Dublin",
+    "dk": "Europe/Copenhagen",
+    "se": "Europe/Stockholm",
+    "no": "Europe/Oslo",
+    "fi": "Europe/Helsinki",
+    "pl": "Europe/Warsaw",
+    "cz": "Europe/Prague",
+    "hu": "Europe/Budapest",
+    "gr": "Europe/Athens",
+    "pt": "Europe/Lisbon",
+    "tr": "Europe/Istanbul",
+    "il": "Asia/Jerusalem",
+    "za": "Africa/Johannesburg",
+    "ng": "Africa/Lagos",
+    "ke": "Africa/Nairobi",
+    "eg": "Africa/Cairo",
+    "ph": "Asia/Manila",
+    "my": "Asia/Kuala_Lumpur",
+    "th": "Asia/Bangkok",
+    "vn": "Asia/Ho_Chi_Minh",
+    "nz": "Pacific/Auckland",
+    "ar": "America/Argentina/Buenos_Aires",
+    "co": "America/Bogota",
+    "pe": "America/Lima",
 }
 
 _BY_DOMAIN = {p.domain: p for p in PUBLISHERS}
 
 
 def registered_domain(host: str) -> str:
-    """The publisher-level domain of a host: english.donga.com -> donga.com, www.kbs.co.kr -> kbs.co.kr."""
+    """The publisher-level domain of a host: english.donga.com -> donga.com."""
     host = host.lower().strip(".").split(":", 1)[0]
     if host.startswith("www."):
         host = host[4:]

@@ -26,7 +26,9 @@ from .sources import known_domains_in
 
 # A crawler's one-line header: " date 2022-10-07 <headline>. <date>. by <byline>."
 _CRAWLER_PREFIX = re.compile(r"^\s*date (\d{4}-\d{2}-\d{2})\s+(.*)$")
-_HEADER_DESCRIPTION = re.compile(r"^(?P<headline>.+?)\.\s+(?P<when>[^.]*?\.?[^.]*?\d{4}[^.]*?)\.(?:\s+by\s+(?P<byline>.+?))?\.?\s*$")
+_HEADER_DESCRIPTION = re.compile(
+    r"^(?P<headline>.+?)\.\s+(?P<when>[^.]*?\.?[^.]*?\d{4}[^.]*?)\.(?:\s+by\s+(?P<byline>.+?))?\.?\s*$"
+)
 
 # After the body starts, this many lines of furniture in a row mean the article is over.
 _MAX_GAP = 6
@@ -221,6 +223,13 @@ def parse_text(text: str, url: str | None = None) -> Extracted:
         if is_title(s) and i + 1 < len(stripped) and is_teaser(stripped[i + 1]):
             end = i  # a teaser for another article: headline, then a cut-off snippet
             break
+        core, trailing = split_trailing_byline(s)
+        if trailing and is_prose(core):
+            # "...마감됐다.〈千光巖기자〉", "... (Reporting by ...)": the article ends here.
+            paragraphs.append(core)
+            _apply_byline(found, trailing)
+            end = i + 1
+            break
         if is_prose(s) and not bp.is_furniture(s) and date_line(s) is None:
             paragraphs.append(s)
             gap = 0
@@ -231,11 +240,6 @@ def parse_text(text: str, url: str | None = None) -> Extracted:
                 break
         i += 1
 
-    if paragraphs:
-        last, trailing = split_trailing_byline(paragraphs[-1])
-        if trailing:
-            paragraphs[-1] = last
-            _apply_byline(found, trailing)
     found.paragraphs = [p for p in paragraphs if p]
 
     # Footer: bylines in the lines right after the body, before anything else.

@@ -121,7 +121,7 @@ class Archive:
             return (row.article_id or 0) if row else None
 
     def add(self, article: Article, data: bytes) -> Outcome:
-        """Store an article with its input's bytes: added, unchanged (seen) or updated (new edition)."""
+        """Store an article with its input's bytes: added, unchanged (seen) or updated (edition)."""
         try:
             with self._write_session() as s, s.begin():
                 return self._add(s, article, data)
@@ -136,8 +136,13 @@ class Archive:
 
         def keep_input(article_id: int) -> InputRow:
             row = InputRow(
-                sha256=article.input.sha256, path=article.input.path, format=article.input.format,
-                encoding=article.input.encoding, size=len(data), data=data, ingested_at=now,
+                sha256=article.input.sha256,
+                path=article.input.path,
+                format=article.input.format,
+                encoding=article.input.encoding,
+                size=len(data),
+                data=data,
+                ingested_at=now,
                 article_id=article_id,
             )
             s.add(row)
@@ -156,7 +161,8 @@ class Archive:
         if earlier is not None:
             s.add(
                 ArticleVersionRow(
-                    article_id=earlier.id, version=earlier.version,
+                    article_id=earlier.id,
+                    version=earlier.version,
                     record=json.dumps(self._to_article(earlier).to_dict(), ensure_ascii=False),
                     superseded_at=now,
                 )
@@ -190,8 +196,10 @@ class Archive:
         for position, author in enumerate(article.authors):
             row.authors.append(
                 ArticleAuthorRow(
-                    position=position, author_id=self._author_row(s, author).id,
-                    role=author.role, dateline=author.dateline,
+                    position=position,
+                    author_id=self._author_row(s, author).id,
+                    role=author.role,
+                    dateline=author.dateline,
                 )
             )
         tags = [("content", t) for t in article.languages]
@@ -245,7 +253,9 @@ class Archive:
 
     def _author_row(self, s: Session, author: Author) -> AuthorRow:
         email = author.email or ""
-        row = s.scalar(select(AuthorRow).where(AuthorRow.name == author.name, AuthorRow.email == email))
+        row = s.scalar(
+            select(AuthorRow).where(AuthorRow.name == author.name, AuthorRow.email == email)
+        )
         if row is None:
             row = AuthorRow(name=author.name, email=email)
             s.add(row)
@@ -270,10 +280,21 @@ class Archive:
             else InputInfo("", "", None, "")
         )
         return Article(
-            id=row.id, headline=row.headline, subheadline=row.subheadline, body=row.body,
-            input=info, url=row.url, source=source, posted_at=row.posted_at,
-            updated_at=row.updated_at, byline=row.byline, authors=authors, emails=emails,
-            language=row.language, languages=content, translations=translations,
+            id=row.id,
+            headline=row.headline,
+            subheadline=row.subheadline,
+            body=row.body,
+            input=info,
+            url=row.url,
+            source=source,
+            posted_at=row.posted_at,
+            updated_at=row.updated_at,
+            byline=row.byline,
+            authors=authors,
+            emails=emails,
+            language=row.language,
+            languages=content,
+            translations=translations,
             ingested_at=_iso_utc(row.ingested_at),
         )
 
@@ -327,7 +348,9 @@ class Archive:
                 a = articles[r.id]
                 source = Source(a.source.name, a.source.domain) if a.source else None
                 hits.append(
-                    SearchHit(a.id, a.headline, a.posted_at, source, round(-float(r.score), 4), r.snippet)
+                    SearchHit(
+                        a.id, a.headline, a.posted_at, source, round(-float(r.score), 4), r.snippet
+                    )
                 )
             return hits
 

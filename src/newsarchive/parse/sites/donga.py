@@ -16,7 +16,7 @@ PROFILE = register(
         name="The Dong-A Ilbo",
         domains=("donga.com",),
         text_signatures=(
-            # Dong-A English prints the month name with a full stop: "Posted November. 28, 2024 07:37".
+            # Dong-A English puts a full stop after the month: "Posted November. 28, 2024 07:37".
             re.compile(r"^Posted [A-Z][a-z]+\. \d{2}, \d{4} \d{2}:\d{2}", re.MULTILINE),
             re.compile(r"^English donga \| Japanese donga", re.MULTILINE),
             re.compile(r"[\w.+-]+@donga\.com\b"),

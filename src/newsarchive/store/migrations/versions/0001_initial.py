@@ -57,8 +57,12 @@ def upgrade() -> None:
     op.create_index("ix_articles_language", "articles", ["language"])
     op.create_table(
         "article_authors",
-        sa.Column("article_id", sa.Integer, sa.ForeignKey("articles.id", ondelete="CASCADE"),
-                  primary_key=True),
+        sa.Column(
+            "article_id",
+            sa.Integer,
+            sa.ForeignKey("articles.id", ondelete="CASCADE"),
+            primary_key=True,
+        ),
         sa.Column("position", sa.Integer, primary_key=True),
         sa.Column("author_id", sa.Integer, sa.ForeignKey("authors.id"), nullable=False),
         sa.Column("role", sa.String(100)),
@@ -67,8 +71,12 @@ def upgrade() -> None:
     op.create_index("ix_article_authors_author_id", "article_authors", ["author_id"])
     op.create_table(
         "article_languages",
-        sa.Column("article_id", sa.Integer, sa.ForeignKey("articles.id", ondelete="CASCADE"),
-                  primary_key=True),
+        sa.Column(
+            "article_id",
+            sa.Integer,
+            sa.ForeignKey("articles.id", ondelete="CASCADE"),
+            primary_key=True,
+        ),
         sa.Column("relation", sa.String(20), primary_key=True),
         sa.Column("position", sa.Integer, primary_key=True),
         sa.Column("tag", sa.String(20), nullable=False),
@@ -89,8 +97,12 @@ def upgrade() -> None:
     op.create_table(
         "article_versions",
         sa.Column("id", sa.Integer, primary_key=True),
-        sa.Column("article_id", sa.Integer, sa.ForeignKey("articles.id", ondelete="CASCADE"),
-                  nullable=False),
+        sa.Column(
+            "article_id",
+            sa.Integer,
+            sa.ForeignKey("articles.id", ondelete="CASCADE"),
+            nullable=False,
+        ),
         sa.Column("version", sa.Integer, nullable=False),
         sa.Column("record", sa.Text, nullable=False),
         sa.Column("superseded_at", sa.DateTime, nullable=False),
@@ -132,6 +144,13 @@ def downgrade() -> None:
         for trigger in ("articles_fts_insert", "articles_fts_delete", "articles_fts_update"):
             op.execute(f"DROP TRIGGER IF EXISTS {trigger}")
         op.execute("DROP TABLE IF EXISTS articles_fts")
-    for table in ("article_versions", "inputs", "article_languages", "article_authors",
-                  "articles", "authors", "sources"):
+    for table in (
+        "article_versions",
+        "inputs",
+        "article_languages",
+        "article_authors",
+        "articles",
+        "authors",
+        "sources",
+    ):
         op.drop_table(table)

@@ -1,0 +1,200 @@
+"""Every command and every exit status, through click's CliRunner."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from newsarchive.cli import cli
+
+SPEC_SEED = {
+    "id": 1,
+    "source": {"name": "The Dong-A Ilbo", "domain": "donga.com"},
+    "headline": "Trump team may pursue direct talks with Kim Jong Un",
+    "posted_at": "2024-11-28T07:37+09:00",
+    "updated_at": "2024-11-28T07:37+09:00",
+    "byline": "워싱턴=문병기 특파원 weappon@donga.com",
+    "authors": [
+        {
+            "name": "문병기",
+            "email": "weappon@donga.com",
+            "role": "correspondent",
+            "dateline": "워싱턴",
+        }
+    ],
+    "language": "en",
+    "languages": ["en", "ko"],
+    "translations": ["ko"],
+}
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+@pytest.fixture
+def seeds(tmp_path: Path, seed_path: Path) -> Path:
+    folder = tmp_path / "seeds"
+    folder.mkdir()
+    shutil.copy(seed_path, folder / seed_path.name)
+    return folder
+
+
+def run(runner: CliRunner, *args: str, input: bytes | None = None) -> tuple[int, str, str]:
+    result = runner.invoke(cli, list(args), input=input)
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_help_lists_every_command(runner: CliRunner) -> None:
+    code, out, _ = run(runner, "--help")
+    assert code == 0
+    for command in ("ingest", "parse", "show", "search", "list", "info"):
+        assert command in out
+
+
+def test_ingest_show_search_end_to_end(runner: CliRunner, seeds: Path) -> None:
+    code, out, _ = run(runner, "ingest", str(seeds))
+    assert code == 0
+    assert out.strip() == "1 added, 0 unchanged, 0 updated, 0 failed"
+
+    code, out, _ = run(runner, "show", "1", "--json")
+    assert code == 0
+    record = json.loads(out)
+    for key, value in SPEC_SEED.items():
+        assert record[key] == value, key
+    assert record["body"].startswith("U.S. President-elect")
+    assert record["body"].endswith("in a difficult situation.")
+    assert record["ingested_at"].endswith("Z")
+
+    code, out, _ = run(runner, "search", "Kim Jong Un")
+    assert code == 0
+    assert "Trump team may pursue direct talks" in out
+    assert "**Kim**" in out  # the snippet marks the match
+
+    code, out, _ = run(runner, "ingest", str(seeds))
+    assert code == 0
+    assert out.strip() == "0 added, 1 unchanged, 0 updated, 0 failed"
+    code, out, _ = run(runner, "info", "--json")
+    assert json.loads(out)["articles"] == 1
+
+
+def test_show_text_and_unknown_id(runner: CliRunner, seeds: Path) -> None:
+    run(runner, "ingest", str(seeds))
+    code, out, _ = run(runner, "show", "1")
+    assert code == 0
+    assert out.startswith("Trump team may pursue direct talks with Kim Jong Un\n")
+    assert "The Dong-A Ilbo" in out
+    code, out, err = run(runner, "show", "99")
+    assert code == 1
+    assert "no article with id 99" in err
+
+
+def test_search_json_and_limit(runner: CliRunner, seeds: Path) -> None:
+    run(runner, "ingest", str(seeds))
+    code, out, _ = run(runner, "search", "--json", "--limit", "5", "Kim")
+    assert code == 0
+    hit = json.loads(out.splitlines()[0])
+    assert {"id", "headline", "posted_at", "source", "score", "snippet"} <= hit.keys()
+    assert "<mark>" in hit["snippet"]
+
+
+@pytest.mark.parametrize(
+    "query",
+    ['"unbalanced', "NEAR(", "-minus", "a:b", "*", "AND OR NOT", "(", "'; DROP TABLE articles"],
+)
+def test_search_never_errors_on_odd_queries(runner: CliRunner, seeds: Path, query: str) -> None:
+    run(runner, "ingest", str(seeds))
+    code, _, err = run(runner, "search", "--", query)
+    assert code in (0, 2)
+    assert "Traceback" not in err and "sqlite" not in err.lower()
+
+
+def test_search_with_no_words_is_a_usage_error(runner: CliRunner) -> None:
+    code, _, err = run(runner, "search", "--", "!!!")
+    assert code == 2
+    assert "no words" in err
+
+
+def test_search_no_matches(runner: CliRunner, seeds: Path) -> None:
+    run(runner, "ingest", str(seeds))
+    code, out, err = run(runner, "search", "zzzyzzy")
+    assert (code, out) == (0, "")
+    assert "no matches" in err
+
+
+def test_list(runner: CliRunner, seeds: Path) -> None:
+    run(runner, "ingest", str(seeds))
+    code, out, _ = run(runner, "list", "--limit", "5")
+    assert code == 0
+    assert "2024-11-28" in out and "Trump team" in out
+    code, out, _ = run(runner, "list", "--json")
+    assert json.loads(out)["id"] == 1
+
+
+def test_info(runner: CliRunner, isolated_archive: Path) -> None:
+    code, out, _ = run(runner, "info")
+    assert code == 0
+    assert str(isolated_archive) in out and "schema:" in out
+    code, out, _ = run(runner, "info", "--json")
+    data = json.loads(out)
+    assert data["engine"] == "sqlite" and data["articles"] == 0
+    assert {"articles", "sources", "authors", "inputs"} <= data.keys()
+
+
+def test_db_option_overrides_the_environment(
+    runner: CliRunner, tmp_path: Path, seeds: Path
+) -> None:
+    other = tmp_path / "other.db"
+    run(runner, "--db", str(other), "ingest", str(seeds))
+    _, out, _ = run(runner, "--db", str(other), "info", "--json")
+    assert json.loads(out)["articles"] == 1
+    _, out, _ = run(runner, "info", "--json")
+    assert json.loads(out)["articles"] == 0
+
+
+def test_parse_json_lines_in_input_order(runner: CliRunner, seed_path: Path) -> None:
+    fixtures = Path(__file__).parent / "fixtures" / "text"
+    legacy = fixtures / "donga" / "legacy.txt"
+    code, out, _ = run(runner, "parse", "--json", str(seed_path), str(legacy))
+    assert code == 0
+    lines = [json.loads(line) for line in out.splitlines()]
+    assert [r["id"] for r in lines] == [None, None]
+    assert lines[0]["headline"].startswith("Trump team")
+    assert lines[1]["headline"] == "Exporters brace for a stronger won"
+
+
+def test_parse_url_option(runner: CliRunner, seed_path: Path) -> None:
+    url = "https://www.donga.com/en/article/all/20241128/5321443/1"
+    code, out, _ = run(runner, "parse", "--json", "--url", url, str(seed_path))
+    assert code == 0
+    assert json.loads(out)["url"] == url
+
+
+def test_parse_text_output(runner: CliRunner, seed_path: Path) -> None:
+    code, out, _ = run(runner, "parse", str(seed_path))
+    assert code == 0 and out.startswith("Trump team")
+
+
+def test_ingest_stdin(runner: CliRunner, seed_path: Path) -> None:
+    code, out, _ = run(runner, "ingest", "-", input=seed_path.read_bytes())
+    assert code == 0 and out.startswith("1 added")
+    code, out, _ = run(runner, "show", "1", "--json")
+    assert json.loads(out)["input"]["path"] == "-"
+
+
+def test_usage_errors_exit_2(runner: CliRunner) -> None:
+    assert run(runner, "show", "not-a-number")[0] == 2
+    assert run(runner, "ingest")[0] == 2
+    assert run(runner, "list", "--limit", "0")[0] == 2
+    assert run(runner, "frobnicate")[0] == 2
+
+
+def test_version(runner: CliRunner) -> None:
+    code, out, _ = run(runner, "--version")
+    assert code == 0 and "0.1.0" in out

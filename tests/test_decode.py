@@ -1,0 +1,57 @@
+from __future__ import annotations
+
+import codecs
+
+import pytest
+
+from newsarchive.parse.decode import NotText, canonical_encoding, decode
+
+KOREAN = "서울의 아파트 값이 올 들어 가장 높은 폭으로 상승했습니다. 똠방각하 " * 5
+
+
+def test_utf8_with_and_without_bom() -> None:
+    assert decode("héllo".encode()).encoding == "utf-8"
+    bom = decode(codecs.BOM_UTF8 + "héllo".encode())
+    assert (bom.text, bom.encoding) == ("héllo", "utf-8")
+
+
+@pytest.mark.parametrize("codec", ["utf-16", "utf-16-le", "utf-16-be"])
+def test_utf16(codec: str) -> None:
+    text = "Korean won hits 5-year high against dollar. 한국어"
+    data = text.encode(codec)
+    if codec != "utf-16":
+        data = data  # no BOM: detected from the NUL pattern
+    decoded = decode(data)
+    assert decoded.text == text
+    assert decoded.encoding == "utf-16"
+
+
+def test_cp949_detected_from_bytes() -> None:
+    # "똠" is outside EUC-KR proper: only CP949 reads it, which is why EUC-KR is read as CP949.
+    decoded = decode(KOREAN.encode("cp949"))
+    assert decoded.text == KOREAN
+    assert decoded.encoding == "cp949"
+
+
+def test_declared_euc_kr_reads_as_cp949() -> None:
+    assert canonical_encoding("EUC-KR") == "cp949"
+    assert canonical_encoding("gb2312") == "gb18030"
+    assert decode(KOREAN.encode("cp949"), declared="euc-kr").text == KOREAN
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"\x89PNG\r\n\x1a\n" + bytes(range(256)),
+        b"%PDF-1.7\n" + bytes(200),
+        b"\x7fELF" + bytes(100),
+        bytes(range(256)) * 4,
+    ],
+)
+def test_binary_is_refused(data: bytes) -> None:
+    with pytest.raises(NotText):
+        decode(data)
+
+
+def test_a_stray_nul_is_dropped() -> None:
+    assert decode(b"Headline\x00 here and some text").text == "Headline here and some text"

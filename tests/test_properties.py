@@ -1,0 +1,82 @@
+"""Arbitrary input never raises anything but the project's own documented errors."""
+
+from __future__ import annotations
+
+import contextlib
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from newsarchive import Archive, InputError, QueryError, parse_bytes
+from newsarchive.parse.bylines import parse_byline
+from newsarchive.parse.dates import date_from_url, find_dates
+from newsarchive.parse.text import parse_text
+
+# Lines shaped like the pages we read, mixed at random, reach deeper than random bytes alone.
+PAGE_LINES = st.sampled_from(
+    [
+        "Go to contents",
+        "Posted November. 28, 2024 07:37,",
+        "Updated May. 09, 2007 09:04",
+        "한국어",
+        "입력 2017.07.17 (17:04) | 수정 2017.07.17 (17:30)",
+        "워싱턴=문병기 특파원 w@donga.com",
+        "The market rose on Tuesday as investors bought shares.",
+        "Copyright 2008 donga.com.",
+        "By Maria Lopez and Tom Reed",
+        "(khnews@heraldcorp.com)",
+        "KBS 뉴스 박석호입니다.",
+        "서울의 아파트 값이 올 들어 가장 높은 폭으로 상승했습니다.",
+        "",
+        " date 2022-10-07 Title. x",
+        "English donga | Japanese donga",
+        "…",
+        "<앵커 멘트>",
+        "A teaser cut short...",
+    ]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.binary(max_size=4000))
+def test_parse_bytes_arbitrary(data: bytes) -> None:
+    try:
+        article = parse_bytes(data, "fuzz")
+    except InputError:
+        return
+    assert article.body
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(PAGE_LINES, st.text(max_size=200)), max_size=40))
+def test_parse_text_arbitrary_lines(lines: list[str]) -> None:
+    found = parse_text("\n".join(lines))
+    assert all(p.strip() for p in found.paragraphs)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=300))
+def test_line_parsers_arbitrary(line: str) -> None:
+    find_dates(line)
+    parse_byline(line)
+    date_from_url(line)
+
+
+@pytest.fixture(scope="module")
+def seeded_archive(tmp_path_factory: pytest.TempPathFactory) -> Archive:
+    seed = Path(__file__).resolve().parents[1] / "seeds" / "000_16c5aa2c841b19d8.txt"
+    archive = Archive.open(str(tmp_path_factory.mktemp("fuzz") / "a.db"))
+    data = seed.read_bytes()
+    archive.add(parse_bytes(data, str(seed)), data)
+    return archive
+
+
+@settings(
+    max_examples=500, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(st.text(max_size=100))
+def test_search_arbitrary_strings(seeded_archive: Archive, query: str) -> None:
+    with contextlib.suppress(QueryError):
+        seeded_archive.search(query)

@@ -1,0 +1,136 @@
+"""Storage: dedupe, new editions with their earlier versions, FTS in step, migrations."""
+
+from __future__ import annotations
+
+import dataclasses
+import sqlite3
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+
+from newsarchive import Archive, NotFound, parse_bytes
+from newsarchive.store.schema import HEAD_REVISION
+
+
+@pytest.fixture
+def archive(isolated_archive: Path) -> Archive:
+    return Archive.open(str(isolated_archive))
+
+
+def seed_article(seed_path: Path, data: bytes | None = None):  # type: ignore[no-untyped-def]
+    data = data if data is not None else seed_path.read_bytes()
+    return parse_bytes(data, str(seed_path)), data
+
+
+def test_head_revision_is_alembics_head() -> None:
+    from alembic.script import ScriptDirectory
+
+    from newsarchive.store.schema import alembic_config
+
+    script = ScriptDirectory.from_config(alembic_config())  # type: ignore[arg-type]
+    assert script.get_current_head() == HEAD_REVISION
+
+
+def test_add_get_roundtrip(archive: Archive, seed_path: Path) -> None:
+    article, data = seed_article(seed_path)
+    outcome = archive.add(article, data)
+    assert (outcome.status, outcome.article_id) == ("added", 1)
+    stored = archive.get(1).to_dict()
+    expected = article.to_dict()
+    for key in ("id", "ingested_at"):
+        stored.pop(key)
+        expected.pop(key)
+    assert stored == expected
+    ((info, original),) = list(archive.input_bytes(1))
+    assert original == data and info.sha256 == article.input.sha256
+
+
+def test_same_bytes_twice_is_unchanged(archive: Archive, seed_path: Path) -> None:
+    article, data = seed_article(seed_path)
+    archive.add(article, data)
+    assert archive.add(article, data).status == "unchanged"
+    assert archive.counts()["articles"] == 1
+    assert archive.counts()["inputs"] == 1
+
+
+def test_same_article_in_other_bytes_is_unchanged_but_kept(
+    archive: Archive, seed_path: Path
+) -> None:
+    archive.add(*seed_article(seed_path))
+    crlf = seed_path.read_bytes().replace(b"\n", b"\r\n")
+    outcome = archive.add(*seed_article(seed_path, crlf))
+    assert outcome.status == "unchanged"
+    assert archive.counts() | {} == archive.counts()
+    assert archive.counts()["articles"] == 1
+    assert archive.counts()["inputs"] == 2  # nothing lost: both originals are kept
+
+
+def test_new_edition_updates_and_keeps_the_earlier_version(
+    archive: Archive, seed_path: Path
+) -> None:
+    archive.add(*seed_article(seed_path))
+    data = (
+        seed_path.read_bytes()
+        .replace(b"Updated November. 28, 2024 07:37", b"Updated November. 28, 2024 09:15")
+        .replace(b"in a difficult situation.", b"in a difficult situation, officials said.")
+    )
+    outcome = archive.add(*seed_article(seed_path, data))
+    assert (outcome.status, outcome.article_id) == ("updated", 1)
+    current = archive.get(1)
+    assert current.updated_at == "2024-11-28T09:15+09:00"
+    assert current.body.endswith("officials said.")
+    (earlier,) = archive.versions(1)
+    assert earlier["updated_at"] == "2024-11-28T07:37+09:00"
+    assert earlier["body"].endswith("in a difficult situation.")
+    assert archive.counts()["articles"] == 1 and archive.counts()["versions"] == 1
+    # The index follows the edition.
+    assert [h.id for h in archive.search("officials")] == [1]
+
+
+def test_different_article_same_source_is_added(archive: Archive, seed_path: Path) -> None:
+    archive.add(*seed_article(seed_path))
+    data = (
+        seed_path.read_bytes()
+        .replace(
+            b"Trump team may pursue direct talks with Kim Jong Un", b"Another headline entirely"
+        )
+        .replace(b"November. 28", b"November. 29")
+    )
+    assert archive.add(*seed_article(seed_path, data)).status == "added"
+    assert archive.counts()["articles"] == 2
+
+
+def test_unknown_id(archive: Archive) -> None:
+    with pytest.raises(NotFound):
+        archive.get(42)
+
+
+def test_fts_index_in_step(archive: Archive, seed_path: Path, isolated_archive: Path) -> None:
+    archive.add(*seed_article(seed_path))
+    with archive.engine.begin() as conn:
+        conn.execute(text("DELETE FROM articles WHERE id = 1"))
+    assert archive.search("Kim") == []
+    con = sqlite3.connect(isolated_archive)
+    con.execute("INSERT INTO articles_fts(articles_fts) VALUES ('integrity-check')")
+    con.close()
+
+
+def test_headline_ranks_above_body(archive: Archive, seed_path: Path) -> None:
+    first, data = seed_article(seed_path)
+    archive.add(first, data)
+    other = dataclasses.replace(
+        first,
+        headline="Pyongyang weather report",
+        body="Kim mentioned once in passing. " + "Filler sentence about the weather. " * 30,
+        input=dataclasses.replace(first.input, sha256="0" * 64),
+    )
+    archive.add(other, b"other")
+    hits = archive.search("Kim")
+    assert hits[0].id == 1
+
+
+def test_wal_mode(archive: Archive, isolated_archive: Path) -> None:
+    con = sqlite3.connect(isolated_archive)
+    assert con.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    con.close()
