@@ -114,3 +114,8 @@ def language_of_name(name: str, exact: bool = True) -> str | None:
         return None
     first = key.split(" ", 1)[0]
     return LANGUAGE_NAMES.get(first)
+
+
+def ranked(text: str, limit: int = 5) -> list[str]:
+    """The identifier's best guesses for a text, best first."""
+    return [str(lang) for lang, _ in _identifier().rank(text[:5000])[:limit]]

@@ -103,3 +103,23 @@ def language_links(line: str) -> list[str] | None:
         if tag not in tags:
             tags.append(tag)
     return tags
+
+
+def unwrap(lines: list[str], min_length: int = 50) -> list[str]:
+    """Join hard-wrapped lines (lynx -dump, "save as text", <br> soft wraps) into paragraphs.
+
+    A line is continued by the next when it is long enough to have been wrapped, does not end a
+    sentence, and the next line starts in lower case.
+    """
+    out: list[str] = []
+    for line in lines:
+        if (
+            out
+            and len(out[-1]) >= min_length
+            and not re.search(r"[.!?:。\"”]\s*$", out[-1])
+            and re.match(r"^[a-z(\"“‘'0-9]", line)
+        ):
+            out[-1] = out[-1] + " " + line
+        else:
+            out.append(line)
+    return out

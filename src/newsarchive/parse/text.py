@@ -21,6 +21,7 @@ from .lines import (
     is_title,
     language_links,
     name_beside_date,
+    unwrap,
 )
 from .sources import known_domains_in
 
@@ -77,28 +78,12 @@ def _crawler_header(lines: list[str], found: Extracted) -> None:
         return
 
 
-def _unwrap(block: list[str]) -> list[str]:
-    """Join hard-wrapped lines (lynx -dump, "save as text") back into paragraphs."""
-    out: list[str] = []
-    for line in block:
-        if (
-            out
-            and len(out[-1]) >= 50
-            and not re.search(r"[.!?:。\"”]\s*$", out[-1])
-            and re.match(r"^[a-z(\"“‘'0-9]", line)
-        ):
-            out[-1] = out[-1] + " " + line
-        else:
-            out.append(line)
-    return out
-
-
 def parse_text(text: str, url: str | None = None) -> Extracted:
     found = Extracted(url=url)
     lines = [ln.rstrip() for ln in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
     lines = [ln.replace("\u00a0", " ").replace("\u200b", "") for ln in lines]
     _crawler_header(lines, found)
-    lines = _unwrap(lines)
+    lines = unwrap(lines)
     stripped = [ln.strip() for ln in lines]
 
     def usable(i: int) -> bool:

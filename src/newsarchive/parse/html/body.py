@@ -1,0 +1,322 @@
+"""The article's text in a page: prune furniture, find the container, read its blocks.
+
+Readability's idea, kept small: paragraphs vote for the elements that hold them, weighted by their
+length and punctuation and discounted by their links; the best-voted element is the article, and
+its text blocks, in order, are the body. Class and id patterns prune page furniture first, but
+never an element that holds most of the page's prose.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from .dom import HtmlElement, attr_text, clean_space
+
+_ALWAYS_DROP = (
+    "script",
+    "style",
+    "noscript",
+    "iframe",
+    "svg",
+    "canvas",
+    "template",
+    "object",
+    "embed",
+    "video",
+    "audio",
+    "picture",
+    "button",
+    "input",
+    "select",
+    "textarea",
+    "label",
+    "dialog",
+    "figcaption",
+    "math",
+    "map",
+    "option",
+    "link",
+    "meta",
+)
+_FURNITURE_TAGS = {"nav", "aside", "footer", "menu"}
+# Furniture by class or id. Strong: dropped unless it holds most of the page's prose (a page
+# whose "comments" are the article is rare). Weak: names that article wrappers sometimes carry
+# too ("ad-container", "widget"), dropped only when they hold little prose.
+_STRONG_JUNK = re.compile(
+    r"(?:^|[\s_-])(?:share|sharing|social|related|recommend\w*|comments?|newsletters?|cookies?"
+    r"|consent|subscribe|subscription|breadcrumbs?|tags?|taglist|author-?bio|bio-?box|sidebar"
+    r"|popup|modal|footer|navbar|navigation|menu|masthead|skip|outbrain|taboola|more-stories"
+    r"|read-?more|most-\w+|trending|signup|sign-up|login|disclaimer|copyright|rating|poll|quiz"
+    r"|article-tools|jump-?link|toc|table-of-contents|pagination|pager|also-read|see-also"
+    r"|further-reading|sr-only|visually-hidden|screen-reader\w*|print)(?:$|[\s_-])"
+)
+_WEAK_JUNK = re.compile(
+    r"(?:^|[\s_-])(?:promo\w*|advert\w*|ads?|ad-\w+|banner|widget|teasers?|captions?|credits?"
+    r"|gallery|overlay|hidden|infobox-ad|tools|utility|breaking-news|ticker|player|podcast"
+    r"|follow|donate|paid|sponsor\w*|partner\w*|alert|notification)(?:$|[\s_-])"
+)
+_KEEP = re.compile(r"article|body|content|main|story|entry|post|text|column")
+_BLOCK_TAGS = {
+    "p",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "blockquote",
+    "pre",
+    "dd",
+    "dt",
+    "td",
+    "th",
+    "div",
+    "section",
+    "article",
+    "main",
+    "header",
+    "ul",
+    "ol",
+    "dl",
+    "table",
+    "tr",
+    "tbody",
+    "figure",
+    "center",
+    "address",
+    "details",
+    "summary",
+    "form",
+    "fieldset",
+    "body",
+    "br",
+    "hr",
+}
+_HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+_PARAGRAPH_TAGS = {"p", "pre", "blockquote", "li", "td", "dd", "dt", "th"}
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7a3]")
+_SENTENCE_END = re.compile(r"[.!?。！？…\"”’»:)]\s*$")
+
+
+@dataclass
+class Block:
+    text: str
+    tag: str
+    link_chars: int
+    element: HtmlElement
+
+    @property
+    def link_density(self) -> float:
+        return self.link_chars / max(1, len(self.text))
+
+
+def _weight(text: str) -> int:
+    """Characters, with a CJK character worth three (it carries a word's worth of meaning)."""
+    return len(text) + 2 * len(_CJK.findall(text))
+
+
+def _hidden(el: HtmlElement) -> bool:
+    style = (el.get("style") or "").replace(" ", "").lower()
+    return (
+        el.get("hidden") is not None
+        or el.get("aria-hidden") == "true"
+        or "display:none" in style
+        or "visibility:hidden" in style
+    )
+
+
+def prune(root: HtmlElement) -> None:
+    """Drop what is never article text: scripts, menus, hidden and furniture-classed elements.
+
+    Furniture (<nav>, <aside>, <footer>, hidden or junk-classed elements) is dropped only when it
+    holds little of the page's prose: some sites wrap the whole article in an <aside> or in a
+    div whose class says "ad" or "widget".
+    """
+    head = root.find("head")
+    if head is not None:
+        root.remove(head)
+    for el in list(root.iter(*_ALWAYS_DROP)):
+        if el.getparent() is not None:
+            el.drop_tree()
+    body = root.find("body")
+    scope = body if body is not None else root
+    prose = _prose_by_element(list(_blocks(scope)))
+    all_prose = prose.get(scope, 0)
+    for el in list(scope.iter()):
+        if not isinstance(el.tag, str) or el.getparent() is None or el.tag in ("body", "html"):
+            continue
+        share = prose.get(el, 0) / all_prose if all_prose else 0.0
+        classes = attr_text(el)
+        if el.tag == "p" or not classes.strip():
+            strong = weak = False
+        else:
+            rest = _KEEP.search(_STRONG_JUNK.sub(" ", _WEAK_JUNK.sub(" ", classes)))
+            strong = bool(_STRONG_JUNK.search(classes)) and not rest
+            weak = bool(_WEAK_JUNK.search(classes)) and not rest
+        if (strong and share < 0.6) or (
+            (weak or _hidden(el) or el.tag in _FURNITURE_TAGS) and share < 0.3
+        ):
+            el.drop_tree()
+
+
+def _blocks(root: HtmlElement) -> Iterator[Block]:
+    """Text blocks in document order: each block-level element's own inline text."""
+    parts: list[str] = []
+    links = 0
+    owner: list[HtmlElement] = [root]
+    tag_stack: list[str] = [root.tag if isinstance(root.tag, str) else "div"]
+
+    def flush() -> Iterator[Block]:
+        nonlocal parts, links
+        # One <br> is a soft wrap; two or more separate paragraphs.
+        chunks = re.split(r"\n\s*\n", "".join(parts))
+        text = "\n".join(c for c in (clean_space(chunk) for chunk in chunks) if c)
+        if text:
+            yield Block(text, tag_stack[-1], links, owner[-1])
+        parts, links = [], 0
+
+    def walk(el: HtmlElement, in_link: bool) -> Iterator[Block]:
+        nonlocal links
+        tag = el.tag if isinstance(el.tag, str) else ""
+        is_block = tag in _BLOCK_TAGS
+        if is_block:
+            yield from flush()
+            owner.append(el)
+            tag_stack.append(tag)
+        if el.text and tag:
+            parts.append(el.text)
+            if in_link or tag == "a":
+                links += len(el.text.strip())
+        for child in el:
+            yield from walk(child, in_link or tag == "a")
+            if child.tail:
+                parts.append(child.tail)
+                if in_link or tag == "a":
+                    links += len(child.tail.strip())
+        if is_block:
+            yield from flush()
+            owner.pop()
+            tag_stack.pop()
+        elif tag == "br":
+            parts.append("\n")
+
+    yield from walk(root, False)
+    yield from flush()
+
+
+def _vote(blocks: list[Block]) -> dict[HtmlElement, float]:
+    """Each paragraph votes for its holder (full), the holder's parent (half), grandparent."""
+    scores: dict[HtmlElement, float] = {}
+    for block in blocks:
+        weight = _weight(block.text)
+        if weight < 25 or block.tag in _HEADINGS or block.link_density > 0.5:
+            continue
+        score = 1 + block.text.count(",") + block.text.count("、") + min(weight / 100, 3)
+        score *= 1 - block.link_density
+        if block.tag == "li":
+            score *= 0.5  # lists of teasers look like prose; articles are paragraphs
+        if block.tag in _PARAGRAPH_TAGS:
+            holder = block.element.getparent()
+        else:
+            holder = block.element  # text straight in a <div>: the div holds it
+            score *= 0.8
+        for factor in (1.0, 0.5, 0.25):
+            if holder is None:
+                break
+            scores[holder] = scores.get(holder, 0.0) + score * factor
+            holder = holder.getparent()
+    return scores
+
+
+def _contains(ancestor: HtmlElement, el: HtmlElement) -> bool:
+    while el is not None:
+        if el is ancestor:
+            return True
+        el = el.getparent()
+    return False
+
+
+def _holder(block: Block) -> HtmlElement:
+    return block.element.getparent() if block.tag in _PARAGRAPH_TAGS else block.element
+
+
+def _is_good(block: Block) -> bool:
+    weight = _weight(block.text)
+    return (
+        weight >= 25
+        and block.tag not in _HEADINGS
+        and block.link_density < 0.5
+        and (bool(_SENTENCE_END.search(block.text)) or weight >= 80)
+    )
+
+
+def _prose_by_element(blocks: list[Block]) -> dict[HtmlElement, int]:
+    """How much prose (weighted characters of good paragraphs) each element holds."""
+    prose: dict[HtmlElement, int] = {}
+    for block in blocks:
+        if not _is_good(block):
+            continue
+        weight = _weight(block.text)
+        el = _holder(block)
+        while el is not None:
+            prose[el] = prose.get(el, 0) + weight
+            el = el.getparent()
+    return prose
+
+
+def find_container(root: HtmlElement, blocks: list[Block]) -> HtmlElement | None:
+    """The element holding the article: the best-voted core, widened while widening adds prose."""
+    scores = _vote(blocks)
+    if not scores:
+        return None
+    core = max(scores, key=lambda el: scores[el])
+    good = _prose_by_element(blocks)
+    total: dict[HtmlElement, int] = {}
+    for block in blocks:
+        weight = _weight(block.text)
+        el = _holder(block)
+        while el is not None:
+            total[el] = total.get(el, 0) + weight
+            el = el.getparent()
+    best = core
+    parent = best.getparent()
+    while parent is not None and parent.tag not in ("body", "html"):
+        added_good = good.get(parent, 0) - good.get(best, 0)
+        added_total = total.get(parent, 0) - total.get(best, 0)
+        if added_total == 0 or added_good >= 0.6 * added_total:
+            best, parent = parent, parent.getparent()
+            continue
+        break
+    return best
+
+
+def _is_furniture_text(text: str) -> bool:
+    from .. import boilerplate as bp
+
+    return bp.is_furniture(text) or bp.is_end_marker(text)
+
+
+def extract_paragraphs(root: HtmlElement) -> tuple[list[str], HtmlElement | None]:
+    """The body's paragraphs and the element that holds them."""
+    body = root.find("body")
+    scope = body if body is not None else root
+    blocks = list(_blocks(scope))
+    container = find_container(scope, blocks)
+    if container is None:
+        return [], None
+    paragraphs: list[str] = []
+    for block in blocks:
+        if not _contains(container, block.element):
+            continue
+        text = block.text
+        if block.link_density > 0.6 and _weight(text) < 400:
+            continue
+        if _is_furniture_text(text):
+            continue
+        if block.tag in _HEADINGS or _SENTENCE_END.search(text) or _weight(text) >= 30:
+            lines = text.split("\n")
+            paragraphs.extend(line for line in lines if not _is_furniture_text(line))
+    return paragraphs, container

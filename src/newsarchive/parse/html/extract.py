@@ -1,0 +1,174 @@
+"""One HTML page into what the record needs.
+
+Order of trust: JSON-LD and meta tags, then <time> and visible bylines, then the text parser's
+line rules over the body's neighbourhood. Site profiles may add selectors; the generic path needs
+none.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ...record import Author
+from ..bylines import parse_byline
+from ..dates import Stamp, find_dates
+from ..extracted import Extracted
+from ..lines import date_line
+from ..sources import domain_of_url, known_domains_in
+from .authors import clean_names
+from .body import extract_paragraphs, prune
+from .dom import HtmlElement, attr_text, clean_space, parse_document, text_of
+from .metadata import PageMeta, parse_iso, read_metadata
+
+_BYLINE_HINT = re.compile(r"byline|author|writer|reporter|credit|journalist|verfasser|autor")
+_TITLE_SEPARATORS = re.compile(r"\s+[|\-–—:·»/]\s+")
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"\W+", " ", text).strip().lower()
+
+
+def choose_headline(meta: PageMeta, root: HtmlElement) -> str:
+    """JSON-LD headline, og:title, <h1>, <title>: the one the others agree on."""
+    h1s = [text_of(h) for h in root.iter("h1")]
+    h1s = [h for h in h1s if 3 <= len(h) <= 400]
+    candidates = [c for c in (meta.headline, meta.og_title) if c]
+    for candidate in candidates:
+        # A title with the site's name appended: keep the part an <h1> or <title> confirms.
+        for h1 in h1s:
+            if _norm(h1) == _norm(candidate):
+                return candidate
+    if meta.headline:
+        return meta.headline
+    if meta.og_title:
+        return _strip_site(meta.og_title, meta)
+    if h1s:
+        return h1s[0]
+    return _strip_site(meta.title or "", meta)
+
+
+def _strip_site(title: str, meta: PageMeta) -> str:
+    parts = _TITLE_SEPARATORS.split(title)
+    if len(parts) > 1:
+        site = _norm(meta.site_name or "")
+        kept = [p for p in parts if _norm(p) and _norm(p) != site and _norm(p) not in site]
+        if kept:
+            return max(kept, key=len)
+    return title
+
+
+def _visible_authors(root: HtmlElement, site: str | None) -> list[str]:
+    """Names in elements marked as bylines (class, itemprop, rel=author)."""
+    found: list[str] = []
+    for el in root.iter():
+        if not isinstance(el.tag, str) or el.tag in ("script", "style", "meta", "link", "body"):
+            continue
+        marker = attr_text(el) + " " + (el.get("itemprop") or "") + " " + (el.get("rel") or "")
+        if not _BYLINE_HINT.search(marker.lower()):
+            continue
+        text = text_of(el)
+        if not text or len(text) > 120:
+            continue
+        for name in clean_names([text], site):
+            if name not in found:
+                found.append(name)
+        if len(found) >= 6:
+            break
+    return found
+
+
+def _time_elements(root: HtmlElement) -> tuple[Stamp | None, Stamp | None]:
+    published = modified = None
+    for el in root.iter("time"):
+        stamp = parse_iso(el.get("datetime") or "") or None
+        if stamp is None:
+            continue
+        marker = (attr_text(el) + " " + (el.get("itemprop") or "")).lower()
+        if re.search(r"modif|updat", marker):
+            modified = modified or stamp
+        elif published is None:
+            published = stamp
+    return published, modified
+
+
+def _strip_header_lines(paragraphs: list[str], headline: str) -> tuple[list[str], list[str]]:
+    """Drop the headline, date lines and bylines that sit at the body's edges."""
+    kept: list[str] = []
+    bylines: list[str] = []
+    head = _norm(headline)
+    for i, text in enumerate(paragraphs):
+        at_edge = i < 4 or i >= len(paragraphs) - 3
+        if i < 4 and _norm(text) == head:
+            continue
+        if at_edge and len(text) < 160 and date_line(text):
+            continue
+        if at_edge and len(text) < 120:
+            byline = parse_byline(text)
+            if byline and (byline.authors or byline.emails):
+                bylines.append(text)
+                continue
+        kept.append(text)
+    return kept, bylines
+
+
+def _lead(meta: PageMeta, paragraphs: list[str]) -> str | None:
+    """The deck: a description that the page prints but the body container left out."""
+    if not meta.description or not paragraphs:
+        return None
+    desc = _norm(meta.description)
+    if len(desc) < 40 or any(desc[:60] in _norm(p) for p in paragraphs[:3]):
+        return None
+    return None
+
+
+def parse_html(markup: str, url: str | None = None) -> Extracted:
+    root = parse_document(markup)
+    found = Extracted(url=url)
+    if root is None:
+        return found
+    meta = read_metadata(root)
+    found.url = url or meta.canonical
+    domain = domain_of_url(found.url) if found.url else None
+    found.headline = choose_headline(meta, root)
+    found.subheadline = meta.description
+    found.language = meta.lang
+    found.translations = [t for t in meta.translations if t != meta.lang]
+
+    time_published, time_modified = _time_elements(root)
+    found.posted = meta.published or time_published
+    found.updated = meta.modified or time_modified
+
+    site = meta.site_name or domain
+    names = clean_names(meta.authors, site) if meta.authors else []
+    if not names:
+        names = _visible_authors(root, site)
+    for name in names:
+        found.add_author(Author(name))
+
+    prune(root)
+    paragraphs, _container = extract_paragraphs(root)
+    paragraphs, bylines = _strip_header_lines(paragraphs, found.headline)
+    for line in bylines:
+        byline = parse_byline(line)
+        if byline:
+            found.byline = found.byline or byline.text
+            for email in byline.emails:
+                found.add_email(email)
+            if not names:
+                for author in byline.authors:
+                    found.add_author(author)
+    found.paragraphs = paragraphs
+
+    if found.posted is None:
+        for text in paragraphs[:3] + paragraphs[-2:]:
+            matches = date_line(text) if len(text) < 160 else None
+            if matches:
+                found.posted = matches[0].stamp
+                break
+    if found.posted is None:
+        top = clean_space(" ".join(paragraphs[:1]))[:300]
+        dates = find_dates(top)
+        if dates and dates[0].stamp.has_time:
+            found.posted = dates[0].stamp
+    found.domain_hints = known_domains_in(" ".join(paragraphs[-2:]))
+    return found
