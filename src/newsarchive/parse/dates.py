@@ -11,52 +11,282 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone, tzinfo
 
-_MONTHS = {
-    "jan": 1,
-    "feb": 2,
-    "mar": 3,
-    "apr": 4,
-    "may": 5,
-    "jun": 6,
-    "jul": 7,
-    "aug": 8,
-    "sep": 9,
-    "oct": 10,
-    "nov": 11,
-    "dec": 12,
+# Month names in the languages the archive meets most, mapped to their numbers. Abbreviations are
+# the first three letters (or four, where three would be ambiguous).
+_MONTH_NAMES: dict[int, tuple[str, ...]] = {
+    1: (
+        "january",
+        "jan",
+        "januar",
+        "janvier",
+        "janv",
+        "enero",
+        "ene",
+        "gennaio",
+        "genn",
+        "janeiro",
+        "januari",
+        "stycznia",
+        "styczeń",
+        "января",
+        "январь",
+        "ocak",
+        "tammikuuta",
+        "januára",
+        "ledna",
+        "gener",
+    ),
+    2: (
+        "february",
+        "feb",
+        "februar",
+        "février",
+        "fevrier",
+        "févr",
+        "fev",
+        "febrero",
+        "febbraio",
+        "fevereiro",
+        "februari",
+        "lutego",
+        "luty",
+        "февраля",
+        "февраль",
+        "şubat",
+        "helmikuuta",
+        "února",
+        "febrer",
+    ),
+    3: (
+        "march",
+        "mar",
+        "märz",
+        "maerz",
+        "mars",
+        "marzo",
+        "março",
+        "marco",
+        "maart",
+        "marca",
+        "marzec",
+        "марта",
+        "март",
+        "mart",
+        "maaliskuuta",
+        "března",
+        "març",
+    ),
+    4: (
+        "april",
+        "apr",
+        "avril",
+        "avr",
+        "abril",
+        "abr",
+        "aprile",
+        "kwietnia",
+        "kwiecień",
+        "апреля",
+        "апрель",
+        "nisan",
+        "huhtikuuta",
+        "dubna",
+        "abril",
+    ),
+    5: (
+        "may",
+        "mai",
+        "mayo",
+        "maggio",
+        "mag",
+        "maio",
+        "mei",
+        "maja",
+        "maj",
+        "мая",
+        "май",
+        "mayıs",
+        "toukokuuta",
+        "května",
+        "maig",
+    ),
+    6: (
+        "june",
+        "jun",
+        "juni",
+        "juin",
+        "junio",
+        "giugno",
+        "giu",
+        "junho",
+        "czerwca",
+        "czerwiec",
+        "июня",
+        "июнь",
+        "haziran",
+        "kesäkuuta",
+        "června",
+        "juny",
+    ),
+    7: (
+        "july",
+        "jul",
+        "juli",
+        "juillet",
+        "juil",
+        "julio",
+        "luglio",
+        "lug",
+        "julho",
+        "lipca",
+        "lipiec",
+        "июля",
+        "июль",
+        "temmuz",
+        "heinäkuuta",
+        "července",
+        "juliol",
+    ),
+    8: (
+        "august",
+        "aug",
+        "août",
+        "aout",
+        "agosto",
+        "ago",
+        "augustus",
+        "sierpnia",
+        "sierpień",
+        "августа",
+        "август",
+        "ağustos",
+        "elokuuta",
+        "srpna",
+        "agost",
+    ),
+    9: (
+        "september",
+        "sep",
+        "sept",
+        "septembre",
+        "septiembre",
+        "setiembre",
+        "settembre",
+        "set",
+        "setembro",
+        "września",
+        "wrzesień",
+        "сентября",
+        "сентябрь",
+        "eylül",
+        "syyskuuta",
+        "září",
+        "setembre",
+    ),
+    10: (
+        "october",
+        "oct",
+        "oktober",
+        "okt",
+        "octobre",
+        "octubre",
+        "ottobre",
+        "ott",
+        "outubro",
+        "out",
+        "października",
+        "październik",
+        "октября",
+        "октябрь",
+        "ekim",
+        "lokakuuta",
+        "října",
+        "octubre",
+    ),
+    11: (
+        "november",
+        "nov",
+        "novembre",
+        "noviembre",
+        "novembro",
+        "listopada",
+        "listopad",
+        "ноября",
+        "ноябрь",
+        "kasım",
+        "marraskuuta",
+        "listopadu",
+    ),
+    12: (
+        "december",
+        "dec",
+        "dezember",
+        "dez",
+        "décembre",
+        "decembre",
+        "déc",
+        "diciembre",
+        "dic",
+        "dicembre",
+        "dezembro",
+        "grudnia",
+        "grudzień",
+        "декабря",
+        "декабрь",
+        "aralık",
+        "joulukuuta",
+        "prosince",
+        "desembre",
+    ),
 }
+_MONTHS = {name: number for number, names in _MONTH_NAMES.items() for name in names}
 _MONTH = (
-    r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+    r"(?P<mon>"
+    + "|".join(re.escape(n) for n in sorted(_MONTHS, key=len, reverse=True))
+    + r")(?![^\W\d_])"
 )
 _TIME = (
-    r"(?:(?P<ampm1>오전|오후|AM|PM)\s*)?(?P<h>\d{1,2})\s*[:시]\s*(?P<mi>\d{2})(?:\s*분)?"
+    r"(?:(?P<ampm1>오전|오후|AM|PM)\s*)?(?P<h>\d{1,2})\s*[:시h]\s*(?P<mi>\d{2})(?:\s*분)?"
     r"(?::(?P<s>\d{2}))?(?:\s*(?P<ampm2>[AaPp]\.?[Mm]\.?)(?![a-z]))?"
 )
 _ZONE = r"(?:\s*\(?(?P<zone>KST|JST|UTC|GMT|Z|[+-]\d{2}:?\d{2})\)?(?![A-Za-z]))?"
 # Between a date and its time: spaces, commas, bars, slashes, "at", an opening parenthesis.
-_GAP = r"(?:\s*(?:[,|/·]|at|\(|T)?\s*)"
+_GAP = r"(?:\s*(?:[,|/·-]|at|um|à|a las|alle|kl\.?|klo|в|\(|T)?\s*)"
 
 _NUMERIC = (
     r"(?<![\d.])(?P<y>(?:19|20)\d{2})\s*(?:[-./]|년)\s*(?P<m>\d{1,2})\s*(?:[-./]|월)\s*"
     r"(?P<d>\d{1,2})(?![\d])(?:\s*일)?\.?(?:\s*\([월화수목금토일]\))?"
 )
 _MONTH_FIRST = (
-    r"\b" + _MONTH + r"\.?\s*(?P<d>\d{1,2})(?:st|nd|rd|th)?\s*,?\s*(?P<y>(?:19|20)\d{2})\b"
+    r"(?<![^\W\d_])" + _MONTH + r"\.?\s*(?P<d>\d{1,2})(?:st|nd|rd|th)?\s*,?\s*"
+    r"(?P<y>(?:19|20)\d{2})(?!\d)"
 )
-_DAY_FIRST = r"\b(?P<d>\d{1,2})(?:st|nd|rd|th)?\.?\s+" + _MONTH + r"\.?,?\s+(?P<y>(?:19|20)\d{2})\b"
+_DAY_FIRST = (
+    r"\b(?P<d>\d{1,2})(?:st|nd|rd|th|er|º|°)?\.?\s*(?:de\s+|of\s+)?"
+    + _MONTH
+    + r"\.?,?\s*(?:de\s+|del\s+)?(?P<y>(?:19|20)\d{2})(?!\d)"
+)
+# 08.11.2021, 8/11/2021: day first unless the numbers say otherwise (see _stamp).
+_NUMERIC_DAY_FIRST = (
+    r"(?<![\d.])(?P<d>\d{1,2})(?P<sep>[./-]|\s\|\s)\s?(?P<m>\d{1,2})(?P=sep)\s?"
+    r"(?P<y>(?:19|20)\d{2})(?![\d])"
+)
 
 _DATE_FORMS = [
     re.compile(form + r"(?:" + _GAP + _TIME + r")?" + _ZONE, re.IGNORECASE)
-    for form in (_NUMERIC, _MONTH_FIRST, _DAY_FIRST)
+    for form in (_NUMERIC, _MONTH_FIRST, _DAY_FIRST, _NUMERIC_DAY_FIRST)
 ]
 _TIME_BEFORE = re.compile(r"(?<![\d:])" + _TIME + r"\s*$", re.IGNORECASE)
 
 POSTED_LABEL = re.compile(
-    r"(?i)(?:first\s+)?(?:posted|published|write|written|created|issued|입력|등록|게재|작성|발행|송고)"
+    r"(?i)(?:first\s+)?(?:posted|published|write|written|created|issued|입력|등록|게재|작성|발행|송고"
+    r"|veröffentlicht|erschienen|publié|publicado|pubblicato|gepubliceerd|opublikowano"
+    r"|опубликовано|julkaistu|publicerad|publisert|udgivet|yayınlanma)"
 )
 UPDATED_LABEL = re.compile(
-    r"(?i)(?:last\s+)?(?:updated?|modified|revised|edited|수정|업데이트|최종수정|갱신)"
+    r"(?i)(?:last\s+)?(?:updated?|modified|revised|edited|수정|업데이트|최종수정|갱신"
+    r"|aktualisiert|geändert|mis à jour|actualizado|aggiornato|bijgewerkt|zaktualizowano"
+    r"|обновлено|päivitetty|uppdaterad|oppdatert|opdateret|güncellenme)"
 )
 
 _ZONE_OFFSETS = {"KST": 9 * 60, "JST": 9 * 60, "UTC": 0, "GMT": 0, "Z": 0}
@@ -129,8 +359,12 @@ def _stamp(m: re.Match[str]) -> Stamp | None:
     groups = m.groupdict()
     try:
         year = int(groups["y"])
-        month = _MONTHS[groups["mon"][:3].lower()] if groups.get("mon") else int(groups["m"])
+        month = _MONTHS[groups["mon"].lower()] if groups.get("mon") else int(groups["m"])
         day = int(groups["d"])
+        if groups.get("sep") == "/" and month <= 12 < day <= 31:
+            pass  # 28/11/2024: day first, as read
+        elif groups.get("sep") == "/" and day <= 12 < month:
+            day, month = month, day  # 11/28/2024: the American order
         date(year, month, day)
     except (ValueError, KeyError):
         return None

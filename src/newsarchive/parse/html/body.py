@@ -128,6 +128,21 @@ def _hidden(el: HtmlElement) -> bool:
     )
 
 
+def strip_code(root: HtmlElement) -> None:
+    """Remove the head, scripts, styles, forms' controls and media: nothing there is read."""
+    head = root.find("head")
+    if head is not None:
+        root.remove(head)
+    for el in list(root.iter(*_ALWAYS_DROP)):
+        if el.getparent() is not None:
+            el.drop_tree()
+
+
+def text_blocks(root: HtmlElement) -> list[Block]:
+    body = root.find("body")
+    return list(_blocks(body if body is not None else root))
+
+
 def prune(root: HtmlElement) -> None:
     """Drop what is never article text: scripts, menus, hidden and furniture-classed elements.
 
@@ -135,12 +150,6 @@ def prune(root: HtmlElement) -> None:
     holds little of the page's prose: some sites wrap the whole article in an <aside> or in a
     div whose class says "ad" or "widget".
     """
-    head = root.find("head")
-    if head is not None:
-        root.remove(head)
-    for el in list(root.iter(*_ALWAYS_DROP)):
-        if el.getparent() is not None:
-            el.drop_tree()
     body = root.find("body")
     scope = body if body is not None else root
     prose = _prose_by_element(list(_blocks(scope)))

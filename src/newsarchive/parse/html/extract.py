@@ -11,14 +11,15 @@ import re
 
 from ...record import Author
 from ..bylines import parse_byline
-from ..dates import Stamp, find_dates
+from ..dates import date_from_url, find_dates
 from ..extracted import Extracted
 from ..lines import date_line
 from ..sources import domain_of_url, known_domains_in
 from .authors import clean_names
-from .body import extract_paragraphs, prune
-from .dom import HtmlElement, attr_text, clean_space, parse_document, text_of
-from .metadata import PageMeta, parse_iso, read_metadata
+from .body import Block, extract_paragraphs, prune, strip_code, text_blocks
+from .dates import choose_published, date_candidates
+from .dom import HtmlElement, attr_text, parse_document, text_of
+from .metadata import PageMeta, read_metadata
 
 _BYLINE_HINT = re.compile(r"byline|author|writer|reporter|credit|journalist|verfasser|autor")
 _TITLE_SEPARATORS = re.compile(r"\s+[|\-–—:·»/]\s+")
@@ -77,20 +78,6 @@ def _visible_authors(root: HtmlElement, site: str | None) -> list[str]:
     return found
 
 
-def _time_elements(root: HtmlElement) -> tuple[Stamp | None, Stamp | None]:
-    published = modified = None
-    for el in root.iter("time"):
-        stamp = parse_iso(el.get("datetime") or "") or None
-        if stamp is None:
-            continue
-        marker = (attr_text(el) + " " + (el.get("itemprop") or "")).lower()
-        if re.search(r"modif|updat", marker):
-            modified = modified or stamp
-        elif published is None:
-            published = stamp
-    return published, modified
-
-
 def _strip_header_lines(paragraphs: list[str], headline: str) -> tuple[list[str], list[str]]:
     """Drop the headline, date lines and bylines that sit at the body's edges."""
     kept: list[str] = []
@@ -121,6 +108,14 @@ def _lead(meta: PageMeta, paragraphs: list[str]) -> str | None:
     return None
 
 
+def _headline_index(blocks: list[Block], headline: str) -> int | None:
+    head = _norm(headline)
+    for i, block in enumerate(blocks):
+        if block.tag == "h1" or (head and _norm(block.text) == head):
+            return i
+    return None
+
+
 def parse_html(markup: str, url: str | None = None) -> Extracted:
     root = parse_document(markup)
     found = Extracted(url=url)
@@ -134,9 +129,18 @@ def parse_html(markup: str, url: str | None = None) -> Extracted:
     found.language = meta.lang
     found.translations = [t for t in meta.translations if t != meta.lang]
 
-    time_published, time_modified = _time_elements(root)
-    found.posted = meta.published or time_published
-    found.updated = meta.modified or time_modified
+    strip_code(root)
+    blocks = text_blocks(root)
+    printed_posted, printed_updated = choose_published(
+        date_candidates(root, blocks),
+        _headline_index(blocks, found.headline),
+        next((d for u in (found.url, meta.canonical) if u and (d := date_from_url(u))), None),
+    )
+    found.posted = meta.published or printed_posted
+    found.updated = meta.modified or printed_updated
+    if found.posted is None and meta.title:
+        title_dates = find_dates(meta.title)
+        found.posted = title_dates[0].stamp if title_dates else None
 
     site = meta.site_name or domain
     names = clean_names(meta.authors, site) if meta.authors else []
@@ -159,16 +163,5 @@ def parse_html(markup: str, url: str | None = None) -> Extracted:
                     found.add_author(author)
     found.paragraphs = paragraphs
 
-    if found.posted is None:
-        for text in paragraphs[:3] + paragraphs[-2:]:
-            matches = date_line(text) if len(text) < 160 else None
-            if matches:
-                found.posted = matches[0].stamp
-                break
-    if found.posted is None:
-        top = clean_space(" ".join(paragraphs[:1]))[:300]
-        dates = find_dates(top)
-        if dates and dates[0].stamp.has_time:
-            found.posted = dates[0].stamp
     found.domain_hints = known_domains_in(" ".join(paragraphs[-2:]))
     return found
