@@ -30,31 +30,53 @@ def _norm(text: str) -> str:
 
 
 def choose_headline(meta: PageMeta, root: HtmlElement) -> str:
-    """JSON-LD headline, og:title, <h1>, <title>: the one the others agree on."""
-    h1s = [text_of(h) for h in root.iter("h1")]
-    h1s = [h for h in h1s if 3 <= len(h) <= 400]
-    candidates = [c for c in (meta.headline, meta.og_title) if c]
-    for candidate in candidates:
-        # A title with the site's name appended: keep the part an <h1> or <title> confirms.
-        for h1 in h1s:
-            if _norm(h1) == _norm(candidate):
-                return candidate
-    if meta.headline:
-        return meta.headline
-    if meta.og_title:
-        return _strip_site(meta.og_title, meta)
-    if h1s:
-        return h1s[0]
-    return _strip_site(meta.title or "", meta)
+    """The headline most sources agree on: JSON-LD, og:title, the first <h1>, <title>.
+
+    Titles lose an appended site name first ("Headline - The Namibian"); ties go to the more
+    structured source.
+    """
+    h1 = next((t for h in root.iter("h1") if 3 <= len(t := text_of(h)) <= 400), None)
+    sources = [
+        meta.headline,
+        _strip_site(meta.og_title, meta) if meta.og_title else None,
+        h1,
+        _strip_site(meta.title, meta) if meta.title else None,
+    ]
+    candidates = [c for c in sources if c]
+    if not candidates:
+        return ""
+    votes: dict[str, float] = {}
+    for i, c in enumerate(sources):
+        if c:
+            votes[_norm(c)] = votes.get(_norm(c), 0.0) + (0.5 if i == 3 else 1.0)
+    # <title> only votes: it is written for browsers' tabs, not printed as the headline.
+    ranked = [c for c in sources[:3] if c] or candidates
+    return max(ranked, key=lambda c: (votes[_norm(c)], -ranked.index(c)))
 
 
 def _strip_site(title: str, meta: PageMeta) -> str:
+    """ "Headline - Site" -> "Headline", when an end part names the site or its domain."""
     parts = _TITLE_SEPARATORS.split(title)
-    if len(parts) > 1:
-        site = _norm(meta.site_name or "")
-        kept = [p for p in parts if _norm(p) and _norm(p) != site and _norm(p) not in site]
-        if kept:
-            return max(kept, key=len)
+    if len(parts) < 2:
+        return title
+    names = {_norm(meta.site_name or "").replace(" ", "")}
+    if meta.canonical and "//" in meta.canonical:
+        host = meta.canonical.split("/")[2].lower().removeprefix("www.")
+        names |= {host.replace(".", ""), host.split(".")[0]}
+    names.discard("")
+
+    def is_site(part: str) -> bool:
+        key = _norm(part).replace(" ", "")
+        return bool(key) and any(key in n or n in key for n in names)
+
+    # Trailing dates and the site's name: "Headline | DW | 28.04.2023".
+    while len(parts) > 1 and (is_site(parts[-1]) or find_dates(parts[-1])):
+        title = title[: title.rfind(parts[-1])].rstrip(" |-–—:·»/")
+        parts = parts[:-1]
+    if len(parts) < 2:
+        return title
+    if is_site(parts[0]):
+        return title[len(parts[0]) :].lstrip(" |-–—:·»/")
     return title
 
 

@@ -4,6 +4,7 @@ canonical and alternate links, <html lang>. Visible markup comes after, in the e
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from dataclasses import dataclass, field
@@ -11,7 +12,14 @@ from datetime import datetime
 from typing import Any
 
 from ..dates import Stamp, find_dates
-from .dom import HtmlElement, clean_space
+from .dom import HtmlElement
+from .dom import clean_space as _clean_space
+
+
+def clean_space(text: str | None) -> str:
+    """Whitespace collapsed and HTML entities decoded (JSON-LD and meta values often keep them)."""
+    return _clean_space(html.unescape(text or "").replace("\u00ad", "").replace("\u200b", ""))
+
 
 _ARTICLE_TYPES = {
     "newsarticle",
