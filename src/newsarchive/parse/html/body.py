@@ -41,16 +41,20 @@ _ALWAYS_DROP = (
     "meta",
 )
 _FURNITURE_TAGS = {"nav", "aside", "footer", "menu"}
-# Furniture by class or id. Strong: dropped unless it holds most of the page's prose (a page
-# whose "comments" are the article is rare). Weak: names that article wrappers sometimes carry
-# too ("ad-container", "widget"), dropped only when they hold little prose.
+# Furniture by class or id. Hard: always dropped (comments, related links: an article wrapper that
+# also says "article" or "content" is spared). Strong: dropped unless it holds most of the page's
+# prose. Weak: names that article wrappers sometimes carry too ("ad-container", "widget"),
+# dropped only when they hold little prose.
+_HARD_JUNK = re.compile(
+    r"(?:^|[\s_-])(?:comments?|commentlist|related|recommend\w*|outbrain|taboola|newsletters?"
+    r"|most-\w+|trending|read-?more|more-stories|also-read|see-also|further-reading|author-?bio"
+    r"|bio-?box|share|sharing|social|disqus)(?:$|[\s_-])"
+)
 _STRONG_JUNK = re.compile(
-    r"(?:^|[\s_-])(?:share|sharing|social|related|recommend\w*|comments?|newsletters?|cookies?"
-    r"|consent|subscribe|subscription|breadcrumbs?|tags?|taglist|author-?bio|bio-?box|sidebar"
-    r"|popup|modal|footer|navbar|navigation|menu|masthead|skip|outbrain|taboola|more-stories"
-    r"|read-?more|most-\w+|trending|signup|sign-up|login|disclaimer|copyright|rating|poll|quiz"
-    r"|article-tools|jump-?link|toc|table-of-contents|pagination|pager|also-read|see-also"
-    r"|further-reading|sr-only|visually-hidden|screen-reader\w*|print)(?:$|[\s_-])"
+    r"(?:^|[\s_-])(?:cookies?|consent|subscribe|subscription|breadcrumbs?|tags?|taglist|sidebar"
+    r"|popup|modal|footer|navbar|navigation|menu|masthead|skip|signup|sign-up|login|disclaimer"
+    r"|copyright|rating|poll|quiz|article-tools|jump-?link|toc|table-of-contents|pagination|pager"
+    r"|sr-only|visually-hidden|screen-reader\w*|print)(?:$|[\s_-])"
 )
 _WEAK_JUNK = re.compile(
     r"(?:^|[\s_-])(?:promo\w*|advert\w*|ads?|ad-\w+|banner|widget|teasers?|captions?|credits?"
@@ -58,6 +62,11 @@ _WEAK_JUNK = re.compile(
     r"|follow|donate|paid|sponsor\w*|partner\w*|alert|notification)(?:$|[\s_-])"
 )
 _KEEP = re.compile(r"article|body|content|main|story|entry|post|text|column")
+# What spares a hard-junk element: its class says it is the article too.
+_KEEP_HARD = re.compile(
+    r"article|story|articlebody|(?:post|entry|main|page|body)-?(?:content|body|text)"
+    r"|(?:content|body|text)-?(?:body|main)|(?:^|[\s_-])(?:main|content|body)(?:$|[\s_-])"
+)
 _BLOCK_TAGS = {
     "p",
     "h1",
@@ -160,13 +169,17 @@ def prune(root: HtmlElement) -> None:
         share = prose.get(el, 0) / all_prose if all_prose else 0.0
         classes = attr_text(el)
         if el.tag == "p" or not classes.strip():
-            strong = weak = False
+            hard = strong = weak = False
         else:
-            rest = _KEEP.search(_STRONG_JUNK.sub(" ", _WEAK_JUNK.sub(" ", classes)))
+            others = _HARD_JUNK.sub(" ", _STRONG_JUNK.sub(" ", _WEAK_JUNK.sub(" ", classes)))
+            rest = _KEEP.search(others)
+            hard = bool(_HARD_JUNK.search(classes)) and not _KEEP_HARD.search(others)
             strong = bool(_STRONG_JUNK.search(classes)) and not rest
             weak = bool(_WEAK_JUNK.search(classes)) and not rest
-        if (strong and share < 0.6) or (
-            (weak or _hidden(el) or el.tag in _FURNITURE_TAGS) and share < 0.3
+        if (
+            (hard and share < 0.85)
+            or (strong and share < 0.6)
+            or ((weak or _hidden(el) or el.tag in _FURNITURE_TAGS) and share < 0.3)
         ):
             el.drop_tree()
 
@@ -284,18 +297,25 @@ def find_container(root: HtmlElement, blocks: list[Block]) -> HtmlElement | None
     core = max(scores, key=lambda el: scores[el])
     good = _prose_by_element(blocks)
     total: dict[HtmlElement, int] = {}
+    linked: dict[HtmlElement, int] = {}
     for block in blocks:
         weight = _weight(block.text)
         el = _holder(block)
         while el is not None:
             total[el] = total.get(el, 0) + weight
+            if block.link_density > 0.5:  # a link list or a teaser's headline
+                linked[el] = linked.get(el, 0) + block.link_chars
             el = el.getparent()
     best = core
     parent = best.getparent()
     while parent is not None and parent.tag not in ("body", "html"):
         added_good = good.get(parent, 0) - good.get(best, 0)
         added_total = total.get(parent, 0) - total.get(best, 0)
-        if added_total == 0 or added_good >= 0.6 * added_total:
+        added_links = linked.get(parent, 0) - linked.get(best, 0)
+        # Widen over more paragraphs, not over teaser lists (their headlines are links).
+        if added_total == 0 or (
+            added_good >= 0.6 * added_total and added_links <= 0.25 * added_total
+        ):
             best, parent = parent, parent.getparent()
             continue
         break
@@ -325,6 +345,8 @@ def extract_paragraphs(root: HtmlElement) -> tuple[list[str], HtmlElement | None
             continue
         if _is_furniture_text(text):
             continue
+        if block.tag == "h1":
+            continue  # the headline, printed above the body
         if block.tag in _HEADINGS or _SENTENCE_END.search(text) or _weight(text) >= 30:
             lines = text.split("\n")
             paragraphs.extend(line for line in lines if not _is_furniture_text(line))

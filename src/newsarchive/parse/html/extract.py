@@ -18,7 +18,7 @@ from ..sources import domain_of_url, known_domains_in
 from .authors import clean_names
 from .body import Block, extract_paragraphs, prune, strip_code, text_blocks
 from .dates import choose_published, date_candidates
-from .dom import HtmlElement, attr_text, parse_document, text_of
+from .dom import HtmlElement, attr_text, clean_space, parse_document, text_of
 from .metadata import PageMeta, read_metadata
 
 _BYLINE_HINT = re.compile(r"byline|author|writer|reporter|credit|journalist|verfasser|autor")
@@ -184,6 +184,11 @@ def parse_html(markup: str, url: str | None = None) -> Extracted:
                 for author in byline.authors:
                     found.add_author(author)
     found.paragraphs = paragraphs
+    if meta.article_body:
+        # Pages that render the article with scripts still carry it in JSON-LD.
+        ld_paragraphs = [p for p in (clean_space(x) for x in meta.article_body.split("\n")) if p]
+        if sum(map(len, ld_paragraphs)) > 2 * sum(map(len, paragraphs)):
+            found.paragraphs = ld_paragraphs
 
     found.domain_hints = known_domains_in(" ".join(paragraphs[-2:]))
     return found
