@@ -58,7 +58,7 @@ _STRONG_JUNK = re.compile(
 )
 _WEAK_JUNK = re.compile(
     r"(?:^|[\s_-])(?:promo\w*|advert\w*|ads?|ad-\w+|banner|widget|teasers?|captions?|credits?"
-    r"|gallery|overlay|hidden|infobox-ad|tools|utility|breaking-news|ticker|player|podcast"
+    r"|gallery|overlay|hidden|infobox-ad|tools|utility|breaking-news|ticker|podcast"
     r"|follow|donate|paid|sponsor\w*|partner\w*|alert|notification)(?:$|[\s_-])"
 )
 _KEEP = re.compile(r"article|body|content|main|story|entry|post|text|column")
@@ -80,8 +80,6 @@ _BLOCK_TAGS = {
     "pre",
     "dd",
     "dt",
-    "td",
-    "th",
     "div",
     "section",
     "article",
@@ -105,7 +103,8 @@ _BLOCK_TAGS = {
     "hr",
 }
 _HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
-_PARAGRAPH_TAGS = {"p", "pre", "blockquote", "li", "td", "dd", "dt", "th"}
+_PARAGRAPH_TAGS = {"p", "pre", "blockquote", "li", "tr", "dd", "dt"}
+_CELL_TAGS = {"td", "th"}
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7a3]")
 _SENTENCE_END = re.compile(r"[.!?。！？…\"”’»:)]\s*$")
 
@@ -214,6 +213,8 @@ def _blocks(root: HtmlElement) -> Iterator[Block]:
                 links += len(el.text.strip())
         for child in el:
             yield from walk(child, in_link or tag == "a")
+            if child.tag in _CELL_TAGS:
+                parts.append(" ")  # a table row reads as one line, its cells apart
             if child.tail:
                 parts.append(child.tail)
                 if in_link or tag == "a":
@@ -347,7 +348,12 @@ def extract_paragraphs(root: HtmlElement) -> tuple[list[str], HtmlElement | None
             continue
         if block.tag == "h1":
             continue  # the headline, printed above the body
-        if block.tag in _HEADINGS or _SENTENCE_END.search(text) or _weight(text) >= 30:
+        if (
+            block.tag in _HEADINGS
+            or block.tag == "tr"
+            or _SENTENCE_END.search(text)
+            or _weight(text) >= 30
+        ):
             lines = text.split("\n")
             paragraphs.extend(line for line in lines if not _is_furniture_text(line))
     return paragraphs, container
