@@ -61,6 +61,7 @@ _WEAK_JUNK = re.compile(
     r"|gallery|overlay|hidden|infobox-ad|tools|utility|breaking-news|ticker|podcast"
     r"|follow|donate|paid|sponsor\w*|partner\w*|alert|notification)(?:$|[\s_-])"
 )
+_LAYOUT_TOKEN = re.compile(r"grid|layout|wrap|container|__")
 _KEEP = re.compile(r"article|body|content|main|story|entry|post|text|column")
 # What spares a hard-junk element: its class says it is the article too.
 _KEEP_HARD = re.compile(
@@ -173,8 +174,10 @@ def prune(root: HtmlElement) -> None:
             others = _HARD_JUNK.sub(" ", _STRONG_JUNK.sub(" ", _WEAK_JUNK.sub(" ", classes)))
             rest = _KEEP.search(others)
             hard = bool(_HARD_JUNK.search(classes)) and not _KEEP_HARD.search(others)
-            strong = bool(_STRONG_JUNK.search(classes)) and not rest
-            weak = bool(_WEAK_JUNK.search(classes)) and not rest
+            # "sidebar-grid__container" names a layout that holds the article, not a sidebar.
+            own = " ".join(t for t in classes.split() if not _LAYOUT_TOKEN.search(t))
+            strong = bool(_STRONG_JUNK.search(own)) and not rest
+            weak = bool(_WEAK_JUNK.search(own)) and not rest
         if (
             (hard and share < 0.85)
             or (strong and share < 0.6)
