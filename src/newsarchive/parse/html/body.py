@@ -61,6 +61,8 @@ _WEAK_JUNK = re.compile(
     r"|gallery|overlay|hidden|infobox-ad|tools|utility|breaking-news|ticker|podcast"
     r"|follow|donate|paid|sponsor\w*|partner\w*|alert|notification)(?:$|[\s_-])"
 )
+# Furniture names that appear inside longer class names too ("inlineimage-imageembedcredit").
+_PART_JUNK = re.compile(r"credit|caption|oembed|placeholder|is-hidden|d-none")
 _LAYOUT_TOKEN = re.compile(r"grid|layout|wrap|container|__")
 _KEEP = re.compile(r"article|body|content|main|story|entry|post|text|column")
 # What spares a hard-junk element: its class says it is the article too.
@@ -172,12 +174,12 @@ def prune(root: HtmlElement) -> None:
             hard = strong = weak = False
         else:
             others = _HARD_JUNK.sub(" ", _STRONG_JUNK.sub(" ", _WEAK_JUNK.sub(" ", classes)))
-            rest = _KEEP.search(others)
             hard = bool(_HARD_JUNK.search(classes)) and not _KEEP_HARD.search(others)
             # "sidebar-grid__container" names a layout that holds the article, not a sidebar.
             own = " ".join(t for t in classes.split() if not _LAYOUT_TOKEN.search(t))
+            rest = _KEEP.search(_STRONG_JUNK.sub(" ", _WEAK_JUNK.sub(" ", own)))
             strong = bool(_STRONG_JUNK.search(own)) and not rest
-            weak = bool(_WEAK_JUNK.search(own)) and not rest
+            weak = (bool(_WEAK_JUNK.search(own)) or bool(_PART_JUNK.search(own))) and not rest
         if (
             (hard and share < 0.85)
             or (strong and share < 0.6)
