@@ -120,13 +120,22 @@ def _strip_header_lines(paragraphs: list[str], headline: str) -> tuple[list[str]
     return kept, bylines
 
 
-def _lead(meta: PageMeta, paragraphs: list[str]) -> str | None:
-    """The deck: a description that the page prints but the body container left out."""
+def _lead(meta: PageMeta, blocks: list[Block], paragraphs: list[str]) -> str | None:
+    """The standfirst: the page's description, printed above the body but outside its container.
+
+    Only a description the page really prints counts (a block of the page says it), so a
+    description written for search engines alone never enters the body.
+    """
     if not meta.description or not paragraphs:
         return None
     desc = _norm(meta.description)
-    if len(desc) < 40 or any(desc[:60] in _norm(p) for p in paragraphs[:3]):
+    if len(desc) < 40 or any(desc in _norm(p) for p in paragraphs[:3]):
         return None
+    for block in blocks:
+        if block.tag in ("p", "div", "h2", "section", "header", "span", "strong", "li"):
+            text = _norm(block.text)
+            if text == desc or (text.startswith(desc) and len(text) < len(desc) * 1.2):
+                return clean_space(block.text)
     return None
 
 
@@ -147,7 +156,6 @@ def parse_html(markup: str, url: str | None = None) -> Extracted:
     found.url = url or meta.canonical
     domain = domain_of_url(found.url) if found.url else None
     found.headline = choose_headline(meta, root)
-    found.subheadline = meta.description
     found.language = meta.lang
     found.translations = [t for t in meta.translations if t != meta.lang]
 
@@ -174,6 +182,9 @@ def parse_html(markup: str, url: str | None = None) -> Extracted:
     prune(root)
     paragraphs, _container = extract_paragraphs(root)
     paragraphs, bylines = _strip_header_lines(paragraphs, found.headline)
+    # The deck is the record's subheadline, not body (as in text captures): prefer the one the
+    # page prints over a description written for search engines.
+    found.subheadline = _lead(meta, blocks, paragraphs) or meta.description
     for line in bylines:
         byline = parse_byline(line)
         if byline:
