@@ -118,6 +118,45 @@ READ_MORE = re.compile(
 )
 
 
+# Notices a page shows in place of embedded or withheld content (consent walls, script warnings,
+# subscription prompts): recognised anywhere in a short line.
+_NOTICE_PHRASES = (
+    r"externe[nr]? inhalt",
+    r"external content",
+    r"third[- ]party content",
+    r"drittanbieter",
+    r"datenschutzerklärung",
+    r"privacy policy",
+    r"ich bin damit einverstanden",
+    r"i agree to",
+    r"widerrufliche einwilligung",
+    r"cookie",
+    r"enable javascript",
+    r"javascript (?:is )?(?:disabled|required)",
+    r"activer? javascript",
+    r"your browser does not",
+    r"reserved for subscribers",
+    r"subscribe (?:now|to read|to continue)",
+    r"already a subscriber",
+    r"jetzt abonnieren",
+    r"abonnez-vous",
+    r"suscríbete",
+    r"sign up for (?:our|the) newsletter",
+    r"newsletter abonnieren",
+    r"inhalte von (?:youtube|twitter|x|instagram|facebook|tiktok)",
+    r"content from (?:youtube|twitter|x|instagram|facebook|tiktok)",
+    r"click to (?:show|load)",
+    r"klicken sie hier",
+    r"mit einem klick anzeigen",
+)
+NOTICE = re.compile("|".join(_NOTICE_PHRASES), re.IGNORECASE)
+
+
+def is_notice(line: str) -> bool:
+    """A consent wall, script warning or subscription prompt standing in for content."""
+    return len(line) < 400 and bool(NOTICE.search(line))
+
+
 def is_furniture(line: str) -> bool:
     text = line.strip()
     return (

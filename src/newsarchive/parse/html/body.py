@@ -331,7 +331,7 @@ def find_container(root: HtmlElement, blocks: list[Block]) -> HtmlElement | None
 def _is_furniture_text(text: str) -> bool:
     from .. import boilerplate as bp
 
-    return bp.is_furniture(text) or bp.is_end_marker(text)
+    return bp.is_furniture(text) or bp.is_end_marker(text) or bp.is_notice(text)
 
 
 def extract_paragraphs(root: HtmlElement) -> tuple[list[str], HtmlElement | None]:
