@@ -16,7 +16,7 @@ from . import sites
 from .dates import date_from_url
 from .decode import NotText, decode
 from .extracted import Extracted
-from .language import identify, languages_present
+from .language import choose_language, languages_present
 from .sources import SEOUL, domain_of_url, source_for_domain, zone_for_domain
 
 __all__ = ["MAX_INPUT_BYTES", "parse_bytes", "parse_file", "read_input"]
@@ -124,7 +124,7 @@ def build_article(found: Extracted, text: str, info: InputInfo) -> Article:
     if not body:
         raise NotAnArticle(info.path, "no article text found")
     source = _source(found, text)
-    language = found.language or identify(body)
+    language = choose_language(found.language, body)
     zone: ZoneInfo | None = zone_for_domain(source.domain) if source and source.domain else None
     if zone is None and language == "ko":
         zone = ZoneInfo(SEOUL)  # Korean-language news is printed in Korea time

@@ -119,3 +119,25 @@ def language_of_name(name: str, exact: bool = True) -> str | None:
 def ranked(text: str, limit: int = 5) -> list[str]:
     """The identifier's best guesses for a text, best first."""
     return [str(lang) for lang, _ in _identifier().rank(text[:5000])[:limit]]
+
+
+# Macrolanguages the identifier and pages name by their individual members.
+_MACRO = {"nb": "no", "nn": "no"}
+
+
+def choose_language(declared: str | None, body: str) -> str:
+    """The body's language: what the page declares, unless the text plainly says otherwise.
+
+    A declaration wins when the identifier ranks it among its first guesses (it knows the
+    publisher's language better on short or mixed text); a page declared "en" whose text is
+    Zulu is Zulu.
+    """
+    identified = identify(body)
+    declared = _MACRO.get(declared, declared) if declared else None
+    identified = _MACRO.get(identified, identified)
+    if not declared or declared == identified or identified == "und":
+        return declared or identified
+    if identified in ("ko", "ja"):  # settled by script, not by the model
+        return identified
+    guesses = [_MACRO.get(g, g) for g in ranked(body, 3)]
+    return declared if declared in guesses else identified

@@ -11,8 +11,26 @@ _SPLIT = re.compile(
     r"\s*(?:,|;|\||/|&|\band\b|\bund\b|\bet\b|\by\b|\be\b|\bi\b|\bog\b|\ben\b|،|、|·)\s*"
 )
 _BY = re.compile(
-    r"^\s*(?:by|von|par|por|di|da|door|av|af|de|od|от|автор|작성자|글)\s*:?\s+", re.IGNORECASE
+    r"^\s*(?:by|von|par|por|di|da|door|av|af|de|od|от|автор|작성자|글|autor|autorin|author|auteur"
+    r"|escrito por|text|texto|reporter)\s*:?\s+",
+    re.IGNORECASE,
 )
+_PARTICLES = {
+    "de",
+    "da",
+    "di",
+    "van",
+    "von",
+    "der",
+    "den",
+    "del",
+    "la",
+    "le",
+    "bin",
+    "al",
+    "dos",
+    "du",
+}
 _TITLES = re.compile(
     r"\b(?:staff|senior|chief|deputy|political|foreign|business|sports?|science|health|"
     r"correspondent|reporter|editor|writer|columnist|contributor|journalist|photographer|"
@@ -28,7 +46,11 @@ def _looks_like_person(name: str, site: str | None) -> bool:
     if not re.search(r"[^\W\d_]", name) or re.search(r"\d|@|https?:|www\.", name):
         return False
     lowered = [w.strip(".,'’").lower() for w in words]
-    if any(w in NOT_PEOPLE for w in lowered):
+    if any(w in NOT_PEOPLE or w in ("by", "von", "par", "por") for w in lowered):
+        return False
+    # "Please enter your name here": a sentence, not a name (all-lower-case names pass).
+    lower_words = [w for w in words if w[:1].islower() and w.lower() not in _PARTICLES]
+    if len(lower_words) >= 2 and lower_words != words:
         return False
     if site and name.lower() in site.lower():
         return False
@@ -52,4 +74,7 @@ def clean_names(values: list[str], site: str | None = None) -> list[str]:
                 part = part[: cut.start()].strip(" ,-–—")
             if _looks_like_person(part, site) and part not in names:
                 names.append(part)
+    # A lone capitalised word beside full names is a dateline or a desk ("Anna Martel, Nairobi").
+    if any(len(n.split()) > 1 for n in names):
+        names = [n for n in names if len(n.split()) > 1 or n.islower()]
     return names

@@ -295,9 +295,17 @@ def _prose_by_element(blocks: list[Block]) -> dict[HtmlElement, int]:
     return prose
 
 
-def find_container(root: HtmlElement, blocks: list[Block]) -> HtmlElement | None:
-    """The element holding the article: the best-voted core, widened while widening adds prose."""
-    scores = _vote(blocks)
+def find_container(
+    root: HtmlElement, blocks: list[Block], exclude: tuple[HtmlElement, ...] = ()
+) -> HtmlElement | None:
+    """The element holding the article: the best-voted core, widened while widening adds prose.
+
+    Elements in `exclude` (and what they hold) are passed over: a container that yielded no
+    paragraphs once is not chosen again.
+    """
+    scores = {
+        el: v for el, v in _vote(blocks).items() if not any(_contains(x, el) for x in exclude)
+    }
     if not scores:
         return None
     core = max(scores, key=lambda el: scores[el])
@@ -339,9 +347,19 @@ def extract_paragraphs(root: HtmlElement) -> tuple[list[str], HtmlElement | None
     body = root.find("body")
     scope = body if body is not None else root
     blocks = list(_blocks(scope))
-    container = find_container(scope, blocks)
-    if container is None:
-        return [], None
+    tried: tuple[HtmlElement, ...] = ()
+    for _ in range(3):
+        container = find_container(scope, blocks, tried)
+        if container is None:
+            break
+        paragraphs = _read(container, blocks)
+        if paragraphs:
+            return paragraphs, container
+        tried += (container,)  # all furniture after all (a cookie notice): try the next best
+    return [], None
+
+
+def _read(container: HtmlElement, blocks: list[Block]) -> list[str]:
     paragraphs: list[str] = []
     for block in blocks:
         if not _contains(container, block.element):
@@ -361,4 +379,4 @@ def extract_paragraphs(root: HtmlElement) -> tuple[list[str], HtmlElement | None
         ):
             lines = text.split("\n")
             paragraphs.extend(line for line in lines if not _is_furniture_text(line))
-    return paragraphs, container
+    return paragraphs

@@ -81,8 +81,10 @@ def _strip_site(title: str, meta: PageMeta) -> str:
 
 
 def _visible_authors(root: HtmlElement, site: str | None) -> list[str]:
-    """Names in elements marked as bylines (class, itemprop, rel=author)."""
-    found: list[str] = []
+    """Names in the first element marked as a byline (class, itemprop, rel=author).
+
+    Only the first: later ones are author boxes of other articles, teasers, comment forms.
+    """
     for el in root.iter():
         if not isinstance(el.tag, str) or el.tag in ("script", "style", "meta", "link", "body"):
             continue
@@ -92,12 +94,10 @@ def _visible_authors(root: HtmlElement, site: str | None) -> list[str]:
         text = text_of(el)
         if not text or len(text) > 120:
             continue
-        for name in clean_names([text], site):
-            if name not in found:
-                found.append(name)
-        if len(found) >= 6:
-            break
-    return found
+        names = clean_names([text], site)
+        if names:
+            return names
+    return []
 
 
 def _strip_header_lines(paragraphs: list[str], headline: str) -> tuple[list[str], list[str]]:
