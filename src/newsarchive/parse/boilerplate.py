@@ -152,6 +152,20 @@ _NOTICE_PHRASES = (
 NOTICE = re.compile("|".join(_NOTICE_PHRASES), re.IGNORECASE)
 
 
+# A photo caption or credit: "... Foto: Alexander Winger (Nettavisen)", "... | Getty Images".
+CAPTION = re.compile(
+    r"(?:\b(?:foto|photo|photograph|bild|image|credit|kuva|zdjęcie|фото|사진|写真)\s*(?:credit)?\s*[:©]"
+    r"\s*[^.!?]{2,100}$)"
+    r"|(?:getty images|ap photo|reuters/|afp via getty|shutterstock|imago images|picture alliance"
+    r"|dpa-bildfunk|keystone-sda|epa-efe)[^.!?]{0,60}$",
+    re.IGNORECASE,
+)
+
+
+def is_caption(line: str) -> bool:
+    return len(line) < 400 and bool(CAPTION.search(line))
+
+
 def is_notice(line: str) -> bool:
     """A consent wall, script warning or subscription prompt standing in for content."""
     return len(line) < 400 and bool(NOTICE.search(line))

@@ -339,7 +339,9 @@ def find_container(
 def _is_furniture_text(text: str) -> bool:
     from .. import boilerplate as bp
 
-    return bp.is_furniture(text) or bp.is_end_marker(text) or bp.is_notice(text)
+    return (
+        bp.is_furniture(text) or bp.is_end_marker(text) or bp.is_notice(text) or bp.is_caption(text)
+    )
 
 
 def extract_paragraphs(root: HtmlElement) -> tuple[list[str], HtmlElement | None]:
