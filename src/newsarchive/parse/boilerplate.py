@@ -162,13 +162,61 @@ CAPTION = re.compile(
 )
 
 
+# Cheap substring checks before the regular expressions, which run on every block of every page.
+_CAPTION_HINTS = (
+    "foto",
+    "photo",
+    "bild",
+    "image",
+    "credit",
+    "kuva",
+    "zdj",
+    "фото",
+    "사진",
+    "写真",
+    "getty",
+    "reuters/",
+    "shutterstock",
+    "imago",
+    "alliance",
+    "dpa",
+    "keystone",
+    "epa",
+)
+_NOTICE_HINTS = (
+    "inhalt",
+    "content",
+    "drittanbieter",
+    "datenschutz",
+    "privacy",
+    "einverstanden",
+    "agree",
+    "einwilligung",
+    "cookie",
+    "javascript",
+    "browser",
+    "subscri",
+    "abonn",
+    "suscr",
+    "newsletter",
+    "click",
+    "klick",
+)
+
+
 def is_caption(line: str) -> bool:
-    return len(line) < 400 and bool(CAPTION.search(line))
+    if len(line) >= 400:
+        return False
+    lowered = line.lower()
+    return any(h in lowered for h in _CAPTION_HINTS) and bool(CAPTION.search(line))
 
 
 def is_notice(line: str) -> bool:
     """A consent wall, script warning or subscription prompt standing in for content."""
-    return len(line) < 400 and bool(NOTICE.search(line))
+    if len(line) >= 400:
+        return False
+    lowered = line.lower()
+    return any(h in lowered for h in _NOTICE_HINTS) and bool(NOTICE.search(line))
 
 
 def is_furniture(line: str) -> bool:

@@ -379,8 +379,13 @@ def _stamp(m: re.Match[str]) -> Stamp | None:
     return Stamp(year, month, day, hour, minute, second, offset)
 
 
+_YEAR_HINT = re.compile(r"(?:19|20)\d\d")
+
+
 def find_dates(line: str) -> list[DateMatch]:
     """Every date printed in a line, left to right, each with the label that introduces it."""
+    if not _YEAR_HINT.search(line):
+        return []  # every form prints a four-digit year
     found: list[tuple[int, int, Stamp]] = []
     taken: list[tuple[int, int]] = []
     for form in _DATE_FORMS:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import codecs
 import contextlib
+import re
 from dataclasses import dataclass
 
 # Read legacy names as the superset the publishers really used.
@@ -87,12 +88,14 @@ def _looks_utf16(data: bytes) -> str | None:
     return None
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\ufffd]")
+
+
 def _control_ratio(text: str) -> float:
     if not text:
         return 0.0
     sample = text[:20000]
-    bad = sum(1 for ch in sample if (ord(ch) < 32 and ch not in "\t\n\r\f\v") or ch == "\ufffd")
-    return bad / len(sample)
+    return len(_CONTROL.findall(sample)) / len(sample)
 
 
 def _check_text(text: str) -> str:

@@ -9,10 +9,12 @@ never an element that holds most of the page's prose.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
-from .dom import HtmlElement, attr_text, clean_space
+from lxml import etree
+
+from .dom import HtmlElement, attr_text, clean_space, drop_tree
 
 _ALWAYS_DROP = (
     "script",
@@ -146,15 +148,42 @@ def strip_code(root: HtmlElement) -> None:
         root.remove(head)
     for el in list(root.iter(*_ALWAYS_DROP)):
         if el.getparent() is not None:
-            el.drop_tree()
+            drop_tree(el)
 
 
 def text_blocks(root: HtmlElement) -> list[Block]:
     body = root.find("body")
-    return list(_blocks(body if body is not None else root))
+    return _blocks(body if body is not None else root)
 
 
-def prune(root: HtmlElement) -> None:
+_NO_CLASS = (False, False, False)
+# Only elements with a class, id, style or hiding attribute, or a furniture tag, can be furniture;
+# XPath picks them in C, in document order.
+_MAY_BE_FURNITURE = etree.XPath(
+    ".//*[@class or @id or @style or @hidden or @aria-hidden] | .//nav | .//aside | .//footer"
+    " | .//menu"
+)
+_ANY_JUNK = re.compile(
+    "|".join(p.pattern for p in (_HARD_JUNK, _STRONG_JUNK, _WEAK_JUNK, _PART_JUNK))
+)
+
+
+@lru_cache(maxsize=4096)
+def _furniture_class(classes: str) -> tuple[bool, bool, bool]:
+    """Whether class and id names mark hard, strong or weak furniture (see the patterns)."""
+    if not classes.strip() or not _ANY_JUNK.search(classes):
+        return _NO_CLASS
+    others = _HARD_JUNK.sub(" ", _STRONG_JUNK.sub(" ", _WEAK_JUNK.sub(" ", classes)))
+    hard = bool(_HARD_JUNK.search(classes)) and not _KEEP_HARD.search(others)
+    # "sidebar-grid__container" names a layout that holds the article, not a sidebar.
+    own = " ".join(t for t in classes.split() if not _LAYOUT_TOKEN.search(t))
+    rest = _KEEP.search(_STRONG_JUNK.sub(" ", _WEAK_JUNK.sub(" ", own)))
+    strong = bool(_STRONG_JUNK.search(own)) and not rest
+    weak = (bool(_WEAK_JUNK.search(own)) or bool(_PART_JUNK.search(own))) and not rest
+    return hard, strong, weak
+
+
+def prune(root: HtmlElement, blocks: list[Block]) -> list[Block]:
     """Drop what is never article text: scripts, menus, hidden and furniture-classed elements.
 
     Furniture (<nav>, <aside>, <footer>, hidden or junk-classed elements) is dropped only when it
@@ -163,76 +192,89 @@ def prune(root: HtmlElement) -> None:
     """
     body = root.find("body")
     scope = body if body is not None else root
-    prose = _prose_by_element(list(_blocks(scope)))
+    prose = _prose_by_element(blocks)
     all_prose = prose.get(scope, 0)
-    for el in list(scope.iter()):
-        if not isinstance(el.tag, str) or el.getparent() is None or el.tag in ("body", "html"):
+    for el in _MAY_BE_FURNITURE(scope):
+        if el.getparent() is None or el.tag in ("body", "html"):
             continue
         share = prose.get(el, 0) / all_prose if all_prose else 0.0
-        classes = attr_text(el)
-        if el.tag == "p" or not classes.strip():
-            hard = strong = weak = False
-        else:
-            others = _HARD_JUNK.sub(" ", _STRONG_JUNK.sub(" ", _WEAK_JUNK.sub(" ", classes)))
-            hard = bool(_HARD_JUNK.search(classes)) and not _KEEP_HARD.search(others)
-            # "sidebar-grid__container" names a layout that holds the article, not a sidebar.
-            own = " ".join(t for t in classes.split() if not _LAYOUT_TOKEN.search(t))
-            rest = _KEEP.search(_STRONG_JUNK.sub(" ", _WEAK_JUNK.sub(" ", own)))
-            strong = bool(_STRONG_JUNK.search(own)) and not rest
-            weak = (bool(_WEAK_JUNK.search(own)) or bool(_PART_JUNK.search(own))) and not rest
+        hard, strong, weak = _furniture_class(attr_text(el)) if el.tag != "p" else _NO_CLASS
         if (
             (hard and share < 0.85)
             or (strong and share < 0.6)
             or ((weak or _hidden(el) or el.tag in _FURNITURE_TAGS) and share < 0.3)
         ):
-            el.drop_tree()
+            drop_tree(el)
+    alive = {id(el) for el in scope.iter()}
+    return [b for b in blocks if id(b.element) in alive]
 
 
-def _blocks(root: HtmlElement) -> Iterator[Block]:
-    """Text blocks in document order: each block-level element's own inline text."""
+_PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+
+
+def _blocks(root: HtmlElement) -> list[Block]:
+    """Text blocks in document order: each block-level element's own inline text.
+
+    One pass of lxml's iterwalk (C) rather than a recursive generator: this runs on every page.
+    """
+    blocks: list[Block] = []
     parts: list[str] = []
     links = 0
-    owner: list[HtmlElement] = [root]
-    tag_stack: list[str] = [root.tag if isinstance(root.tag, str) else "div"]
+    in_link = 0
+    owners: list[HtmlElement] = [root]
+    tags: list[str] = [root.tag if isinstance(root.tag, str) else "div"]
 
-    def flush() -> Iterator[Block]:
+    def flush() -> None:
         nonlocal parts, links
-        # One <br> is a soft wrap; two or more separate paragraphs.
-        chunks = re.split(r"\n\s*\n", "".join(parts))
-        text = "\n".join(c for c in (clean_space(chunk) for chunk in chunks) if c)
-        if text:
-            yield Block(text, tag_stack[-1], links, owner[-1])
+        if parts:
+            raw = "".join(parts)
+            if raw.isspace():
+                parts, links = [], 0  # indentation between tags: most flushes end here
+                return
+            if "\n" in raw:
+                # One <br> is a soft wrap; two or more separate paragraphs.
+                chunks = (clean_space(c) for c in _PARAGRAPH_BREAK.split(raw))
+                text = "\n".join(c for c in chunks if c)
+            else:
+                text = clean_space(raw)
+            if text:
+                blocks.append(Block(text, tags[-1], links, owners[-1]))
         parts, links = [], 0
 
-    def walk(el: HtmlElement, in_link: bool) -> Iterator[Block]:
-        nonlocal links
-        tag = el.tag if isinstance(el.tag, str) else ""
-        is_block = tag in _BLOCK_TAGS
-        if is_block:
-            yield from flush()
-            owner.append(el)
-            tag_stack.append(tag)
-        if el.text and tag:
-            parts.append(el.text)
-            if in_link or tag == "a":
-                links += len(el.text.strip())
-        for child in el:
-            yield from walk(child, in_link or tag == "a")
-            if child.tag in _CELL_TAGS:
-                parts.append(" ")  # a table row reads as one line, its cells apart
-            if child.tail:
-                parts.append(child.tail)
-                if in_link or tag == "a":
-                    links += len(child.tail.strip())
-        if is_block:
-            yield from flush()
-            owner.pop()
-            tag_stack.pop()
+    for event, el in etree.iterwalk(root, events=("start", "end")):
+        tag = el.tag
+        if not isinstance(tag, str):
+            if event == "end" and el.tail:
+                parts.append(el.tail)
+            continue
+        if event == "start":
+            if tag in _BLOCK_TAGS:
+                flush()
+                owners.append(el)
+                tags.append(tag)
+            if tag == "a":
+                in_link += 1
+            if el.text:
+                parts.append(el.text)
+                if in_link:
+                    links += len(el.text.strip())
+            continue
+        if tag in _BLOCK_TAGS:
+            flush()
+            owners.pop()
+            tags.pop()
         elif tag == "br":
             parts.append("\n")
-
-    yield from walk(root, False)
-    yield from flush()
+        elif tag == "a":
+            in_link -= 1
+        elif tag in _CELL_TAGS:
+            parts.append(" ")  # a table row reads as one line, its cells apart
+        if el.tail and el is not root:
+            parts.append(el.tail)
+            if in_link:
+                links += len(el.tail.strip())
+    flush()
+    return blocks
 
 
 def _vote(blocks: list[Block]) -> dict[HtmlElement, float]:
@@ -344,11 +386,12 @@ def _is_furniture_text(text: str) -> bool:
     )
 
 
-def extract_paragraphs(root: HtmlElement) -> tuple[list[str], HtmlElement | None]:
-    """The body's paragraphs and the element that holds them."""
+def extract_paragraphs(
+    root: HtmlElement, blocks: list[Block]
+) -> tuple[list[str], HtmlElement | None]:
+    """The body's paragraphs and the element that holds them (blocks: what prune() kept)."""
     body = root.find("body")
     scope = body if body is not None else root
-    blocks = list(_blocks(scope))
     tried: tuple[HtmlElement, ...] = ()
     for _ in range(3):
         container = find_container(scope, blocks, tried)

@@ -11,13 +11,21 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from ..dates import Stamp, find_dates
+from ..dates import UPDATED_LABEL, Stamp, find_dates
+from lxml import etree
+
 from .body import Block
 from .dom import HtmlElement, attr_text
 from .metadata import parse_iso
 
 _DATE_HINT = re.compile(
     r"date|time|publish|posted|datum|fecha|data|meta|byline|dateline|stamp|zeit|calendar|entry"
+)
+# Elements that may carry a date; the class test runs in Python (XPath string functions over
+# every element cost more than they save).
+_MAY_HOLD_DATE = etree.XPath(
+    ".//*[@class or @id or @itemprop or @title or @datetime or @data-date or @data-time"
+    " or @data-timestamp] | .//time"
 )
 _MACHINE_ATTRS = ("datetime", "content", "data-date", "data-time", "data-timestamp", "title")
 
@@ -47,12 +55,11 @@ def date_candidates(root: HtmlElement, blocks: list[Block]) -> list[DateCandidat
     found: list[DateCandidate] = []
     position = {id(b.element): i for i, b in enumerate(blocks)}
     body = root.find("body")
-    for el in (body if body is not None else root).iter():
-        if not isinstance(el.tag, str):
-            continue
+    for el in _MAY_HOLD_DATE(body if body is not None else root):
         marker = (attr_text(el) + " " + str(el.get("itemprop") or "")).lower()
         if el.tag != "time" and not _DATE_HINT.search(marker) and el.get("title") is None:
-            continue
+            if not (el.get("datetime") or el.get("data-date") or el.get("data-timestamp")):
+                continue
         for attr in _MACHINE_ATTRS:
             value = el.get(attr)
             if value and re.search(r"\d{4}", value):
@@ -113,3 +120,13 @@ def choose_published(
         return gap if gap >= 0 else -gap * 2.5
 
     return min(plain, key=distance).stamp, updated
+
+
+def printed_update(blocks: list[Block]) -> Stamp | None:
+    """An "Updated ..." line printed in the page (when metadata gives only the publication)."""
+    for block in blocks:
+        if len(block.text) <= 200 and UPDATED_LABEL.search(block.text):
+            for m in find_dates(block.text):
+                if m.label == "updated" and _plausible(m.stamp):
+                    return m.stamp
+    return None

@@ -9,10 +9,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
-import lxml.html
 from lxml import etree
 
-HtmlElement = Any  # lxml.html.HtmlElement; lxml ships no type information
+HtmlElement = Any  # lxml.etree._Element; lxml ships no type information
 
 _SPACE = re.compile(r"\s+")
 _ENCODING_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
@@ -22,17 +21,25 @@ def clean_space(text: str | None) -> str:
     return _SPACE.sub(" ", text or "").strip()
 
 
+_PARSER = etree.HTMLParser(
+    remove_comments=True, remove_pis=True, no_network=True, huge_tree=False, recover=True
+)
+
+
 def parse_document(markup: str) -> HtmlElement | None:
-    """The document's root element, or None when there is nothing to read."""
+    """The document's root element, or None when there is nothing to read.
+
+    A plain etree.HTMLParser: lxml.html's element classes look every node up in Python, which
+    costs more than the parse itself.
+    """
     markup = _ENCODING_DECL.sub("", markup, count=1)  # lxml refuses str input with a declaration
     if not markup.strip():
         return None
-    parser = lxml.html.HTMLParser(
-        remove_comments=True, remove_pis=True, no_network=True, huge_tree=False, recover=True
-    )
     try:
-        root = lxml.html.document_fromstring(markup, parser=parser)
-    except (etree.ParserError, ValueError):
+        root = etree.fromstring(markup, _PARSER)
+    except (etree.ParserError, etree.XMLSyntaxError, ValueError):
+        root = None
+    if root is None:
         return _repair(markup)
     return root
 
@@ -43,13 +50,31 @@ def _repair(markup: str) -> HtmlElement | None:
 
     try:
         fixed = str(BeautifulSoup(markup, "html.parser"))
-        return lxml.html.document_fromstring(fixed) if fixed.strip() else None
+        return etree.fromstring(fixed, _PARSER) if fixed.strip() else None
     except Exception:  # the repair is best effort; a page it cannot fix is "no article"
         return None
 
 
+def text_content(el: HtmlElement) -> str:
+    return "".join(el.itertext())
+
+
+def drop_tree(el: HtmlElement) -> None:
+    """Remove an element and what it holds, keeping the text that follows it (its tail)."""
+    parent = el.getparent()
+    if parent is None:
+        return
+    if el.tail:
+        previous = el.getprevious()
+        if previous is not None:
+            previous.tail = (previous.tail or "") + el.tail
+        else:
+            parent.text = (parent.text or "") + el.tail
+    parent.remove(el)
+
+
 def text_of(el: HtmlElement) -> str:
-    return clean_space(el.text_content())
+    return clean_space(text_content(el))
 
 
 def attr_text(el: HtmlElement) -> str:

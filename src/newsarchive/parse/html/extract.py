@@ -17,7 +17,7 @@ from ..lines import date_line
 from ..sources import domain_of_url, known_domains_in
 from .authors import clean_names
 from .body import Block, extract_paragraphs, prune, strip_code, text_blocks
-from .dates import choose_published, date_candidates
+from .dates import choose_published, date_candidates, printed_update
 from .dom import HtmlElement, attr_text, clean_space, parse_document, text_of
 from .metadata import PageMeta, read_metadata
 
@@ -131,7 +131,10 @@ def _lead(meta: PageMeta, blocks: list[Block], paragraphs: list[str]) -> str | N
     desc = _norm(meta.description)
     if len(desc) < 40 or any(desc in _norm(p) for p in paragraphs[:3]):
         return None
+    low, high = len(meta.description) * 0.8, len(meta.description) * 1.3
     for block in blocks:
+        if not low <= len(block.text) <= high:
+            continue
         if block.tag in ("p", "div", "h2", "section", "header", "span", "strong", "li"):
             text = _norm(block.text)
             if text == desc or (text.startswith(desc) and len(text) < len(desc) * 1.2):
@@ -161,13 +164,17 @@ def parse_html(markup: str, url: str | None = None) -> Extracted:
 
     strip_code(root)
     blocks = text_blocks(root)
-    printed_posted, printed_updated = choose_published(
-        date_candidates(root, blocks),
-        _headline_index(blocks, found.headline),
-        next((d for u in (found.url, meta.canonical) if u and (d := date_from_url(u))), None),
-    )
-    found.posted = meta.published or printed_posted
-    found.updated = meta.modified or printed_updated
+    found.posted, found.updated = meta.published, meta.modified
+    if found.posted is None:
+        printed_posted, printed_updated = choose_published(
+            date_candidates(root, blocks),
+            _headline_index(blocks, found.headline),
+            next((d for u in (found.url, meta.canonical) if u and (d := date_from_url(u))), None),
+        )
+        found.posted = printed_posted
+        found.updated = found.updated or printed_updated
+    elif found.updated is None:
+        found.updated = printed_update(blocks)
     if found.posted is None and meta.title:
         title_dates = find_dates(meta.title)
         found.posted = title_dates[0].stamp if title_dates else None
@@ -179,8 +186,8 @@ def parse_html(markup: str, url: str | None = None) -> Extracted:
     for name in names:
         found.add_author(Author(name))
 
-    prune(root)
-    paragraphs, _container = extract_paragraphs(root)
+    kept = prune(root, blocks)
+    paragraphs, _container = extract_paragraphs(root, kept)
     paragraphs, bylines = _strip_header_lines(paragraphs, found.headline)
     # The deck is the record's subheadline, not body (as in text captures): prefer the one the
     # page prints over a description written for search engines.

@@ -12,7 +12,7 @@ from datetime import datetime
 from typing import Any
 
 from ..dates import Stamp, find_dates
-from .dom import HtmlElement
+from .dom import HtmlElement, text_content
 from .dom import clean_space as _clean_space
 
 
@@ -290,7 +290,7 @@ def read_metadata(root: HtmlElement) -> PageMeta:
     meta.og_title = clean_space(_first(metas, "og:title", "twitter:title")) or None
     title = root.find(".//title")
     if title is not None:
-        meta.title = clean_space(title.text_content()) or None
+        meta.title = clean_space(text_content(title)) or None
     meta.description = (
         meta.description
         or clean_space(_first(metas, "og:description", "description", "twitter:description"))
