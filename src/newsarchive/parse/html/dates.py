@@ -11,9 +11,9 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from ..dates import UPDATED_LABEL, Stamp, find_dates
 from lxml import etree
 
+from ..dates import UPDATED_LABEL, Stamp, find_dates
 from .body import Block
 from .dom import HtmlElement, attr_text
 from .metadata import parse_iso
@@ -57,9 +57,10 @@ def date_candidates(root: HtmlElement, blocks: list[Block]) -> list[DateCandidat
     body = root.find("body")
     for el in _MAY_HOLD_DATE(body if body is not None else root):
         marker = (attr_text(el) + " " + str(el.get("itemprop") or "")).lower()
-        if el.tag != "time" and not _DATE_HINT.search(marker) and el.get("title") is None:
-            if not (el.get("datetime") or el.get("data-date") or el.get("data-timestamp")):
-                continue
+        machine = el.get("datetime") or el.get("data-date") or el.get("data-timestamp")
+        unmarked = el.get("title") is None and not _DATE_HINT.search(marker)
+        if el.tag != "time" and not machine and unmarked:
+            continue
         for attr in _MACHINE_ATTRS:
             value = el.get(attr)
             if value and re.search(r"\d{4}", value):
