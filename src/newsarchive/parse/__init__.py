@@ -14,7 +14,7 @@ from ..errors import BinaryInput, EmptyInput, InputError, NotAnArticle, Unreadab
 from ..record import Article, InputInfo, Source
 from . import sites
 from .dates import date_from_url
-from .decode import NotText, decode
+from .decode import NotText, decode, declared_charset
 from .extracted import Extracted
 from .language import choose_language, languages_present
 from .sources import SEOUL, domain_of_url, source_for_domain, zone_for_domain
@@ -76,7 +76,7 @@ def parse_bytes(data: bytes, path: str = "-", url: str | None = None) -> Article
     if not payload.strip():
         raise EmptyInput(path, "empty file" if not payload else "only whitespace")
     try:
-        decoded = decode(payload)
+        decoded = decode(payload, declared=declared_charset(payload))
     except NotText as exc:
         raise BinaryInput(path, str(exc)) from exc
     if not decoded.text.strip():

@@ -21,6 +21,8 @@ _SUPERSETS = {
     "gb2312": "gb18030",
     "gbk": "gb18030",
     "iso-8859-1": "cp1252",
+    "iso8859-1": "cp1252",
+    "us-ascii": "utf-8",
     "latin-1": "cp1252",
     "ascii": "utf-8",
 }
@@ -124,18 +126,40 @@ def decode(data: bytes, declared: str | None = None) -> Decoded:
             pass
     if b"\x00" in data[:8192] and data[:8192].count(b"\x00") > 8:
         raise NotText("binary content (NUL bytes)")
+    codec = canonical_encoding(declared) if declared else None
+    if codec and codec not in ("utf-8", *_SINGLE_BYTE_WESTERN):
+        # A declared multi-byte charset (EUC-KR, Shift_JIS, GB2312) is believed first.
+        try:
+            return Decoded(_check_text(data.decode(codec)), codec)
+        except (UnicodeDecodeError, LookupError):
+            pass
     try:
         return Decoded(_check_text(data.decode("utf-8")), "utf-8")
     except UnicodeDecodeError:
         pass
-    if declared:
-        codec = canonical_encoding(declared)
-        if codec != "utf-8":
-            try:
-                return Decoded(_check_text(data.decode(codec)), codec)
-            except (UnicodeDecodeError, LookupError):
-                pass
+    if codec and codec != "utf-8":
+        # "iso-8859-1" is declared by many UTF-8 pages; it is believed only once UTF-8 fails.
+        try:
+            return Decoded(_check_text(data.decode(codec)), codec)
+        except (UnicodeDecodeError, LookupError):
+            pass
     return _detect(data)
+
+
+_SINGLE_BYTE_WESTERN = ("cp1252", "latin_1", "iso8859-15", "iso8859_15", "windows-1252")
+
+
+_DECLARED = re.compile(
+    rb"<meta[^>]{0,200}?charset\s*=\s*[\"']?\s*([A-Za-z0-9_:.-]{2,40})", re.IGNORECASE
+)
+_XML_DECLARED = re.compile(rb"^\s*<\?xml[^>]{0,100}encoding\s*=\s*[\"']([A-Za-z0-9_.-]+)")
+
+
+def declared_charset(data: bytes) -> str | None:
+    """The charset an HTML page declares (<meta charset>, http-equiv, the XML declaration)."""
+    head = data[:8192]
+    m = _DECLARED.search(head) or _XML_DECLARED.search(head)
+    return m.group(1).decode("ascii", "replace") if m else None
 
 
 def _detect(data: bytes) -> Decoded:
