@@ -194,8 +194,10 @@ def prune(root: HtmlElement, blocks: list[Block]) -> list[Block]:
     scope = body if body is not None else root
     prose = _prose_by_element(blocks)
     all_prose = prose.get(scope, 0)
+    dropped: set[int] = set()
+    dirty: dict[int, HtmlElement] = {}  # blocks that lost inline text to the pruning
     for el in _MAY_BE_FURNITURE(scope):
-        if el.getparent() is None or el.tag in ("body", "html"):
+        if el.tag in ("body", "html") or any(id(a) in dropped for a in el.iterancestors()):
             continue
         share = prose.get(el, 0) / all_prose if all_prose else 0.0
         hard, strong, weak = _furniture_class(attr_text(el)) if el.tag != "p" else _NO_CLASS
@@ -204,9 +206,26 @@ def prune(root: HtmlElement, blocks: list[Block]) -> list[Block]:
             or (strong and share < 0.6)
             or ((weak or _hidden(el) or el.tag in _FURNITURE_TAGS) and share < 0.3)
         ):
+            if el.tag not in _BLOCK_TAGS:
+                owner = next((a for a in el.iterancestors() if a.tag in _BLOCK_TAGS), None)
+                if owner is not None:
+                    dirty[id(owner)] = owner
+            dropped.add(id(el))
             drop_tree(el)
     alive = {id(el) for el in scope.iter()}
-    return [b for b in blocks if id(b.element) in alive]
+    kept: list[Block] = []
+    redone: set[int] = set()
+    for block in blocks:
+        key = id(block.element)
+        if key not in alive:
+            continue
+        if key in dirty:
+            if key not in redone:  # read the block again without what was dropped from it
+                redone.add(key)
+                kept.extend(b for b in _blocks(dirty[key]) if b.element is dirty[key])
+            continue
+        kept.append(block)
+    return kept
 
 
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
