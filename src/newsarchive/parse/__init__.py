@@ -14,7 +14,7 @@ from ..errors import BinaryInput, EmptyInput, InputError, NotAnArticle, Unreadab
 from ..record import Article, InputInfo, Source
 from . import sites
 from .dates import date_from_url
-from .decode import NotText, decode, declared_charset
+from .decode import NotText, declared_charset, decode
 from .extracted import Extracted
 from .language import choose_language, languages_present
 from .sources import SEOUL, domain_of_url, source_for_domain, zone_for_domain
