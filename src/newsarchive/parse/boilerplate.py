@@ -114,7 +114,10 @@ SCRIPT_CUE = re.compile(
     r"|\([^()]{1,120}\)|\|+|[-–—•·*]+)$"
 )
 READ_MORE = re.compile(
-    r"^(?:read more|see also|also read|더 읽기|함께 보기)\s*[:：]", re.IGNORECASE
+    r"^(?:read more|read also|see also|also read|related|lesen sie auch|mehr zum thema|lire aussi"
+    r"|à lire aussi|voir aussi|leer también|lea también|leggi anche|leia também|les også"
+    r"|läs också|더 읽기|함께 보기|관련 기사)\s*[:：]",
+    re.IGNORECASE,
 )
 
 

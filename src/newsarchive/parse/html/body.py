@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from lxml import etree
 
+from ..bylines import parse_byline
 from .dom import HtmlElement, attr_text, clean_space, drop_tree
 
 _ALWAYS_DROP = (
@@ -397,6 +398,11 @@ def find_container(
     return best
 
 
+def _is_byline(text: str) -> bool:
+    byline = parse_byline(text) if len(text) < 120 else None
+    return byline is not None and bool(byline.authors or byline.emails)
+
+
 def _is_furniture_text(text: str) -> bool:
     from .. import boilerplate as bp
 
@@ -406,9 +412,16 @@ def _is_furniture_text(text: str) -> bool:
 
 
 def extract_paragraphs(
-    root: HtmlElement, blocks: list[Block]
+    root: HtmlElement, blocks: list[Block], container: HtmlElement | None = None
 ) -> tuple[list[str], HtmlElement | None]:
-    """The body's paragraphs and the element that holds them (blocks: what prune() kept)."""
+    """The body's paragraphs and the element that holds them (blocks: what prune() kept).
+
+    A container a site profile names is read first; the voting decides when it gives nothing.
+    """
+    if container is not None:
+        paragraphs = _read(container, blocks)
+        if paragraphs:
+            return paragraphs, container
     body = root.find("body")
     scope = body if body is not None else root
     tried: tuple[HtmlElement, ...] = ()
@@ -440,6 +453,7 @@ def _read(container: HtmlElement, blocks: list[Block]) -> list[str]:
             or block.tag == "tr"
             or _SENTENCE_END.search(text)
             or _weight(text) >= 30
+            or _is_byline(text)  # kept so that the byline can be read, then set apart
         ):
             lines = text.split("\n")
             paragraphs.extend(line for line in lines if not _is_furniture_text(line))

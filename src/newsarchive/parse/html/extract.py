@@ -10,15 +10,17 @@ from __future__ import annotations
 import re
 
 from ...record import Author
+from .. import sites
 from ..bylines import parse_byline
 from ..dates import date_from_url, find_dates
 from ..extracted import Extracted
+from ..language import language_of_name
 from ..lines import date_line
 from ..sources import domain_of_url, known_domains_in
 from .authors import clean_names
 from .body import Block, extract_paragraphs, prune, strip_code, text_blocks
 from .dates import choose_published, date_candidates, printed_update
-from .dom import HtmlElement, attr_text, clean_space, parse_document, text_of
+from .dom import HtmlElement, attr_text, clean_space, drop_tree, parse_document, text_of
 from .metadata import PageMeta, read_metadata
 
 _BYLINE_HINT = re.compile(r"byline|author|writer|reporter|credit|journalist|verfasser|autor")
@@ -80,8 +82,8 @@ def _strip_site(title: str, meta: PageMeta) -> str:
     return title
 
 
-def _visible_authors(root: HtmlElement, site: str | None) -> list[str]:
-    """Names in the first element marked as a byline (class, itemprop, rel=author).
+def _visible_byline(root: HtmlElement, site: str | None) -> tuple[str | None, list[str]]:
+    """The first element marked as a byline (class, itemprop, rel=author): its text and names.
 
     Only the first: later ones are author boxes of other articles, teasers, comment forms.
     """
@@ -96,8 +98,8 @@ def _visible_authors(root: HtmlElement, site: str | None) -> list[str]:
             continue
         names = clean_names([text], site)
         if names:
-            return names
-    return []
+            return text, names
+    return None, []
 
 
 def _strip_header_lines(paragraphs: list[str], headline: str) -> tuple[list[str], list[str]]:
@@ -150,6 +152,20 @@ def _headline_index(blocks: list[Block], headline: str) -> int | None:
     return None
 
 
+def _language_links(root: HtmlElement) -> list[str]:
+    """Editions a page links to by their language's name: <a href=...>한국어</a>, "中文"."""
+    tags: list[str] = []
+    for a in root.iter("a"):
+        href = (a.get("href") or "").strip()
+        text = a.text or ""
+        if not href or href.startswith(("#", "javascript:")) or not 1 < len(text.strip()) < 25:
+            continue
+        tag = language_of_name(clean_space(text_of(a)))
+        if tag and tag not in tags:
+            tags.append(tag)
+    return tags
+
+
 def parse_html(markup: str, url: str | None = None) -> Extracted:
     root = parse_document(markup)
     found = Extracted(url=url)
@@ -160,7 +176,8 @@ def parse_html(markup: str, url: str | None = None) -> Extracted:
     domain = domain_of_url(found.url) if found.url else None
     found.headline = choose_headline(meta, root)
     found.language = meta.lang
-    found.translations = [t for t in meta.translations if t != meta.lang]
+    links = meta.translations + [t for t in _language_links(root) if t not in meta.translations]
+    found.translations = [t for t in links if t != meta.lang]
 
     strip_code(root)
     blocks = text_blocks(root)
@@ -181,13 +198,21 @@ def parse_html(markup: str, url: str | None = None) -> Extracted:
 
     site = meta.site_name or domain
     names = clean_names(meta.authors, site) if meta.authors else []
-    if not names:
-        names = _visible_authors(root, site)
-    for name in names:
+    printed, printed_names = _visible_byline(root, site)
+    found.byline = printed
+    for name in names or printed_names:
         found.add_author(Author(name))
 
+    profile = sites.for_domain(domain) if domain else None
+    named = None
+    if profile and profile.drop_xpath:
+        for el in root.xpath(profile.drop_xpath):
+            drop_tree(el)
+        blocks = text_blocks(root)
     kept = prune(root, blocks)
-    paragraphs, _container = extract_paragraphs(root, kept)
+    if profile and profile.body_xpath:
+        named = next(iter(root.xpath(profile.body_xpath)), None)
+    paragraphs, _container = extract_paragraphs(root, kept, named)
     paragraphs, bylines = _strip_header_lines(paragraphs, found.headline)
     # The deck is the record's subheadline, not body (as in text captures): prefer the one the
     # page prints over a description written for search engines.
@@ -198,8 +223,10 @@ def parse_html(markup: str, url: str | None = None) -> Extracted:
             found.byline = found.byline or byline.text
             for email in byline.emails:
                 found.add_email(email)
-            if not names:
-                for author in byline.authors:
+            known = {a.name for a in found.authors}
+            for author in byline.authors:
+                # The printed byline adds email, role and dateline to the names metadata gives.
+                if author.name in known or not found.authors:
                     found.add_author(author)
     found.paragraphs = paragraphs
     if meta.article_body:

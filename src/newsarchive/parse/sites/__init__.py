@@ -17,6 +17,10 @@ class SiteProfile:
     domains: tuple[str, ...]
     # Patterns that identify a capture of this site when no URL is given.
     text_signatures: tuple[re.Pattern[str], ...] = field(default=())
+    # HTML: the element that holds the article body, and furniture inside it the generic rules
+    # would keep (XPath). Either may be None: the generic path then decides.
+    body_xpath: str | None = None
+    drop_xpath: str | None = None
 
     def matches_text(self, text: str) -> bool:
         return any(sig.search(text) for sig in self.text_signatures)

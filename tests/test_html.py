@@ -1,0 +1,158 @@
+"""HTML parsing: metadata, headline choice, authors, dates, decoding and the body rules."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsarchive.parse import parse_bytes
+from newsarchive.parse.decode import declared_charset, decode
+from newsarchive.parse.html.authors import clean_names
+from newsarchive.parse.html.dom import parse_document
+from newsarchive.parse.html.metadata import parse_iso, read_metadata
+
+PARAGRAPHS = "".join(
+    f"<p>Paragraph {i} of the article says something long enough to be prose, with commas, "
+    f"clauses and a full stop at its end.</p>"
+    for i in range(6)
+)
+
+
+def page(head: str = "", body: str = "", lang: str = "en") -> bytes:
+    return (
+        f"<!DOCTYPE html><html lang='{lang}'><head><meta charset='utf-8'>{head}</head>"
+        f"<body>{body}</body></html>"
+    ).encode()
+
+
+def test_jsonld_inside_graph_wins_and_entities_are_decoded() -> None:
+    head = (
+        '<script type="application/ld+json">{"@graph": [{"@type": "WebPage", "name": "Site"},'
+        '{"@type": "NewsArticle", "headline": "Caf&eacute; closes &amp; reopens",'
+        '"datePublished": "2024-05-03T15:47:42+02:00", "dateModified": "2024-05-04T08:00:00Z",'
+        '"author": [{"@type": "Person", "name": "Jane Roe"}, {"@type": "Organization",'
+        '"name": "Reuters"}]}]}</script>'
+    )
+    meta = read_metadata(parse_document(page(head).decode()))
+    assert meta.headline == "Café closes & reopens"
+    assert meta.published is not None and meta.published.iso() == "2024-05-03T15:47:42+02:00"
+    assert meta.modified is not None and meta.modified.iso() == "2024-05-04T08:00+00:00"
+    assert meta.authors == ["Jane Roe"]
+
+
+def test_meta_tags_canonical_and_alternates() -> None:
+    head = (
+        '<meta property="og:title" content="Title - Site"><meta property="og:site_name" '
+        'content="Site"><meta property="article:published_time" content="2023-04-28T10:00">'
+        '<meta name="author" content="Jane Roe, John Doe"><link rel="canonical" '
+        'href="https://site.example/a"><link rel="alternate" hreflang="fr" href="/fr/a">'
+        '<link rel="alternate" hreflang="x-default" href="/a">'
+    )
+    meta = read_metadata(parse_document(page(head).decode()))
+    assert meta.canonical == "https://site.example/a"
+    assert meta.translations == ["fr"]
+    assert meta.lang == "en"
+    assert meta.authors == ["Jane Roe, John Doe"]
+    assert meta.published is not None and meta.published.iso() == "2023-04-28"  # no zone
+
+
+@pytest.mark.parametrize(
+    ("value", "iso"),
+    [
+        ("2024-05-03T15:47:42+00:00", "2024-05-03T15:47:42+00:00"),
+        ("2024-05-03T15:47:42.123Z", "2024-05-03T15:47:42+00:00"),
+        ("2024-05-03 15:47:42+0900", "2024-05-03T15:47:42+09:00"),
+        ("2024-05-03", "2024-05-03"),
+        ("Fri, 03 May 2024 15:47:00 GMT", "2024-05-03T15:47+00:00"),
+        ("not a date", None),
+    ],
+)
+def test_parse_iso(value: str, iso: str | None) -> None:
+    stamp = parse_iso(value)
+    assert (stamp.iso() if stamp else None) == iso
+
+
+@pytest.mark.parametrize(
+    ("values", "names"),
+    [
+        (["By Jane Roe and John Doe, Staff Writers"], ["Jane Roe", "John Doe"]),
+        (["Autor: Monika Bolliger"], ["Monika Bolliger"]),
+        (["Reuters"], []),
+        (["Please enter your name here"], []),
+        (["Anna Martel, Nairobi"], ["Anna Martel"]),
+        (["jane@example.com"], []),
+        (["kesm"], ["kesm"]),
+    ],
+)
+def test_clean_names(values: list[str], names: list[str]) -> None:
+    assert clean_names(values) == names
+
+
+def test_headline_agreed_by_sources_and_site_name_cut() -> None:
+    head = (
+        '<title>Storm closes schools | The Daily</title><meta property="og:title" '
+        'content="Storm closes schools | The Daily"><meta property="og:site_name" '
+        'content="The Daily">'
+    )
+    article = parse_bytes(page(head, "<h1>Storm closes schools</h1>" + PARAGRAPHS), "x.html")
+    assert article.headline == "Storm closes schools"
+
+
+def test_body_skips_navigation_comments_and_captions() -> None:
+    body = (
+        "<nav><a href='/'>Home</a><a href='/news'>News</a></nav><h1>Title here now</h1>"
+        "<article><div class='article-body'>"
+        + PARAGRAPHS
+        + "<figure><img src='a.jpg'><figcaption>A caption. Photo: Agency</figcaption></figure>"
+        "</div></article><section class='comments'><p>A reader wrote a long comment, with "
+        "commas, that is not part of the article at all.</p></section>"
+        "<footer><p>Copyright 2024 Example. All rights reserved.</p></footer>"
+    )
+    article = parse_bytes(page("<title>Title here now</title>", body), "x.html")
+    paragraphs = article.body.split("\n\n")
+    assert len(paragraphs) == 6
+    assert all(p.startswith("Paragraph") for p in paragraphs)
+
+
+def test_printed_labelled_date_and_zone_from_the_publisher() -> None:
+    body = "<h1>Title here now</h1><p class='date'>Posted May. 09, 2007 09:04</p>" + PARAGRAPHS
+    article = parse_bytes(
+        page("", body), "x.html", url="https://www.donga.com/en/article/all/20070509/1/1"
+    )
+    assert article.posted_at == "2007-05-09T09:04+09:00"
+
+
+def test_modified_is_never_taken_for_published() -> None:
+    head = '<meta property="article:modified_time" content="2024-01-02T10:00:00+00:00">'
+    article = parse_bytes(page(head, "<h1>Title here now</h1>" + PARAGRAPHS), "x.html")
+    assert article.posted_at is None
+    assert article.updated_at == "2024-01-02T10:00+00:00"
+
+
+def test_declared_euc_kr_page() -> None:
+    html = (
+        "<html><head><meta http-equiv='Content-Type' content='text/html; charset=euc-kr'>"
+        "<title>서울 아파트 값 상승</title></head><body><h1>서울 아파트 값 상승</h1>"
+        + "<p>서울의 아파트 값이 올 들어 가장 높은 폭으로 상승했습니다. 똠방각하.</p>" * 5
+        + "</body></html>"
+    ).encode("cp949")
+    assert declared_charset(html) == "euc-kr"
+    assert decode(html, declared="euc-kr").encoding == "cp949"
+    article = parse_bytes(html, "kr.html")
+    assert article.input.encoding == "cp949"
+    assert article.language == "ko"
+    assert "똠방각하" in article.body
+
+
+def test_declared_latin1_page_that_is_utf8() -> None:
+    html = page("<meta charset='iso-8859-1'>", "<h1>Café</h1>" + PARAGRAPHS)
+    assert parse_bytes(html, "x.html").input.encoding == "utf-8"
+
+
+def test_jsonld_article_body_when_the_page_renders_with_scripts() -> None:
+    text = "First paragraph of a script-rendered page, long enough to count.\\n" * 8
+    head = (
+        '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Rendered",'
+        f'"articleBody": "{text}"}}</script>'
+    )
+    article = parse_bytes(page(head, "<div id='app'>Loading…</div>"), "x.html")
+    assert article.body.startswith("First paragraph of a script-rendered page")
