@@ -88,8 +88,9 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], url: str | None, quiet: b
     edition of a stored article updates it and keeps the earlier version.
     """
     from . import ingest as ingest_mod
+    from .paths import STDIN, expand
 
-    stdin = sys.stdin.buffer.read() if ingest_mod.STDIN in paths else None
+    stdin = sys.stdin.buffer.read() if STDIN in paths else None
     show_bar = sys.stderr.isatty() and not quiet
     with open_archive(ctx) as archive:
         failures: list[str] = []
@@ -101,13 +102,13 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], url: str | None, quiet: b
                     click.echo(failures[-1], err=True)
 
         if show_bar:
-            files = list(ingest_mod.expand(paths))
+            files = list(expand(paths))
             with click.progressbar(
                 length=len(files), label="Ingesting", file=sys.stderr, show_pos=True
             ) as bar:
                 summary = ingest_mod.Summary()
                 for path in files:
-                    data = stdin if path == ingest_mod.STDIN else None
+                    data = stdin if path == STDIN else None
                     result = ingest_mod.ingest_one(archive, path, data=data, url=url)
                     summary.count(result)
                     report(result)
@@ -132,20 +133,18 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], url: str | None, quiet: b
 @click.pass_context
 def parse(ctx: click.Context, paths: tuple[str, ...], url: str | None, as_json: bool) -> None:
     """Print the records parsed from files, without storing them."""
-    from . import ingest as ingest_mod
     from .errors import InputError
-    from .parse import parse_bytes
+    from .parse import parse_bytes, read_input
+    from .paths import STDIN, expand
     from .render import article_text, to_json
 
     failed = 0
     first = True
-    for path in ingest_mod.expand(paths):
+    for path in expand(paths):
         try:
-            if path == ingest_mod.STDIN:
+            if path == STDIN:
                 article = parse_bytes(sys.stdin.buffer.read(), path, url=url)
             else:
-                from .parse import read_input
-
                 raw = read_input(path)
                 article = parse_bytes(raw.data, raw.path, url=url)
         except InputError as exc:

@@ -7,19 +7,16 @@ on its own, so a crash or a kill loses at most the file in hand.
 from __future__ import annotations
 
 import hashlib
-import os
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Literal
 
 from .errors import ArchiveError, InputError, UnreadableInput
 from .parse import parse_bytes, read_input
-from .store import Archive
+from .paths import STDIN, expand
+from .store.archive import Archive
 
 Status = Literal["added", "unchanged", "updated", "failed"]
-
-STDIN = "-"
 
 
 @dataclass(frozen=True)
@@ -46,37 +43,6 @@ class Summary:
     @property
     def total(self) -> int:
         return self.added + self.unchanged + self.updated + self.failed
-
-
-def expand(paths: Iterable[str]) -> Iterator[str]:
-    """Files named, and every file under folders named (recursively, sorted, no hidden files).
-
-    A path that does not exist is yielded as is, so that reading it names the failure.
-    """
-    for raw in paths:
-        if raw == STDIN:
-            yield raw
-            continue
-        path = Path(raw)
-        if path.is_dir():
-            yield from _walk(path)
-        else:
-            yield raw
-
-
-def _walk(root: Path) -> Iterator[str]:
-    errors: list[str] = []
-
-    def on_error(exc: OSError) -> None:
-        errors.append(f"{exc.filename}")
-
-    for folder, dirs, files in os.walk(root, onerror=on_error, followlinks=False):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        for name in sorted(files):
-            if not name.startswith("."):
-                yield os.path.join(folder, name)
-    # Folders we could not list are failures too, reported by reading them.
-    yield from errors
 
 
 def count_files(paths: Iterable[str]) -> int:

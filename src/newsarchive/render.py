@@ -10,11 +10,13 @@ import json
 import re
 import shutil
 import textwrap
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .record import Article
-from .store import SearchHit
 from .store.fts import HIGHLIGHT_END, HIGHLIGHT_START
+
+if TYPE_CHECKING:
+    from .store import SearchHit
 
 _ANSI = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[@-_]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")

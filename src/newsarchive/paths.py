@@ -1,0 +1,40 @@
+"""Input paths: files named, folders walked, "-" for standard input. No storage, no parsing."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+STDIN = "-"
+
+
+def expand(paths: Iterable[str]) -> Iterator[str]:
+    """Files named, and every file under folders named (recursively, sorted, no hidden files).
+
+    A path that does not exist is yielded as is, so that reading it names the failure.
+    """
+    for raw in paths:
+        if raw == STDIN:
+            yield raw
+            continue
+        path = Path(raw)
+        if path.is_dir():
+            yield from _walk(path)
+        else:
+            yield raw
+
+
+def _walk(root: Path) -> Iterator[str]:
+    errors: list[str] = []
+
+    def on_error(exc: OSError) -> None:
+        errors.append(f"{exc.filename}")
+
+    for folder, dirs, files in os.walk(root, onerror=on_error, followlinks=False):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(files):
+            if not name.startswith("."):
+                yield os.path.join(folder, name)
+    # Folders we could not list are failures too, reported by reading them.
+    yield from errors
