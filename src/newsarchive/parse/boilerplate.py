@@ -151,6 +151,16 @@ _NOTICE_PHRASES = (
     r"click to (?:show|load)",
     r"klicken sie hier",
     r"mit einem klick anzeigen",
+    # Comment forms and their rules.
+    r"ihre kommentare",
+    r"kommentar schreiben",
+    r"your email address will not be published",
+    r"comments are moderated",
+    r"comment policy",
+    r"votre commentaire",
+    r"tu comentario",
+    r"il tuo commento",
+    r"seu comentário",
 )
 NOTICE = re.compile("|".join(_NOTICE_PHRASES), re.IGNORECASE)
 
@@ -204,6 +214,10 @@ _NOTICE_HINTS = (
     "newsletter",
     "click",
     "klick",
+    "komment",
+    "comment",
+    "reply",
+    "email address",
 )
 
 
@@ -215,11 +229,10 @@ def is_caption(line: str) -> bool:
 
 
 def is_notice(line: str) -> bool:
-    """A consent wall, script warning or subscription prompt standing in for content."""
-    if len(line) >= 400:
-        return False
-    lowered = line.lower()
-    return any(h in lowered for h in _NOTICE_HINTS) and bool(NOTICE.search(line))
+    """A consent wall, script warning, comment rule or subscription prompt: it says so early."""
+    head = line[:200]
+    lowered = head.lower()
+    return any(h in lowered for h in _NOTICE_HINTS) and bool(NOTICE.search(head))
 
 
 def is_furniture(line: str) -> bool:

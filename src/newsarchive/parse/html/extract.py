@@ -166,6 +166,26 @@ def _language_links(root: HtmlElement) -> list[str]:
     return tags
 
 
+_SENTENCE_END = re.compile(r"[.!?。！？…:\"”’»)]\s*$")
+
+
+def _trim_edges(paragraphs: list[str]) -> list[str]:
+    """Short label-like lines at the body's edges ("in Nachrichten", "Related topics") are
+    section names and tags, not article: a body neither starts nor ends with a heading."""
+    start, end = 0, len(paragraphs)
+    while (
+        end > start
+        and len(paragraphs[end - 1]) < 40
+        and not _SENTENCE_END.search(paragraphs[end - 1])
+    ):
+        end -= 1
+    while (
+        start < end and len(paragraphs[start]) < 25 and not _SENTENCE_END.search(paragraphs[start])
+    ):
+        start += 1
+    return paragraphs[start:end]
+
+
 def parse_html(markup: str, url: str | None = None) -> Extracted:
     root = parse_document(markup)
     found = Extracted(url=url)
@@ -228,7 +248,7 @@ def parse_html(markup: str, url: str | None = None) -> Extracted:
                 # The printed byline adds email, role and dateline to the names metadata gives.
                 if author.name in known or not found.authors:
                     found.add_author(author)
-    found.paragraphs = paragraphs
+    found.paragraphs = _trim_edges(paragraphs)
     if meta.article_body:
         # Pages that render the article with scripts still carry it in JSON-LD.
         ld_paragraphs = [p for p in (clean_space(x) for x in meta.article_body.split("\n")) if p]
