@@ -193,26 +193,79 @@ def show(ctx: click.Context, article_id: int, as_json: bool, versions: bool) -> 
 @cli.command()
 @click.argument("query", nargs=-1, required=True)
 @limit_option(20)
+@click.option("--offset", type=click.IntRange(min=0), default=0, help="Skip this many results.")
+@click.option("--since", metavar="DATE", help="Posted on or after (YYYY-MM-DD or a datetime).")
+@click.option("--until", metavar="DATE", help="Posted on or before (YYYY-MM-DD or a datetime).")
+@click.option("--source", "sources", multiple=True, help="Source name or domain (repeatable).")
+@click.option(
+    "--lang", "languages", multiple=True, help="Language tag, e.g. en or ko (repeatable)."
+)
+@click.option("--author", "authors", multiple=True, help="Author name, or part of it (repeatable).")
+@click.option(
+    "--sort",
+    type=click.Choice(["relevance", "newest", "oldest"]),
+    default="relevance",
+    show_default=True,
+    help="Order of results.",
+)
 @json_option
+@click.option("--csv", "as_csv", is_flag=True, help="Print CSV with a header row.")
 @click.pass_context
-def search(ctx: click.Context, query: tuple[str, ...], limit: int, as_json: bool) -> None:
+def search(
+    ctx: click.Context,
+    query: tuple[str, ...],
+    limit: int,
+    offset: int,
+    since: str | None,
+    until: str | None,
+    sources: tuple[str, ...],
+    languages: tuple[str, ...],
+    authors: tuple[str, ...],
+    sort: str,
+    as_json: bool,
+    as_csv: bool,
+) -> None:
     """Search headlines, bylines and bodies; best matches first.
 
-    Every word must match. Use `search -- -QUERY` for a query that begins with "-".
+    \b
+    Words must all match; "exact phrase"; a OR b; -excluded; prefix*.
+    Korean words match with their particles (김정은 finds 김정은과).
+    Use `search -- -QUERY` for a query that begins with "-".
     """
     from .errors import QueryError
-    from .render import hit_json, hit_text
+    from .render import hit_json, hits_csv, hits_table
+    from .store.search import SearchOptions, parse_when
 
+    try:
+        options = SearchOptions(
+            query=" ".join(query),
+            limit=limit,
+            offset=offset,
+            since=parse_when(since) if since else None,
+            until=parse_when(until, end=True) if until else None,
+            sources=sources,
+            languages=languages,
+            authors=authors,
+            sort=sort,  # type: ignore[arg-type]
+        )
+        options.check()
+    except QueryError as exc:
+        raise click.UsageError(str(exc)) from exc
     with open_archive(ctx) as archive:
         try:
-            hits = archive.search(" ".join(query), limit=limit)
+            hits = archive.search(options)
         except QueryError as exc:
             raise click.UsageError(str(exc)) from exc
-    terminal = sys.stdout.isatty()
-    for hit in hits:
-        click.echo(hit_json(hit) if as_json else hit_text(hit, terminal))
-    if not hits and not as_json:
-        click.echo("no matches", err=True)
+    if as_json:
+        for hit in hits:
+            click.echo(hit_json(hit))
+    elif as_csv:
+        click.echo(hits_csv(hits), nl=False)
+    else:
+        if hits:
+            click.echo(hits_table(hits, terminal=sys.stdout.isatty()))
+        else:
+            click.echo("no matches", err=True)
 
 
 @cli.command(name="list")

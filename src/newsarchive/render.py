@@ -6,6 +6,8 @@ that an article may carry never reach the terminal raw. JSON output escapes them
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import re
 import shutil
@@ -105,14 +107,51 @@ def article_row(article: Article) -> str:
     return head + _cut(safe(article.headline) or "(no headline)", max(10, width - len(head)))
 
 
-def hit_text(hit: SearchHit, terminal: bool) -> str:
+def hits_table(hits: list[SearchHit], terminal: bool) -> str:
+    """Search results as an aligned table fitted to the terminal, each with its snippet below."""
     width = _width()
-    day = (hit.posted_at or "")[:10] or "-"
-    source = safe(hit.source.name) if hit.source else "-"
-    first = f"{hit.id:>6}  {day:<10}  {_cut(source, 20):<20}  "
-    first += _cut(safe(hit.headline), max(10, width - len(first)))
-    snippet = highlight(hit.snippet, "terminal" if terminal else "plain")
-    return first + "\n" + " " * 8 + snippet
+    id_w = max(2, *(len(str(h.id)) for h in hits))
+    source_w = min(20, max(6, *(len(safe(h.source.name)) if h.source else 1 for h in hits)))
+    fixed = id_w + 2 + 10 + 2 + source_w + 2
+    head_w = max(10, width - fixed)
+    bold = ("\x1b[1m", "\x1b[0m") if terminal else ("", "")
+    lines = [f"{bold[0]}{'ID':>{id_w}}  {'DATE':<10}  {'SOURCE':<{source_w}}  HEADLINE{bold[1]}"]
+    for hit in hits:
+        day = (hit.posted_at or "")[:10] or "-"
+        source = _cut(safe(hit.source.name) if hit.source else "-", source_w)
+        headline = _cut(safe(hit.headline) or "(no headline)", head_w)
+        lines.append(f"{hit.id:>{id_w}}  {day:<10}  {source:<{source_w}}  {headline}")
+        snippet = highlight(hit.snippet, "terminal" if terminal else "plain")
+        lines.append(" " * (id_w + 2) + _cut_marked(snippet, width - id_w - 2))
+    return "\n".join(lines)
+
+
+def _cut_marked(text: str, width: int) -> str:
+    """Cut a snippet to the width it may show, not counting the invisible bold codes."""
+    visible = _ANSI.sub("", text)
+    if len(visible) <= width:
+        return text
+    return _cut(visible, width) if "\x1b" in text else _cut(text, width)
+
+
+def hits_csv(hits: list[SearchHit]) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(["id", "posted_at", "source", "domain", "headline", "score", "snippet"])
+    for hit in hits:
+        snippet = hit.snippet.replace(HIGHLIGHT_START, "").replace(HIGHLIGHT_END, "")
+        writer.writerow(
+            [
+                hit.id,
+                hit.posted_at or "",
+                hit.source.name if hit.source else "",
+                (hit.source.domain or "") if hit.source else "",
+                hit.headline,
+                hit.score,
+                snippet,
+            ]
+        )
+    return out.getvalue()
 
 
 def info_text(info: dict[str, Any]) -> str:

@@ -9,13 +9,20 @@ from __future__ import annotations
 from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
-__all__ = ["Archive", "Outcome", "SearchHit"]
+__all__ = ["Archive", "Outcome", "SearchHit", "SearchOptions"]
+_HOMES = {
+    "Archive": "archive",
+    "Outcome": "archive",
+    "SearchHit": "search",
+    "SearchOptions": "search",
+}
 
 if TYPE_CHECKING:
-    from .archive import Archive, Outcome, SearchHit
+    from .archive import Archive, Outcome
+    from .search import SearchHit, SearchOptions
 
 
 def __getattr__(name: str) -> Any:
-    if name in __all__:
-        return getattr(import_module("newsarchive.store.archive"), name)
+    if name in _HOMES:
+        return getattr(import_module(f"newsarchive.store.{_HOMES[name]}"), name)
     raise AttributeError(f"module 'newsarchive.store' has no attribute {name!r}")

@@ -8,13 +8,12 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any, Literal
 
-from sqlalchemy import Engine, func, select, text
+from sqlalchemy import Engine, func, select
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from ..errors import ArchiveError, NotFound, QueryError
 from ..record import Article, Author, InputInfo, Source
-from . import fts
 from .engine import make_engine, resolve_url
 from .models import (
     ArticleAuthorRow,
@@ -26,6 +25,7 @@ from .models import (
     SourceRow,
 )
 from .schema import HEAD_REVISION, current_revision, upgrade
+from .search import SearchHit, SearchOptions, sqlite_search
 
 Status = Literal["added", "unchanged", "updated"]
 
@@ -34,26 +34,6 @@ Status = Literal["added", "unchanged", "updated"]
 class Outcome:
     status: Status
     article_id: int
-
-
-@dataclass(frozen=True)
-class SearchHit:
-    id: int
-    headline: str
-    posted_at: str | None
-    source: Source | None
-    score: float
-    snippet: str
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "headline": self.headline,
-            "posted_at": self.posted_at,
-            "source": self.source.to_dict() if self.source else None,
-            "score": self.score,
-            "snippet": self.snippet,
-        }
 
 
 def _utc_key(iso: str | None) -> datetime | None:
@@ -329,30 +309,16 @@ class Archive:
             ).all()
             return [json.loads(r.record) for r in rows]
 
-    def search(self, query: str, limit: int = 20) -> list[SearchHit]:
-        match = fts.fts5_query(query)
-        if match is None:
-            raise QueryError("the query has no words to search for")
-        if limit < 1:
-            raise QueryError("--limit must be at least 1")
-        with self._session() as s:
-            rows = s.execute(text(fts.SQLITE_SEARCH), {"query": match, "limit": limit}).all()
-            if not rows:
-                return []
-            ids = [r.id for r in rows]
-            articles = {
-                a.id: a for a in s.scalars(select(ArticleRow).where(ArticleRow.id.in_(ids)))
-            }
-            hits = []
-            for r in rows:
-                a = articles[r.id]
-                source = Source(a.source.name, a.source.domain) if a.source else None
-                hits.append(
-                    SearchHit(
-                        a.id, a.headline, a.posted_at, source, round(-float(r.score), 4), r.snippet
-                    )
-                )
-            return hits
+    def search(self, options: SearchOptions | str, limit: int = 20) -> list[SearchHit]:
+        """Ranked, filtered results; a plain string searches with the default options."""
+        if isinstance(options, str):
+            options = SearchOptions(query=options, limit=limit)
+        with self.engine.connect() as conn:
+            try:
+                return sqlite_search(conn, options)
+            except OperationalError as exc:
+                # The query language quotes every term; an engine error here is ours to report.
+                raise QueryError(f"the search could not run: {exc.orig}") from exc
 
     def counts(self) -> dict[str, int]:
         with self._session() as s:

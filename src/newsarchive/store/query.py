@@ -1,0 +1,115 @@
+"""The search query language, parsed once and compiled for each engine.
+
+    plain words        all must match, ranked
+    "exact phrase"     the words in this order
+    a OR b             either
+    -word, -"phrase"   must not match
+    prefix*            words that start so
+
+Korean words match with the particles that attach to them (김정은 finds 김정은과 and 김정은이), so
+Hangul terms are prefix terms. Anything else a user types is searched as literal words: it is never
+syntax and never an error, except a query with nothing left to search for.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..errors import QueryError
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+_HANGUL = re.compile(r"[\uac00-\ud7a3]")
+_TOKEN = re.compile(r'(-?)"([^"]*)"?(\*?)|(\S+)')
+
+
+@dataclass(frozen=True)
+class Term:
+    """A word, or several that must stand together (a phrase); the last may be a prefix."""
+
+    words: tuple[str, ...]
+    prefix: bool = False
+
+    @property
+    def korean(self) -> bool:
+        return any(_HANGUL.search(w) for w in self.words)
+
+
+@dataclass
+class Query:
+    """Groups that must all match (each an OR of terms), and terms that must not."""
+
+    groups: list[list[Term]] = field(default_factory=list)
+    excluded: list[Term] = field(default_factory=list)
+
+    def words(self) -> list[str]:
+        return [w for group in self.groups for t in group for w in t.words]
+
+
+def _term(text: str, quoted: bool, star: bool) -> Term | None:
+    words = tuple(_WORD.findall(text))
+    if not words:
+        return None
+    if not quoted and len(words) == 1 and text.rstrip().endswith("*"):
+        star = True
+    return Term(words, prefix=star)
+
+
+def parse(text: str) -> Query:
+    """Parse what a user typed. Raises QueryError when nothing is left to search for."""
+    query = Query()
+    pending_or = False
+    for m in _TOKEN.finditer(text):
+        negative, phrase, star, bare = m.group(1), m.group(2), m.group(3), m.group(4)
+        if bare is not None:
+            if bare == "OR":
+                pending_or = bool(query.groups)
+                continue
+            if bare == "AND":
+                continue
+            negative = "-" if bare.startswith("-") and len(bare) > 1 else ""
+            term = _term(bare.lstrip("-") if negative else bare, quoted=False, star=False)
+        else:
+            term = _term(phrase, quoted=True, star=bool(star))
+        if term is None:
+            continue
+        if negative:
+            query.excluded.append(term)
+            pending_or = False
+        elif pending_or:
+            query.groups[-1].append(term)
+            pending_or = False
+        else:
+            query.groups.append([term])
+    if not query.groups:
+        if query.excluded:
+            raise QueryError("a search needs at least one word that is not excluded")
+        raise QueryError("the query has no words to search for")
+    return query
+
+
+def _fts5_quote(word: str) -> str:
+    return '"' + word.replace('"', '""') + '"'
+
+
+def _fts5_term(term: Term) -> str:
+    if term.korean and len(term.words) > 1:
+        # Particles attach to every word of a Korean phrase: near one another, each a prefix.
+        inner = " ".join(_fts5_quote(w) + "*" for w in term.words)
+        return f"NEAR({inner}, {len(term.words) + 2})"
+    text = _fts5_quote(" ".join(term.words))
+    return text + "*" if term.prefix or term.korean else text
+
+
+def to_fts5(query: Query) -> str:
+    """The query as an FTS5 MATCH expression: every term quoted, so no input is syntax."""
+    parts = []
+    for group in query.groups:
+        alternatives = [_fts5_term(t) for t in group]
+        parts.append(
+            alternatives[0] if len(alternatives) == 1 else "(" + " OR ".join(alternatives) + ")"
+        )
+    expression = " AND ".join(parts)
+    for term in query.excluded:
+        expression = f"({expression}) NOT {_fts5_term(term)}"
+    return expression

@@ -1,0 +1,178 @@
+"""Search: options, results, and the ranked, filtered statement for SQLite FTS5.
+
+Relevance is FTS5's bm25 with the headline weighed above the byline above the body. Filters and
+orders run inside the same statement; snippets are made for the rows returned only.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from typing import Any, Literal
+
+from sqlalchemy import Connection, text
+
+from ..errors import QueryError
+from ..record import Source
+from . import query as q
+from .fts import WEIGHTS
+
+Sort = Literal["relevance", "newest", "oldest"]
+SORTS: tuple[Sort, ...] = ("relevance", "newest", "oldest")
+
+
+@dataclass(frozen=True)
+class SearchOptions:
+    """What to search for and how: one object rather than a pile of keyword arguments."""
+
+    query: str
+    limit: int = 20
+    offset: int = 0
+    since: datetime | None = None  # UTC, inclusive
+    until: datetime | None = None  # UTC, exclusive
+    sources: tuple[str, ...] = ()
+    languages: tuple[str, ...] = ()
+    authors: tuple[str, ...] = ()
+    sort: Sort = "relevance"
+
+    def check(self) -> None:
+        if self.limit < 1:
+            raise QueryError("--limit must be at least 1")
+        if self.offset < 0:
+            raise QueryError("--offset must not be negative")
+        if self.sort not in SORTS:
+            raise QueryError(f"--sort must be one of {', '.join(SORTS)}")
+        if self.since and self.until and self.since >= self.until:
+            raise QueryError("--since must be before --until")
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    id: int
+    headline: str
+    posted_at: str | None
+    source: Source | None
+    score: float
+    snippet: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "headline": self.headline,
+            "posted_at": self.posted_at,
+            "source": self.source.to_dict() if self.source else None,
+            "score": self.score,
+            "snippet": self.snippet,
+        }
+
+
+def parse_when(value: str, *, end: bool = False) -> datetime:
+    """A --since/--until value: a date (the whole day) or a datetime, as naive UTC."""
+    raw = value.strip()
+    try:
+        if len(raw) == 10:
+            day = date.fromisoformat(raw)
+            moment = datetime.combine(day, datetime.min.time())
+            if end:
+                moment = moment.replace(hour=23, minute=59, second=59, microsecond=999999)
+            return moment
+        moment = datetime.fromisoformat(raw.replace("Z", "+00:00"))
+    except ValueError as exc:
+        raise QueryError(f"not a date or datetime: {value!r} (use YYYY-MM-DD[THH:MM])") from exc
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(UTC).replace(tzinfo=None)
+    return moment
+
+
+def _like(value: str) -> str:
+    escaped = value.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def _filters(options: SearchOptions, params: dict[str, Any]) -> list[str]:
+    where: list[str] = []
+    if options.since:
+        where.append("a.posted_utc >= :since")
+        params["since"] = options.since
+    if options.until:
+        where.append("a.posted_utc <= :until")
+        params["until"] = options.until
+    if options.languages:
+        names = []
+        for i, lang in enumerate(options.languages):
+            params[f"lang{i}"] = lang.lower().split("-")[0]
+            names.append(f":lang{i}")
+        where.append(f"a.language IN ({', '.join(names)})")
+    if options.sources:
+        clauses = []
+        for i, source in enumerate(options.sources):
+            params[f"src{i}"] = _like(source)
+            clauses.append(
+                f"lower(s.name) LIKE :src{i} ESCAPE '\\'"
+                f" OR lower(s.domain) LIKE :src{i} ESCAPE '\\'"
+            )
+        where.append("(" + " OR ".join(clauses) + ")")
+    if options.authors:
+        clauses = []
+        for i, author in enumerate(options.authors):
+            params[f"au{i}"] = _like(author)
+            clauses.append(f"lower(au.name) LIKE :au{i} ESCAPE '\\'")
+        where.append(
+            "a.id IN (SELECT aa.article_id FROM article_authors AS aa JOIN authors AS au"
+            " ON au.id = aa.author_id WHERE " + " OR ".join(clauses) + ")"
+        )
+    return where
+
+
+_ORDER = {
+    "relevance": "score",
+    "newest": "a.posted_utc IS NULL, a.posted_utc DESC, a.id DESC",
+    "oldest": "a.posted_utc IS NULL, a.posted_utc ASC, a.id ASC",
+}
+
+
+def sqlite_search(conn: Connection, options: SearchOptions) -> list[SearchHit]:
+    """Run a search on SQLite: the ranked page of ids first, then snippets for those rows."""
+    options.check()
+    match = q.to_fts5(q.parse(options.query))
+    params: dict[str, Any] = {"match": match, "limit": options.limit, "offset": options.offset}
+    where = ["articles_fts MATCH :match", *_filters(options, params)]
+    weights = ", ".join(str(w) for w in WEIGHTS)
+    rows = conn.execute(
+        text(
+            f"SELECT a.id AS id, a.headline AS headline, a.posted_at AS posted_at,"
+            f" s.name AS source_name, s.domain AS source_domain,"
+            f" bm25(articles_fts, {weights}) AS score"
+            f" FROM articles_fts JOIN articles AS a ON a.id = articles_fts.rowid"
+            f" LEFT JOIN sources AS s ON s.id = a.source_id"
+            f" WHERE {' AND '.join(where)}"
+            f" ORDER BY {_ORDER[options.sort]} LIMIT :limit OFFSET :offset"
+        ),
+        params,
+    ).all()
+    if not rows:
+        return []
+    snippets = _snippets(conn, match, [r.id for r in rows])
+    return [
+        SearchHit(
+            id=r.id,
+            headline=r.headline,
+            posted_at=r.posted_at,
+            source=Source(r.source_name, r.source_domain) if r.source_name else None,
+            score=round(-float(r.score), 4),
+            snippet=snippets.get(r.id, ""),
+        )
+        for r in rows
+    ]
+
+
+def _snippets(conn: Connection, match: str, ids: list[int]) -> dict[int, str]:
+    out: dict[int, str] = {}
+    statement = text(
+        "SELECT snippet(articles_fts, -1, char(2), char(3), '…', 16)"
+        " FROM articles_fts WHERE articles_fts MATCH :match AND rowid = :id"
+    )
+    for article_id in ids:
+        row = conn.execute(statement, {"match": match, "id": article_id}).first()
+        out[article_id] = row[0] if row else ""
+    return out

@@ -1,0 +1,168 @@
+"""Search: every query form, filter, order and output, Korean included."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import pytest
+from click.testing import CliRunner
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from golden import fixture_pages
+from newsarchive import Archive, QueryError
+from newsarchive.cli import cli
+from newsarchive.ingest import ingest_paths
+from newsarchive.store.query import parse, to_fts5
+from newsarchive.store.search import SearchOptions, parse_when
+
+
+@pytest.fixture(scope="module")
+def archive(tmp_path_factory: pytest.TempPathFactory) -> Archive:
+    """An archive of every fixture page: Dong-A English and Korean, KBS, Daum, a blog, ..."""
+    archive = Archive.open(str(tmp_path_factory.mktemp("search") / "a.db"))
+    summary = ingest_paths(archive, [str(p) for p in fixture_pages()])
+    assert summary.failed == 0 and summary.added >= 15
+    return archive
+
+
+def headlines(archive: Archive, **options: object) -> list[str]:
+    return [h.headline for h in archive.search(SearchOptions(**options))]  # type: ignore[arg-type]
+
+
+def test_plain_words_must_all_match(archive: Archive) -> None:
+    assert headlines(archive, query="Kim Jong Un") == [
+        "Trump team may pursue direct talks with Kim Jong Un"
+    ]
+    assert headlines(archive, query="Kim Jong zebra") == []
+
+
+def test_phrase(archive: Archive) -> None:
+    assert headlines(archive, query='"direct talks"')
+    assert headlines(archive, query='"talks direct"') == []
+
+
+def test_or_and_exclusion(archive: Archive) -> None:
+    both = headlines(archive, query="subway OR taxi")
+    assert any("subway" in h.lower() for h in both) and any("taxi" in h.lower() for h in both)
+    without = headlines(archive, query="subway OR taxi -fares")
+    assert all("subway fares" not in h.lower() for h in without)
+    assert len(without) < len(both)
+
+
+def test_prefix(archive: Archive) -> None:
+    assert headlines(archive, query="denucleariz*")
+    assert headlines(archive, query="denucleariz") == []
+
+
+def test_korean_particles_attach(archive: Archive) -> None:
+    # The Korean Dong-A fixture prints 김정은과; 북한 appears as 북한; 전셋값이 as 전셋값이.
+    assert headlines(archive, query="김정은") == ["트럼프 측, 김정은과 직접 대화 추진 검토"]
+    assert headlines(archive, query="전셋값")
+    assert headlines(archive, query="북한 대화")
+
+
+def test_mixed_korean_and_english(archive: Archive) -> None:
+    assert headlines(archive, query="트럼프 Reuters") == []  # the Korean page says 로이터통신
+    assert headlines(archive, query="김정은 Trump") == []
+    assert headlines(archive, query="KBS 벚꽃") or headlines(archive, query="벚꽃")
+
+
+def test_headline_ranks_above_body(archive: Archive) -> None:
+    hits = archive.search(SearchOptions(query="Kim"))
+    assert hits[0].headline.endswith("Kim Jong Un")
+
+
+def test_filters(archive: Archive) -> None:
+    assert all(
+        h.posted_at is None or h.posted_at >= "2024"
+        for h in archive.search(SearchOptions(query="the", since=parse_when("2024-01-01")))
+    )
+    old = headlines(archive, query="the", until=parse_when("2012-12-31", end=True))
+    assert sorted(old) == ["", "Exporters brace for a stronger won"]  # 2008 and 2011 pages
+    assert headlines(archive, query="Seoul", sources=("donga",))
+    assert headlines(archive, query="Seoul", sources=("no-such-source",)) == []
+    korean = headlines(archive, query="서울*", languages=("ko",))
+    assert korean and all(any("\uac00" <= c <= "\ud7a3" for c in h) or h == "" for h in korean)
+    assert headlines(archive, query="library", authors=("Maria",)) == [
+        "Local library to open on Sundays"
+    ]
+    assert headlines(archive, query="library", authors=("Nobody",)) == []
+
+
+def test_sort_orders_and_paging(archive: Archive) -> None:
+    newest = archive.search(SearchOptions(query="the", sort="newest", limit=50))
+    dates = [h.posted_at[:10] for h in newest if h.posted_at]
+    assert dates == sorted(dates, reverse=True)
+    oldest = archive.search(SearchOptions(query="the", sort="oldest", limit=50))
+    assert [h.id for h in oldest if h.posted_at] == [h.id for h in reversed(newest) if h.posted_at]
+    first = archive.search(SearchOptions(query="the", sort="newest", limit=2))
+    second = archive.search(SearchOptions(query="the", sort="newest", limit=2, offset=2))
+    assert [h.id for h in first + second] == [h.id for h in newest[:4]]
+
+
+@pytest.mark.parametrize(
+    ("text", "fts5"),
+    [
+        ("Kim Jong Un", '"Kim" AND "Jong" AND "Un"'),
+        ('"Kim Jong Un" talks', '"Kim Jong Un" AND "talks"'),
+        ("a OR b -c", '(("a" OR "b")) NOT "c"'),
+        ("nuclea*", '"nuclea"*'),
+        ("김정은", '"김정은"*'),
+        ("U.S. trade", '"U S" AND "trade"'),
+        ("NEAR( a:b", '"NEAR" AND "a b"'),
+    ],
+)
+def test_query_language(text: str, fts5: str) -> None:
+    assert to_fts5(parse(text)) == fts5
+
+
+@pytest.mark.parametrize("text", ["", "   ", "!!!", "-only -excluded", "OR AND"])
+def test_queries_with_nothing_to_search(text: str) -> None:
+    with pytest.raises(QueryError):
+        parse(text)
+
+
+def test_bad_dates_are_query_errors() -> None:
+    with pytest.raises(QueryError):
+        parse_when("yesterday")
+    with pytest.raises(QueryError):
+        SearchOptions(
+            query="x", since=parse_when("2024-02-01"), until=parse_when("2024-01-01")
+        ).check()
+
+
+def test_cli_outputs(archive: Archive, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("NEWSARCHIVE_DB", archive.engine.url.database or "")
+    runner = CliRunner()
+    table = runner.invoke(cli, ["search", "Kim", "Jong", "Un"])
+    assert table.exit_code == 0
+    lines = table.stdout.splitlines()
+    assert lines[0].split() == ["ID", "DATE", "SOURCE", "HEADLINE"]
+    assert "Trump team may pursue" in lines[1] and "**Kim**" in lines[2]
+    as_json = runner.invoke(cli, ["search", "--json", "김정은"])
+    hit = json.loads(as_json.stdout.splitlines()[0])
+    assert "<mark>김정은" in hit["snippet"]
+    as_csv = runner.invoke(cli, ["search", "--csv", "--sort", "newest", "Seoul"])
+    rows = list(csv.DictReader(io.StringIO(as_csv.stdout)))
+    assert rows and set(rows[0]) >= {"id", "posted_at", "source", "headline", "score", "snippet"}
+    filtered = runner.invoke(
+        cli, ["search", "--lang", "ko", "--since", "2024-01-01", "--json", "서울*"]
+    )
+    assert filtered.exit_code == 0
+    bad = runner.invoke(cli, ["search", "--since", "soon", "x"])
+    assert bad.exit_code == 2 and "not a date" in bad.stderr
+    dash = runner.invoke(cli, ["search", "--", "-Kim"])
+    assert dash.exit_code == 2 and "not excluded" in dash.stderr
+
+
+@settings(
+    max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(st.text(max_size=80), st.sampled_from(["relevance", "newest", "oldest"]))
+def test_any_string_is_results_or_a_query_error(archive: Archive, text: str, sort: str) -> None:
+    try:
+        archive.search(SearchOptions(query=text, sort=sort))  # type: ignore[arg-type]
+    except QueryError:
+        pass
