@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+
 import pytest
 from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
