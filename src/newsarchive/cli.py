@@ -6,6 +6,7 @@ Heavy modules (SQLAlchemy, the parsers, the language model) are imported inside 
 
 from __future__ import annotations
 
+import io
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -80,8 +81,17 @@ def cli(ctx: click.Context, db: str | None) -> None:
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @click.option("--url", help="The address the page was saved from (when one file is given).")
 @click.option("--quiet", "-q", is_flag=True, help="Print only failures and the summary.")
+@click.option(
+    "--workers",
+    "-j",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Parsing processes (default: one per core for large batches).",
+)
 @click.pass_context
-def ingest(ctx: click.Context, paths: tuple[str, ...], url: str | None, quiet: bool) -> None:
+def ingest(
+    ctx: click.Context, paths: tuple[str, ...], url: str | None, quiet: bool, workers: int | None
+) -> None:
     """Parse files and folders (recursively; - for stdin) into the archive.
 
     The format is detected from the content. Bytes already in the archive change nothing; a new
@@ -91,34 +101,34 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], url: str | None, quiet: b
     from .paths import STDIN, expand
 
     stdin = sys.stdin.buffer.read() if STDIN in paths else None
-    show_bar = sys.stderr.isatty() and not quiet
-    with open_archive(ctx) as archive:
-        failures: list[str] = []
+    total = sum(1 for _ in expand(paths))
+    workers = workers or ingest_mod.default_workers(total)
+    show_bar = sys.stderr.isatty() and not quiet and total > 1
+    failures: list[str] = []
+    with (
+        open_archive(ctx) as archive,
+        click.progressbar(
+            length=total,
+            label="Ingesting",
+            file=sys.stderr if show_bar else io.StringIO(),
+            show_pos=True,
+        ) as bar,
+    ):
 
         def report(result: ingest_mod.FileResult) -> None:
+            bar.update(1)
             if result.status == "failed":
-                failures.append(f"error: {result.path}: {result.reason}")
-                if not show_bar:
-                    click.echo(failures[-1], err=True)
+                line = f"error: {result.path}: {result.reason}"
+                if show_bar:
+                    failures.append(line)  # printed after the bar, not through it
+                else:
+                    click.echo(line, err=True)
 
-        if show_bar:
-            files = list(expand(paths))
-            with click.progressbar(
-                length=len(files), label="Ingesting", file=sys.stderr, show_pos=True
-            ) as bar:
-                summary = ingest_mod.Summary()
-                for path in files:
-                    data = stdin if path == STDIN else None
-                    result = ingest_mod.ingest_one(archive, path, data=data, url=url)
-                    summary.count(result)
-                    report(result)
-                    bar.update(1)
-            for line in failures:
-                click.echo(line, err=True)
-        else:
-            summary = ingest_mod.ingest_paths(
-                archive, paths, url=url, stdin=stdin, on_result=report
-            )
+        summary = ingest_mod.ingest_jobs(
+            archive, ingest_mod.jobs_for(paths, url, stdin), workers=workers, on_result=report
+        )
+    for line in failures:
+        click.echo(line, err=True)
     click.echo(
         f"{summary.added} added, {summary.unchanged} unchanged, {summary.updated} updated, "
         f"{summary.failed} failed"

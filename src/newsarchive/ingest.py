@@ -1,22 +1,34 @@
 """Paths to archive: expand folders, parse each file, store it, report one outcome per file.
 
-A file that fails is named with its reason and the batch goes on; every stored record is committed
-on its own, so a crash or a kill loses at most the file in hand.
+Parsing runs on every core (a process pool; the language model is loaded once and shared by the
+forked workers); the archive is written by this process in batches, each one transaction. A file
+that fails is named with its reason and the batch goes on; a crash loses at most the batch in
+hand, and running the same ingest again completes it (bytes already stored are skipped before
+they are parsed).
 """
 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Iterable
+import itertools
+import multiprocessing
+import os
+import sqlite3
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Literal
 
-from .errors import ArchiveError, InputError, UnreadableInput
+from .errors import InputError
 from .parse import parse_bytes, read_input
 from .paths import STDIN, expand
+from .record import Article
 from .store.archive import Archive
+from .store.bulk import BulkWriter
 
 Status = Literal["added", "unchanged", "updated", "failed"]
+
+BATCH_SIZE = 200  # articles per transaction
+WINDOW = 2000  # inputs handed to the pool at a time: bounds memory whatever the number of files
 
 
 @dataclass(frozen=True)
@@ -45,34 +57,131 @@ class Summary:
         return self.added + self.unchanged + self.updated + self.failed
 
 
-def count_files(paths: Iterable[str]) -> int:
-    return sum(1 for _ in expand(paths))
+@dataclass(frozen=True)
+class Job:
+    path: str
+    data: bytes | None = None  # None: read the file in the worker
+    url: str | None = None
 
 
-def ingest_one(
-    archive: Archive, path: str, data: bytes | None = None, url: str | None = None
-) -> FileResult:
-    """Parse and store one input. Never raises for a bad input: the result says what happened."""
+@dataclass(frozen=True)
+class Parsed:
+    """What a worker sends back: an article with its bytes, bytes seen before, or a failure."""
+
+    path: str
+    article: Article | None = None
+    data: bytes | None = None
+    seen: int | None = None
+    reason: str | None = None
+
+
+_seen_db: sqlite3.Connection | None = None
+
+
+def _init_worker(sqlite_path: str | None) -> None:
+    global _seen_db
+    if sqlite_path:
+        try:
+            _seen_db = sqlite3.connect(f"file:{sqlite_path}?mode=ro", uri=True, timeout=30)
+        except sqlite3.Error:
+            _seen_db = None
+
+
+def _seen(digest: str) -> int | None:
+    if _seen_db is None:
+        return None
     try:
-        if data is None:
-            if path == STDIN:
-                raise UnreadableInput(path, "standard input given without data")
-            data = read_input(path).data
-        digest = hashlib.sha256(data).hexdigest()
-        seen = archive.article_for_input(digest)
+        row = _seen_db.execute(
+            "SELECT coalesce(article_id, 0) FROM inputs WHERE sha256 = ?", (digest,)
+        ).fetchone()
+    except sqlite3.Error:
+        return None
+    return int(row[0]) if row else None
+
+
+def parse_job(job: Job) -> Parsed:
+    """Read and parse one input. Never raises: a failure comes back with its reason."""
+    try:
+        data = job.data if job.data is not None else read_input(job.path).data
+        seen = _seen(hashlib.sha256(data).hexdigest())
         if seen is not None:
-            return FileResult(path, "unchanged", seen or None)
-        article = parse_bytes(data, path, url=url)
-        outcome = archive.add(article, data)
-        return FileResult(path, outcome.status, outcome.article_id)
+            return Parsed(job.path, seen=seen)
+        return Parsed(job.path, article=parse_bytes(data, job.path, url=job.url), data=data)
     except InputError as exc:
-        return FileResult(path, "failed", reason=exc.reason)
-    except ArchiveError:
-        raise
+        return Parsed(job.path, reason=exc.reason)
     except RecursionError:
-        return FileResult(path, "failed", reason="input nested too deeply to parse")
+        return Parsed(job.path, reason="input nested too deeply to parse")
     except Exception as exc:  # a parser bug must not sink the batch; name it and go on
-        return FileResult(path, "failed", reason=f"internal error: {type(exc).__name__}: {exc}")
+        return Parsed(job.path, reason=f"internal error: {type(exc).__name__}: {exc}")
+
+
+def _sqlite_path(archive: Archive) -> str | None:
+    url = archive.engine.url
+    return url.database if url.get_backend_name() == "sqlite" and url.database else None
+
+
+def parsed_inputs(jobs: Iterable[Job], workers: int, sqlite_path: str | None) -> Iterator[Parsed]:
+    """Parse jobs in order, on `workers` processes (1: in this process)."""
+    if workers <= 1:
+        _init_worker(sqlite_path)
+        yield from map(parse_job, jobs)
+        return
+    from .parse.language import identify
+
+    identify("warm the language model up before forking, so that workers share it")
+    context = multiprocessing.get_context("fork")
+    with context.Pool(workers, initializer=_init_worker, initargs=(sqlite_path,)) as pool:
+        iterator = iter(jobs)
+        while window := list(itertools.islice(iterator, WINDOW)):
+            yield from pool.imap(parse_job, window, chunksize=16)
+
+
+def jobs_for(
+    paths: Iterable[str], url: str | None = None, stdin: bytes | None = None
+) -> Iterator[Job]:
+    for path in expand(paths):
+        yield Job(path, stdin if path == STDIN else None, url)
+
+
+def ingest_jobs(
+    archive: Archive,
+    jobs: Iterable[Job],
+    *,
+    workers: int = 1,
+    batch_size: int = BATCH_SIZE,
+    on_result: Callable[[FileResult], None] | None = None,
+) -> Summary:
+    """Parse and store inputs; one outcome per input, reported as it is known."""
+    summary = Summary()
+    writer = BulkWriter(archive)
+    batch: list[Parsed] = []
+
+    def report(result: FileResult) -> None:
+        summary.count(result)
+        if on_result:
+            on_result(result)
+
+    def flush() -> None:
+        if not batch:
+            return
+        outcomes = writer.add_many(
+            [(p.article, p.data) for p in batch if p.article and p.data is not None]
+        )
+        for parsed, outcome in zip(batch, outcomes, strict=True):
+            report(FileResult(parsed.path, outcome.status, outcome.article_id))
+        batch.clear()
+
+    for parsed in parsed_inputs(jobs, workers, _sqlite_path(archive)):
+        if parsed.reason is not None:
+            report(FileResult(parsed.path, "failed", reason=parsed.reason))
+        elif parsed.seen is not None:
+            report(FileResult(parsed.path, "unchanged", parsed.seen or None))
+        else:
+            batch.append(parsed)
+            if len(batch) >= batch_size:
+                flush()
+    flush()
+    return summary
 
 
 def ingest_paths(
@@ -82,12 +191,21 @@ def ingest_paths(
     url: str | None = None,
     stdin: bytes | None = None,
     on_result: Callable[[FileResult], None] | None = None,
+    workers: int = 1,
 ) -> Summary:
-    summary = Summary()
-    for path in expand(paths):
-        data = stdin if path == STDIN else None
-        result = ingest_one(archive, path, data=data, url=url)
-        summary.count(result)
-        if on_result:
-            on_result(result)
-    return summary
+    """Ingest files and folders (recursively; "-" is `stdin`)."""
+    return ingest_jobs(archive, jobs_for(paths, url, stdin), workers=workers, on_result=on_result)
+
+
+def default_workers(count: int) -> int:
+    """Worth a pool only for more than a few files."""
+    return 1 if count < 64 else max(1, min(os.cpu_count() or 1, 8))
+
+
+def ingest_one(
+    archive: Archive, path: str, data: bytes | None = None, url: str | None = None
+) -> FileResult:
+    """Parse and store one input (the library's simple path; ingest_jobs batches)."""
+    results: list[FileResult] = []
+    ingest_jobs(archive, [Job(path, data, url)], on_result=results.append)
+    return results[0]

@@ -1,0 +1,203 @@
+"""Many articles in one transaction: the path ingest takes.
+
+New articles (the common case) are written with executemany statements; an input seen before, an
+article already stored from other bytes, or a possible new edition of a stored article goes
+through Archive's careful one-by-one path, in the same transaction. Either the whole batch is
+stored or none of it is.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from sqlalchemy import insert, select, update
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.orm import Session
+
+from ..errors import ArchiveError
+from ..record import Article, Author, Source
+from .models import (
+    ArticleAuthorRow,
+    ArticleLanguageRow,
+    ArticleRow,
+    InputRow,
+)
+
+if TYPE_CHECKING:
+    from .archive import Archive, Outcome
+
+
+class BulkWriter:
+    """Writes batches for one archive, remembering source and author ids between batches."""
+
+    def __init__(self, archive: Archive) -> None:
+        self.archive = archive
+        self._sources: dict[tuple[str | None, str], int] = {}
+        self._authors: dict[tuple[str, str], int] = {}
+
+    def add_many(self, items: Sequence[tuple[Article, bytes]]) -> list[Outcome]:
+        try:
+            with self.archive._write_session() as s, s.begin():
+                return self._add_many(s, items)
+        except OperationalError as exc:
+            self._sources.clear()  # the transaction rolled back: cached ids may be gone
+            self._authors.clear()
+            raise ArchiveError(f"cannot write to the archive: {exc.orig}") from exc
+
+    def _add_many(self, s: Session, items: Sequence[tuple[Article, bytes]]) -> list[Outcome]:
+        from .archive import Outcome, _now
+
+        now = _now()
+        input_shas = [a.input.sha256 for a, _ in items]
+        content_shas = [a.sha256 for a, _ in items]
+        seen_inputs = dict(
+            s.execute(
+                select(InputRow.sha256, InputRow.article_id).where(InputRow.sha256.in_(input_shas))
+            ).all()
+        )
+        seen_content = set(
+            s.scalars(
+                select(ArticleRow.content_sha256).where(ArticleRow.content_sha256.in_(content_shas))
+            ).all()
+        )
+        urls = [a.url for a, _ in items if a.url]
+        heads = [a.headline for a, _ in items if a.headline]
+        known_urls = (
+            set(s.scalars(select(ArticleRow.url).where(ArticleRow.url.in_(urls))))
+            if urls
+            else set()
+        )
+        known_heads = (
+            set(s.scalars(select(ArticleRow.headline).where(ArticleRow.headline.in_(heads))))
+            if heads
+            else set()
+        )
+
+        outcomes: list[Outcome | None] = [None] * len(items)
+        fresh: list[int] = []
+        batch_inputs: set[str] = set()
+        batch_content: set[str] = set()
+        batch_keys: set[tuple[str | None, str]] = set()
+        for i, (article, _data) in enumerate(items):
+            sha = article.input.sha256
+            if sha in seen_inputs:
+                outcomes[i] = Outcome("unchanged", seen_inputs[sha] or 0)
+                continue
+            key = (article.url, article.headline)
+            careful = (
+                sha in batch_inputs
+                or article.sha256 in seen_content
+                or article.sha256 in batch_content
+                or (article.url is not None and article.url in known_urls)
+                or (bool(article.headline) and article.headline in known_heads)
+                or key in batch_keys
+            )
+            batch_inputs.add(sha)
+            batch_content.add(article.sha256)
+            batch_keys.add(key)
+            if not careful:
+                fresh.append(i)
+        if fresh:
+            ids = self._insert_articles(s, [items[i] for i in fresh], now)
+            for i, article_id in zip(fresh, ids, strict=True):
+                outcomes[i] = Outcome("added", article_id)
+        # Duplicates and possible editions, one by one, after the batch's new articles.
+        for i, (article, data) in enumerate(items):
+            if outcomes[i] is None:
+                outcomes[i] = self.archive._add(s, article, data)
+        return [o for o in outcomes if o is not None]
+
+    def _insert_articles(
+        self, s: Session, batch: list[tuple[Article, bytes]], now: datetime
+    ) -> list[int]:
+        from .archive import _utc_key as utc_key
+
+        rows = [
+            {
+                "source_id": self._source_id(s, a.source),
+                "url": a.url,
+                "headline": a.headline,
+                "subheadline": a.subheadline,
+                "posted_at": a.posted_at,
+                "posted_utc": utc_key(a.posted_at),
+                "updated_at": a.updated_at,
+                "byline": a.byline,
+                "emails": json.dumps(a.emails),
+                "body": a.body,
+                "language": a.language,
+                "word_count": a.word_count,
+                "content_sha256": a.sha256,
+                "version": 1,
+                "ingested_at": now,
+            }
+            for a, _ in batch
+        ]
+        ids = list(
+            s.scalars(
+                insert(ArticleRow).returning(ArticleRow.id, sort_by_parameter_order=True), rows
+            )
+        )
+        input_ids = list(
+            s.scalars(
+                insert(InputRow).returning(InputRow.id, sort_by_parameter_order=True),
+                [
+                    {
+                        "sha256": a.input.sha256,
+                        "path": a.input.path,
+                        "format": a.input.format,
+                        "encoding": a.input.encoding,
+                        "size": len(data),
+                        "data": data,
+                        "ingested_at": now,
+                        "article_id": article_id,
+                    }
+                    for (a, data), article_id in zip(batch, ids, strict=True)
+                ],
+            )
+        )
+        s.execute(
+            update(ArticleRow),
+            [{"id": a, "input_id": i} for a, i in zip(ids, input_ids, strict=True)],
+        )
+        links = [
+            {
+                "article_id": article_id,
+                "position": position,
+                "author_id": self._author_id(s, author),
+                "role": author.role,
+                "dateline": author.dateline,
+            }
+            for (a, _), article_id in zip(batch, ids, strict=True)
+            for position, author in enumerate(a.authors)
+        ]
+        if links:
+            s.execute(insert(ArticleAuthorRow), links)
+        tags = [
+            {"article_id": article_id, "relation": relation, "position": position, "tag": tag}
+            for (a, _), article_id in zip(batch, ids, strict=True)
+            for position, (relation, tag) in enumerate(
+                [("content", t) for t in a.languages] + [("translation", t) for t in a.translations]
+            )
+        ]
+        if tags:
+            s.execute(insert(ArticleLanguageRow), tags)
+        return ids
+
+    def _source_id(self, s: Session, source: Source | None) -> int | None:
+        if source is None:
+            return None
+        key = (source.domain, source.name if source.domain is None else "")
+        if key not in self._sources:
+            row = self.archive._source_row(s, source)
+            assert row is not None
+            self._sources[key] = row.id
+        return self._sources[key]
+
+    def _author_id(self, s: Session, author: Author) -> int:
+        key = (author.name, author.email or "")
+        if key not in self._authors:
+            self._authors[key] = self.archive._author_row(s, author).id
+        return self._authors[key]

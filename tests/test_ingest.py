@@ -1,0 +1,64 @@
+"""Ingest: batches, parallel parsing, duplicates and editions inside one batch, re-runs."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from golden import fixture_pages
+from newsarchive import Archive
+from newsarchive.ingest import Job, ingest_jobs, ingest_paths
+
+
+@pytest.fixture
+def archive(isolated_archive: Path) -> Archive:
+    return Archive.open(str(isolated_archive))
+
+
+def test_parallel_ingest_matches_serial(tmp_path: Path) -> None:
+    pages = [str(p) for p in fixture_pages()]
+    serial = Archive.open(str(tmp_path / "serial.db"))
+    parallel = Archive.open(str(tmp_path / "parallel.db"))
+    a = ingest_paths(serial, pages, workers=1)
+    b = ingest_paths(parallel, pages, workers=2)
+    assert (a.added, a.failed) == (b.added, b.failed) == (len(pages), 0)
+    for article_id in range(1, len(pages) + 1):
+        left, right = serial.get(article_id).to_dict(), parallel.get(article_id).to_dict()
+        left.pop("ingested_at"), right.pop("ingested_at")
+        assert left == right
+
+
+def test_rerun_skips_seen_bytes_before_parsing(archive: Archive, seed_path: Path) -> None:
+    first = ingest_paths(archive, [str(seed_path)], workers=2)
+    again = ingest_paths(archive, [str(seed_path)] * 3, workers=2)
+    assert (first.added, again.unchanged, again.added) == (1, 3, 0)
+    assert archive.counts()["articles"] == 1
+
+
+def test_duplicates_and_editions_in_one_batch(archive: Archive, seed_path: Path) -> None:
+    data = seed_path.read_bytes()
+    crlf = data.replace(b"\n", b"\r\n")  # other bytes, same article
+    edition = data.replace(b"in a difficult situation.", b"in a difficult situation, he said.")
+    jobs = [Job("a.txt", data), Job("b.txt", data), Job("c.txt", crlf), Job("d.txt", edition)]
+    results = []
+    summary = ingest_jobs(archive, jobs, batch_size=10, on_result=results.append)
+    assert [r.status for r in results] == ["added", "unchanged", "unchanged", "updated"]
+    assert {r.article_id for r in results} == {1}
+    assert (summary.added, summary.unchanged, summary.updated) == (1, 2, 1)
+    assert archive.counts()["inputs"] == 3  # the bytes of a, c and d; b's are a's
+    assert archive.get(1).body.endswith("he said.")
+    assert len(archive.versions(1)) == 1
+
+
+def test_failures_are_reported_in_order_with_the_rest(archive: Archive, seed_path: Path) -> None:
+    jobs = [Job("empty.txt", b""), Job("seed.txt", seed_path.read_bytes()), Job("missing.txt")]
+    results = []
+    ingest_jobs(archive, jobs, on_result=results.append)
+    # Failures are reported at once, stored articles when their batch is written.
+    assert sorted((r.path, r.status) for r in results) == [
+        ("empty.txt", "failed"),
+        ("missing.txt", "failed"),
+        ("seed.txt", "added"),
+    ]
+    assert archive.counts()["articles"] == 1
