@@ -6,6 +6,7 @@ import hashlib
 import re
 import unicodedata
 from dataclasses import asdict, dataclass, field
+from functools import cached_property
 from typing import Any
 
 
@@ -67,11 +68,12 @@ class Article:
     id: int | None = None
     ingested_at: str | None = None
 
-    @property
+    # Computed once: a record is built whole by a parser and read many times after.
+    @cached_property
     def word_count(self) -> int:
         return count_words(self.body)
 
-    @property
+    @cached_property
     def sha256(self) -> str:
         return content_hash(self.headline, self.body)
 

@@ -7,6 +7,7 @@ controls); `END_MARKERS` mean the article is over (copyright, "related articles"
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _FURNITURE_PHRASES = (
     # Skip links, navigation and page controls.
@@ -235,6 +236,7 @@ def is_notice(line: str) -> bool:
     return any(h in lowered for h in _NOTICE_HINTS) and bool(NOTICE.search(head))
 
 
+@lru_cache(maxsize=8192)
 def is_furniture(line: str) -> bool:
     text = line.strip()
     return (
@@ -242,6 +244,7 @@ def is_furniture(line: str) -> bool:
     )
 
 
+@lru_cache(maxsize=8192)
 def is_end_marker(line: str) -> bool:
     return bool(END_MARKER.match(line.strip()))
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..record import Author
 
@@ -145,8 +146,13 @@ def _latin_authors(text: str, email: str | None, role: str | None = None) -> lis
     return authors
 
 
+@lru_cache(maxsize=8192)
 def parse_byline(line: str) -> Byline | None:
-    """A byline's authors and emails, or None when the line is not a byline."""
+    """A byline's authors and emails, or None when the line is not a byline.
+
+    Cached: a page asks about the same line several times, and pages repeat their furniture.
+    The result is shared, so callers read it and never change it.
+    """
     text = line.strip().lstrip("/").strip()
     if not text or len(text) > 120:
         return None

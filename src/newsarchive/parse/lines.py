@@ -5,6 +5,7 @@ language-link line? Each function looks at one line and knows nothing about the 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .dates import POSTED_LABEL, UPDATED_LABEL, DateMatch, find_dates
 from .language import language_of_name
@@ -33,6 +34,7 @@ def is_teaser(line: str) -> bool:
     return bool(_TEASER_END.search(line))
 
 
+@lru_cache(maxsize=8192)
 def is_prose(line: str) -> bool:
     """A sentence or paragraph of running text."""
     text = line.strip()
@@ -45,6 +47,7 @@ def is_prose(line: str) -> bool:
     return text_length(text) >= 160
 
 
+@lru_cache(maxsize=8192)
 def is_title(line: str) -> bool:
     """Shaped like a headline: a few words, not a sentence ending in a full stop."""
     text = line.strip()
@@ -58,6 +61,7 @@ def is_title(line: str) -> bool:
     return text_length(text) <= 300
 
 
+@lru_cache(maxsize=8192)
 def date_line(line: str) -> list[DateMatch] | None:
     """The dates of a line that is mostly dates ("Posted ... Updated ..."), else None."""
     matches = find_dates(line)
@@ -86,6 +90,7 @@ def name_beside_date(line: str, matches: list[DateMatch]) -> str | None:
     return None
 
 
+@lru_cache(maxsize=8192)
 def language_links(line: str) -> list[str] | None:
     """Tags named by a language-switch line ("한국어", "English donga | Japanese donga | ...")."""
     text = re.sub(r"\[[^\]]*\]", " ", line).strip()

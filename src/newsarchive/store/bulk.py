@@ -23,6 +23,7 @@ from .models import (
     ArticleAuthorRow,
     ArticleLanguageRow,
     ArticleRow,
+    AuthorRow,
     InputRow,
 )
 
@@ -162,11 +163,12 @@ class BulkWriter:
             update(ArticleRow),
             [{"id": a, "input_id": i} for a, i in zip(ids, input_ids, strict=True)],
         )
+        self._resolve_authors(s, [author for a, _ in batch for author in a.authors])
         links = [
             {
                 "article_id": article_id,
                 "position": position,
-                "author_id": self._author_id(s, author),
+                "author_id": self._authors[(author.name, author.email or "")],
                 "role": author.role,
                 "dateline": author.dateline,
             }
@@ -196,8 +198,20 @@ class BulkWriter:
             self._sources[key] = row.id
         return self._sources[key]
 
-    def _author_id(self, s: Session, author: Author) -> int:
-        key = (author.name, author.email or "")
-        if key not in self._authors:
-            self._authors[key] = self.archive._author_row(s, author).id
-        return self._authors[key]
+    def _resolve_authors(self, s: Session, authors: list[Author]) -> None:
+        """Ids for every author of a batch: one query for the known, one insert for the new."""
+        wanted = {(a.name, a.email or "") for a in authors} - self._authors.keys()
+        if not wanted:
+            return
+        names = sorted({name for name, _ in wanted})
+        for row in s.execute(
+            select(AuthorRow.id, AuthorRow.name, AuthorRow.email).where(AuthorRow.name.in_(names))
+        ):
+            self._authors[(row.name, row.email)] = row.id
+        missing = sorted(wanted - self._authors.keys())
+        if missing:
+            ids = s.scalars(
+                insert(AuthorRow).returning(AuthorRow.id, sort_by_parameter_order=True),
+                [{"name": name, "email": email} for name, email in missing],
+            )
+            self._authors.update(zip(missing, ids, strict=True))
