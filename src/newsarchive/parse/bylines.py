@@ -234,11 +234,18 @@ _TRAILING_CREDIT = re.compile(
 
 
 def split_trailing_byline(paragraph: str) -> tuple[str, Byline | None]:
-    """A byline glued to the end of the last paragraph: "...마감됐다.〈千光巖기자〉"."""
-    m = _TRAILING_KOREAN.search(paragraph)
+    """A byline glued to the end of the last paragraph: "...마감됐다.〈千光巖기자〉".
+
+    Only the paragraph's tail is searched: the patterns are anchored at the end, and searching a
+    long paragraph from every position costs more than the rest of the parse.
+    """
+    offset = max(0, len(paragraph) - 120)
+    m = _TRAILING_KOREAN.search(paragraph, offset)
     if m and m.start() > 0 and re.search(r"[.!?。”\"'’)]\s*$", paragraph[: m.start()]):
         return paragraph[: m.start()].rstrip(), parse_byline(m.group("byline"))
-    credit = _TRAILING_CREDIT.search(paragraph)
+    if not paragraph.rstrip().endswith(")"):
+        return paragraph, None
+    credit = _TRAILING_CREDIT.search(paragraph, max(0, len(paragraph) - 260))
     if credit and credit.start() > 0:
         inner = credit.group(0).strip()[1:-1]
         reporting = re.search(r"(?:Reporting|Writing) by ([^;]+)", inner)

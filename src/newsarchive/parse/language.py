@@ -70,7 +70,7 @@ def _identifier() -> Any:
 
 def identify(text: str) -> str:
     """The BCP 47 primary tag of a text, or "und" when there is nothing to go on."""
-    sample = text[:700]  # a paragraph or two is enough to tell; the cost grows with the text
+    sample = text[:500]  # a paragraph or two is enough to tell; the cost grows with the text
     if not re.search(r"\w", sample):
         return "und"
     # Scripts that name one language settle it without a model.
