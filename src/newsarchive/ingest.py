@@ -106,7 +106,9 @@ def parse_job(job: Job) -> Parsed:
         seen = _seen(hashlib.sha256(data).hexdigest())
         if seen is not None:
             return Parsed(job.path, seen=seen)
-        return Parsed(job.path, article=parse_bytes(data, job.path, url=job.url), data=data)
+        article = parse_bytes(data, job.path, url=job.url)
+        article.sha256, article.word_count  # noqa: B018  computed here, on the worker's core
+        return Parsed(job.path, article=article, data=data)
     except InputError as exc:
         return Parsed(job.path, reason=exc.reason)
     except RecursionError:
