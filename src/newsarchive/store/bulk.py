@@ -11,9 +11,9 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import bindparam, insert, select, tuple_, update
+from sqlalchemy import Table, bindparam, func, insert, select, tuple_, update
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
@@ -139,26 +139,23 @@ class BulkWriter:
         ]
         # Core statements on the tables: the ORM's bulk path costs more than SQLite's own work.
         articles, inputs = _TABLES["articles"], _TABLES["inputs"]
-        ids = list(
-            s.scalars(insert(articles).returning(articles.c.id, sort_by_parameter_order=True), rows)
-        )
-        input_ids = list(
-            s.scalars(
-                insert(inputs).returning(inputs.c.id, sort_by_parameter_order=True),
-                [
-                    {
-                        "sha256": a.input.sha256,
-                        "path": a.input.path,
-                        "format": a.input.format,
-                        "encoding": a.input.encoding,
-                        "size": len(data),
-                        "data": data,
-                        "ingested_at": now,
-                        "article_id": article_id,
-                    }
-                    for (a, data), article_id in zip(batch, ids, strict=True)
-                ],
-            )
+        ids = self._insert(s, articles, rows)
+        input_ids = self._insert(
+            s,
+            inputs,
+            [
+                {
+                    "sha256": a.input.sha256,
+                    "path": a.input.path,
+                    "format": a.input.format,
+                    "encoding": a.input.encoding,
+                    "size": len(data),
+                    "data": data,
+                    "ingested_at": now,
+                    "article_id": article_id,
+                }
+                for (a, data), article_id in zip(batch, ids, strict=True)
+            ],
         )
         s.execute(
             update(articles).where(articles.c.id == bindparam("article")),
@@ -189,6 +186,22 @@ class BulkWriter:
             s.execute(insert(_TABLES["article_languages"]), tags)
         return ids
 
+    def _insert(self, s: Session, table: Table, rows: list[dict[str, Any]]) -> list[int]:
+        """Insert rows and return their ids, in order.
+
+        On SQLite the batch holds the write lock (BEGIN IMMEDIATE), so ids can be given out from
+        the current maximum and the rows sent in one executemany; RETURNING would make SQLite
+        take them one statement at a time. Other engines return the ids themselves.
+        """
+        if s.get_bind().dialect.name == "sqlite":
+            start = (s.scalar(select(func.max(table.c.id))) or 0) + 1
+            ids = list(range(start, start + len(rows)))
+            s.execute(insert(table), [{**row, "id": i} for row, i in zip(rows, ids, strict=True)])
+            return ids
+        return list(
+            s.scalars(insert(table).returning(table.c.id, sort_by_parameter_order=True), rows)
+        )
+
     def _source_id(self, s: Session, source: Source | None) -> int | None:
         if source is None:
             return None
@@ -215,9 +228,7 @@ class BulkWriter:
                 self._authors[(row.name, row.email)] = row.id
         missing = sorted(wanted - self._authors.keys())
         if missing:
-            table = _TABLES["authors"]
-            ids = s.scalars(
-                insert(table).returning(table.c.id, sort_by_parameter_order=True),
-                [{"name": name, "email": email} for name, email in missing],
+            ids = self._insert(
+                s, _TABLES["authors"], [{"name": name, "email": email} for name, email in missing]
             )
             self._authors.update(zip(missing, ids, strict=True))
