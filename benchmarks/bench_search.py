@@ -31,9 +31,7 @@ from pathlib import Path
 from newsarchive import Archive
 from newsarchive.ingest import Job, ingest_jobs
 from newsarchive.parse import parse_bytes
-from newsarchive.store.query import parse as parse_query
-from newsarchive.store.query import to_fts5
-from newsarchive.store.search import SearchOptions, parse_when
+from newsarchive.store.search import SearchOptions, parse_when, search_statements
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "benchmarks" / "out"
@@ -159,33 +157,44 @@ def fixed_queries(
     return queries[:100]
 
 
-RAW_ORDER = {"relevance": "score", "newest": "a.posted_utc DESC", "oldest": "a.posted_utc ASC"}
+RAW_ORDER = {
+    "relevance": "score",
+    "newest": "a.posted_utc IS NULL, a.posted_utc DESC, a.id DESC",
+    "oldest": "a.posted_utc IS NULL, a.posted_utc ASC, a.id ASC",
+}
 
 
-def raw_statement(options: SearchOptions) -> tuple[str, list[object]]:
-    """The same search as a bare sqlite3 FTS5 statement: the floor."""
-    params: list[object] = [to_fts5(parse_query(options.query))]
-    where = ["articles_fts MATCH ?"]
-    joins = ""
-    if options.languages:
-        where.append("a.language = ?")
-        params.append(options.languages[0])
-    if options.since:
-        where.append("a.posted_utc >= ?")
-        params.append(options.since.isoformat(sep=" "))
-    if options.until:
-        where.append("a.posted_utc <= ?")
-        params.append(options.until.isoformat(sep=" "))
-    if options.sources:
-        joins = " JOIN sources AS s ON s.id = a.source_id"
-        where.append("s.domain LIKE ?")
-        params.append(f"%{options.sources[0]}%")
-    sql = (
-        "SELECT a.id, bm25(articles_fts, 10.0, 4.0, 1.0) AS score FROM articles_fts"
-        f" JOIN articles AS a ON a.id = articles_fts.rowid{joins} WHERE {' AND '.join(where)}"
-        f" ORDER BY {RAW_ORDER[options.sort]} LIMIT {options.limit}"
-    )
-    return sql, params
+def raw_search(conn: sqlite3.Connection, options: SearchOptions) -> list[tuple[object, ...]]:
+    """The same search as bare sqlite3 FTS5 statements (the floor): the same MATCH expressions
+    in the same order, without newsarchive's Python around them, and no snippets."""
+    wanted = options.offset + options.limit
+    rows: list[tuple[object, ...]] = []
+    for match, enough in search_statements(options):
+        params: list[object] = [match]
+        where = ["articles_fts MATCH ?"]
+        joins = ""
+        if options.languages:
+            where.append("a.language = ?")
+            params.append(options.languages[0])
+        if options.since:
+            where.append("a.posted_utc >= ?")
+            params.append(options.since.isoformat(sep=" "))
+        if options.until:
+            where.append("a.posted_utc <= ?")
+            params.append(options.until.isoformat(sep=" "))
+        if options.sources:
+            joins = " JOIN sources AS s ON s.id = a.source_id"
+            where.append("s.domain LIKE ?")
+            params.append(f"%{options.sources[0]}%")
+        sql = (
+            "SELECT a.id, bm25(articles_fts, 10.0, 4.0, 1.0) AS score FROM articles_fts"
+            f" JOIN articles AS a ON a.id = articles_fts.rowid{joins} WHERE {' AND '.join(where)}"
+            f" ORDER BY {RAW_ORDER[options.sort]} LIMIT {wanted}"
+        )
+        rows = conn.execute(sql, params).fetchall()
+        if len(rows) >= enough:
+            break
+    return rows
 
 
 def percentile(values: list[float], p: float) -> float:
@@ -253,9 +262,8 @@ def main() -> int:
     raw_conn = sqlite3.connect(str(db))
     floor: list[float] = []
     for options in queries:
-        sql, params = raw_statement(options)
         t = time.perf_counter()
-        raw_conn.execute(sql, params).fetchall()
+        raw_search(raw_conn, options)
         floor.append((time.perf_counter() - t) * 1000)
     raw_conn.close()
     search_rss = rss_mb(resource.RUSAGE_SELF)

@@ -101,8 +101,11 @@ def _fts5_term(term: Term) -> str:
     return text + "*" if term.prefix or term.korean else text
 
 
-def to_fts5(query: Query) -> str:
-    """The query as an FTS5 MATCH expression: every term quoted, so no input is syntax."""
+def to_fts5(query: Query, column: str | None = None) -> str:
+    """The query as an FTS5 MATCH expression: every term quoted, so no input is syntax.
+
+    With `column`, the terms must match in that column; exclusions still apply to all columns.
+    """
     parts = []
     for group in query.groups:
         alternatives = [_fts5_term(t) for t in group]
@@ -110,6 +113,8 @@ def to_fts5(query: Query) -> str:
             alternatives[0] if len(alternatives) == 1 else "(" + " OR ".join(alternatives) + ")"
         )
     expression = " AND ".join(parts)
+    if column:
+        expression = f"{{{column}}} : ({expression})"
     for term in query.excluded:
         expression = f"({expression}) NOT {_fts5_term(term)}"
     return expression

@@ -16,6 +16,7 @@ from ..errors import QueryError
 from ..record import Source
 from . import query as q
 from .fts import WEIGHTS
+from .snippets import make_snippet
 
 Sort = Literal["relevance", "newest", "oldest"]
 SORTS: tuple[Sort, ...] = ("relevance", "newest", "oldest")
@@ -131,28 +132,58 @@ _ORDER = {
 }
 
 
+def _ranked(conn: Connection, options: SearchOptions, match: str, count: int) -> list[Any]:
+    params: dict[str, Any] = {"match": match, "limit": count}
+    where = ["articles_fts MATCH :match", *_filters(options, params)]
+    weights = ", ".join(str(w) for w in WEIGHTS)
+    return list(
+        conn.execute(
+            text(
+                f"SELECT a.id AS id, a.headline AS headline, a.posted_at AS posted_at,"
+                f" s.name AS source_name, s.domain AS source_domain,"
+                f" bm25(articles_fts, {weights}) AS score"
+                f" FROM articles_fts JOIN articles AS a ON a.id = articles_fts.rowid"
+                f" LEFT JOIN sources AS s ON s.id = a.source_id"
+                f" WHERE {' AND '.join(where)}"
+                f" ORDER BY {_ORDER[options.sort]} LIMIT :limit"
+            ),
+            params,
+        ).all()
+    )
+
+
+def search_statements(options: SearchOptions) -> list[tuple[str, int]]:
+    """The MATCH expressions a search runs, in order, with how many rows each must yield to be
+    the answer: for relevance, the headline first (a headline hit outranks a body hit, and
+    ranking the few articles whose headline matches is cheap), then every column."""
+    query = q.parse(options.query)
+    wanted = options.offset + options.limit
+    full = q.to_fts5(query)
+    if options.sort == "relevance":
+        return [(q.to_fts5(query, column="headline"), wanted), (full, 0)]
+    return [(full, 0)]
+
+
 def sqlite_search(conn: Connection, options: SearchOptions) -> list[SearchHit]:
     """Run a search on SQLite: the ranked page of ids first, then snippets for those rows."""
     options.check()
-    match = q.to_fts5(q.parse(options.query))
-    params: dict[str, Any] = {"match": match, "limit": options.limit, "offset": options.offset}
-    where = ["articles_fts MATCH :match", *_filters(options, params)]
-    weights = ", ".join(str(w) for w in WEIGHTS)
-    rows = conn.execute(
-        text(
-            f"SELECT a.id AS id, a.headline AS headline, a.posted_at AS posted_at,"
-            f" s.name AS source_name, s.domain AS source_domain,"
-            f" bm25(articles_fts, {weights}) AS score"
-            f" FROM articles_fts JOIN articles AS a ON a.id = articles_fts.rowid"
-            f" LEFT JOIN sources AS s ON s.id = a.source_id"
-            f" WHERE {' AND '.join(where)}"
-            f" ORDER BY {_ORDER[options.sort]} LIMIT :limit OFFSET :offset"
-        ),
-        params,
-    ).all()
+    wanted = options.offset + options.limit
+    rows: list[Any] = []
+    match = ""
+    for match, enough in search_statements(options):
+        rows = _ranked(conn, options, match, wanted)
+        if len(rows) >= enough:
+            break
+    rows = rows[options.offset :]
     if not rows:
         return []
-    snippets = _snippets(conn, match, [r.id for r in rows])
+    query = q.parse(options.query)
+    texts = {
+        row.id: make_snippet(query, row.headline, row.body)
+        for row in conn.execute(
+            text(f"SELECT id, headline, body FROM articles WHERE id IN ({_ids(rows)})")
+        )
+    }
     return [
         SearchHit(
             id=r.id,
@@ -160,19 +191,11 @@ def sqlite_search(conn: Connection, options: SearchOptions) -> list[SearchHit]:
             posted_at=r.posted_at,
             source=Source(r.source_name, r.source_domain) if r.source_name else None,
             score=round(-float(r.score), 4),
-            snippet=snippets.get(r.id, ""),
+            snippet=texts.get(r.id, ""),
         )
         for r in rows
     ]
 
 
-def _snippets(conn: Connection, match: str, ids: list[int]) -> dict[int, str]:
-    out: dict[int, str] = {}
-    statement = text(
-        "SELECT snippet(articles_fts, -1, char(2), char(3), '…', 16)"
-        " FROM articles_fts WHERE articles_fts MATCH :match AND rowid = :id"
-    )
-    for article_id in ids:
-        row = conn.execute(statement, {"match": match, "id": article_id}).first()
-        out[article_id] = row[0] if row else ""
-    return out
+def _ids(rows: list[Any]) -> str:
+    return ", ".join(str(int(r.id)) for r in rows)
