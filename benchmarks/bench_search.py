@@ -199,7 +199,7 @@ def raw_search(conn: sqlite3.Connection, options: SearchOptions) -> list[tuple[o
 
 def percentile(values: list[float], p: float) -> float:
     ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
+    return ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))]
 
 
 def rss_mb(who: int) -> float:
@@ -215,7 +215,6 @@ def main() -> int:
     parser.add_argument("--cli-runs", type=int, default=20)
     args = parser.parse_args()
 
-    rng = random.Random(20261127)
     pool = own_articles()
     vocab = {lang: vocabulary(p) for lang, p in pool.items()}
     tmp = tempfile.mkdtemp(prefix="newsarchive-bench-")
