@@ -27,7 +27,7 @@ from .store.bulk import BulkWriter
 
 Status = Literal["added", "unchanged", "updated", "failed"]
 
-BATCH_SIZE = 200  # articles per transaction
+BATCH_SIZE = 1000  # articles per transaction
 WINDOW = 2000  # inputs handed to the pool at a time: bounds memory whatever the number of files
 
 
@@ -135,7 +135,7 @@ def parsed_inputs(jobs: Iterable[Job], workers: int, sqlite_path: str | None) ->
     with context.Pool(workers, initializer=_init_worker, initargs=(sqlite_path,)) as pool:
         iterator = iter(jobs)
         while window := list(itertools.islice(iterator, WINDOW)):
-            yield from pool.imap(parse_job, window, chunksize=16)
+            yield from pool.imap(parse_job, window, chunksize=32)
 
 
 def jobs_for(
