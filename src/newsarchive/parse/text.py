@@ -21,6 +21,7 @@ from .lines import (
     is_title,
     language_links,
     name_beside_date,
+    text_length,
     unwrap,
 )
 from .sources import known_domains_in
@@ -78,10 +79,51 @@ def _crawler_header(lines: list[str], found: Extracted) -> None:
         return
 
 
+# A whole page saved as text: many lines, most of them menus, links and teasers.
+_PAGE_MIN_LINES = 60
+_PAGE_SHORT_SHARE = 0.6
+_RUN_PENALTY = 45  # what a non-prose line costs a run of article paragraphs, in characters
+_HEAD_ROOM = 12  # lines kept above the article run (headline, date, byline)
+_FOOT_ROOM = 6  # and below it (byline, copyright)
+
+
+def _article_window(lines: list[str]) -> list[str]:
+    """The part of a whole-page dump that holds the article: the run of lines that is most
+    prose, with room above for its headline and dates and below for its byline.
+
+    A capture of the article region alone is returned whole.
+    """
+    filled = [ln.strip() for ln in lines if ln.strip()]
+    if len(filled) < _PAGE_MIN_LINES:
+        return lines
+    short = sum(1 for ln in filled if not is_prose(ln))
+    if short / len(filled) < _PAGE_SHORT_SHARE:
+        return lines
+    best_sum, best_start, best_end = 0.0, 0, -1
+    run_sum, run_start = 0.0, 0
+    for i, raw in enumerate(lines):
+        s = raw.strip()
+        if not s:
+            continue
+        if is_prose(s) and not bp.is_notice(s) and not bp.is_end_marker(s) and not is_teaser(s):
+            gain: float = text_length(s)
+        else:
+            gain = -_RUN_PENALTY
+        if run_sum <= 0:
+            run_sum, run_start = 0.0, i
+        run_sum += gain
+        if run_sum > best_sum:
+            best_sum, best_start, best_end = run_sum, run_start, i
+    if best_end < 0:
+        return lines
+    return lines[max(0, best_start - _HEAD_ROOM) : best_end + 1 + _FOOT_ROOM]
+
+
 def parse_text(text: str, url: str | None = None) -> Extracted:
     found = Extracted(url=url)
     lines = [ln.rstrip() for ln in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
     lines = [ln.replace("\u00a0", " ").replace("\u200b", "") for ln in lines]
+    lines = _article_window(lines)
     _crawler_header(lines, found)
     lines = unwrap(lines)
     stripped = [ln.strip() for ln in lines]
