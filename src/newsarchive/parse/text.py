@@ -87,18 +87,42 @@ _HEAD_ROOM = 12  # lines kept above the article run (headline, date, byline)
 _FOOT_ROOM = 6  # and below it (byline, copyright)
 
 
-def _article_window(lines: list[str]) -> list[str]:
+_SOCIAL = re.compile(
+    r"\b(?:teilen|share|partager|compartir|condividi|delen|dela|del|jaa|udostępnij|account|konto"
+    r"|login|log in|anmelden|sign in|newsletter|abonn\w*|subscribe|facebook|twitter|whatsapp"
+    r"|telegram|linkedin|e-?mail)\b",
+    re.IGNORECASE,
+)
+
+
+def _page_headline(lines: list[str], start: int) -> str | None:
+    """The headline of a whole-page dump: the nearest headline-shaped line above the article
+    run that is not a share button, an account link or a section name."""
+    for i in range(start - 1, max(-1, start - _HEAD_ROOM - 1), -1):
+        s = lines[i].strip()
+        if not s or bp.is_furniture(s) or bp.is_end_marker(s) or date_line(s):
+            continue
+        words = len(s.split())
+        cjk = sum(1 for ch in s if "\u3040" <= ch <= "\u9fff" or "\uac00" <= ch <= "\ud7a3")
+        shaped = (words >= 4 or cjk >= 8) and is_title(s)
+        if shaped and not _SOCIAL.search(s) and parse_byline(s) is None:
+            return s
+    return None
+
+
+def _article_window(lines: list[str]) -> tuple[list[str], str | None]:
     """The part of a whole-page dump that holds the article: the run of lines that is most
     prose, with room above for its headline and dates and below for its byline.
 
-    A capture of the article region alone is returned whole.
+    A capture of the article region alone is returned whole. Also returns the headline when
+    the page is a whole-page dump and one stands above the run.
     """
     filled = [ln.strip() for ln in lines if ln.strip()]
     if len(filled) < _PAGE_MIN_LINES:
-        return lines
+        return lines, None
     short = sum(1 for ln in filled if not is_prose(ln))
     if short / len(filled) < _PAGE_SHORT_SHARE:
-        return lines
+        return lines, None
     best_sum, best_start, best_end = 0.0, 0, -1
     run_sum, run_start = 0.0, 0
     for i, raw in enumerate(lines):
@@ -115,15 +139,16 @@ def _article_window(lines: list[str]) -> list[str]:
         if run_sum > best_sum:
             best_sum, best_start, best_end = run_sum, run_start, i
     if best_end < 0:
-        return lines
-    return lines[max(0, best_start - _HEAD_ROOM) : best_end + 1 + _FOOT_ROOM]
+        return lines, None
+    window = lines[max(0, best_start - _HEAD_ROOM) : best_end + 1 + _FOOT_ROOM]
+    return window, _page_headline(lines, best_start)
 
 
 def parse_text(text: str, url: str | None = None) -> Extracted:
     found = Extracted(url=url)
     lines = [ln.rstrip() for ln in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
     lines = [ln.replace("\u00a0", " ").replace("\u200b", "") for ln in lines]
-    lines = _article_window(lines)
+    lines, page_headline = _article_window(lines)
     _crawler_header(lines, found)
     lines = unwrap(lines)
     stripped = [ln.strip() for ln in lines]
@@ -180,6 +205,8 @@ def parse_text(text: str, url: str | None = None) -> Extracted:
                     break
                 if is_prose(s):
                     break
+        elif page_headline:
+            found.headline = page_headline  # a whole-page dump without a date line to go by
         else:
             for i in range(header_end):
                 s = stripped[i]
