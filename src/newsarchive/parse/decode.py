@@ -136,7 +136,12 @@ def decode(data: bytes, declared: str | None = None) -> Decoded:
     try:
         return Decoded(_check_text(data.decode("utf-8")), "utf-8")
     except UnicodeDecodeError:
-        pass
+        # UTF-8 with a few broken sequences (a truncated copy, one bad paste) is still UTF-8:
+        # reading it as a legacy charset would garble every other non-ASCII letter.
+        loose = data.decode("utf-8", errors="replace")
+        broken = loose.count("\ufffd")
+        if broken and broken <= max(2, len(loose) // 500) and not codec:
+            return Decoded(_check_text(loose), "utf-8")
     if codec and codec != "utf-8":
         # "iso-8859-1" is declared by many UTF-8 pages; it is believed only once UTF-8 fails.
         try:

@@ -47,11 +47,23 @@ def is_prose(line: str) -> bool:
     return text_length(text) >= 160
 
 
+# Lines shaped like titles that are page furniture: share buttons, reading times, relative times.
+_NOT_TITLE = re.compile(
+    r"\b(?:teilen|share|partager|compartir|condividi|delen|facebook|twitter|whatsapp|telegram"
+    r"|linkedin)\b|\b\d+\s*(?:min(?:ute)?s?|minuten|minutos)\b.{0,12}(?:read|lesezeit|lectura|lecture)"
+    r"|\b(?:read|lesezeit|lectura)\b.{0,4}\d+\s*min|\b\d+\s*(?:seconds?|minutes?|hours?|days?)\s+ago\b"
+    r"|\bvor\s+\d+\s*(?:sekunden|minuten|stunden|tagen)\b",
+    re.IGNORECASE,
+)
+
+
 @lru_cache(maxsize=8192)
 def is_title(line: str) -> bool:
     """Shaped like a headline: a few words, not a sentence ending in a full stop."""
     text = line.strip()
     if not text or is_teaser(text) or text.endswith((".", "。", ":", ",")):
+        return False
+    if _NOT_TITLE.search(text):
         return False
     cjk = len(_CJK.findall(text))
     if word_count(text) < 2 and cjk < 5:

@@ -95,9 +95,34 @@ _SOCIAL = re.compile(
 )
 
 
-def _page_headline(lines: list[str], start: int) -> str | None:
-    """The headline of a whole-page dump: the nearest headline-shaped line above the article
-    run that is not a share button, an account link or a section name."""
+def _headline_shaped(s: str) -> bool:
+    words = len(s.split())
+    cjk = sum(1 for ch in s if "\u3040" <= ch <= "\u9fff" or "\uac00" <= ch <= "\ud7a3")
+    return (
+        (words >= 4 or cjk >= 8)
+        and is_title(s)
+        and not _SOCIAL.search(s)
+        and not bp.is_furniture(s)
+        and not bp.is_end_marker(s)
+        and parse_byline(s) is None
+    )
+
+
+def _page_headline(lines: list[str], start: int) -> tuple[str | None, bool]:
+    """The headline of a whole-page dump: a headline-shaped line the page prints twice (in its
+    header and above the article), else the nearest one above the article run that is not a
+    share button, an account link or a section name."""
+    counts: dict[str, int] = {}
+    for raw in lines:
+        s = raw.strip()
+        if s:
+            counts[s] = counts.get(s, 0) + 1
+    for i in range(start - 1, max(-1, start - 4 * _HEAD_ROOM - 1), -1):
+        s = lines[i].strip()
+        # Menus repeat their entries too: a headline is longer than a menu entry.
+        long_enough = len(s) >= 25 and not s.startswith(("•", "-", "*", "·"))
+        if counts.get(s, 0) >= 2 and long_enough and _headline_shaped(s) and not date_line(s):
+            return s, True
     for i in range(start - 1, max(-1, start - _HEAD_ROOM - 1), -1):
         s = lines[i].strip()
         if not s or bp.is_furniture(s) or bp.is_end_marker(s) or date_line(s):
@@ -106,11 +131,11 @@ def _page_headline(lines: list[str], start: int) -> str | None:
         cjk = sum(1 for ch in s if "\u3040" <= ch <= "\u9fff" or "\uac00" <= ch <= "\ud7a3")
         shaped = (words >= 4 or cjk >= 8) and is_title(s)
         if shaped and not _SOCIAL.search(s) and parse_byline(s) is None:
-            return s
-    return None
+            return s, False
+    return None, False
 
 
-def _article_window(lines: list[str]) -> tuple[list[str], str | None]:
+def _article_window(lines: list[str]) -> tuple[list[str], str | None, bool]:
     """The part of a whole-page dump that holds the article: the run of lines that is most
     prose, with room above for its headline and dates and below for its byline.
 
@@ -119,10 +144,10 @@ def _article_window(lines: list[str]) -> tuple[list[str], str | None]:
     """
     filled = [ln.strip() for ln in lines if ln.strip()]
     if len(filled) < _PAGE_MIN_LINES:
-        return lines, None
+        return lines, None, False
     short = sum(1 for ln in filled if not is_prose(ln))
     if short / len(filled) < _PAGE_SHORT_SHARE:
-        return lines, None
+        return lines, None, False
     best_sum, best_start, best_end = 0.0, 0, -1
     run_sum, run_start = 0.0, 0
     for i, raw in enumerate(lines):
@@ -139,16 +164,18 @@ def _article_window(lines: list[str]) -> tuple[list[str], str | None]:
         if run_sum > best_sum:
             best_sum, best_start, best_end = run_sum, run_start, i
     if best_end < 0:
-        return lines, None
+        return lines, None, False
     window = lines[max(0, best_start - _HEAD_ROOM) : best_end + 1 + _FOOT_ROOM]
-    return window, _page_headline(lines, best_start)
+    return window, *_page_headline(lines, best_start)
 
 
 def parse_text(text: str, url: str | None = None) -> Extracted:
     found = Extracted(url=url)
     lines = [ln.rstrip() for ln in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
     lines = [ln.replace("\u00a0", " ").replace("\u200b", "") for ln in lines]
-    lines, page_headline = _article_window(lines)
+    lines, page_headline, printed_twice = _article_window(lines)
+    if page_headline and printed_twice:
+        found.headline = page_headline  # printed in the page header and above the article
     _crawler_header(lines, found)
     lines = unwrap(lines)
     stripped = [ln.strip() for ln in lines]
