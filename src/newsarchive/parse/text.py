@@ -9,6 +9,7 @@ paragraphs between. Site profiles may pre-process the lines; nothing here names 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from . import boilerplate as bp
 from .bylines import Byline, broadcast_reporter, parse_byline, split_trailing_byline
@@ -135,7 +136,15 @@ def _page_headline(lines: list[str], start: int) -> tuple[str | None, bool]:
     return None, False
 
 
-def _article_window(lines: list[str]) -> tuple[list[str], str | None, bool]:
+@dataclass
+class _Window:
+    lines: list[str]
+    headline: str | None = None
+    printed_twice: bool = False
+    run: tuple[int, int] | None = None  # the article run, in the window's line numbers
+
+
+def _article_window(lines: list[str]) -> _Window:
     """The part of a whole-page dump that holds the article: the run of lines that is most
     prose, with room above for its headline and dates and below for its byline.
 
@@ -144,10 +153,10 @@ def _article_window(lines: list[str]) -> tuple[list[str], str | None, bool]:
     """
     filled = [ln.strip() for ln in lines if ln.strip()]
     if len(filled) < _PAGE_MIN_LINES:
-        return lines, None, False
+        return _Window(lines)
     short = sum(1 for ln in filled if not is_prose(ln))
     if short / len(filled) < _PAGE_SHORT_SHARE:
-        return lines, None, False
+        return _Window(lines)
     best_sum, best_start, best_end = 0.0, 0, -1
     run_sum, run_start = 0.0, 0
     for i, raw in enumerate(lines):
@@ -164,17 +173,45 @@ def _article_window(lines: list[str]) -> tuple[list[str], str | None, bool]:
         if run_sum > best_sum:
             best_sum, best_start, best_end = run_sum, run_start, i
     if best_end < 0:
-        return lines, None, False
-    window = lines[max(0, best_start - _HEAD_ROOM) : best_end + 1 + _FOOT_ROOM]
-    return window, *_page_headline(lines, best_start)
+        return _Window(lines)
+    first = max(0, best_start - _HEAD_ROOM)
+    headline, twice = _page_headline(lines, best_start)
+    return _Window(
+        lines[first : best_end + 1 + _FOOT_ROOM],
+        headline,
+        twice,
+        (best_start - first, best_end - first),
+    )
+
+
+def _run_paragraphs(lines: list[str], run: tuple[int, int], headline: str) -> list[str]:
+    """The article's paragraphs in a whole-page dump: the prose of the run, and the short
+    section headings inside it that stand before more prose."""
+    start, end = run
+    kept: list[str] = []
+    texts = [ln.strip() for ln in lines[start : end + 1]]
+    for i, s in enumerate(texts):
+        if not s or s == headline or bp.is_notice(s) or bp.is_caption(s) or date_line(s):
+            continue
+        byline = parse_byline(s) if len(s) < 120 else None
+        if byline and (byline.authors or byline.emails):
+            continue
+        if is_prose(s) and not bp.is_furniture(s) and not is_teaser(s):
+            kept.append(s)
+        elif is_title(s) and not bp.is_furniture(s):
+            following = next((t for t in texts[i + 1 :] if t), "")
+            if is_prose(following):
+                kept.append(s)  # a section heading inside the article
+    return kept
 
 
 def parse_text(text: str, url: str | None = None) -> Extracted:
     found = Extracted(url=url)
     lines = [ln.rstrip() for ln in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
     lines = [ln.replace("\u00a0", " ").replace("\u200b", "") for ln in lines]
-    lines, page_headline, printed_twice = _article_window(lines)
-    if page_headline and printed_twice:
+    window = _article_window(lines)
+    lines, page_headline = window.lines, window.headline
+    if page_headline and window.printed_twice:
         found.headline = page_headline  # printed in the page header and above the article
     _crawler_header(lines, found)
     lines = unwrap(lines)
@@ -322,6 +359,12 @@ def parse_text(text: str, url: str | None = None) -> Extracted:
         i += 1
 
     found.paragraphs = [p for p in paragraphs if p]
+    if window.run is not None:
+        # A whole-page dump: the article is the run found above, read with looser rules than
+        # a capture's body (no stop at the first byline-like or furniture line).
+        run_paragraphs = _run_paragraphs(lines, window.run, found.headline)
+        if sum(map(len, run_paragraphs)) > sum(map(len, found.paragraphs)):
+            found.paragraphs = run_paragraphs
 
     # Footer: bylines in the lines right after the body, before anything else.
     for j in range(end, min(len(stripped), end + 12)):
