@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..record import Author
 from . import boilerplate as bp
 from .bylines import Byline, broadcast_reporter, parse_byline, split_trailing_byline
 from .dates import DateMatch
@@ -182,6 +183,36 @@ def _article_window(lines: list[str]) -> _Window:
         twice,
         (best_start - first, best_end - first),
     )
+
+
+_BY_PREFIX = re.compile(
+    r"^\s*(?:by|von|par|por|di|door|av|af|de|od|от|autor(?:in)?|author|text)\s*:?\s+",
+    re.IGNORECASE,
+)
+
+
+def _run_authors(lines: list[str], run: tuple[int, int]) -> tuple[str | None, list[str]]:
+    """A whole-page dump's byline: a short line of names above the article run ("By Jane Roe",
+    "Julia Vergin | Clare Roth"), or just below it."""
+    from .html.authors import clean_names
+
+    start, end = run
+    above = range(start - 1, max(-1, start - _HEAD_ROOM - 1), -1)
+    below = range(end + 1, min(len(lines), end + 1 + _FOOT_ROOM))
+    for i in [*above, *below]:
+        s = lines[i].strip()
+        if not s or len(s) > 80 or _SENTENCE_END.search(s) or date_line(s) or _SOCIAL.search(s):
+            continue
+        names = clean_names([s])
+        if not names:
+            continue
+        bare = _BY_PREFIX.sub("", s)
+        if _BY_PREFIX.match(s) or len(" ".join(names)) >= 0.7 * len(bare):
+            return s, names
+    return None, []
+
+
+_SENTENCE_END = re.compile(r"[.!?。]\s*$")
 
 
 def _run_paragraphs(lines: list[str], run: tuple[int, int], headline: str) -> list[str]:
@@ -365,6 +396,11 @@ def parse_text(text: str, url: str | None = None) -> Extracted:
         run_paragraphs = _run_paragraphs(lines, window.run, found.headline)
         if sum(map(len, run_paragraphs)) > sum(map(len, found.paragraphs)):
             found.paragraphs = run_paragraphs
+        if not found.authors:
+            printed, names = _run_authors(lines, window.run)
+            found.byline = found.byline or printed
+            for name in names:
+                found.add_author(Author(name))
 
     # Footer: bylines in the lines right after the body, before anything else.
     for j in range(end, min(len(stripped), end + 12)):
