@@ -203,16 +203,24 @@ def _run_authors(lines: list[str], run: tuple[int, int]) -> tuple[str | None, li
         s = lines[i].strip()
         if not s or len(s) > 80 or _SENTENCE_END.search(s) or date_line(s) or _SOCIAL.search(s):
             continue
+        if bp.is_furniture(s) or bp.is_notice(s) or bp.is_caption(s):
+            continue
         names = clean_names([s])
         if not names:
             continue
-        bare = _BY_PREFIX.sub("", s)
-        if _BY_PREFIX.match(s) or len(" ".join(names)) >= 0.7 * len(bare):
+        if _BY_PREFIX.match(s):
+            return s, names
+        # Names alone on a line: every one a full name, capitalised, and nothing much else.
+        full = all(
+            len(n.split()) >= 2 and all(_NAME_WORD.match(w) for w in n.split()) for n in names
+        )
+        if full and len(" ".join(names)) >= 0.7 * len(s):
             return s, names
     return None, []
 
 
 _SENTENCE_END = re.compile(r"[.!?。]\s*$")
+_NAME_WORD = re.compile(r"^(?:[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’.-]*|de|da|di|van|von|der|den|del|la|le|bin|al)$")
 
 
 def _run_paragraphs(lines: list[str], run: tuple[int, int], headline: str) -> list[str]:
