@@ -98,6 +98,8 @@ _SOCIAL = re.compile(
 
 
 def _headline_shaped(s: str) -> bool:
+    if s.startswith(("•", "·", "*", "-", "▶", "■", "▷", "|")):
+        return False  # a menu or list entry
     words = len(s.split())
     cjk = sum(1 for ch in s if "\u3040" <= ch <= "\u9fff" or "\uac00" <= ch <= "\ud7a3")
     return (
@@ -125,15 +127,27 @@ def _page_headline(lines: list[str], start: int) -> tuple[str | None, bool]:
         long_enough = len(s) >= 25 and not s.startswith(("•", "-", "*", "·"))
         if counts.get(s, 0) >= 2 and long_enough and _headline_shaped(s) and not date_line(s):
             return s, True
-    for i in range(start - 1, max(-1, start - _HEAD_ROOM - 1), -1):
+    # Above the article: headline, deck, byline, dates, share buttons, a caption; above those,
+    # the menus. The headline is the top-most headline-shaped line below the menus.
+    best: str | None = None
+    menu_lines = 0
+    for i in range(start - 1, max(-1, start - 4 * _HEAD_ROOM - 1), -1):
         s = lines[i].strip()
-        if not s or bp.is_furniture(s) or bp.is_end_marker(s) or date_line(s):
+        if not s:
             continue
-        words = len(s.split())
-        cjk = sum(1 for ch in s if "\u3040" <= ch <= "\u9fff" or "\uac00" <= ch <= "\ud7a3")
-        shaped = (words >= 4 or cjk >= 8) and is_title(s)
-        if shaped and not _SOCIAL.search(s) and parse_byline(s) is None:
-            return s, False
+        if bp.is_caption(s) or date_line(s):
+            menu_lines = 0
+            continue
+        if _headline_shaped(s):
+            best, menu_lines = s, 0
+        elif len(s.split()) <= 3 and not is_prose(s):
+            menu_lines += 1
+            if menu_lines >= 4 and best:
+                break
+        else:
+            menu_lines = 0
+    if best:
+        return best, False
     return None, False
 
 
@@ -278,9 +292,10 @@ def parse_text(text: str, url: str | None = None) -> Extracted:
     # Dates: a labelled "posted" line above the body wins; else the last bare date line above it.
     date_lines = [(i, m) for i in range(header_end) if (m := date_line(stripped[i]))]
     anchor: int | None = None
+    labelled = False
     for i, matches in date_lines:
         if any(m.label == "posted" for m in matches):
-            anchor = i
+            anchor, labelled = i, True
             break
     if anchor is None:
         bare = [i for i, matches in date_lines if all(m.label is None for m in matches)]
@@ -298,7 +313,11 @@ def parse_text(text: str, url: str | None = None) -> Extracted:
     # Headline: the title-shaped line nearest above the date, else the first one above the body.
     headline_at: int | None = None
     if not found.headline:
-        if anchor is not None:
+        if page_headline and not labelled:
+            # A whole-page dump without a "Published" line: its bare dates are as likely a
+            # teaser's as the article's; the headline found above the article run is surer.
+            found.headline = page_headline
+        elif anchor is not None:
             for i in range(anchor - 1, -1, -1):
                 s = stripped[i]
                 if not usable(i) or date_line(s) or language_links(s) or bp.is_breadcrumb(s):
@@ -308,8 +327,6 @@ def parse_text(text: str, url: str | None = None) -> Extracted:
                     break
                 if is_prose(s):
                     break
-        elif page_headline:
-            found.headline = page_headline  # a whole-page dump without a date line to go by
         else:
             for i in range(header_end):
                 s = stripped[i]
