@@ -14,7 +14,7 @@ from ..errors import BinaryInput, EmptyInput, InputError, NotAnArticle, Unreadab
 from ..record import Article, InputInfo, Source
 from . import sites
 from .dates import date_from_url
-from .decode import NotText, declared_charset, decode
+from .decode import NotText, declared_charset, decode, repair_mojibake
 from .extracted import Extracted
 from .language import choose_language, languages_present
 from .sources import SEOUL, domain_of_url, source_for_domain, zone_for_domain
@@ -81,21 +81,22 @@ def parse_bytes(data: bytes, path: str = "-", url: str | None = None) -> Article
         raise BinaryInput(path, str(exc)) from exc
     if not decoded.text.strip():
         raise EmptyInput(path, "only whitespace")
-    fmt = sniff_format(decoded.text)
+    text = repair_mojibake(decoded.text)
+    fmt = sniff_format(text)
     if fmt == "html":
         from .html import parse_html
 
-        found = parse_html(decoded.text, url=url)
+        found = parse_html(text, url=url)
     else:
         from .text import parse_text
 
-        found = parse_text(decoded.text, url=url)
+        found = parse_text(text, url=url)
     if data.startswith(_GZIP_MAGIC):
         fmt += "+gzip"
     info = InputInfo(
         path=path, format=fmt, encoding=decoded.encoding, sha256=digest, size=len(data)
     )
-    return build_article(found, decoded.text, info)
+    return build_article(found, text, info)
 
 
 def parse_file(path: str | os.PathLike[str], url: str | None = None) -> Article:

@@ -179,3 +179,19 @@ def _detect(data: bytes) -> Decoded:
     except (UnicodeDecodeError, LookupError):
         text = data.decode(codec, errors="replace")
     return Decoded(_check_text(text), codec)
+
+
+# UTF-8 read as Latin-1 or Windows-1252 somewhere upstream ("GÃ¤rten", "itâ€™s"): common in
+# pages copied or saved through a misconfigured tool. Cheap to spot, repaired with ftfy.
+_MOJIBAKE = re.compile(
+    "[ÃÂ][\u0080-\u00bf\u00c0-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u02c6\u02dc\u2013-\u203a\u20ac\u2122]|â€"
+)
+
+
+def repair_mojibake(text: str) -> str:
+    """Text with doubly-encoded UTF-8 repaired; other text (and other mojibake) unchanged."""
+    if len(_MOJIBAKE.findall(text[:50000])) < 3:
+        return text
+    import ftfy
+
+    return str(ftfy.fix_encoding(text))
