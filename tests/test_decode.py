@@ -60,10 +60,9 @@ def test_a_stray_nul_is_dropped() -> None:
 def test_doubly_encoded_utf8_is_repaired_and_other_text_left_alone() -> None:
     from newsarchive.parse.decode import repair_mojibake
 
-    garbled = "Warum Ambrosia in deutschen GÃ¤rten zur Bedrohung wird â€“ und was hilft"
-    assert (
-        repair_mojibake(garbled)
-        == "Warum Ambrosia in deutschen Gärten zur Bedrohung wird – und was hilft"
+    garbled = "Warum Ambrosia in GÃ¤rten zur Bedrohung wird â€“ und fÃ¼r Allergiker gefÃ¤hrlich ist"
+    assert repair_mojibake(garbled) == (
+        "Warum Ambrosia in Gärten zur Bedrohung wird – und für Allergiker gefährlich ist"
     )
     # Korean legacy mojibake (a CP949-misread quote) is not this kind and stays as printed.
     assert repair_mojibake("Yoon뭩 said Ã") == "Yoon뭩 said Ã"
