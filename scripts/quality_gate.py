@@ -57,10 +57,8 @@ def main() -> int:
         for metric, floor in wanted.items():
             value = metrics.get(dataset, {}).get(metric, {}).get("value")
             status = "ok" if value is not None and value >= floor else "BELOW FLOOR"
-            print(
-                f"{dataset:10s} {metric:15s} {value if value is not None else 'n/a':>8} "
-                f">= {floor:<6} {status}"
-            )
+            shown = f"{value:.3f}" if value is not None else "n/a"
+            print(f"{dataset:10s} {metric:15s} {shown:>8} >= {floor:<6} {status}")
             if status != "ok":
                 failures.append(f"{dataset}.{metric}")
     if failures:
