@@ -304,5 +304,21 @@ def info(ctx: click.Context, as_json: bool) -> None:
     click.echo(to_json(data) if as_json else info_text(data))
 
 
+@cli.command()
+@click.option("--repair", is_flag=True, help="Rebuild what is derived (the search index).")
+@click.pass_context
+def check(ctx: click.Context, repair: bool) -> None:
+    """Verify the archive: database integrity, the search index in step with the articles,
+    and every original's bytes against its hash. Exit 1 when a problem remains."""
+    with open_archive(ctx) as archive:
+        report = archive.check(repair=repair)
+    for line in report.repaired:
+        click.echo(f"repaired: {line}")
+    for problem in report.problems:
+        click.echo(f"problem: {problem}", err=True)
+    click.echo(f"{report.inputs_checked} originals checked, {len(report.problems)} problems")
+    ctx.exit(EXIT_OK if report.ok else EXIT_FAILED)
+
+
 def main() -> None:
     cli(prog_name="newsarchive")

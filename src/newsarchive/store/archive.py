@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from ..errors import ArchiveError, NotFound, QueryError
 from ..record import Article, Author, InputInfo, Source
+from .check import CheckReport, check_archive
 from .engine import make_engine, resolve_url
 from .models import (
     ArticleAuthorRow,
@@ -342,6 +343,11 @@ class Archive:
             "schema_current": revision == HEAD_REVISION,
             **self.counts(),
         }
+
+    def check(self, repair: bool = False) -> CheckReport:
+        """Verify the archive (integrity, index in step, originals matching their hashes);
+        with repair, rebuild what is derived from the tables."""
+        return check_archive(self.engine, repair=repair)
 
     def input_bytes(self, article_id: int) -> Iterator[tuple[InputInfo, bytes]]:
         """The original bytes of every input that went into an article."""
