@@ -1,0 +1,67 @@
+"""Crash safety: an ingest killed with SIGKILL at random points leaves a sound archive holding
+only whole records, and running the same ingest again completes it."""
+
+from __future__ import annotations
+
+import os
+import random
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+KILLS = int(os.environ.get("NEWSARCHIVE_CRASH_POINTS", "20"))
+PER_RUN = 600  # new files before each run, so that every run has work to be killed in
+
+
+def _corpus(folder: Path, seed_path: Path, first: int, count: int) -> None:
+    text = seed_path.read_text()
+    for i in range(first, first + count):
+        page = text.replace(
+            "Trump team may pursue direct talks with Kim Jong Un",
+            f"Trump team may pursue direct talks, report number {i} says",
+        )
+        (folder / f"{i:04d}.txt").write_text(page)
+
+
+def _sound(db: Path) -> int:
+    con = sqlite3.connect(db)
+    try:
+        assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        con.execute("INSERT INTO articles_fts(articles_fts, rank) VALUES ('integrity-check', 1)")
+        articles = con.execute("SELECT count(*) FROM articles").fetchone()[0]
+        whole = con.execute(
+            "SELECT count(*) FROM articles AS a JOIN inputs AS i ON i.id = a.input_id"
+            " AND i.article_id = a.id"
+        ).fetchone()[0]
+        assert whole == articles, "an article without its original"
+        return int(articles)
+    finally:
+        con.close()
+
+
+def test_sigkill_at_random_points(tmp_path: Path, seed_path: Path) -> None:
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    db = tmp_path / "crash.db"
+    command = [sys.executable, "-m", "newsarchive", "--db", str(db), "ingest", "-q", str(folder)]
+    rng = random.Random(42)
+    counts = []
+    started = time.monotonic()
+    for run in range(KILLS):
+        _corpus(folder, seed_path, run * PER_RUN, PER_RUN)
+        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        time.sleep(rng.uniform(0.8, 3.0))
+        if process.poll() is None:
+            os.kill(process.pid, signal.SIGKILL)  # the whole group: workers die with the parent
+        process.wait(timeout=30)
+        if db.exists():
+            counts.append(_sound(db))
+        assert time.monotonic() - started < 240, "the crash test must stay bounded"
+    print(f"articles after each kill: {counts}")
+    assert counts == sorted(counts), "a kill never loses what an earlier run stored"
+    final = subprocess.run(command, capture_output=True, text=True, timeout=120)
+    assert final.returncode == 0, final.stderr
+    assert _sound(db) == KILLS * PER_RUN
