@@ -1,0 +1,79 @@
+"""Two ingests and a search loop on one SQLite archive at once: no 'database is locked' reaches
+the user, no duplicate, nothing lost."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+from newsarchive import Archive, QueryError
+
+
+def _corpus(folder: Path, seed_path: Path, numbers: range) -> None:
+    folder.mkdir()
+    text = seed_path.read_text()
+    for i in numbers:
+        (folder / f"{i:04d}.txt").write_text(
+            text.replace("Kim Jong Un", f"Kim Jong Un, dispatch {i}")
+        )
+
+
+def test_two_ingests_and_searches_at_once(tmp_path: Path, seed_path: Path) -> None:
+    # The two folders overlap: files 600-799 are in both, so both processes race to store them.
+    _corpus(tmp_path / "a", seed_path, range(0, 800))
+    _corpus(tmp_path / "b", seed_path, range(600, 1400))
+    db = tmp_path / "shared.db"
+    Archive.open(str(db)).close()  # the schema exists before the race starts
+    command = [sys.executable, "-m", "newsarchive", "--db", str(db), "ingest", "-q"]
+    searches = 0
+    errors: list[str] = []
+    stop = threading.Event()
+
+    def search_loop() -> None:
+        nonlocal searches
+        archive = Archive.open(str(db))
+        while not stop.is_set():
+            try:
+                archive.search("dispatch")
+                searches += 1
+            except QueryError:
+                pass
+            except Exception as exc:  # anything else is a failure a user would see
+                errors.append(repr(exc))
+        archive.close()
+
+    searcher = threading.Thread(target=search_loop)
+    searcher.start()
+    started = time.monotonic()
+    first = subprocess.Popen(
+        [*command, str(tmp_path / "a")],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    second = subprocess.Popen(
+        [*command, str(tmp_path / "b")],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    outputs = [p.communicate(timeout=180)[1] for p in (first, second)]
+    stop.set()
+    searcher.join(timeout=30)
+    assert time.monotonic() - started < 180
+    assert [first.returncode, second.returncode] == [0, 0], outputs
+    assert not any("locked" in out for out in outputs), outputs
+    assert not errors, errors[:3]
+    assert searches > 0
+    archive = Archive.open(str(db))
+    counts = archive.counts()
+    with archive.engine.connect() as conn:
+        distinct = conn.exec_driver_sql(
+            "SELECT count(DISTINCT content_sha256) FROM articles"
+        ).scalar_one()
+    assert counts["articles"] == distinct == 1400  # nothing lost, no duplicate
+    assert counts["inputs"] == 1400
+    print(f"two ingests and {searches} searches at once: {counts['articles']} articles")
