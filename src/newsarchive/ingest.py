@@ -18,9 +18,9 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Literal
 
-from .errors import InputError
+from .errors import ArchiveError, InputError
 from .parse import parse_bytes, read_input
-from .paths import STDIN, expand
+from .paths import STDIN, display_path, expand
 from .record import Article
 from .store.archive import Archive
 from .store.bulk import BulkWriter
@@ -101,20 +101,21 @@ def _seen(digest: str) -> int | None:
 
 def parse_job(job: Job) -> Parsed:
     """Read and parse one input. Never raises: a failure comes back with its reason."""
+    shown = display_path(job.path)
     try:
         data = job.data if job.data is not None else read_input(job.path).data
         seen = _seen(hashlib.sha256(data).hexdigest())
         if seen is not None:
-            return Parsed(job.path, seen=seen)
-        article = parse_bytes(data, job.path, url=job.url)
+            return Parsed(shown, seen=seen)
+        article = parse_bytes(data, shown, url=job.url)
         article.sha256, article.word_count  # noqa: B018  computed here, on the worker's core
-        return Parsed(job.path, article=article, data=data)
+        return Parsed(shown, article=article, data=data)
     except InputError as exc:
-        return Parsed(job.path, reason=exc.reason)
+        return Parsed(shown, reason=exc.reason)
     except RecursionError:
-        return Parsed(job.path, reason="input nested too deeply to parse")
+        return Parsed(shown, reason="input nested too deeply to parse")
     except Exception as exc:  # a parser bug must not sink the batch; name it and go on
-        return Parsed(job.path, reason=f"internal error: {type(exc).__name__}: {exc}")
+        return Parsed(shown, reason=f"internal error: {type(exc).__name__}: {exc}")
 
 
 def _sqlite_path(archive: Archive) -> str | None:
@@ -166,9 +167,25 @@ def ingest_jobs(
     def flush() -> None:
         if not batch:
             return
-        outcomes = writer.add_many(
-            [(p.article, p.data) for p in batch if p.article and p.data is not None]
-        )
+        items = [(p.article, p.data) for p in batch if p.article and p.data is not None]
+        try:
+            outcomes = writer.add_many(items)
+        except ArchiveError:
+            raise  # the archive cannot be written at all: stop and say so
+        except Exception:
+            # One record the database refuses must not take the batch with it: store them one
+            # by one and name the one that fails.
+            for parsed, item in zip(batch, items, strict=True):
+                try:
+                    outcome = writer.add_many([item])[0]
+                except ArchiveError:
+                    raise
+                except Exception as exc:
+                    report(FileResult(parsed.path, "failed", reason=f"cannot store: {exc}"))
+                else:
+                    report(FileResult(parsed.path, outcome.status, outcome.article_id))
+            batch.clear()
+            return
         for parsed, outcome in zip(batch, outcomes, strict=True):
             report(FileResult(parsed.path, outcome.status, outcome.article_id))
         batch.clear()

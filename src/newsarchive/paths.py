@@ -38,3 +38,13 @@ def _walk(root: Path) -> Iterator[str]:
                 yield os.path.join(folder, name)
     # Folders we could not list are failures too, reported by reading them.
     yield from errors
+
+
+def display_path(path: str) -> str:
+    """A path as text that can be stored and printed: bytes that are not UTF-8 in a file name
+    (which Python carries as surrogates) become backslash escapes."""
+    try:
+        path.encode("utf-8")
+        return path
+    except UnicodeEncodeError:
+        return path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gzip
 import hashlib
 import os
 import zlib
@@ -11,6 +10,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from ..errors import BinaryInput, EmptyInput, InputError, NotAnArticle, UnreadableInput
+from ..paths import display_path
 from ..record import Article, InputInfo, Source
 from . import sites
 from .dates import date_from_url
@@ -33,7 +33,7 @@ class RawInput:
 
 def read_input(path: str | os.PathLike[str]) -> RawInput:
     """The bytes of a file, or an InputError that names it and says why."""
-    name = os.fsdecode(path)
+    name = display_path(os.fsdecode(path))
     p = Path(path)
     try:
         if not p.is_file():
@@ -50,12 +50,17 @@ def read_input(path: str | os.PathLike[str]) -> RawInput:
 
 
 def _gunzip(path: str, data: bytes) -> bytes:
+    """Decompress, never past the size limit: a small file that expands to gigabytes (a gzip
+    bomb) is refused after reading MAX_INPUT_BYTES of it, not after filling the memory."""
+    inflate = zlib.decompressobj(wbits=31)  # gzip framing
     try:
-        out = gzip.decompress(data)
-    except (OSError, EOFError, zlib.error) as exc:
+        out = inflate.decompress(data, MAX_INPUT_BYTES)
+    except zlib.error as exc:
         raise BinaryInput(path, f"corrupt gzip data ({exc})") from exc
-    if len(out) > MAX_INPUT_BYTES:
+    if inflate.unconsumed_tail:
         raise BinaryInput(path, "gzip data expands past the size limit")
+    if not inflate.eof:
+        raise BinaryInput(path, "corrupt gzip data (truncated)")
     return out
 
 
