@@ -39,7 +39,7 @@ PAGE_LINES = st.sampled_from(
 )
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=2000, deadline=None)
 @given(st.binary(max_size=4000))
 def test_parse_bytes_arbitrary(data: bytes) -> None:
     try:
@@ -49,19 +49,59 @@ def test_parse_bytes_arbitrary(data: bytes) -> None:
     assert article.body
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=2000, deadline=None)
 @given(st.lists(st.one_of(PAGE_LINES, st.text(max_size=200)), max_size=40))
 def test_parse_text_arbitrary_lines(lines: list[str]) -> None:
     found = parse_text("\n".join(lines))
     assert all(p.strip() for p in found.paragraphs)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=2000, deadline=None)
 @given(st.text(max_size=300))
 def test_line_parsers_arbitrary(line: str) -> None:
     find_dates(line)
     parse_byline(line)
     date_from_url(line)
+
+
+HTML_PIECES = st.sampled_from(
+    [
+        "<p>",
+        "</p>",
+        "<div class='article-body'>",
+        "</div>",
+        "<h1>",
+        "</h1>",
+        "<br>",
+        "<nav>",
+        "<script>var x = '</p>';</script>",
+        "<meta property='og:title' content='T &amp; x'>",
+        '<script type="application/ld+json">{"@type": "NewsArticle", "headline": 1}</script>',
+        "<time datetime='2024-99-99T25:61'>",
+        "<a href='#'>",
+        "</a>",
+        "<table><tr><td>",
+        "<!--",
+        "-->",
+        "<![CDATA[",
+        "&#xD800;",
+        "&unknown;",
+        "<meta charset='euc-kr'>",
+        "The council said on Monday that the harbour will reopen, after a long dispute. ",
+    ]
+)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(st.one_of(HTML_PIECES, st.text(max_size=60)), max_size=60))
+def test_parse_html_arbitrary_markup(pieces: list[str]) -> None:
+    try:
+        article = parse_bytes(
+            ("<html><body>" + "".join(pieces)).encode("utf-8", "surrogatepass"), "f.html"
+        )
+    except InputError:
+        return
+    assert article.body
 
 
 @pytest.fixture(scope="module")

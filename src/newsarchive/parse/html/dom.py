@@ -14,6 +14,7 @@ from lxml import etree
 HtmlElement = Any  # lxml.etree._Element; lxml ships no type information
 
 _SPACE = re.compile(r"\s+")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
 _ENCODING_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
 
 
@@ -33,6 +34,8 @@ def parse_document(markup: str) -> HtmlElement | None:
     costs more than the parse itself.
     """
     markup = _ENCODING_DECL.sub("", markup, count=1)  # lxml refuses str input with a declaration
+    # Control characters are never page text, and lxml refuses them when a tree is edited.
+    markup = _CONTROL.sub("", markup)
     if not markup.strip():
         return None
     try:
