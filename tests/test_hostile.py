@@ -111,8 +111,8 @@ def test_a_100_mb_file_is_refused_unread(tmp_path: Path) -> None:
 
 
 def test_a_folder_of_hostile_files(tmp_path: Path, seed_path: Path, isolated_archive: Path) -> None:
-    """Symlink loop, non-UTF-8 names, 10,000 small files: named errors, the rest stored, and
-    what was stored before does not change."""
+    """Symlink loop, an unreadable file, non-UTF-8 names, 10,000 small files: named errors, the
+    rest stored, and what was stored before does not change."""
     runner = CliRunner()
     assert runner.invoke(cli, ["ingest", str(seed_path)]).exit_code == 0
     before = Archive.open(str(isolated_archive)).get(1).to_dict()
@@ -125,6 +125,8 @@ def test_a_folder_of_hostile_files(tmp_path: Path, seed_path: Path, isolated_arc
     (folder / "loop-a").symlink_to(folder / "loop-b")
     (folder / "loop-b").symlink_to(folder / "loop-a")
     (folder / "dir-loop").symlink_to(folder)  # a folder that contains itself
+    # A file no one can read, root included: reading /proc/self/mem from offset 0 fails (EIO).
+    (folder / "unreadable.txt").symlink_to("/proc/self/mem")
     os.makedirs(os.fsencode(folder / "names"), exist_ok=True)
     odd = os.path.join(os.fsencode(folder / "names"), b"caf\xe9-\xff.txt")
     with open(odd, "wb") as handle:
@@ -137,8 +139,9 @@ def test_a_folder_of_hostile_files(tmp_path: Path, seed_path: Path, isolated_arc
     assert "Traceback" not in result.output
     assert result.stdout.strip().startswith("1 added")
     errors = result.stderr.strip().splitlines()
-    assert len(errors) == 10_002  # 10,000 small files and the two links of the loop
+    assert len(errors) == 10_003  # 10,000 small files, the two links of the loop, unreadable
     assert any("loop-a" in line for line in errors)
+    assert any("unreadable.txt" in line and "error" in line.lower() for line in errors)
     archive = Archive.open(str(isolated_archive))
     stored = archive.recent(5)
     assert any(r.input.path.endswith("caf\\xe9-\\xff.txt") for r in stored)
