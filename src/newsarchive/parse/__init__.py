@@ -162,7 +162,3 @@ def build_article(found: Extracted, text: str, info: InputInfo) -> Article:
         languages=languages,
         translations=translations,
     )
-
-
-def input_error_line(err: InputError) -> str:
-    return f"{err.path}: {err.reason}"
