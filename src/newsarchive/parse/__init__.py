@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from ..errors import BinaryInput, EmptyInput, InputError, NotAnArticle, UnreadableInput
+from ..errors import BinaryInput, EmptyInput, NotAnArticle, UnreadableInput
 from ..paths import display_path
 from ..record import Article, InputInfo, Source
 from . import sites
