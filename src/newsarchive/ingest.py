@@ -219,12 +219,3 @@ def ingest_paths(
 def default_workers(count: int) -> int:
     """Worth a pool only for more than a few files."""
     return 1 if count < 64 else max(1, min(os.cpu_count() or 1, 8))
-
-
-def ingest_one(
-    archive: Archive, path: str, data: bytes | None = None, url: str | None = None
-) -> FileResult:
-    """Parse and store one input (the library's simple path; ingest_jobs batches)."""
-    results: list[FileResult] = []
-    ingest_jobs(archive, [Job(path, data, url)], on_result=results.append)
-    return results[0]

@@ -93,14 +93,6 @@ class Archive:
 
     # -- writing ---------------------------------------------------------------------------
 
-    def article_for_input(self, sha256: str) -> int | None:
-        """The article an input with these bytes went into, when the archive has seen them."""
-        with self._session() as s:
-            row = s.execute(
-                select(InputRow.id, InputRow.article_id).where(InputRow.sha256 == sha256)
-            ).first()
-            return (row.article_id or 0) if row else None
-
     def add(self, article: Article, data: bytes) -> Outcome:
         """Store an article with its input's bytes: added, unchanged (seen) or updated (edition)."""
         try:
