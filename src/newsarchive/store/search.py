@@ -156,10 +156,13 @@ def search_statements(options: SearchOptions) -> list[tuple[str, int]]:
     """The MATCH expressions a search runs, in order, with how many rows each must yield to be
     the answer: for relevance, the headline first (a headline hit outranks a body hit, and
     ranking the few articles whose headline matches is cheap), then every column."""
-    query = q.parse(options.query)
-    wanted = options.offset + options.limit
+    return _statements(q.parse(options.query), options)
+
+
+def _statements(query: q.Query, options: SearchOptions) -> list[tuple[str, int]]:
     full = q.to_fts5(query)
     if options.sort == "relevance":
+        wanted = options.offset + options.limit
         return [(q.to_fts5(query, column="headline"), wanted), (full, 0)]
     return [(full, 0)]
 
@@ -167,23 +170,19 @@ def search_statements(options: SearchOptions) -> list[tuple[str, int]]:
 def sqlite_search(conn: Connection, options: SearchOptions) -> list[SearchHit]:
     """Run a search on SQLite: the ranked page of ids first, then snippets for those rows."""
     options.check()
+    query = q.parse(options.query)
     wanted = options.offset + options.limit
     rows: list[Any] = []
-    match = ""
-    for match, enough in search_statements(options):
+    for match, enough in _statements(query, options):
         rows = _ranked(conn, options, match, wanted)
         if len(rows) >= enough:
             break
     rows = rows[options.offset :]
     if not rows:
         return []
-    query = q.parse(options.query)
-    texts = {
-        row.id: make_snippet(query, row.headline, row.body)
-        for row in conn.execute(
-            text(f"SELECT id, headline, body FROM articles WHERE id IN ({_ids(rows)})")
-        )
-    }
+    bodies: dict[int, str] = dict(
+        conn.execute(text(f"SELECT id, body FROM articles WHERE id IN ({_ids(rows)})")).all()
+    )
     return [
         SearchHit(
             id=r.id,
@@ -191,7 +190,7 @@ def sqlite_search(conn: Connection, options: SearchOptions) -> list[SearchHit]:
             posted_at=r.posted_at,
             source=Source(r.source_name, r.source_domain) if r.source_name else None,
             score=round(-float(r.score), 4),
-            snippet=texts.get(r.id, ""),
+            snippet=make_snippet(query, r.headline, bodies.get(r.id, "")),
         )
         for r in rows
     ]
