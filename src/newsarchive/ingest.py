@@ -79,7 +79,13 @@ _seen_db: sqlite3.Connection | None = None
 
 
 def _init_worker(sqlite_path: str | None) -> None:
+    """Open this process's read-only view of the archive for the seen-before check (SQLite
+    only; elsewhere the writer finds the duplicates). Always replaces the previous view: an
+    earlier ingest in this process may have been into another archive."""
     global _seen_db
+    if _seen_db is not None:
+        _seen_db.close()
+        _seen_db = None
     if sqlite_path:
         try:
             _seen_db = sqlite3.connect(f"file:{sqlite_path}?mode=ro", uri=True, timeout=30)
@@ -127,7 +133,10 @@ def parsed_inputs(jobs: Iterable[Job], workers: int, sqlite_path: str | None) ->
     """Parse jobs in order, on `workers` processes (1: in this process)."""
     if workers <= 1:
         _init_worker(sqlite_path)
-        yield from map(parse_job, jobs)
+        try:
+            yield from map(parse_job, jobs)
+        finally:
+            _init_worker(None)
         return
     from .parse.language import identify
 
