@@ -9,13 +9,13 @@ from datetime import UTC, date, datetime
 from typing import Any, Literal
 
 from sqlalchemy import Engine, func, select
-from sqlalchemy.exc import OperationalError, SQLAlchemyError
+from sqlalchemy.exc import DBAPIError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from ..errors import ArchiveError, NotFound, QueryError
 from ..record import Article, Author, InputInfo, Source
 from .check import CheckReport, check_archive
-from .engine import make_engine, resolve_url
+from .engine import WRITER, make_engine, resolve_url
 from .models import (
     ArticleAuthorRow,
     ArticleLanguageRow,
@@ -25,8 +25,8 @@ from .models import (
     InputRow,
     SourceRow,
 )
-from .schema import HEAD_REVISION, current_revision, upgrade
-from .search import SearchHit, SearchOptions, sqlite_search
+from .schema import HEAD_REVISION, REVISIONS, current_revision, ensure_current, upgrade
+from .search import SearchHit, SearchOptions, run_search
 
 Status = Literal["added", "unchanged", "updated"]
 
@@ -63,17 +63,47 @@ def _iso_utc(moment: datetime | None) -> str | None:
 class Archive:
     """An archive on SQLite (a path) or another engine (an SQLAlchemy URL)."""
 
-    def __init__(self, url: str) -> None:
+    def __init__(self, url: str, *, check_schema: bool = True) -> None:
+        """Open (or create) the archive; with check_schema, refuse one of another schema."""
         self.url = url
+        self.engine: Engine = make_engine(url)
         try:
-            self.engine: Engine = make_engine(url)
+            if check_schema:
+                ensure_current(self.engine)
+        except SQLAlchemyError as exc:
+            self.engine.dispose()
+            raise ArchiveError(f"cannot open the archive at {self._where}: {exc}") from exc
+        except ArchiveError:
+            self.engine.dispose()
+            raise
+
+    @property
+    def _where(self) -> str:
+        return self.engine.url.render_as_string(hide_password=True)
+
+    @property
+    def dialect(self) -> str:
+        """The engine's name: "sqlite" or "postgresql"."""
+        return self.engine.dialect.name
+
+    def upgrade(self) -> tuple[str | None, str]:
+        """Bring the archive to the current schema: (the revision it had, the one it has)."""
+        try:
+            with self.engine.connect() as conn:
+                before = current_revision(conn)
+            if before is not None and before not in REVISIONS:
+                raise ArchiveError(
+                    f"the archive at {self._where} has schema {before}, newer than this "
+                    f"newsarchive knows ({HEAD_REVISION}): upgrade newsarchive"
+                )
             upgrade(self.engine)
         except SQLAlchemyError as exc:
-            raise ArchiveError(f"cannot open the archive at {url}: {exc}") from exc
+            raise ArchiveError(f"cannot upgrade the archive at {self._where}: {exc}") from exc
+        return before, HEAD_REVISION
 
     @classmethod
-    def open(cls, db: str | None = None) -> Archive:
-        return cls(resolve_url(db))
+    def open(cls, db: str | None = None, *, check_schema: bool = True) -> Archive:
+        return cls(resolve_url(db), check_schema=check_schema)
 
     def close(self) -> None:
         self.engine.dispose()
@@ -89,7 +119,7 @@ class Archive:
 
     def _write_session(self) -> Session:
         # Writers take the lock at BEGIN, so two ingests queue instead of deadlocking.
-        return Session(self.engine.execution_options(sqlite_immediate=True), expire_on_commit=False)
+        return Session(self.engine.execution_options(**{WRITER: True}), expire_on_commit=False)
 
     # -- writing ---------------------------------------------------------------------------
 
@@ -308,8 +338,8 @@ class Archive:
             options = SearchOptions(query=options, limit=limit)
         with self.engine.connect() as conn:
             try:
-                return sqlite_search(conn, options)
-            except OperationalError as exc:
+                return run_search(conn, options)
+            except DBAPIError as exc:
                 # The query language quotes every term; an engine error here is ours to report.
                 raise QueryError(f"the search could not run: {exc.orig}") from exc
 

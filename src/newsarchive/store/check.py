@@ -43,13 +43,39 @@ def check_archive(engine: Engine, *, repair: bool = False) -> CheckReport:
         ).scalar_one()
         if orphans:
             report.problems.append(f"inputs: {orphans} point at articles that do not exist")
-        for row in conn.execute(text("SELECT id, sha256, data FROM inputs")).yield_per(500):
+        originals = conn.execution_options(stream_results=True, max_row_buffer=200).execute(
+            text("SELECT id, sha256, data FROM inputs ORDER BY id")
+        )
+        for row in originals:
             report.inputs_checked += 1
             if hashlib.sha256(row.data).hexdigest() != row.sha256:
                 report.problems.append(f"input {row.id}: original bytes do not match their hash")
-    if repair and sqlite:
-        with engine.begin() as conn:
-            conn.exec_driver_sql("INSERT INTO articles_fts(articles_fts) VALUES ('rebuild')")
-        report.repaired.append("search index rebuilt from the articles")
-        report.problems = [p for p in report.problems if not p.startswith("search index")]
+    if sqlite:
+        return _repair_sqlite(engine, report) if repair else report
+    with engine.connect() as conn:
+        # PostgreSQL computes the search vector itself (a generated column): it cannot drift;
+        # what can go missing is its index (dropped by hand, say).
+        has_index = conn.execute(
+            text(
+                "SELECT count(*) FROM pg_indexes"
+                " WHERE schemaname = current_schema() AND indexname = 'ix_articles_search'"
+            )
+        ).scalar_one()
+    if not has_index:
+        report.problems.append("search index: ix_articles_search is missing")
+        if repair:
+            with engine.begin() as conn:
+                conn.execute(
+                    text("CREATE INDEX ix_articles_search ON articles USING gin (search_vector)")
+                )
+            report.repaired.append("search index re-created")
+            report.problems.remove("search index: ix_articles_search is missing")
+    return report
+
+
+def _repair_sqlite(engine: Engine, report: CheckReport) -> CheckReport:
+    with engine.begin() as conn:
+        conn.exec_driver_sql("INSERT INTO articles_fts(articles_fts) VALUES ('rebuild')")
+    report.repaired.append("search index rebuilt from the articles")
+    report.problems = [p for p in report.problems if not p.startswith("search index")]
     return report

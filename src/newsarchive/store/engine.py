@@ -8,6 +8,8 @@ from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
 
+from ..errors import ArchiveError
+
 ENV_VAR = "NEWSARCHIVE_DB"
 
 
@@ -42,10 +44,26 @@ def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
     cur.close()
 
 
+# Connections that will write say so with this execution option; each engine then takes its
+# archive-wide write lock when the transaction begins, so that writers queue one behind the other
+# instead of racing (two ingests of the same file must not both store it).
+WRITER = "newsarchive_writer"
+
+# The key of PostgreSQL's transaction-scoped advisory lock that serialises writers: any constant
+# of our own ("news" in ASCII). It is per database, so archives in other databases do not share it.
+PG_WRITE_LOCK = 0x6E657773
+
+
 def _sqlite_begin(conn: Any) -> None:
     """Writers ask for BEGIN IMMEDIATE: the write lock up front, waiting on busy_timeout."""
-    immediate = conn.get_execution_options().get("sqlite_immediate", False)
-    conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+    writer = conn.get_execution_options().get(WRITER, False)
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if writer else "BEGIN")
+
+
+def _pg_begin(conn: Any) -> None:
+    """Writers take the archive's advisory lock, held until their transaction ends."""
+    if conn.get_execution_options().get(WRITER, False):
+        conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({PG_WRITE_LOCK})")
 
 
 def make_engine(url: str) -> Engine:
@@ -54,4 +72,13 @@ def make_engine(url: str) -> Engine:
         event.listen(engine, "connect", _sqlite_pragmas)
         event.listen(engine, "begin", _sqlite_begin)
         return engine
-    return create_engine(url, pool_pre_ping=True)
+    try:
+        engine = create_engine(url, pool_pre_ping=True)
+    except ModuleNotFoundError as exc:
+        raise ArchiveError(
+            f"no database driver for {url.split('://')[0]}: install it "
+            f"(for PostgreSQL: pip install 'psycopg[binary]') ({exc})"
+        ) from exc
+    if engine.dialect.name == "postgresql":
+        event.listen(engine, "begin", _pg_begin)
+    return engine

@@ -1,7 +1,9 @@
-"""Search: options, results, and the ranked, filtered statement for SQLite FTS5.
+"""Search: options, results, and the ranked, filtered statement for each engine: FTS5 on
+SQLite, tsvector and ts_rank on PostgreSQL.
 
-Relevance is FTS5's bm25 with the headline weighed above the byline above the body. Filters and
-orders run inside the same statement; snippets are made for the rows returned only.
+Relevance weighs the headline above the byline above the body (bm25 on SQLite, ts_rank on
+PostgreSQL). Filters and orders run inside the same statement; snippets are made for the rows
+returned only.
 """
 
 from __future__ import annotations
@@ -126,55 +128,90 @@ def _filters(options: SearchOptions, params: dict[str, Any]) -> list[str]:
 
 
 _ORDER = {
-    "relevance": "score",
     "newest": "a.posted_utc IS NULL, a.posted_utc DESC, a.id DESC",
     "oldest": "a.posted_utc IS NULL, a.posted_utc ASC, a.id ASC",
 }
+_COLUMNS = (
+    "a.id AS id, a.headline AS headline, a.posted_at AS posted_at,"
+    " s.name AS source_name, s.domain AS source_domain"
+)
+# ts_rank's weights for D, C, B, A: the body (C), the byline (B), the headline (A), in the ratio
+# of FTS5's bm25 weights; normalisation 1 divides by 1 + log(length), as bm25 favours short texts.
+_PG_WEIGHTS = "{0, " + ", ".join(f"{w / max(WEIGHTS):g}" for w in reversed(WEIGHTS)) + "}"
 
 
-def _ranked(conn: Connection, options: SearchOptions, match: str, count: int) -> list[Any]:
-    params: dict[str, Any] = {"match": match, "limit": count}
+def _ranked_sqlite(
+    conn: Connection, options: SearchOptions, query: q.Query, column: str | None, count: int
+) -> list[Any]:
+    params: dict[str, Any] = {"match": q.to_fts5(query, column=column), "limit": count}
     where = ["articles_fts MATCH :match", *_filters(options, params)]
     weights = ", ".join(str(w) for w in WEIGHTS)
+    order = "score, a.id" if options.sort == "relevance" else _ORDER[options.sort]
     return list(
         conn.execute(
             text(
-                f"SELECT a.id AS id, a.headline AS headline, a.posted_at AS posted_at,"
-                f" s.name AS source_name, s.domain AS source_domain,"
-                f" bm25(articles_fts, {weights}) AS score"
+                f"SELECT {_COLUMNS}, bm25(articles_fts, {weights}) AS score"
                 f" FROM articles_fts JOIN articles AS a ON a.id = articles_fts.rowid"
                 f" LEFT JOIN sources AS s ON s.id = a.source_id"
                 f" WHERE {' AND '.join(where)}"
-                f" ORDER BY {_ORDER[options.sort]} LIMIT :limit"
+                f" ORDER BY {order} LIMIT :limit"
             ),
             params,
         ).all()
     )
 
 
-def search_statements(options: SearchOptions) -> list[tuple[str, int]]:
-    """The MATCH expressions a search runs, in order, with how many rows each must yield to be
-    the answer: for relevance, the headline first (a headline hit outranks a body hit, and
-    ranking the few articles whose headline matches is cheap), then every column."""
-    return _statements(q.parse(options.query), options)
+def _ranked_postgresql(
+    conn: Connection, options: SearchOptions, query: q.Query, column: str | None, count: int
+) -> list[Any]:
+    params: dict[str, Any] = {"tsquery": q.to_tsquery(query, column=column), "limit": count}
+    where = ["a.search_vector @@ tsq.q", *_filters(options, params)]
+    order = "score DESC, a.id" if options.sort == "relevance" else _ORDER[options.sort]
+    return list(
+        conn.execute(
+            text(
+                f"SELECT {_COLUMNS}, ts_rank('{_PG_WEIGHTS}', a.search_vector, tsq.q, 1) AS score"
+                f" FROM (SELECT to_tsquery('simple', :tsquery) AS q) AS tsq"
+                f" CROSS JOIN articles AS a LEFT JOIN sources AS s ON s.id = a.source_id"
+                f" WHERE {' AND '.join(where)}"
+                f" ORDER BY {order} LIMIT :limit"
+            ),
+            params,
+        ).all()
+    )
 
 
-def _statements(query: q.Query, options: SearchOptions) -> list[tuple[str, int]]:
-    full = q.to_fts5(query)
+# Each engine's ranked statement, and the sign that makes its score "higher is better" (bm25 is
+# lower for better matches).
+_RANKED = {"sqlite": (_ranked_sqlite, -1.0), "postgresql": (_ranked_postgresql, 1.0)}
+
+
+def _phases(options: SearchOptions) -> list[tuple[str | None, int]]:
+    """The searches to run, in order, each with how many rows it must yield to be the answer:
+    for relevance, the headline first (a headline hit outranks a body hit, and ranking the few
+    articles whose headline matches is cheap), then every column."""
     if options.sort == "relevance":
-        wanted = options.offset + options.limit
-        return [(q.to_fts5(query, column="headline"), wanted), (full, 0)]
-    return [(full, 0)]
+        return [("headline", options.offset + options.limit), (None, 0)]
+    return [(None, 0)]
 
 
-def sqlite_search(conn: Connection, options: SearchOptions) -> list[SearchHit]:
-    """Run a search on SQLite: the ranked page of ids first, then snippets for those rows."""
+def search_statements(options: SearchOptions) -> list[tuple[str, int]]:
+    """The FTS5 MATCH expressions a search runs on SQLite, in order (for the benchmark's floor)."""
+    query = q.parse(options.query)
+    return [(q.to_fts5(query, column=column), enough) for column, enough in _phases(options)]
+
+
+def run_search(conn: Connection, options: SearchOptions) -> list[SearchHit]:
+    """Run a search: the ranked page of ids first, then snippets for those rows."""
     options.check()
+    if conn.dialect.name not in _RANKED:
+        raise QueryError(f"full-text search is not available on {conn.dialect.name}")
+    ranked, sign = _RANKED[conn.dialect.name]
     query = q.parse(options.query)
     wanted = options.offset + options.limit
     rows: list[Any] = []
-    for match, enough in _statements(query, options):
-        rows = _ranked(conn, options, match, wanted)
+    for column, enough in _phases(options):
+        rows = ranked(conn, options, query, column, wanted)
         if len(rows) >= enough:
             break
     rows = rows[options.offset :]
@@ -189,7 +226,7 @@ def sqlite_search(conn: Connection, options: SearchOptions) -> list[SearchHit]:
             headline=r.headline,
             posted_at=r.posted_at,
             source=Source(r.source_name, r.source_domain) if r.source_name else None,
-            score=round(-float(r.score), 4),
+            score=round(sign * float(r.score), 4),
             snippet=make_snippet(query, r.headline, bodies.get(r.id, "")),
         )
         for r in rows
