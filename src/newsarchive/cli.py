@@ -320,5 +320,109 @@ def check(ctx: click.Context, repair: bool) -> None:
     ctx.exit(EXIT_OK if report.ok else EXIT_FAILED)
 
 
+@cli.group()
+def db() -> None:
+    """Manage the archive's database: its schema version."""
+
+
+@db.command(name="upgrade")
+@click.pass_context
+def db_upgrade(ctx: click.Context) -> None:
+    """Bring an archive of an older schema to the current one (SQLite or PostgreSQL).
+
+    Keep a copy first (`newsarchive copy --to`): migrations change the tables in place.
+    """
+    from .errors import ArchiveError
+    from .store import Archive
+
+    try:
+        archive = Archive.open(ctx.obj.get("db"), check_schema=False)
+    except ArchiveError as exc:
+        raise click.ClickException(str(exc)) from exc
+    try:
+        before, after = archive.upgrade()
+    except ArchiveError as exc:
+        raise click.ClickException(str(exc)) from exc
+    finally:
+        archive.close()
+    if before == after:
+        click.echo(f"schema {after}: already current")
+    elif before is None:
+        click.echo(f"new archive created at schema {after}")
+    else:
+        click.echo(f"schema {before} -> {after}: upgraded")
+
+
+@cli.command()
+@click.option("--to", "to_url", metavar="URL_OR_PATH", help="Copy this archive into that one.")
+@click.option("--from", "from_url", metavar="URL_OR_PATH", help="Copy that archive into this one.")
+@click.option(
+    "--verify/--no-verify",
+    default=True,
+    show_default=True,
+    help="Afterwards, compare every row and original of both archives.",
+)
+@click.pass_context
+def copy(ctx: click.Context, to_url: str | None, from_url: str | None, verify: bool) -> None:
+    """Copy a whole archive (records, versions, original bytes, ids) between SQLite and
+    PostgreSQL, either way.
+
+    The destination must be empty or a partial copy of the source: an interrupted copy carries on
+    where it stopped when run again.
+
+    \b
+      newsarchive --db archive.db copy --to postgresql+psycopg://user@host/news
+      newsarchive --db archive.db copy --from postgresql+psycopg://user@host/news
+    """
+    import time
+
+    from .errors import ArchiveError
+    from .store import Archive
+    from .store.copy import archive_digest, copy_archive, source_counts
+    from .store.engine import resolve_url
+
+    if (to_url is None) == (from_url is None):
+        raise click.UsageError("give one of --to or --from")
+    here = ctx.obj.get("db")
+    source_db, dest_db = (here, to_url) if to_url else (from_url, here)
+    try:
+        source = Archive(resolve_url(source_db))
+    except ArchiveError as exc:
+        raise click.ClickException(f"source: {exc}") from exc
+    try:
+        dest = Archive(resolve_url(dest_db))
+    except ArchiveError as exc:
+        source.close()
+        raise click.ClickException(f"destination: {exc}") from exc
+    try:
+        counts = source_counts(source)
+        show_bar = sys.stderr.isatty()
+        start = time.perf_counter()
+        with click.progressbar(
+            length=sum(counts.values()),
+            label="Copying",
+            file=sys.stderr if show_bar else io.StringIO(),
+            show_pos=True,
+        ) as bar:
+            report = copy_archive(source, dest, on_rows=lambda _table, n: bar.update(n))
+        seconds = time.perf_counter() - start
+        resumed = sum(report.present.values())
+        click.echo(
+            f"copied {report.total:,} rows ({report.copied.get('articles', 0):,} articles, "
+            f"{report.copied.get('inputs', 0):,} originals) in {seconds:.1f} s"
+            + (f"; {resumed:,} were already there" if resumed else "")
+        )
+        if verify:
+            if archive_digest(source) != archive_digest(dest):
+                click.echo("error: the copy differs from the source", err=True)
+                ctx.exit(EXIT_FAILED)
+            click.echo("verified: every row and original is the same in both archives")
+    except ArchiveError as exc:
+        raise click.ClickException(str(exc)) from exc
+    finally:
+        source.close()
+        dest.close()
+
+
 def main() -> None:
     cli(prog_name="newsarchive")
