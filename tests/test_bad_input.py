@@ -66,7 +66,9 @@ def test_permission_denied(tmp_path: Path) -> None:
         parse_file(page)
 
 
-def test_a_bad_batch_stores_the_good_and_names_the_bad(tmp_path: Path, seed_path: Path) -> None:
+def test_a_bad_batch_stores_the_good_and_names_the_bad(
+    tmp_path: Path, seed_path: Path, db_url: str
+) -> None:
     batch = tmp_path / "batch"
     batch.mkdir()
     shutil.copy(seed_path, batch / "a_seed.txt")

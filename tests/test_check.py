@@ -5,8 +5,12 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
+from sqlalchemy import text
 
+from conftest import new_database
+from newsarchive import Archive
 from newsarchive.cli import cli
 
 
@@ -14,7 +18,7 @@ def _ingest(seed_path: Path) -> None:
     assert CliRunner().invoke(cli, ["ingest", str(seed_path)]).exit_code == 0
 
 
-def test_a_sound_archive_checks_clean(seed_path: Path) -> None:
+def test_a_sound_archive_checks_clean(seed_path: Path, db_url: str) -> None:
     _ingest(seed_path)
     result = CliRunner().invoke(cli, ["check"])
     assert result.exit_code == 0
@@ -42,18 +46,33 @@ def test_an_index_out_of_step_is_found_and_repaired(
     assert "Trump team" in CliRunner().invoke(cli, ["search", "Kim"]).stdout
 
 
-def test_changed_original_bytes_are_reported(seed_path: Path, isolated_archive: Path) -> None:
+def test_changed_original_bytes_are_reported(seed_path: Path, db_url: str) -> None:
     _ingest(seed_path)
-    con = sqlite3.connect(isolated_archive)
-    con.execute("UPDATE inputs SET data = x'00'")
-    con.commit()
-    con.close()
+    archive = Archive.open(db_url)
+    with archive.engine.begin() as conn:
+        conn.execute(text("UPDATE inputs SET data = :data"), {"data": b"\x00"})
+    archive.close()
     result = CliRunner().invoke(cli, ["check", "--repair"])
     assert result.exit_code == 1
     assert "original bytes do not match their hash" in result.stderr
 
 
-def test_terminal_output_is_safe(tmp_path: Path) -> None:
+@pytest.mark.postgresql
+def test_a_missing_postgresql_index_is_found_and_repaired(tmp_path: Path, seed_path: Path) -> None:
+    with new_database("postgresql", tmp_path) as url:
+        assert CliRunner().invoke(cli, ["--db", url, "ingest", str(seed_path)]).exit_code == 0
+        archive = Archive.open(url)
+        with archive.engine.begin() as conn:
+            conn.execute(text("DROP INDEX ix_articles_search"))
+        archive.close()
+        broken = CliRunner().invoke(cli, ["--db", url, "check"])
+        assert broken.exit_code == 1 and "ix_articles_search is missing" in broken.stderr
+        fixed = CliRunner().invoke(cli, ["--db", url, "check", "--repair"])
+        assert fixed.exit_code == 0 and "repaired: search index re-created" in fixed.stdout
+        assert CliRunner().invoke(cli, ["--db", url, "check"]).exit_code == 0
+
+
+def test_terminal_output_is_safe(tmp_path: Path, db_url: str) -> None:
     page = tmp_path / "evil.txt"
     page.write_text(
         "Headline with \x1b[31mred\x1b[0m and \x07 bell\n\n"

@@ -33,7 +33,8 @@ SPEC_SEED = {
 
 
 @pytest.fixture
-def runner() -> CliRunner:
+def runner(db_url: str) -> CliRunner:
+    """Every CLI test runs on each engine: NEWSARCHIVE_DB names the test's archive."""
     return CliRunner()
 
 
@@ -137,13 +138,14 @@ def test_list(runner: CliRunner, seeds: Path) -> None:
     assert json.loads(out)["id"] == 1
 
 
-def test_info(runner: CliRunner, isolated_archive: Path) -> None:
+def test_info(runner: CliRunner, db_url: str) -> None:
     code, out, _ = run(runner, "info")
     assert code == 0
-    assert str(isolated_archive) in out and "schema:" in out
+    engine = "postgresql" if db_url.startswith("postgresql") else "sqlite"
+    assert (db_url if engine == "sqlite" else "postgresql") in out and "schema:" in out
     code, out, _ = run(runner, "info", "--json")
     data = json.loads(out)
-    assert data["engine"] == "sqlite" and data["articles"] == 0
+    assert data["engine"] == engine and data["articles"] == 0
     assert {"articles", "sources", "authors", "inputs"} <= data.keys()
 
 

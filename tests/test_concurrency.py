@@ -1,5 +1,5 @@
-"""Two ingests and a search loop on one SQLite archive at once: no 'database is locked' reaches
-the user, no duplicate, nothing lost."""
+"""Two ingests and a search loop on one archive at once, on each engine: no 'database is locked'
+reaches the user, no duplicate, nothing lost."""
 
 from __future__ import annotations
 
@@ -21,20 +21,20 @@ def _corpus(folder: Path, seed_path: Path, numbers: range) -> None:
         )
 
 
-def test_two_ingests_and_searches_at_once(tmp_path: Path, seed_path: Path) -> None:
+def test_two_ingests_and_searches_at_once(tmp_path: Path, seed_path: Path, db_url: str) -> None:
     # The two folders overlap: files 600-799 are in both, so both processes race to store them.
     _corpus(tmp_path / "a", seed_path, range(0, 800))
     _corpus(tmp_path / "b", seed_path, range(600, 1400))
-    db = tmp_path / "shared.db"
-    Archive.open(str(db)).close()  # the schema exists before the race starts
-    command = [sys.executable, "-m", "newsarchive", "--db", str(db), "ingest", "-q"]
+    db = db_url
+    Archive.open(db).close()  # the schema exists before the race starts
+    command = [sys.executable, "-m", "newsarchive", "--db", db, "ingest", "-q"]
     searches = 0
     errors: list[str] = []
     stop = threading.Event()
 
     def search_loop() -> None:
         nonlocal searches
-        archive = Archive.open(str(db))
+        archive = Archive.open(db)
         while not stop.is_set():
             try:
                 archive.search("dispatch")
@@ -68,7 +68,7 @@ def test_two_ingests_and_searches_at_once(tmp_path: Path, seed_path: Path) -> No
     assert not any("locked" in out for out in outputs), outputs
     assert not errors, errors[:3]
     assert searches > 0
-    archive = Archive.open(str(db))
+    archive = Archive.open(db)
     counts = archive.counts()
     with archive.engine.connect() as conn:
         distinct = conn.exec_driver_sql(

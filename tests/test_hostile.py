@@ -110,12 +110,12 @@ def test_a_100_mb_file_is_refused_unread(tmp_path: Path) -> None:
         parse_file(big)
 
 
-def test_a_folder_of_hostile_files(tmp_path: Path, seed_path: Path, isolated_archive: Path) -> None:
+def test_a_folder_of_hostile_files(tmp_path: Path, seed_path: Path, db_url: str) -> None:
     """Symlink loop, an unreadable file, non-UTF-8 names, 10,000 small files: named errors, the
     rest stored, and what was stored before does not change."""
     runner = CliRunner()
     assert runner.invoke(cli, ["ingest", str(seed_path)]).exit_code == 0
-    before = Archive.open(str(isolated_archive)).get(1).to_dict()
+    before = Archive.open(db_url).get(1).to_dict()
 
     folder = tmp_path / "hostile"
     many = folder / "many"
@@ -142,7 +142,7 @@ def test_a_folder_of_hostile_files(tmp_path: Path, seed_path: Path, isolated_arc
     assert len(errors) == 10_003  # 10,000 small files, the two links of the loop, unreadable
     assert any("loop-a" in line for line in errors)
     assert any("unreadable.txt" in line and "error" in line.lower() for line in errors)
-    archive = Archive.open(str(isolated_archive))
+    archive = Archive.open(db_url)
     stored = archive.recent(5)
     assert any(r.input.path.endswith("caf\\xe9-\\xff.txt") for r in stored)
     after = archive.get(1).to_dict()

@@ -12,8 +12,8 @@ from newsarchive.ingest import Job, ingest_jobs, ingest_paths
 
 
 @pytest.fixture
-def archive(isolated_archive: Path) -> Archive:
-    return Archive.open(str(isolated_archive))
+def archive(db_url: str) -> Archive:
+    return Archive.open(db_url)
 
 
 def test_parallel_ingest_matches_serial(tmp_path: Path) -> None:
@@ -62,3 +62,13 @@ def test_failures_are_reported_in_order_with_the_rest(archive: Archive, seed_pat
         ("seed.txt", "added"),
     ]
     assert archive.counts()["articles"] == 1
+
+
+def test_an_earlier_ingest_into_another_archive_does_not_count_as_seen(
+    tmp_path: Path, seed_path: Path, db_url: str
+) -> None:
+    first = Archive.open(str(tmp_path / "first.db"))
+    second = Archive.open(db_url)
+    assert ingest_paths(first, [str(seed_path)], workers=1).added == 1
+    assert ingest_paths(second, [str(seed_path)], workers=1).added == 1
+    assert second.counts()["articles"] == 1

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from conftest import ENGINES, new_database
 from newsarchive import Archive, InputError, QueryError, parse_bytes
 from newsarchive.parse.bylines import parse_byline
 from newsarchive.parse.dates import date_from_url, find_dates
@@ -104,13 +106,17 @@ def test_parse_html_arbitrary_markup(pieces: list[str]) -> None:
     assert article.body
 
 
-@pytest.fixture(scope="module")
-def seeded_archive(tmp_path_factory: pytest.TempPathFactory) -> Archive:
+@pytest.fixture(scope="module", params=ENGINES)
+def seeded_archive(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Archive]:
     seed = Path(__file__).resolve().parents[1] / "seeds" / "000_16c5aa2c841b19d8.txt"
-    archive = Archive.open(str(tmp_path_factory.mktemp("fuzz") / "a.db"))
-    data = seed.read_bytes()
-    archive.add(parse_bytes(data, str(seed)), data)
-    return archive
+    with new_database(request.param, tmp_path_factory.mktemp("fuzz")) as url:
+        archive = Archive.open(url)
+        data = seed.read_bytes()
+        archive.add(parse_bytes(data, str(seed)), data)
+        yield archive
+        archive.close()
 
 
 @settings(

@@ -6,12 +6,14 @@ import contextlib
 import csv
 import io
 import json
+from collections.abc import Iterator
 
 import pytest
 from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from conftest import ENGINES, new_database
 from golden import fixture_pages
 from newsarchive import Archive, QueryError
 from newsarchive.cli import cli
@@ -20,13 +22,18 @@ from newsarchive.store.query import parse, to_fts5
 from newsarchive.store.search import SearchOptions, parse_when
 
 
-@pytest.fixture(scope="module")
-def archive(tmp_path_factory: pytest.TempPathFactory) -> Archive:
-    """An archive of every fixture page: Dong-A English and Korean, KBS, Daum, a blog, ..."""
-    archive = Archive.open(str(tmp_path_factory.mktemp("search") / "a.db"))
-    summary = ingest_paths(archive, [str(p) for p in fixture_pages()])
-    assert summary.failed == 0 and summary.added >= 15
-    return archive
+@pytest.fixture(scope="module", params=ENGINES)
+def archive(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Archive]:
+    """An archive of every fixture page: Dong-A English and Korean, KBS, Daum, a blog, ...
+    on each engine."""
+    with new_database(request.param, tmp_path_factory.mktemp("search")) as url:
+        archive = Archive.open(url)
+        summary = ingest_paths(archive, [str(p) for p in fixture_pages()])
+        assert summary.failed == 0 and summary.added >= 15
+        yield archive
+        archive.close()
 
 
 def headlines(archive: Archive, **options: object) -> list[str]:
@@ -136,7 +143,7 @@ def test_bad_dates_are_query_errors() -> None:
 
 
 def test_cli_outputs(archive: Archive, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("NEWSARCHIVE_DB", archive.engine.url.database or "")
+    monkeypatch.setenv("NEWSARCHIVE_DB", archive.url)
     runner = CliRunner()
     table = runner.invoke(cli, ["search", "Kim", "Jong", "Un"])
     assert table.exit_code == 0

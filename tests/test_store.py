@@ -14,7 +14,12 @@ from newsarchive.store.schema import HEAD_REVISION
 
 
 @pytest.fixture
-def archive(isolated_archive: Path) -> Archive:
+def archive(db_url: str) -> Archive:
+    return Archive.open(db_url)
+
+
+@pytest.fixture
+def sqlite_archive(isolated_archive: Path) -> Archive:
     return Archive.open(str(isolated_archive))
 
 
@@ -106,7 +111,10 @@ def test_unknown_id(archive: Archive) -> None:
         archive.get(42)
 
 
-def test_fts_index_in_step(archive: Archive, seed_path: Path, isolated_archive: Path) -> None:
+def test_fts_index_in_step(
+    sqlite_archive: Archive, seed_path: Path, isolated_archive: Path
+) -> None:
+    archive = sqlite_archive
     archive.add(*seed_article(seed_path))
     with archive.engine.begin() as conn:
         conn.execute(text("DELETE FROM articles WHERE id = 1"))
@@ -130,7 +138,7 @@ def test_headline_ranks_above_body(archive: Archive, seed_path: Path) -> None:
     assert hits[0].id == 1
 
 
-def test_wal_mode(archive: Archive, isolated_archive: Path) -> None:
+def test_wal_mode(sqlite_archive: Archive, isolated_archive: Path) -> None:
     con = sqlite3.connect(isolated_archive)
     assert con.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     con.close()

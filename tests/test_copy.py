@@ -1,0 +1,120 @@
+"""`newsarchive copy`: whole archives between engines, losslessly, resumable."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from conftest import ENGINES, new_database
+from golden import fixture_pages
+from newsarchive import Archive
+from newsarchive.cli import cli
+from newsarchive.errors import ArchiveError
+from newsarchive.ingest import Job, ingest_jobs, ingest_paths
+from newsarchive.store.copy import TABLES, archive_digest, copy_archive
+
+
+def _filled(url: str, seed_path: Path) -> Archive:
+    """An archive with every fixture page, a duplicate input and a new edition (a version)."""
+    archive = Archive.open(url)
+    ingest_paths(archive, [str(p) for p in fixture_pages()])
+    data = seed_path.read_bytes()
+    edition = data.replace(b"in a difficult situation.", b"in a difficult situation, he said.")
+    ingest_jobs(archive, [Job("crlf.txt", data.replace(b"\n", b"\r\n")), Job("e.txt", edition)])
+    counts = archive.counts()
+    assert counts["versions"] >= 1 and counts["inputs"] > counts["articles"]
+    return archive
+
+
+def _records(archive: Archive) -> list[dict[str, object]]:
+    out = []
+    for i in range(1, archive.counts()["articles"] + 1):
+        record = archive.get(i).to_dict()
+        record["versions"] = archive.versions(i)
+        out.append(record)
+    return out
+
+
+@pytest.mark.parametrize("there", ENGINES)
+def test_copy_there_and_back_is_identical(
+    tmp_path: Path, seed_path: Path, db_url: str, there: str
+) -> None:
+    source = _filled(db_url, seed_path)
+    with new_database(there, tmp_path / "there") as there_url:
+        (tmp_path / "there").mkdir(exist_ok=True)
+        runner = CliRunner()
+        out = runner.invoke(cli, ["--db", db_url, "copy", "--to", there_url])
+        assert out.exit_code == 0, out.output
+        assert "verified" in out.stdout
+        back = str(tmp_path / "back.db")
+        out = runner.invoke(cli, ["--db", back, "copy", "--from", there_url])
+        assert out.exit_code == 0, out.output
+        returned = Archive.open(back)
+        assert archive_digest(returned) == archive_digest(source)
+        assert _records(returned) == _records(source)
+        # The copy is a working archive: search, and new ids after the copied ones.
+        assert returned.search("Kim Jong Un")[0].headline.startswith("Trump team")
+        there_archive = Archive.open(there_url)
+        assert there_archive.search("Kim Jong Un")[0].id == source.search("Kim Jong Un")[0].id
+        page = tmp_path / "new.txt"
+        page.write_text("A new headline for the copy\n\n" + "A sentence of plain prose. " * 12)
+        ingest_paths(there_archive, [str(page)])
+        assert there_archive.counts()["articles"] == source.counts()["articles"] + 1
+        there_archive.close()
+        returned.close()
+    source.close()
+
+
+class _Stop(Exception):
+    pass
+
+
+def test_an_interrupted_copy_resumes(tmp_path: Path, seed_path: Path, db_url: str) -> None:
+    source = _filled(db_url, seed_path)
+    dest = Archive.open(str(tmp_path / "dest.db"))
+    seen: list[str] = []
+
+    def stop_in_inputs(table: str, _n: int) -> None:
+        seen.append(table)
+        if table == "inputs":
+            raise _Stop
+
+    with pytest.raises(_Stop):
+        copy_archive(source, dest, batch=5, on_rows=stop_in_inputs)
+    partial = dest.counts()
+    assert 0 < partial["inputs"] < source.counts()["inputs"]
+    report = copy_archive(source, dest, batch=5)
+    assert report.present["articles"] == source.counts()["articles"]
+    assert report.copied["articles"] == 0 and report.copied["inputs"] > 0
+    assert archive_digest(dest) == archive_digest(source)
+    assert set(TABLES) <= set(archive_digest(dest))
+
+
+def test_copy_refuses_a_destination_holding_another_archive(
+    tmp_path: Path, seed_path: Path, db_url: str
+) -> None:
+    source = _filled(db_url, seed_path)
+    other = Archive.open(str(tmp_path / "other.db"))
+    page = tmp_path / "other.txt"
+    page.write_text("Another archive's own article\n\n" + "Prose sentence of some length. " * 12)
+    ingest_paths(other, [str(page)])
+    with pytest.raises(ArchiveError, match="already holds other data"):
+        copy_archive(source, other)
+    result = CliRunner().invoke(cli, ["--db", db_url, "copy", "--to", str(tmp_path / "other.db")])
+    assert result.exit_code == 1 and "already holds other data" in result.stderr
+    assert other.counts()["articles"] == 1
+
+
+def test_copy_needs_one_direction(db_url: str) -> None:
+    for args in (["copy"], ["copy", "--to", "a.db", "--from", "b.db"]):
+        result = CliRunner().invoke(cli, args)
+        assert result.exit_code == 2 and "one of --to or --from" in result.stderr
+
+
+def test_copy_to_the_same_archive_is_refused(db_url: str) -> None:
+    result = CliRunner().invoke(cli, ["copy", "--to", db_url])
+    assert result.exit_code == 1 and "same archive" in result.stderr
+    assert json.loads(CliRunner().invoke(cli, ["info", "--json"]).stdout)["articles"] == 0
