@@ -27,6 +27,7 @@ import tempfile
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 from newsarchive import Archive
 from newsarchive.ingest import Job, ingest_jobs
@@ -197,6 +198,43 @@ def raw_search(conn: sqlite3.Connection, options: SearchOptions) -> list[tuple[o
     return rows
 
 
+PG_WEIGHTS = "{0, 0.1, 0.4, 1}"
+
+
+def raw_search_pg(conn: Any, options: SearchOptions) -> list[tuple[object, ...]]:
+    """The same search as bare psycopg statements on PostgreSQL (the floor there): the same
+    tsquery expressions in the same order, ranked by ts_rank, without newsarchive around them."""
+    wanted = options.offset + options.limit
+    rows: list[tuple[object, ...]] = []
+    for tsquery, enough in search_statements(options, "postgresql"):
+        params: list[object] = [tsquery]
+        where = ["a.search_vector @@ q.q"]
+        joins = ""
+        if options.languages:
+            where.append("a.language = %s")
+            params.append(options.languages[0])
+        if options.since:
+            where.append("a.posted_utc >= %s")
+            params.append(options.since)
+        if options.until:
+            where.append("a.posted_utc <= %s")
+            params.append(options.until)
+        if options.sources:
+            joins = " JOIN sources AS s ON s.id = a.source_id"
+            where.append("s.domain LIKE %s")
+            params.append(f"%{options.sources[0]}%")
+        order = "score DESC, a.id" if options.sort == "relevance" else RAW_ORDER[options.sort]
+        sql = (
+            f"SELECT a.id, ts_rank('{PG_WEIGHTS}', a.search_vector, q.q, 1) AS score"
+            " FROM (SELECT to_tsquery('simple', %s) AS q) AS q CROSS JOIN articles AS a"
+            f"{joins} WHERE {' AND '.join(where)} ORDER BY {order} LIMIT {wanted}"
+        )
+        rows = conn.execute(sql, params).fetchall()
+        if len(rows) >= enough:
+            break
+    return rows
+
+
 def percentile(values: list[float], p: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))]
@@ -209,7 +247,11 @@ def rss_mb(who: int) -> float:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--n", type=int, default=100_000)
-    parser.add_argument("--db", type=Path, help="archive file (default: a temporary one)")
+    parser.add_argument(
+        "--db",
+        help="archive file or PostgreSQL URL (default: a temporary SQLite file); "
+        "on PostgreSQL the floor is raw psycopg statements",
+    )
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--keep", action="store_true", help="keep the archive afterwards")
     parser.add_argument("--cli-runs", type=int, default=20)
@@ -221,11 +263,12 @@ def main() -> int:
     pool = own_articles()
     vocab = {lang: vocabulary(p) for lang, p in pool.items()}
     tmp = tempfile.mkdtemp(prefix="newsarchive-bench-")
-    db = args.db or Path(tmp) / "archive.db"
-    if not args.search_only:
+    db = args.db or str(Path(tmp) / "archive.db")
+    postgres = db.startswith("postgresql")
+    if not args.search_only and not postgres:
         for suffix in ("", "-wal", "-shm"):
-            Path(str(db) + suffix).unlink(missing_ok=True)
-    archive = Archive.open(str(db))
+            Path(db + suffix).unlink(missing_ok=True)
+    archive = Archive.open(db)
 
     def jobs() -> Iterator[Job]:
         gen = random.Random(1)
@@ -246,20 +289,33 @@ def main() -> int:
         archive, [] if args.search_only else jobs(), workers=args.workers, on_result=tick
     )
     ingest_s = time.perf_counter() - start
-    with archive.engine.connect() as conn:
-        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
     ingest_rss = rss_mb(resource.RUSAGE_SELF)
     workers_rss = rss_mb(resource.RUSAGE_CHILDREN)
-    size_mb = (
-        sum(Path(str(db) + s).stat().st_size for s in ("", "-wal") if Path(str(db) + s).exists())
-        / 1e6
-    )
+    raw_conn: Any
+    if postgres:
+        import psycopg
+
+        with archive.engine.connect() as conn:
+            size_mb = conn.exec_driver_sql(
+                "SELECT pg_database_size(current_database())"
+            ).scalar_one()
+            size_mb /= 1e6
+        conninfo = archive.engine.url.set(drivername="postgresql")
+        raw_conn = psycopg.connect(conninfo.render_as_string(hide_password=False), autocommit=True)
+        raw = raw_search_pg
+    else:
+        with archive.engine.connect() as conn:
+            conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+        size_mb = (
+            sum(Path(db + s).stat().st_size for s in ("", "-wal") if Path(db + s).exists()) / 1e6
+        )
+        raw_conn = sqlite3.connect(db)
+        raw = raw_search
 
     queries = fixed_queries(random.Random(7), pool, vocab)
-    raw_conn = sqlite3.connect(str(db))
     for options in queries:  # one pass of both to warm the page cache alike
         archive.search(options)
-        raw_search(raw_conn, options)
+        raw(raw_conn, options)
     ours: list[float] = []
     floor: list[float] = []
     hits = 0
@@ -268,7 +324,7 @@ def main() -> int:
         hits += len(archive.search(options))
         ours.append((time.perf_counter() - t) * 1000)
         t = time.perf_counter()
-        raw_search(raw_conn, options)
+        raw(raw_conn, options)
         floor.append((time.perf_counter() - t) * 1000)
     raw_conn.close()
     search_rss = rss_mb(resource.RUSAGE_SELF)
@@ -278,13 +334,14 @@ def main() -> int:
     for i in range(args.cli_runs):
         t = time.perf_counter()
         subprocess.run(
-            [str(exe), "--db", str(db), "search", queries[i % len(queries)].query],
+            [str(exe), "--db", db, "search", queries[i % len(queries)].query],
             capture_output=True,
             check=False,
         )
         cli.append((time.perf_counter() - t) * 1000)
 
     result = {
+        "engine": archive.dialect,
         "n": args.n,
         "workers": args.workers,
         "added": summary.added,
@@ -306,7 +363,9 @@ def main() -> int:
         "hits_returned": hits,
     }
     OUT.mkdir(parents=True, exist_ok=True)
-    (OUT / f"search-{args.n}.json").write_text(json.dumps(result, indent=2) + "\n")
+    (OUT / f"search-{archive.dialect}-{args.n}.json").write_text(
+        json.dumps(result, indent=2) + "\n"
+    )
     width = max(len(k) for k in result)
     print(f"{'metric':<{width}}  value")
     for key, value in result.items():
@@ -314,7 +373,7 @@ def main() -> int:
     archive.close()
     if not args.keep and not args.db:
         for suffix in ("", "-wal", "-shm"):
-            Path(str(db) + suffix).unlink(missing_ok=True)
+            Path(db + suffix).unlink(missing_ok=True)
     return 0
 
 
