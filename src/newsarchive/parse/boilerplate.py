@@ -236,11 +236,22 @@ def is_notice(line: str) -> bool:
     return any(h in lowered for h in _NOTICE_HINTS) and bool(NOTICE.search(head))
 
 
+# A link's note for screen readers, copied with its text: "Bluesky (öffnet im neuen Fenster)".
+LINK_NOTE = re.compile(
+    r"\((?:öffnet|opens?|ouvre|abre|apre|otwiera|åpnes|öppnas|opent)\b[^)]{0,40}\)\s*$"
+    r"|opens? in (?:a )?new (?:window|tab)\s*$",
+    re.IGNORECASE,
+)
+
+
 @lru_cache(maxsize=8192)
 def is_furniture(line: str) -> bool:
     text = line.strip()
     return (
-        bool(FURNITURE.match(text)) or bool(SCRIPT_CUE.match(text)) or bool(READ_MORE.match(text))
+        bool(FURNITURE.match(text))
+        or bool(SCRIPT_CUE.match(text))
+        or bool(READ_MORE.match(text))
+        or bool(LINK_NOTE.search(text))
     )
 
 

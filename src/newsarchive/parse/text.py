@@ -100,6 +100,8 @@ _SOCIAL = re.compile(
 def _headline_shaped(s: str) -> bool:
     if s.startswith(("•", "·", "*", "-", "▶", "■", "▷", "|")):
         return False  # a menu or list entry
+    if _names_only(s):
+        return False  # a byline without its "By": "Collin Anderson and Joseph Simonson"
     words = len(s.split())
     cjk = sum(1 for ch in s if "\u3040" <= ch <= "\u9fff" or "\uac00" <= ch <= "\ud7a3")
     return (
@@ -110,6 +112,49 @@ def _headline_shaped(s: str) -> bool:
         and not bp.is_end_marker(s)
         and parse_byline(s) is None
     )
+
+
+_BREADCRUMB_SPLIT = re.compile(r"\s+[/>›»]\s+")
+
+
+def _menu_like(s: str) -> bool:
+    return bool(s) and len(s.split()) <= 3 and not is_prose(s)
+
+
+def _neighbours(lines: list[str], i: int) -> tuple[str, str]:
+    """The nearest non-empty lines before and after line i."""
+    before = next((t for j in range(i - 1, -1, -1) if (t := lines[j].strip())), "")
+    after = next((t for j in range(i + 1, len(lines)) if (t := lines[j].strip())), "")
+    return before, after
+
+
+def _in_menu(lines: list[str], i: int) -> bool:
+    """A short line between two menu entries is a menu entry itself ("Krieg in der Ukraine"
+    among the section links), however headline-shaped."""
+    before, after = _neighbours(lines, i)
+    return len(lines[i].split()) <= 4 and _menu_like(before) and _menu_like(after)
+
+
+def _caption_at(lines: list[str], i: int) -> bool:
+    """A photo caption: credited on the line itself, or on the line before or after it (an
+    image's text printed twice, with its credit between)."""
+    before, after = _neighbours(lines, i)
+    return any(bp.is_caption(t) for t in (lines[i].strip(), before, after))
+
+
+def _with_kicker(lines: list[str], i: int, headline: str) -> str:
+    """German-style pages print a kicker on the line above the headline ("LTE-Patent:"); the
+    headline is both, as the page's own title gives it. A label in capitals ("MENINGSMÅLING:")
+    is a section tag, not part of the title."""
+    before, _ = _neighbours(lines, i)
+    if (
+        before.endswith(":")
+        and 1 <= len(before.split()) <= 4
+        and not before.isupper()
+        and not date_line(before)
+    ):
+        return f"{before} {headline}"
+    return headline
 
 
 def _page_headline(lines: list[str], start: int) -> tuple[str | None, bool]:
@@ -125,11 +170,17 @@ def _page_headline(lines: list[str], start: int) -> tuple[str | None, bool]:
         s = lines[i].strip()
         # Menus repeat their entries too: a headline is longer than a menu entry.
         long_enough = len(s) >= 25 and not s.startswith(("•", "-", "*", "·"))
-        if counts.get(s, 0) >= 2 and long_enough and _headline_shaped(s) and not date_line(s):
-            return s, True
+        if (
+            counts.get(s, 0) >= 2
+            and long_enough
+            and _headline_shaped(s)
+            and not date_line(s)
+            and not _caption_at(lines, i)
+        ):
+            return _with_kicker(lines, i, s), True
     # Above the article: headline, deck, byline, dates, share buttons, a caption; above those,
     # the menus. The headline is the top-most headline-shaped line below the menus.
-    best: str | None = None
+    best: int | None = None
     menu_lines = 0
     for i in range(start - 1, max(-1, start - 4 * _HEAD_ROOM - 1), -1):
         s = lines[i].strip()
@@ -138,17 +189,30 @@ def _page_headline(lines: list[str], start: int) -> tuple[str | None, bool]:
         if bp.is_caption(s) or date_line(s):
             menu_lines = 0
             continue
-        if _headline_shaped(s):
-            best, menu_lines = s, 0
-        elif len(s.split()) <= 3 and not is_prose(s):
+        if _headline_shaped(s) and not _in_menu(lines, i):
+            best, menu_lines = i, 0
+        elif (len(s.split()) <= 3 and not is_prose(s)) or bp.is_furniture(s):
             menu_lines += 1
-            if menu_lines >= 4 and best:
+            if menu_lines >= 4 and best is not None:
                 break
         else:
             menu_lines = 0
-    if best:
-        return best, False
-    return None, False
+    if best is None:
+        return None, False
+    crumbs = _BREADCRUMB_SPLIT.split(lines[best].strip())
+    if len(crumbs) >= 3 and _headline_shaped(crumbs[-1]):
+        return crumbs[-1], False  # "Start / Ausland / EU und Indien besiegeln ..."
+    # A short kicker right above the headline ("Krieg in der Ukraine" over "Ukrainische
+    # Gegenoffensive: Ziele, Chancen, Risiken") is a label; the longer line under it is the title.
+    below = next((j for j in range(best + 1, start) if lines[j].strip()), None)
+    if (
+        below is not None
+        and len(lines[best].split()) <= 4
+        and _headline_shaped(lines[below].strip())
+        and len(lines[below].split()) > len(lines[best].split())
+    ):
+        best = below
+    return _with_kicker(lines, best, lines[best].strip()), False
 
 
 @dataclass
@@ -203,6 +267,14 @@ _BY_PREFIX = re.compile(
     r"^\s*(?:by|von|par|por|di|door|av|af|de|od|от|autor(?:in)?|author|text)\s*:?\s+",
     re.IGNORECASE,
 )
+
+
+def _names_only(s: str) -> bool:
+    """A line of two or more full names and nothing else."""
+    parts = [p.strip() for p in re.split(r",|\band\b|\bund\b|&|\|", s) if p.strip()]
+    return len(parts) >= 2 and all(
+        2 <= len(p.split()) <= 3 and all(_NAME_WORD.match(w) for w in p.split()) for p in parts
+    )
 
 
 def _run_authors(lines: list[str], run: tuple[int, int]) -> tuple[str | None, list[str]]:
@@ -264,6 +336,7 @@ def parse_text(text: str, url: str | None = None) -> Extracted:
     lines = [ln.replace("\u00a0", " ").replace("\u200b", "") for ln in lines]
     window = _article_window(lines)
     lines, page_headline = window.lines, window.headline
+    whole_page = window.run is not None
     if page_headline and window.printed_twice:
         found.headline = page_headline  # printed in the page header and above the article
     _crawler_header(lines, found)
@@ -322,6 +395,8 @@ def parse_text(text: str, url: str | None = None) -> Extracted:
                 s = stripped[i]
                 if not usable(i) or date_line(s) or language_links(s) or bp.is_breadcrumb(s):
                     continue
+                if whole_page and not _headline_shaped(s):
+                    continue  # in a whole page, bylines and labels stand between too
                 if is_title(s) and parse_byline(s) is None:
                     headline_at = i
                     break
@@ -337,6 +412,8 @@ def parse_text(text: str, url: str | None = None) -> Extracted:
                     break
         if headline_at is not None:
             found.headline = stripped[headline_at]
+        elif page_headline:
+            found.headline = page_headline  # the window cut the header off above its date
 
     # A deck: one sentence printed right under the headline, in the headline's own block.
     if headline_at is not None and first_prose == headline_at + 1:
