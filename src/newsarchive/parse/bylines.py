@@ -49,7 +49,7 @@ BROADCAST_SIGNOFF = re.compile(
 
 _LATIN_NAME_WORD = (
     r"(?:[A-Z][a-z'’]*\.?|[A-Z][a-zà-öø-ÿ'’]+(?:-[A-Za-zà-öø-ÿ'’]+)*|Mc[A-Z][a-z]+"
-    r"|d[aei]|de|van|von|der|bin|al-[A-Z][a-z]+)"
+    r"|d[aei]|de|del|della|dos|das|du|la|le|van|von|der|den|ter|ten|bin|al-[A-Z][a-z]+)"
 )
 LATIN_NAME = re.compile(
     r"(?<![\w-])(?:" + _LATIN_NAME_WORD + r")(?:\s+" + _LATIN_NAME_WORD + r"){1,3}(?![\w-])"
@@ -106,6 +106,15 @@ NOT_PEOPLE = {
     "published",
     "updated",
     "posted",
+    # the same labels in other languages ("Publié le", "Aktualisiert am")
+    "publié",
+    "publicado",
+    "pubblicato",
+    "veröffentlicht",
+    "aktualisiert",
+    "mis",
+    "related",
+    "articles",
     "read",
     "more",
     "min",

@@ -221,6 +221,8 @@ class _Window:
     headline: str | None = None
     printed_twice: bool = False
     run: tuple[int, int] | None = None  # the article run, in the window's line numbers
+    page: list[str] | None = None  # the whole page, and where the window starts in it
+    offset: int = 0
 
 
 def _article_window(lines: list[str]) -> _Window:
@@ -260,6 +262,8 @@ def _article_window(lines: list[str]) -> _Window:
         headline,
         twice,
         (best_start - first, best_end - first),
+        lines,
+        first,
     )
 
 
@@ -277,31 +281,128 @@ def _names_only(s: str) -> bool:
     )
 
 
+# A line that announces the name on the next line: "Autorin/Autor", "Kommentar von", "By".
+_AUTHOR_LABEL = re.compile(
+    r"^(?:(?:kommentar|ein kommentar|analyse|text|fotos?|interview)\s+)?"
+    r"(?:by|von|par|por|di|door|av|af|od|autor(?:in)?(?:\s*/\s*autor(?:in)?)?"
+    r"|author(?:s| of the article)?|auteur|reporter|written by)\s*:?$",
+    re.IGNORECASE,
+)
+# A job title on its own line or after the name: "Redakteurin", "Parliamentary editor".
+_ROLE = re.compile(
+    r"^[–—-]?\s*(?:[\w-]+\s+){0,3}(?:editor|correspondent|reporter|writer|journalist|columnist"
+    r"|contributor|redakteur(?:in)?|korrespondent(?:in)?|corresponsal|redactor(?:a)?"
+    r"|journaliste|giornalista|reporterin|autor(?:in)?|chefredakteur(?:in)?)\b.{0,30}$",
+    re.IGNORECASE,
+)
+
+
+def _strip_role(s: str) -> tuple[str, bool]:
+    """ "Thabo Mokone Parliamentary editor" -> ("Thabo Mokone", True): a name, then its role;
+    also when the page glued them ("Ulrich ExnerKorrespondent")."""
+    words = _GLUED_WORDS.sub(" ", s).split()
+    for k in range(2, min(4, len(words) - 1) + 1):
+        rest = " ".join(words[k:])
+        if _ROLE.match(rest):
+            return " ".join(words[:k]), True
+    return s, False
+
+
+_AMBIGUOUS_SOCIAL = frozenset({"del", "dela", "delen", "jaa"})
+_GLUED_WORDS = re.compile(r"(?<=[a-zß-ÿ])(?=[A-ZÀ-Þ][a-zß-ÿ])")
+_GLUED_BY = re.compile(r"^by(?=[A-Z])")  # "bySauli Giliard"
+_GLUED_HANDLE = re.compile(r"(?<=[a-z])@\w+$")  # "Greg Iacurci@GregIacurci"
+_AUTHOR_REACH_ABOVE = 16  # non-empty lines above the article run searched for its byline
+_AUTHOR_REACH_BELOW = 6
+
+
+def _nonempty(lines: list[str], indexes: range) -> list[int]:
+    """The lines that count for a byline's reach: not blank, not share buttons or furniture."""
+    out = []
+    for i in indexes:
+        s = lines[i].strip()
+        social = _SOCIAL.search(s)
+        # "del" shares in Danish but joins a Spanish name ("Chus del Pino"): only alone.
+        if social and social.group(0).lower() in _AMBIGUOUS_SOCIAL and len(s.split()) > 2:
+            social = None
+        if s and not social and not bp.is_furniture(s):
+            out.append(i)
+    return out
+
+
+def _common_words(lines: list[str]) -> frozenset[str]:
+    """Words the page prints in lower case: a name's words are not among them ("Climate
+    Change" is a section, not a person, when the page says "climate change")."""
+    return frozenset(
+        w for ln in lines for w in re.findall(r"\b[^\W\d_][\w'’-]*", ln) if w.islower()
+    )
+
+
+def _phrase_words(name: str, common: frozenset[str]) -> bool:
+    """Whether a "name" holds words the page prints in lower case (not a person's name)."""
+    from .html.authors import PARTICLES
+
+    return any(w.lower() in common for w in name.split() if w.lower() not in PARTICLES)
+
+
 def _run_authors(lines: list[str], run: tuple[int, int]) -> tuple[str | None, list[str]]:
-    """A whole-page dump's byline: a short line of names above the article run ("By Jane Roe",
-    "Julia Vergin | Clare Roth"), or just below it."""
+    """A whole-page dump's byline near the article run: "By Jane Roe", a label line then the
+    name ("Autorin/Autor" / "Roman Goncharenko"), a name then its role ("Marta Cañete" /
+    "Corresponsal en Atenas"), or a line of full names ("Julia Vergin | Clare Roth")."""
     from .html.authors import clean_names
 
     start, end = run
-    above = range(start - 1, max(-1, start - _HEAD_ROOM - 1), -1)
-    below = range(end + 1, min(len(lines), end + 1 + _FOOT_ROOM))
-    for i in [*above, *below]:
-        s = lines[i].strip()
-        if not s or len(s) > 80 or _SENTENCE_END.search(s) or date_line(s) or _SOCIAL.search(s):
+    above = _nonempty(lines, range(start - 1, -1, -1))[:_AUTHOR_REACH_ABOVE]
+    below = _nonempty(lines, range(end + 1, len(lines)))[:_AUTHOR_REACH_BELOW]
+    common: frozenset[str] | None = None
+    inside = set(_nonempty(lines, range(start, end + 1))[:12])
+    near = set(above[:4])
+    for i in [*above, *below, *sorted(inside)]:
+        s = _GLUED_HANDLE.sub("", _GLUED_BY.sub("By ", lines[i].strip())).strip(" •·|")
+        # "Do 25.04.24 | 14:07 Uhr | Von Eva Kirchner-Rätsch": the byline shares the line.
+        for part in s.split("|")[1:]:
+            if _BY_PREFIX.match(part) and (names := clean_names([part])):
+                return part.strip(), names
+        if date_line(s):
             continue
+        only_role = bool(_ROLE.match(s)) and not _strip_role(s)[1]
+        if len(s) > 80 or _SENTENCE_END.search(s) or s.endswith(":") or only_role:
+            continue  # a sentence, a label ("Anzahl Kommentare:"), a job title
         if bp.is_furniture(s) or bp.is_notice(s) or bp.is_caption(s):
             continue
-        names = clean_names([s])
+        before, after = _neighbours(lines, i)
+        if bp.is_caption(after):
+            continue  # a caption's text stands above its credit
+        labelled = bool(_AUTHOR_LABEL.match(before))
+        role_after = any(
+            _ROLE.match(t) and not _SENTENCE_END.search(t) for t in (before, after) if t
+        )
+        by = _BY_PREFIX.match(s)
+        text, tail = _strip_role(s[by.end() :] if by else s)
+        names = clean_names([text])
         if not names:
             continue
-        if _BY_PREFIX.match(s):
+        if by or labelled:
             return s, names
-        # Names alone on a line: every one a full name, capitalised, and nothing much else.
-        full = all(
-            len(n.split()) >= 2 and all(_NAME_WORD.match(w) for w in n.split()) for n in names
-        )
-        if full and len(" ".join(names)) >= 0.7 * len(s):
-            return s, names
+        beside_date = bool(date_line(before) or date_line(after))
+        if i in inside and not (role_after or tail or beside_date):
+            continue  # inside the article, only a byline that says so
+        if common is None:
+            common = _common_words(lines)
+        people = [
+            n
+            for n in names
+            if 2 <= len(n.split()) <= 4
+            and all(_NAME_WORD.match(w) for w in n.split())
+            and not _phrase_words(n, common)
+        ]
+        bare = re.sub(r"\([^)]*\)", "", text).strip()
+        if not people or len(" ".join(people)) < 0.6 * len(bare):
+            continue
+        if role_after or tail or beside_date or len(people) >= 2:
+            return s, people
+        if i in near and len(people) == len(names):
+            return s, people
     return None, []
 
 
@@ -498,8 +599,11 @@ def parse_text(text: str, url: str | None = None) -> Extracted:
         run_paragraphs = _run_paragraphs(lines, window.run, found.headline)
         if sum(map(len, run_paragraphs)) > sum(map(len, found.paragraphs)):
             found.paragraphs = run_paragraphs
+        page = window.page or lines
+        _drop_phrases(found, page)
         if not found.authors:
-            printed, names = _run_authors(lines, window.run)
+            start, stop = window.run
+            printed, names = _run_authors(page, (window.offset + start, window.offset + stop))
             found.byline = found.byline or printed
             for name in names:
                 found.add_author(Author(name))
@@ -521,4 +625,19 @@ def parse_text(text: str, url: str | None = None) -> Extracted:
             found.domain_hints.extend(known_domains_in(s))
             continue
         break
+    if whole_page:
+        _drop_phrases(found, window.page or lines)
     return found
+
+
+def _drop_phrases(found: Extracted, page: list[str]) -> None:
+    """The byline rules were made for article captures; in a whole page, "High Praise" or
+    "Related Articles" pass them. Keep names only, not phrases the page prints in lower case."""
+    if not found.authors or any(a.email for a in found.authors):
+        return
+    common = _common_words(page)
+    kept = [a for a in found.authors if not _phrase_words(a.name, common)]
+    if len(kept) < len(found.authors):
+        found.authors = kept
+        if not kept:
+            found.byline = None

@@ -15,7 +15,7 @@ _BY = re.compile(
     r"|escrito por|text|texto|reporter)\s*:?\s+",
     re.IGNORECASE,
 )
-_PARTICLES = {
+PARTICLES = {
     "de",
     "da",
     "di",
@@ -49,7 +49,7 @@ def _looks_like_person(name: str, site: str | None) -> bool:
     if any(w in NOT_PEOPLE or w in ("by", "von", "par", "por") for w in lowered):
         return False
     # "Please enter your name here": a sentence, not a name (all-lower-case names pass).
-    lower_words = [w for w in words if w[:1].islower() and w.lower() not in _PARTICLES]
+    lower_words = [w for w in words if w[:1].islower() and w.lower() not in PARTICLES]
     if len(lower_words) >= 2 and lower_words != words:
         return False
     if site and name.lower() in site.lower():
