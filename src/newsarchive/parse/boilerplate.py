@@ -81,8 +81,7 @@ FURNITURE = re.compile(r"^(?:" + "|".join(_FURNITURE_PHRASES) + r")$", re.IGNORE
 
 _END_PHRASES = (
     r".*copyright.*",
-    r".*©.*",
-    r".*ⓒ.*",
+    r"(?:.*\W)?[©ⓒ].*",  # a sign, not a letter's mojibake ("sÄ©")
     r".*\(c\) ?\d{4}.*",
     r".*all rights reserved.*",
     r".*무단 ?전재.*",
@@ -135,6 +134,16 @@ _NOTICE_PHRASES = (
     r"i agree to",
     r"widerrufliche einwilligung",
     r"cookie",
+    # Consent walls: the choice between personalised advertising and a paid plan.
+    r"personali[sz]ed (?:ads|advertising)",
+    r"personalisierte[rn]? werbung",
+    r"publicité personnalisée",
+    r"pubblicità personalizzata",
+    r"publicidad personalizada",
+    r"werbefrei",
+    r"ad-free",
+    r"datenschutz-?(?:optionen|einstellungen)",
+    r"privacy (?:settings|options)",
     r"enable javascript",
     r"javascript (?:is )?(?:disabled|required)",
     r"activer? javascript",
@@ -198,6 +207,11 @@ _CAPTION_HINTS = (
     "epa",
 )
 _NOTICE_HINTS = (
+    "personali",
+    "publicit",
+    "pubblicit",
+    "werbefrei",
+    "ad-free",
     "inhalt",
     "content",
     "drittanbieter",

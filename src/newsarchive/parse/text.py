@@ -85,6 +85,7 @@ def _crawler_header(lines: list[str], found: Extracted) -> None:
 _PAGE_MIN_LINES = 60
 _PAGE_SHORT_SHARE = 0.6
 _RUN_PENALTY = 45  # what a non-prose line costs a run of article paragraphs, in characters
+_SHORT_BODY = 1000  # characters: a body this short makes a line-by-line reading suspect
 _HEAD_ROOM = 12  # lines kept above the article run (headline, date, byline)
 _FOOT_ROOM = 6  # and below it (byline, copyright)
 
@@ -225,7 +226,7 @@ class _Window:
     offset: int = 0
 
 
-def _article_window(lines: list[str]) -> _Window:
+def _article_window(lines: list[str], *, force: bool = False) -> _Window:
     """The part of a whole-page dump that holds the article: the run of lines that is most
     prose, with room above for its headline and dates and below for its byline.
 
@@ -233,10 +234,10 @@ def _article_window(lines: list[str]) -> _Window:
     the page is a whole-page dump and one stands above the run.
     """
     filled = [ln.strip() for ln in lines if ln.strip()]
-    if len(filled) < _PAGE_MIN_LINES:
+    if not force and len(filled) < _PAGE_MIN_LINES:
         return _Window(lines)
     short = sum(1 for ln in filled if not is_prose(ln))
-    if short / len(filled) < _PAGE_SHORT_SHARE:
+    if not force and short / len(filled) < _PAGE_SHORT_SHARE:
         return _Window(lines)
     best_sum, best_start, best_end = 0.0, 0, -1
     run_sum, run_start = 0.0, 0
@@ -416,26 +417,55 @@ def _run_paragraphs(lines: list[str], run: tuple[int, int], headline: str) -> li
     start, end = run
     kept: list[str] = []
     texts = [ln.strip() for ln in lines[start : end + 1]]
+    seen: dict[str, int] = {}
+    for s in texts:
+        seen[s] = seen.get(s, 0) + 1
+    printed: set[str] = set()
+    headings: list[bool] = []
     for i, s in enumerate(texts):
         if not s or s == headline or bp.is_notice(s) or bp.is_caption(s) or date_line(s):
             continue
+        # A page that prints the article twice (a print copy below it), or an ad's label
+        # between its paragraphs ("Don't want to see this? Remove ads"): once, or not at all.
+        if s in printed or seen[s] >= 3:
+            continue
+        printed.add(s)
         byline = parse_byline(s) if len(s) < 120 else None
         if byline and (byline.authors or byline.emails):
             continue
         if is_prose(s) and not bp.is_furniture(s) and not is_teaser(s):
             kept.append(s)
+            headings.append(False)
         elif is_title(s) and not bp.is_furniture(s):
             following = next((t for t in texts[i + 1 :] if t), "")
             if is_prose(following):
                 kept.append(s)  # a section heading inside the article
-    return kept
+                headings.append(True)
+    return kept[: _teasers_start(headings)]
 
 
-def parse_text(text: str, url: str | None = None) -> Extracted:
+_TEASER_PAIRS = 3
+
+
+def _teasers_start(headings: list[bool]) -> int:
+    """Where a list of teasers for other articles closes the run: from the end, headline and
+    one-paragraph summary, again and again ("Paukenschlag im Erzgebirge: ..." / two lines)."""
+    cut, pairs, i = len(headings), 0, len(headings) - 1
+    while i >= 1 and not headings[i] and headings[i - 1]:
+        pairs += 1
+        i -= 2
+        if pairs >= _TEASER_PAIRS:
+            cut = i + 1
+    return cut
+
+
+def parse_text(text: str, url: str | None = None, *, as_page: bool = False) -> Extracted:
+    """Read a text capture. A capture of the article region is read line by line; a whole
+    page (or, with as_page, any text) through the run of lines that is most prose."""
     found = Extracted(url=url)
     lines = [ln.rstrip() for ln in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
     lines = [ln.replace("\u00a0", " ").replace("\u200b", "") for ln in lines]
-    window = _article_window(lines)
+    window = _article_window(lines, force=as_page)
     lines, page_headline = window.lines, window.headline
     whole_page = window.run is not None
     if page_headline and window.printed_twice:
@@ -627,6 +657,13 @@ def parse_text(text: str, url: str | None = None) -> Extracted:
         break
     if whole_page:
         _drop_phrases(found, window.page or lines)
+    elif not as_page and sum(map(len, found.paragraphs)) < _SHORT_BODY:
+        # Read line by line, little or nothing passed for the article: the capture may be a
+        # page after all (a short one, or one whose teasers are long). Read as a page, the
+        # article is the run of prose; take that when it is much longer.
+        as_whole = parse_text(text, url, as_page=True)
+        if sum(map(len, as_whole.paragraphs)) >= 3 * max(1, sum(map(len, found.paragraphs))):
+            return as_whole
     return found
 
 
