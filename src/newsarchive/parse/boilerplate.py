@@ -10,6 +10,9 @@ import re
 from functools import lru_cache
 
 _FURNITURE_PHRASES = (
+    # A photo gallery's link: "5 Bilder - Fotostrecke öffnen", "12 photos".
+    r"\d+ (?:bilder|fotos|photos|images|pictures|immagini|imágenes)(?:\s*[-–:|].{0,40})?",
+    r"(?:fotostrecke|bildergalerie|photo gallery|galerie photos?)(?:\s.{0,40})?",
     # Skip links, navigation and page controls.
     r"go to (?:main )?contents?(?: go to navigation)?",
     r"skip to (?:main )?content",
@@ -149,6 +152,12 @@ _NOTICE_PHRASES = (
     r"activer? javascript",
     r"your browser does not",
     r"reserved for subscribers",
+    r"\bfor subscribers\b",
+    r"\bsubscribers\. ",
+    r"para suscriptores",
+    r"für abonnenten",
+    r"réservée? aux abonnés",
+    r"sign up (?:to|for) (?:our|the)",
     r"subscribe (?:now|to read|to continue)",
     r"already a subscriber",
     r"jetzt abonnieren",
@@ -207,6 +216,7 @@ _CAPTION_HINTS = (
     "epa",
 )
 _NOTICE_HINTS = (
+    "sign up",
     "personali",
     "publicit",
     "pubblicit",

@@ -103,6 +103,8 @@ def _headline_shaped(s: str) -> bool:
         return False  # a menu or list entry
     if _names_only(s):
         return False  # a byline without its "By": "Collin Anderson and Joseph Simonson"
+    if len(_GLUED_WORDS.findall(s)) >= 2 or bp.is_notice(s):
+        return False  # a menu copied without spaces ("NewsSportBusiness..."), a notice
     words = len(s.split())
     cjk = sum(1 for ch in s if "\u3040" <= ch <= "\u9fff" or "\uac00" <= ch <= "\ud7a3")
     return (
@@ -158,6 +160,37 @@ def _with_kicker(lines: list[str], i: int, headline: str) -> str:
     return headline
 
 
+_TERM = re.compile(r"[^\W\d_]{4,}")
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7a3]")
+
+
+def _terms(text: str) -> set[str]:
+    """Words of four letters or more, lower-cased; for CJK text, pairs of characters."""
+    lowered = text.lower()
+    terms = set(_TERM.findall(lowered))
+    cjk = "".join(ch if _CJK.match(ch) else " " for ch in lowered)
+    for run in cjk.split():
+        terms.update(run[k : k + 2] for k in range(len(run) - 1))
+    return terms
+
+
+def _opening_terms(lines: list[str], start: int) -> set[str]:
+    """The terms of the article's first 1,500 characters of prose."""
+    text, size = [], 0
+    for raw in lines[start:]:
+        s = raw.strip()
+        if s and is_prose(s):
+            text.append(s)
+            size += len(s)
+            if size >= 1500:
+                break
+    return _terms(" ".join(text))
+
+
+def _shares_terms(line: str, opening: set[str]) -> bool:
+    return len(_terms(line) & opening) >= 2
+
+
 def _page_headline(lines: list[str], start: int) -> tuple[str | None, bool]:
     """The headline of a whole-page dump: a headline-shaped line the page prints twice (in its
     header and above the article), else the nearest one above the article run that is not a
@@ -182,6 +215,7 @@ def _page_headline(lines: list[str], start: int) -> tuple[str | None, bool]:
     # Above the article: headline, deck, byline, dates, share buttons, a caption; above those,
     # the menus. The headline is the top-most headline-shaped line below the menus.
     best: int | None = None
+    candidates: list[int] = []  # nearest first
     menu_lines = 0
     for i in range(start - 1, max(-1, start - 4 * _HEAD_ROOM - 1), -1):
         s = lines[i].strip()
@@ -191,6 +225,7 @@ def _page_headline(lines: list[str], start: int) -> tuple[str | None, bool]:
             menu_lines = 0
             continue
         if _headline_shaped(s) and not _in_menu(lines, i):
+            candidates.append(i)
             best, menu_lines = i, 0
         elif (len(s.split()) <= 3 and not is_prose(s)) or bp.is_furniture(s):
             menu_lines += 1
@@ -200,6 +235,12 @@ def _page_headline(lines: list[str], start: int) -> tuple[str | None, bool]:
             menu_lines = 0
     if best is None:
         return None, False
+    # The headline is about the article: of the candidates, the top-most that shares words
+    # with the article's opening (teasers, notices and labels above it do not).
+    opening = _opening_terms(lines, start)
+    on_topic = [i for i in candidates if _shares_terms(lines[i], opening)]
+    if on_topic:
+        best = on_topic[-1]
     crumbs = _BREADCRUMB_SPLIT.split(lines[best].strip())
     if len(crumbs) >= 3 and _headline_shaped(crumbs[-1]):
         return crumbs[-1], False  # "Start / Ausland / EU und Indien besiegeln ..."
