@@ -161,15 +161,14 @@ def _with_kicker(lines: list[str], i: int, headline: str) -> str:
 
 
 _TERM = re.compile(r"[^\W\d_]{4,}")
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7a3]")
+_CJK_RUN = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7a3]{2,}")
 
 
 def _terms(text: str) -> set[str]:
     """Words of four letters or more, lower-cased; for CJK text, pairs of characters."""
     lowered = text.lower()
     terms = set(_TERM.findall(lowered))
-    cjk = "".join(ch if _CJK.match(ch) else " " for ch in lowered)
-    for run in cjk.split():
+    for run in _CJK_RUN.findall(lowered):
         terms.update(run[k : k + 2] for k in range(len(run) - 1))
     return terms
 
@@ -698,9 +697,13 @@ def parse_text(text: str, url: str | None = None, *, as_page: bool = False) -> E
         break
     if whole_page:
         _drop_phrases(found, window.page or lines)
-    elif not as_page and sum(map(len, found.paragraphs)) < _SHORT_BODY:
-        # Read line by line, little or nothing passed for the article: the capture may be a
-        # page after all (a short one, or one whose teasers are long). Read as a page, the
+    elif (
+        not as_page
+        and (body := sum(map(len, found.paragraphs))) < _SHORT_BODY
+        and sum(len(t) for t in stripped if is_prose(t)) >= 3 * max(1, body)
+    ):
+        # Read line by line, little of the capture's prose passed for the article: it may be
+        # a page after all (a short one, or one whose teasers are long). Read as a page, the
         # article is the run of prose; take that when it is much longer.
         as_whole = parse_text(text, url, as_page=True)
         if sum(map(len, as_whole.paragraphs)) >= 3 * max(1, sum(map(len, found.paragraphs))):
