@@ -84,7 +84,7 @@ def _crawler_header(lines: list[str], found: Extracted) -> None:
 # A whole page saved as text: many lines, most of them menus, links and teasers.
 _PAGE_MIN_LINES = 60
 _PAGE_SHORT_SHARE = 0.6
-_RUN_PENALTY = 45  # what a non-prose line costs a run of article paragraphs, in characters
+_RUN_PENALTY = 60  # what a non-prose line costs a run of article paragraphs, in characters
 _SHORT_BODY = 1000  # characters: a body this short makes a line-by-line reading suspect
 _HEAD_ROOM = 12  # lines kept above the article run (headline, date, byline)
 _FOOT_ROOM = 6  # and below it (byline, copyright)
