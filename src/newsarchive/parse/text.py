@@ -85,7 +85,10 @@ def _crawler_header(lines: list[str], found: Extracted) -> None:
 _PAGE_MIN_LINES = 60
 _PAGE_SHORT_SHARE = 0.6
 _RUN_PENALTY = 60  # what a non-prose line costs a run of article paragraphs, in characters
-_SHORT_BODY = 1000  # characters: a body this short makes a line-by-line reading suspect
+# A line-by-line reading that kept less than this share of a capture's prose is checked against
+# a whole-page reading, which wins when its body is this much longer.
+_KEPT_SHARE = 0.6
+_LONGER = 1.25
 _HEAD_ROOM = 12  # lines kept above the article run (headline, date, byline)
 _FOOT_ROOM = 6  # and below it (byline, copyright)
 
@@ -697,16 +700,14 @@ def parse_text(text: str, url: str | None = None, *, as_page: bool = False) -> E
         break
     if whole_page:
         _drop_phrases(found, window.page or lines)
-    elif (
-        not as_page
-        and (body := sum(map(len, found.paragraphs))) < _SHORT_BODY
-        and sum(len(t) for t in stripped if is_prose(t)) >= 3 * max(1, body)
+    elif not as_page and (body := sum(map(len, found.paragraphs))) < _KEPT_SHARE * sum(
+        len(t) for t in stripped if is_prose(t)
     ):
-        # Read line by line, little of the capture's prose passed for the article: it may be
-        # a page after all (a short one, or one whose teasers are long). Read as a page, the
-        # article is the run of prose; take that when it is much longer.
+        # Read line by line, the article kept little of the capture's prose: it may be a page
+        # after all (a short one, one whose teasers are long, one whose article a box cuts in
+        # two). Read as a page, the article is the run of prose; take that when it is longer.
         as_whole = parse_text(text, url, as_page=True)
-        if sum(map(len, as_whole.paragraphs)) >= 3 * max(1, sum(map(len, found.paragraphs))):
+        if sum(map(len, as_whole.paragraphs)) >= _LONGER * max(1, body):
             return as_whole
     return found
 
