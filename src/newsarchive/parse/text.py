@@ -219,7 +219,8 @@ def _page_headline(lines: list[str], start: int) -> tuple[str | None, bool]:
     best: int | None = None
     candidates: list[int] = []  # nearest first
     menu_lines = 0
-    for i in range(start - 1, max(-1, start - 4 * _HEAD_ROOM - 1), -1):
+    # From the run's own first line: a headline long enough to read as prose starts it.
+    for i in range(start, max(-1, start - 4 * _HEAD_ROOM - 1), -1):
         s = lines[i].strip()
         if not s:
             continue
