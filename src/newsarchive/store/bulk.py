@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Table, bindparam, func, insert, select, tuple_, update
+from sqlalchemy import Table, bindparam, func, insert, select, update
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
@@ -66,40 +66,64 @@ class BulkWriter:
             ).all()
         )
         urls = [a.url for a, _ in items if a.url]
-        heads = [a.headline for a, _ in items if a.headline]
         known_urls = (
             set(s.scalars(select(ArticleRow.url).where(ArticleRow.url.in_(urls))))
             if urls
             else set()
         )
-        known_heads = (
-            set(s.scalars(select(ArticleRow.headline).where(ArticleRow.headline.in_(heads))))
-            if heads
-            else set()
+        # A stored article of the same source and headline may be an earlier edition. Asked
+        # by (source, headline) pairs, which the (source_id, headline) index answers; by
+        # headline alone SQLite would scan the whole index for every batch.
+        sources = [self._source_id(s, a.source) for a, _ in items]
+        pairs = sorted(
+            {
+                (sid, a.headline)
+                for sid, (a, _) in zip(sources, items, strict=True)
+                if sid and a.headline
+            }
         )
+        by_source: dict[int, list[str]] = {}
+        for sid, headline in pairs:
+            by_source.setdefault(sid, []).append(headline)
+        known_heads: set[tuple[int, str]] = set()
+        for sid, headlines in by_source.items():
+            for start in range(0, len(headlines), 500):
+                known_heads.update(
+                    (sid, headline)
+                    for headline in s.scalars(
+                        select(ArticleRow.headline).where(
+                            ArticleRow.source_id == sid,
+                            ArticleRow.headline.in_(headlines[start : start + 500]),
+                        )
+                    )
+                )
 
         outcomes: list[Outcome | None] = [None] * len(items)
         fresh: list[int] = []
         batch_inputs: set[str] = set()
         batch_content: set[str] = set()
-        batch_keys: set[tuple[str | None, str]] = set()
+        batch_urls: set[str] = set()
+        batch_heads: set[tuple[int | None, str]] = set()
         for i, (article, _data) in enumerate(items):
             sha = article.input.sha256
             if sha in seen_inputs:
                 outcomes[i] = Outcome("unchanged", seen_inputs[sha] or 0)
                 continue
-            key = (article.url, article.headline)
+            head = (sources[i], article.headline)
             careful = (
                 sha in batch_inputs
                 or article.sha256 in seen_content
                 or article.sha256 in batch_content
                 or (article.url is not None and article.url in known_urls)
-                or (bool(article.headline) and article.headline in known_heads)
-                or key in batch_keys
+                or (article.url is not None and article.url in batch_urls)
+                or head in known_heads
+                or head in batch_heads
             )
             batch_inputs.add(sha)
             batch_content.add(article.sha256)
-            batch_keys.add(key)
+            if article.url:
+                batch_urls.add(article.url)
+            batch_heads.add(head)
             if not careful:
                 fresh.append(i)
         if fresh:
@@ -217,15 +241,17 @@ class BulkWriter:
         wanted = {(a.name, a.email or "") for a in authors} - self._authors.keys()
         if not wanted:
             return
-        pairs = sorted(wanted)
-        for start in range(0, len(pairs), 400):  # SQLite's variable limit, with room
-            chunk = pairs[start : start + 400]
+        # By name, which the (name, email) index answers (a row-value IN would scan the table),
+        # then the pairs wanted among what came back.
+        names = sorted({name for name, _ in wanted})
+        for start in range(0, len(names), 500):
             for row in s.execute(
                 select(AuthorRow.id, AuthorRow.name, AuthorRow.email).where(
-                    tuple_(AuthorRow.name, AuthorRow.email).in_(chunk)
+                    AuthorRow.name.in_(names[start : start + 500])
                 )
             ):
-                self._authors[(row.name, row.email)] = row.id
+                if (row.name, row.email) in wanted:
+                    self._authors[(row.name, row.email)] = row.id
         missing = sorted(wanted - self._authors.keys())
         if missing:
             ids = self._insert(
