@@ -32,7 +32,8 @@ from typing import Any
 from newsarchive import Archive
 from newsarchive.ingest import Job, ingest_jobs
 from newsarchive.parse import parse_bytes
-from newsarchive.store.search import SearchOptions, parse_when, search_statements
+from newsarchive.store import query as q
+from newsarchive.store.search import SearchOptions, parse_when, search_phases, search_statements
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "benchmarks" / "out"
@@ -214,12 +215,18 @@ PG_WEIGHTS = "{0, 0.1, 0.4, 1}"
 
 def raw_search_pg(conn: Any, options: SearchOptions) -> list[tuple[object, ...]]:
     """The same search as bare psycopg statements on PostgreSQL (the floor there): the same
-    tsquery expressions in the same order, ranked by ts_rank, without newsarchive around them."""
+    phases (the headline's own vector first), tsquery texts and ts_rank ranking, without
+    newsarchive around them."""
     wanted = options.offset + options.limit
+    query = q.parse(options.query)
+    full = q.to_tsquery(query)
     rows: list[tuple[object, ...]] = []
-    for tsquery, enough in search_statements(options, "postgresql"):
-        params: list[object] = [tsquery]
-        where = ["a.search_vector @@ q.q"]
+    for column, enough in search_phases(options):
+        params: list[object] = [full, full]
+        where = ["a.search_vector @@ to_tsquery('simple', %s)"]
+        if column == "headline":
+            where.append("a.headline_vector @@ to_tsquery('simple', %s)")
+            params.append(q.to_tsquery(query, exclusions=False))
         joins = ""
         if options.languages:
             where.append("a.language = %s")
@@ -236,9 +243,9 @@ def raw_search_pg(conn: Any, options: SearchOptions) -> list[tuple[object, ...]]
             params.append(f"%{options.sources[0]}%")
         order = "score DESC, a.id" if options.sort == "relevance" else RAW_ORDER[options.sort]
         sql = (
-            f"SELECT a.id, ts_rank('{PG_WEIGHTS}', a.search_vector, q.q, 1) AS score"
-            " FROM (SELECT to_tsquery('simple', %s) AS q) AS q CROSS JOIN articles AS a"
-            f"{joins} WHERE {' AND '.join(where)} ORDER BY {order} LIMIT {wanted}"
+            f"SELECT a.id, ts_rank('{PG_WEIGHTS}', a.search_vector,"
+            f" to_tsquery('simple', %s), 1) AS score FROM articles AS a{joins}"
+            f" WHERE {' AND '.join(where)} ORDER BY {order} LIMIT {wanted}"
         )
         rows = conn.execute(sql, params).fetchall()
         if len(rows) >= enough:

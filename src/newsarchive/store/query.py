@@ -135,11 +135,12 @@ def _ts_term(term: Term, weight: str = "") -> str:
     return words[0] if len(words) == 1 else "(" + " <-> ".join(words) + ")"
 
 
-def to_tsquery(query: Query, column: str | None = None) -> str:
+def to_tsquery(query: Query, column: str | None = None, *, exclusions: bool = True) -> str:
     """The query as PostgreSQL to_tsquery('simple', ...) text, the twin of to_fts5.
 
     Headline, byline and body carry the weights A, B and C in the tsvector; with
-    column="headline" the terms must match with weight A. Exclusions apply to all columns.
+    column="headline" the terms must match with weight A. Exclusions apply to all columns;
+    without them, the text is the query's positive part (for a single column's own vector).
     """
     weight = {"headline": "A", "byline": "B", "body": "C"}.get(column or "", "")
     parts = []
@@ -149,6 +150,6 @@ def to_tsquery(query: Query, column: str | None = None) -> str:
             alternatives[0] if len(alternatives) == 1 else "(" + " | ".join(alternatives) + ")"
         )
     expression = " & ".join(parts)
-    for term in query.excluded:
+    for term in query.excluded if exclusions else []:
         expression = f"({expression}) & !{_ts_term(term)}"
     return expression
