@@ -242,6 +242,9 @@ _TRAILING_CREDIT = re.compile(
 )
 
 
+_HANGUL_TAIL = re.compile(r"[\uac00-\ud7a3\u4e00-\u9fff]")
+
+
 def split_trailing_byline(paragraph: str) -> tuple[str, Byline | None]:
     """A byline glued to the end of the last paragraph: "...마감됐다.〈千光巖기자〉".
 
@@ -249,7 +252,9 @@ def split_trailing_byline(paragraph: str) -> tuple[str, Byline | None]:
     long paragraph from every position costs more than the rest of the parse.
     """
     offset = max(0, len(paragraph) - 120)
-    m = _TRAILING_KOREAN.search(paragraph, offset)
+    # The Korean pattern needs Hangul (a name, a role) in the tail; most paragraphs have none.
+    has_hangul = _HANGUL_TAIL.search(paragraph, offset) is not None
+    m = _TRAILING_KOREAN.search(paragraph, offset) if has_hangul else None
     if m and m.start() > 0 and re.search(r"[.!?。”\"'’)]\s*$", paragraph[: m.start()]):
         return paragraph[: m.start()].rstrip(), parse_byline(m.group("byline"))
     if not paragraph.rstrip().endswith(")"):
