@@ -72,3 +72,19 @@ def test_an_earlier_ingest_into_another_archive_does_not_count_as_seen(
     assert ingest_paths(first, [str(seed_path)], workers=1).added == 1
     assert ingest_paths(second, [str(seed_path)], workers=1).added == 1
     assert second.counts()["articles"] == 1
+
+
+def test_many_windows_keep_order_and_lose_nothing(
+    archive: Archive, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import newsarchive.ingest as ingest_module
+
+    monkeypatch.setattr(ingest_module, "WINDOW", 3)  # ten pages: four windows, two in flight
+    pages = [str(p) for p in fixture_pages()][:10]
+    results = []
+    summary = ingest_jobs(
+        archive, [Job(p) for p in pages], workers=2, batch_size=4, on_result=results.append
+    )
+    assert summary.added == 10 and summary.failed == 0
+    assert [r.path for r in results] == pages
+    assert archive.counts()["articles"] == 10

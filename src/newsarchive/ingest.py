@@ -143,9 +143,17 @@ def parsed_inputs(jobs: Iterable[Job], workers: int, sqlite_path: str | None) ->
     identify("warm the language model up before forking, so that workers share it")
     context = multiprocessing.get_context("fork")
     with context.Pool(workers, initializer=_init_worker, initargs=(sqlite_path,)) as pool:
+        # Two windows in flight: the next is being parsed while this one's results are
+        # written, so the workers do not wait at each window's end; memory stays bounded.
         iterator = iter(jobs)
+        pending: Iterator[Parsed] | None = None
         while window := list(itertools.islice(iterator, WINDOW)):
-            yield from pool.imap(parse_job, window, chunksize=32)
+            submitted = pool.imap(parse_job, window, chunksize=32)
+            if pending is not None:
+                yield from pending
+            pending = submitted
+        if pending is not None:
+            yield from pending
 
 
 def jobs_for(
