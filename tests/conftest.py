@@ -75,7 +75,7 @@ _pg_outcomes: dict[str, int] = {}
 
 
 def pytest_runtest_logreport(report: pytest.TestReport) -> None:
-    on_pg = "[postgresql" in report.nodeid or "-postgresql" in report.nodeid
+    on_pg = "postgresql" in report.keywords  # the marker, from ENGINES or the module
     if on_pg and (report.when == "call" or report.outcome != "passed"):
         _pg_outcomes[report.outcome] = _pg_outcomes.get(report.outcome, 0) + 1
 
