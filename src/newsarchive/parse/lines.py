@@ -134,7 +134,7 @@ def unwrap(lines: list[str], min_length: int = 50) -> list[str]:
             out
             and len(out[-1]) >= min_length
             and not re.search(r"[.!?:。\"”]\s*$", out[-1])
-            and re.match(r"^[a-z(\"“‘'0-9]", line)
+            and (line[:1].islower() or re.match(r"^[(\"“‘'0-9]", line))
         ):
             out[-1] = out[-1] + " " + line
         else:

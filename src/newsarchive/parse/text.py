@@ -509,6 +509,9 @@ def parse_text(text: str, url: str | None = None, *, as_page: bool = False) -> E
     found = Extracted(url=url)
     lines = [ln.rstrip() for ln in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
     lines = [ln.replace("\u00a0", " ").replace("\u200b", "") for ln in lines]
+    # Hard-wrapped paragraphs joined first: the page analysis weighs paragraphs, not the
+    # pieces of one a "save as text" broke at 80 columns.
+    lines = unwrap(lines)
     window = _article_window(lines, force=as_page)
     lines, page_headline = window.lines, window.headline
     whole_page = window.run is not None
