@@ -66,3 +66,14 @@ def test_doubly_encoded_utf8_is_repaired_and_other_text_left_alone() -> None:
     )
     # Korean legacy mojibake (a CP949-misread quote) is not this kind and stays as printed.
     assert repair_mojibake("Yoon뭩 said Ã") == "Yoon뭩 said Ã"
+
+
+def test_mojibake_whose_no_break_spaces_were_copied_as_spaces() -> None:
+    from newsarchive.parse.decode import repair_mojibake
+
+    # "đàn ông dài" as UTF-8 read as Windows-1252, then copied: the no-break space that
+    # "à" (C3 A0) became turned into a plain space.
+    original = "Người đàn ông đau bụng kéo dài, nghĩ bị rối loạn tiêu hóa thông thường."
+    garbled = original.encode("utf-8").decode("cp1252", errors="replace").replace("\xa0", " ")
+    repaired = repair_mojibake(garbled)
+    assert "đàn ông" in repaired and "kéo dài" in repaired

@@ -194,4 +194,6 @@ def repair_mojibake(text: str) -> str:
         return text
     import ftfy
 
-    return str(ftfy.fix_encoding(text))
+    # Copying a page turns its no-break spaces into spaces, and "à" (C3 A0) read as Latin-1 is
+    # "Ã" and a no-break space: put the no-break space back so the pair can be repaired.
+    return str(ftfy.fix_encoding(text.replace("Ã ", "Ã\u00a0")))
