@@ -111,6 +111,18 @@ _END_PHRASES = (
 )
 END_MARKER = re.compile(r"^(?:" + "|".join(_END_PHRASES) + r")$", re.IGNORECASE)
 
+# Where readers' comments begin: their rules or closing notice. Nothing after is the article's.
+COMMENTS = re.compile(
+    r"kommentarfunktion|netiquette|comments are closed|leave a reply|i commenti sono chiusi"
+    r"|commentaires sont fermés|comentarios están cerrados",
+    re.IGNORECASE,
+)
+
+
+def opens_comments(line: str) -> bool:
+    return len(line) < 200 and bool(COMMENTS.search(line))
+
+
 # Whole-line labels that are only a site's section or a broadcast script cue.
 SCRIPT_CUE = re.compile(
     r"^(?:<[^<>]{1,12}>|\[[^\[\]]{1,20}\]|[\uac00-\ud7a3]{2,4}\s*(?:앵커|기자|아나운서)\s*>"

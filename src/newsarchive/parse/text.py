@@ -467,6 +467,8 @@ def _run_paragraphs(lines: list[str], run: tuple[int, int], headline: str) -> li
     printed: set[str] = set()
     headings: list[bool] = []
     for i, s in enumerate(texts):
+        if len(kept) >= 3 and bp.opens_comments(s):
+            break  # readers' comments follow the article
         if not s or s == headline or bp.is_notice(s) or bp.is_caption(s) or date_line(s):
             continue
         # A page that prints the article twice (a print copy below it), or an ad's label
