@@ -636,7 +636,7 @@ def parse_text(text: str, url: str | None = None, *, as_page: bool = False) -> E
         if not s:
             i += 1
             continue
-        if bp.is_end_marker(s):
+        if bp.is_end_marker(s) or (len(paragraphs) >= 3 and bp.opens_comments(s)):
             end = i
             break
         reporter = broadcast_reporter(s)
