@@ -177,6 +177,32 @@ RAW_ORDER = {
 }
 
 
+def raw_filters(
+    options: SearchOptions, where: list[str], params: list[object], mark: str, *, sqlite: bool
+) -> str:
+    """The filters of a raw floor statement, added to where and params; returns its joins.
+    mark is the driver's placeholder; SQLite stores datetimes as text."""
+
+    def when(moment: Any) -> object:
+        return moment.isoformat(sep=" ") if sqlite else moment
+
+    joins = ""
+    if options.languages:
+        where.append(f"a.language = {mark}")
+        params.append(options.languages[0])
+    if options.since:
+        where.append(f"a.posted_utc >= {mark}")
+        params.append(when(options.since))
+    if options.until:
+        where.append(f"a.posted_utc <= {mark}")
+        params.append(when(options.until))
+    if options.sources:
+        joins = " JOIN sources AS s ON s.id = a.source_id"
+        where.append(f"s.domain LIKE {mark}")
+        params.append(f"%{options.sources[0]}%")
+    return joins
+
+
 def raw_search(conn: sqlite3.Connection, options: SearchOptions) -> list[tuple[object, ...]]:
     """The same search as bare sqlite3 FTS5 statements (the floor): the same MATCH expressions
     in the same order, without newsarchive's Python around them, and no snippets."""
@@ -185,20 +211,7 @@ def raw_search(conn: sqlite3.Connection, options: SearchOptions) -> list[tuple[o
     for match, enough in search_statements(options):
         params: list[object] = [match]
         where = ["articles_fts MATCH ?"]
-        joins = ""
-        if options.languages:
-            where.append("a.language = ?")
-            params.append(options.languages[0])
-        if options.since:
-            where.append("a.posted_utc >= ?")
-            params.append(options.since.isoformat(sep=" "))
-        if options.until:
-            where.append("a.posted_utc <= ?")
-            params.append(options.until.isoformat(sep=" "))
-        if options.sources:
-            joins = " JOIN sources AS s ON s.id = a.source_id"
-            where.append("s.domain LIKE ?")
-            params.append(f"%{options.sources[0]}%")
+        joins = raw_filters(options, where, params, "?", sqlite=True)
         sql = (
             "SELECT a.id, bm25(articles_fts, 10.0, 4.0, 1.0) AS score FROM articles_fts"
             f" JOIN articles AS a ON a.id = articles_fts.rowid{joins} WHERE {' AND '.join(where)}"
@@ -227,20 +240,7 @@ def raw_search_pg(conn: Any, options: SearchOptions) -> list[tuple[object, ...]]
         if column == "headline":
             where.append("a.headline_vector @@ to_tsquery('simple', %s)")
             params.append(q.to_tsquery(query, exclusions=False))
-        joins = ""
-        if options.languages:
-            where.append("a.language = %s")
-            params.append(options.languages[0])
-        if options.since:
-            where.append("a.posted_utc >= %s")
-            params.append(options.since)
-        if options.until:
-            where.append("a.posted_utc <= %s")
-            params.append(options.until)
-        if options.sources:
-            joins = " JOIN sources AS s ON s.id = a.source_id"
-            where.append("s.domain LIKE %s")
-            params.append(f"%{options.sources[0]}%")
+        joins = raw_filters(options, where, params, "%s", sqlite=False)
         order = "score DESC, a.id" if options.sort == "relevance" else RAW_ORDER[options.sort]
         sql = (
             f"SELECT a.id, ts_rank('{PG_WEIGHTS}', a.search_vector,"
