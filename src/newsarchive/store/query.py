@@ -120,32 +120,28 @@ def to_fts5(query: Query, column: str | None = None) -> str:
     return expression
 
 
-def _ts_word(word: str, prefix: bool, weight: str) -> str:
+def _ts_word(word: str, prefix: bool) -> str:
     # Words are runs of \w: they hold no quote, backslash or operator, so quoting is enough.
-    label = ("*" if prefix else "") + weight
-    return f"'{word}'" + (f":{label}" if label else "")
+    return f"'{word}'" + (":*" if prefix else "")
 
 
-def _ts_term(term: Term, weight: str = "") -> str:
+def _ts_term(term: Term) -> str:
     last = len(term.words) - 1
     words = [
-        _ts_word(w, term.korean or (term.prefix and i == last), weight)
-        for i, w in enumerate(term.words)
+        _ts_word(w, term.korean or (term.prefix and i == last)) for i, w in enumerate(term.words)
     ]
     return words[0] if len(words) == 1 else "(" + " <-> ".join(words) + ")"
 
 
-def to_tsquery(query: Query, column: str | None = None, *, exclusions: bool = True) -> str:
+def to_tsquery(query: Query, *, exclusions: bool = True) -> str:
     """The query as PostgreSQL to_tsquery('simple', ...) text, the twin of to_fts5.
 
-    Headline, byline and body carry the weights A, B and C in the tsvector; with
-    column="headline" the terms must match with weight A. Exclusions apply to all columns;
-    without them, the text is the query's positive part (for a single column's own vector).
+    Exclusions apply to all columns; without them, the text is the query's positive part (for
+    the headline's own vector, where the headline phase looks first).
     """
-    weight = {"headline": "A", "byline": "B", "body": "C"}.get(column or "", "")
     parts = []
     for group in query.groups:
-        alternatives = [_ts_term(t, weight) for t in group]
+        alternatives = [_ts_term(t) for t in group]
         parts.append(
             alternatives[0] if len(alternatives) == 1 else "(" + " | ".join(alternatives) + ")"
         )

@@ -200,12 +200,11 @@ def search_phases(options: SearchOptions) -> list[tuple[str | None, int]]:
     return [(None, 0)]
 
 
-def search_statements(options: SearchOptions, dialect: str = "sqlite") -> list[tuple[str, int]]:
-    """The expressions a search runs, in order: FTS5 MATCH on SQLite, to_tsquery text on
-    PostgreSQL (for the benchmark's raw floor)."""
+def search_statements(options: SearchOptions) -> list[tuple[str, int]]:
+    """The FTS5 MATCH expressions a search runs on SQLite, in order (for the benchmark's raw
+    floor)."""
     query = q.parse(options.query)
-    compile_ = q.to_tsquery if dialect == "postgresql" else q.to_fts5
-    return [(compile_(query, column=column), enough) for column, enough in search_phases(options)]
+    return [(q.to_fts5(query, column=column), enough) for column, enough in search_phases(options)]
 
 
 def run_search(conn: Connection, options: SearchOptions) -> list[SearchHit]:
