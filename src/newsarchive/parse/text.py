@@ -9,7 +9,10 @@ paragraphs between. Site profiles may pre-process the lines; nothing here names 
 from __future__ import annotations
 
 import re
+from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
 
 from ..record import Author
 from . import boilerplate as bp
@@ -230,7 +233,7 @@ def _page_headline(lines: list[str], start: int) -> tuple[str | None, bool]:
         if _headline_shaped(s) and not _in_menu(lines, i):
             candidates.append(i)
             best, menu_lines = i, 0
-        elif (len(s.split()) <= 3 and not is_prose(s)) or bp.is_furniture(s):
+        elif _menu_like(s) or bp.is_furniture(s):
             menu_lines += 1
             if menu_lines >= 4 and best is not None:
                 break
@@ -390,7 +393,9 @@ def _phrase_words(name: str, common: frozenset[str]) -> bool:
     return any(w.lower() in common for w in name.split() if w.lower() not in PARTICLES)
 
 
-def _run_authors(lines: list[str], run: tuple[int, int]) -> tuple[str | None, list[str]]:
+def _run_authors(
+    lines: list[str], run: tuple[int, int], common: Callable[[], frozenset[str]]
+) -> tuple[str | None, list[str]]:
     """A whole-page dump's byline near the article run: "By Jane Roe", a label line then the
     name ("Autorin/Autor" / "Roman Goncharenko"), a name then its role ("Marta Cañete" /
     "Corresponsal en Atenas"), or a line of full names ("Julia Vergin | Clare Roth")."""
@@ -399,7 +404,6 @@ def _run_authors(lines: list[str], run: tuple[int, int]) -> tuple[str | None, li
     start, end = run
     above = _nonempty(lines, range(start - 1, -1, -1))[:_AUTHOR_REACH_ABOVE]
     below = _nonempty(lines, range(end + 1, len(lines)))[:_AUTHOR_REACH_BELOW]
-    common: frozenset[str] | None = None
     inside = set(_nonempty(lines, range(start, end + 1))[:12])
     near = set(above[:4])
     for i in [*above, *below, *sorted(inside)]:
@@ -432,14 +436,12 @@ def _run_authors(lines: list[str], run: tuple[int, int]) -> tuple[str | None, li
         beside_date = bool(date_line(before) or date_line(after))
         if i in inside and not (role_after or tail or beside_date):
             continue  # inside the article, only a byline that says so
-        if common is None:
-            common = _common_words(lines)
         people = [
             n
             for n in names
             if 2 <= len(n.split()) <= 4
             and all(_NAME_WORD.match(w) for w in n.split())
-            and not _phrase_words(n, common)
+            and not _phrase_words(n, common())
         ]
         bare = re.sub(r"\([^)]*\)", "", text).strip()
         if not people or len(" ".join(people)) < 0.6 * len(bare):
@@ -461,9 +463,7 @@ def _run_paragraphs(lines: list[str], run: tuple[int, int], headline: str) -> li
     start, end = run
     kept: list[str] = []
     texts = [ln.strip() for ln in lines[start : end + 1]]
-    seen: dict[str, int] = {}
-    for s in texts:
-        seen[s] = seen.get(s, 0) + 1
+    seen = Counter(texts)
     printed: set[str] = set()
     headings: list[bool] = []
     for i, s in enumerate(texts):
@@ -517,6 +517,8 @@ def parse_text(text: str, url: str | None = None, *, as_page: bool = False) -> E
     window = _article_window(lines, force=as_page)
     lines, page_headline = window.lines, window.headline
     whole_page = window.run is not None
+    # A whole page's lower-case words, found once and only if a byline needs them.
+    common = cache(lambda: _common_words(window.page or window.lines))
     if page_headline and window.printed_twice:
         found.headline = page_headline  # printed in the page header and above the article
     _crawler_header(lines, found)
@@ -679,10 +681,11 @@ def parse_text(text: str, url: str | None = None, *, as_page: bool = False) -> E
         if sum(map(len, run_paragraphs)) > sum(map(len, found.paragraphs)):
             found.paragraphs = run_paragraphs
         page = window.page or lines
-        _drop_phrases(found, page)
+        _drop_phrases(found, common)
         if not found.authors:
             start, stop = window.run
-            printed, names = _run_authors(page, (window.offset + start, window.offset + stop))
+            run = (window.offset + start, window.offset + stop)
+            printed, names = _run_authors(page, run, common)
             found.byline = found.byline or printed
             for name in names:
                 found.add_author(Author(name))
@@ -705,7 +708,7 @@ def parse_text(text: str, url: str | None = None, *, as_page: bool = False) -> E
             continue
         break
     if whole_page:
-        _drop_phrases(found, window.page or lines)
+        _drop_phrases(found, common)
     elif not as_page and (body := sum(map(len, found.paragraphs))) < _KEPT_SHARE * sum(
         len(t) for t in stripped if is_prose(t)
     ):
@@ -718,13 +721,12 @@ def parse_text(text: str, url: str | None = None, *, as_page: bool = False) -> E
     return found
 
 
-def _drop_phrases(found: Extracted, page: list[str]) -> None:
+def _drop_phrases(found: Extracted, common: Callable[[], frozenset[str]]) -> None:
     """The byline rules were made for article captures; in a whole page, "High Praise" or
     "Related Articles" pass them. Keep names only, not phrases the page prints in lower case."""
     if not found.authors or any(a.email for a in found.authors):
         return
-    common = _common_words(page)
-    kept = [a for a in found.authors if not _phrase_words(a.name, common)]
+    kept = [a for a in found.authors if not _phrase_words(a.name, common())]
     if len(kept) < len(found.authors):
         found.authors = kept
         if not kept:
