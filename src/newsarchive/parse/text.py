@@ -522,7 +522,6 @@ def parse_text(text: str, url: str | None = None, *, as_page: bool = False) -> E
     if page_headline and window.printed_twice:
         found.headline = page_headline  # printed in the page header and above the article
     _crawler_header(lines, found)
-    lines = unwrap(lines)
     stripped = [ln.strip() for ln in lines]
 
     def usable(i: int) -> bool:
