@@ -64,11 +64,14 @@ def test_a_missing_postgresql_index_is_found_and_repaired(tmp_path: Path, seed_p
         archive = Archive.open(url)
         with archive.engine.begin() as conn:
             conn.execute(text("DROP INDEX ix_articles_search"))
+            conn.execute(text("DROP INDEX ix_articles_headline_search"))
         archive.close()
         broken = CliRunner().invoke(cli, ["--db", url, "check"])
         assert broken.exit_code == 1 and "ix_articles_search is missing" in broken.stderr
+        assert "ix_articles_headline_search is missing" in broken.stderr
         fixed = CliRunner().invoke(cli, ["--db", url, "check", "--repair"])
         assert fixed.exit_code == 0 and "repaired: search index re-created" in fixed.stdout
+        assert "re-created: ix_articles_headline_search" in fixed.stdout
         assert CliRunner().invoke(cli, ["--db", url, "check"]).exit_code == 0
 
 

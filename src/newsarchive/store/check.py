@@ -9,6 +9,12 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import Engine, text
 
+# PostgreSQL's full-text indexes (migrations 0002 and 0003) and the columns they index.
+PG_SEARCH_INDEXES = {
+    "ix_articles_search": "search_vector",
+    "ix_articles_headline_search": "headline_vector",
+}
+
 
 @dataclass
 class CheckReport:
@@ -53,23 +59,22 @@ def check_archive(engine: Engine, *, repair: bool = False) -> CheckReport:
     if sqlite:
         return _repair_sqlite(engine, report) if repair else report
     with engine.connect() as conn:
-        # PostgreSQL computes the search vector itself (a generated column): it cannot drift;
-        # what can go missing is its index (dropped by hand, say).
-        has_index = conn.execute(
-            text(
-                "SELECT count(*) FROM pg_indexes"
-                " WHERE schemaname = current_schema() AND indexname = 'ix_articles_search'"
-            )
-        ).scalar_one()
-    if not has_index:
-        report.problems.append("search index: ix_articles_search is missing")
-        if repair:
-            with engine.begin() as conn:
-                conn.execute(
-                    text("CREATE INDEX ix_articles_search ON articles USING gin (search_vector)")
-                )
-            report.repaired.append("search index re-created")
-            report.problems.remove("search index: ix_articles_search is missing")
+        # PostgreSQL computes the search vectors itself (generated columns): they cannot drift;
+        # what can go missing is their indexes (dropped by hand, say).
+        present = set(
+            conn.execute(
+                text("SELECT indexname FROM pg_indexes WHERE schemaname = current_schema()")
+            ).scalars()
+        )
+    for name, column in PG_SEARCH_INDEXES.items():
+        if name in present:
+            continue
+        if not repair:
+            report.problems.append(f"search index: {name} is missing")
+            continue
+        with engine.begin() as conn:
+            conn.execute(text(f"CREATE INDEX {name} ON articles USING gin ({column})"))
+        report.repaired.append(f"search index re-created: {name}")
     return report
 
 
