@@ -37,8 +37,6 @@ TABLES = (
     "inputs",
     "article_versions",
 )
-# Tables whose ids come from a sequence on PostgreSQL, to be moved past the copied ids.
-_SERIAL = ("sources", "authors", "articles", "inputs", "article_versions")
 # Rows per batch: inputs carry the original bytes, so theirs are smaller.
 _BATCH = {"inputs": 200}
 DEFAULT_BATCH = 1000
@@ -132,7 +130,9 @@ def _check_resumable(src: Connection, dst: Connection, table: Table) -> tuple[An
 def _reset_sequences(dst: Connection) -> None:
     if dst.dialect.name != "postgresql":
         return
-    for name in _SERIAL:
+    for name in TABLES:
+        if [c.name for c in _key(_table(name))] != ["id"]:
+            continue  # no sequence: a composite key
         dst.execute(
             text(
                 f"SELECT setval(pg_get_serial_sequence('{name}', 'id'),"
