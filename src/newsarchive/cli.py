@@ -38,12 +38,12 @@ def limit_option(default: int) -> Callable[[F], F]:
 
 
 @contextmanager
-def open_archive(ctx: click.Context) -> Iterator[Archive]:
+def open_archive(ctx: click.Context, *, check_schema: bool = True) -> Iterator[Archive]:
     from .errors import ArchiveError
     from .store import Archive
 
     try:
-        archive = Archive.open(ctx.obj.get("db"))
+        archive = Archive.open(ctx.obj.get("db"), check_schema=check_schema)
     except ArchiveError as exc:
         raise click.ClickException(str(exc)) from exc
     except OSError as exc:
@@ -332,19 +332,8 @@ def db_upgrade(ctx: click.Context) -> None:
 
     Keep a copy first (`newsarchive copy --to`): migrations change the tables in place.
     """
-    from .errors import ArchiveError
-    from .store import Archive
-
-    try:
-        archive = Archive.open(ctx.obj.get("db"), check_schema=False)
-    except ArchiveError as exc:
-        raise click.ClickException(str(exc)) from exc
-    try:
+    with open_archive(ctx, check_schema=False) as archive:
         before, after = archive.upgrade()
-    except ArchiveError as exc:
-        raise click.ClickException(str(exc)) from exc
-    finally:
-        archive.close()
     if before == after:
         click.echo(f"schema {after}: already current")
     elif before is None:
