@@ -246,7 +246,7 @@ _MONTH = (
     + r")(?![^\W\d_])"
 )
 _TIME = (
-    r"(?:(?P<ampm1>오전|오후|AM|PM)\s*)?(?P<h>\d{1,2})\s*[:시h]\s*(?P<mi>\d{2})(?:\s*분)?"
+    r"(?:(?P<ampm1>오전|오후|午前|午後|AM|PM)\s*)?(?P<h>\d{1,2})\s*[:시時h]\s*(?P<mi>\d{2})(?:\s*[분分])?"
     r"(?::(?P<s>\d{2}))?(?:\s*(?P<ampm2>[AaPp]\.?[Mm]\.?)(?![a-z]))?"
 )
 _ZONE = r"(?:\s*\(?(?P<zone>KST|JST|UTC|GMT|Z|[+-]\d{2}:?\d{2})\)?(?![A-Za-z]))?"
@@ -254,8 +254,8 @@ _ZONE = r"(?:\s*\(?(?P<zone>KST|JST|UTC|GMT|Z|[+-]\d{2}:?\d{2})\)?(?![A-Za-z]))?
 _GAP = r"(?:\s*(?:[,|/·-]|at|um|à|a las|alle|kl\.?|klo|в|\(|T)?\s*)"
 
 _NUMERIC = (
-    r"(?<![\d.])(?P<y>(?:19|20)\d{2})\s*(?:[-./]|년)\s*(?P<m>\d{1,2})\s*(?:[-./]|월)\s*"
-    r"(?P<d>\d{1,2})(?![\d])(?:\s*일)?\.?(?:\s*\([월화수목금토일]\))?"
+    r"(?<![\d.])(?P<y>(?:19|20)\d{2})\s*(?:[-./]|년|年)\s*(?P<m>\d{1,2})\s*(?:[-./]|월|月)\s*"
+    r"(?P<d>\d{1,2})(?![\d])(?:\s*[일日])?\.?(?:\s*[(（][월화수목금토일月火水木金土日][)）])?"
 )
 _MONTH_FIRST = (
     r"(?<![^\W\d_])" + _MONTH + r"\.?\s*(?P<d>\d{1,2})(?:st|nd|rd|th)?\s*,?\s*"
@@ -337,9 +337,9 @@ def _hour(raw: str, ampm: str | None) -> int:
     hour = int(raw)
     if ampm:
         marker = ampm.lower().replace(".", "")
-        if marker in ("pm", "오후") and hour < 12:
+        if marker in ("pm", "오후", "午後") and hour < 12:
             hour += 12
-        elif marker in ("am", "오전") and hour == 12:
+        elif marker in ("am", "오전", "午前") and hour == 12:
             hour = 0
     return hour
 
