@@ -29,6 +29,19 @@ def word_count(line: str) -> int:
     return len(line.split())
 
 
+_UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
+
+
+def words(line: str) -> int:
+    """Words in a line, Chinese and Japanese too: they are written without spaces, so a run of
+    kana and Han counts a word for every two characters (Korean spaces its words)."""
+    count = 0
+    for token in line.split():
+        unspaced = len(_UNSPACED.findall(token))
+        count += max(1, unspaced // 2) if unspaced else 1
+    return count
+
+
 def is_teaser(line: str) -> bool:
     """A snippet cut short: "It was revealed that a North Korean cyber terrorist..."."""
     return bool(_TEASER_END.search(line))

@@ -28,6 +28,8 @@ from .lines import (
     name_beside_date,
     text_length,
     unwrap,
+    word_count,
+    words,
 )
 from .sources import known_domains_in
 
@@ -99,7 +101,8 @@ _FOOT_ROOM = 6  # and below it (byline, copyright)
 _SOCIAL = re.compile(
     r"\b(?:teilen|share|partager|compartir|condividi|delen|dela|del|jaa|udostępnij|account|konto"
     r"|login|log in|anmelden|sign in|newsletter|abonn\w*|subscribe|facebook|twitter|whatsapp"
-    r"|telegram|linkedin|e-?mail)\b",
+    r"|telegram|linkedin|e-?mail)\b"
+    r"|シェア|ツイート|공유하기|分享",  # unspaced scripts: no word boundaries to anchor on
     re.IGNORECASE,
 )
 
@@ -127,7 +130,7 @@ _BREADCRUMB_SPLIT = re.compile(r"\s+[/>›»]\s+")
 
 
 def _menu_like(s: str) -> bool:
-    return bool(s) and len(s.split()) <= 3 and not is_prose(s)
+    return bool(s) and words(s) <= 3 and not is_prose(s)
 
 
 def _neighbours(lines: list[str], i: int) -> tuple[str, str]:
@@ -141,7 +144,7 @@ def _in_menu(lines: list[str], i: int) -> bool:
     """A short line between two menu entries is a menu entry itself ("Krieg in der Ukraine"
     among the section links), however headline-shaped."""
     before, after = _neighbours(lines, i)
-    return len(lines[i].split()) <= 4 and _menu_like(before) and _menu_like(after)
+    return words(lines[i]) <= 4 and _menu_like(before) and _menu_like(after)
 
 
 def _caption_at(lines: list[str], i: int) -> bool:
@@ -158,7 +161,7 @@ def _with_kicker(lines: list[str], i: int, headline: str) -> str:
     before, _ = _neighbours(lines, i)
     if (
         before.endswith(":")
-        and 1 <= len(before.split()) <= 4
+        and 1 <= words(before) <= 4
         and not before.isupper()
         and not date_line(before)
     ):
@@ -255,9 +258,9 @@ def _page_headline(lines: list[str], start: int) -> tuple[str | None, bool]:
     below = next((j for j in range(best + 1, start) if lines[j].strip()), None)
     if (
         below is not None
-        and len(lines[best].split()) <= 4
+        and words(lines[best]) <= 4
         and _headline_shaped(lines[below].strip())
-        and len(lines[below].split()) > len(lines[best].split())
+        and words(lines[below]) > words(lines[best])
     ):
         best = below
     return _with_kicker(lines, best, lines[best].strip()), False
@@ -591,6 +594,25 @@ def parse_text(text: str, url: str | None = None, *, as_page: bool = False) -> E
                 if is_title(s) and parse_byline(s) is None and not bp.is_end_marker(s):
                     headline_at = i
                     break
+        if (
+            headline_at is None
+            and not page_headline
+            and first_prose is not None
+            and is_title(stripped[first_prose])
+            and word_count(stripped[first_prose]) <= 20
+        ):
+            # A question or exclamation for a headline reads as a sentence ("Sind wir zu sanft
+            # zu Islamisten?"); with nothing title-shaped above it, it is the headline.
+            headline_at = first_prose
+            first_prose = next(
+                (
+                    i
+                    for i in range(first_prose + 1, len(stripped))
+                    if usable(i) and is_prose(stripped[i])
+                ),
+                None,
+            )
+            header_end = first_prose if first_prose is not None else len(lines)
         if headline_at is not None:
             found.headline = stripped[headline_at]
         elif page_headline:
@@ -708,6 +730,8 @@ def parse_text(text: str, url: str | None = None, *, as_page: bool = False) -> E
         break
     if whole_page:
         _drop_phrases(found, common)
+        if found.headline:
+            found.headline = _bare_title(found.headline, window.page or lines)
     elif not as_page and (body := sum(map(len, found.paragraphs))) < _KEPT_SHARE * sum(
         len(t) for t in stripped if is_prose(t)
     ):
@@ -718,6 +742,23 @@ def parse_text(text: str, url: str | None = None, *, as_page: bool = False) -> E
         if sum(map(len, as_whole.paragraphs)) >= _LONGER * max(1, body):
             return as_whole
     return found
+
+
+def _bare_title(headline: str, page: list[str]) -> str:
+    """The headline without the page furniture glued to it: a page prints its title with the
+    site's name ("... | CBC News") or a breadcrumb ("Home ...") and again on its own. The
+    longest line of the page that the chosen one contains, if most of it, is the title. A
+    kicker joined to it ("LTE-Patent: ...") stays."""
+    inner = [
+        t
+        for raw in page
+        if (t := raw.strip()) != headline
+        and len(t) >= 0.6 * len(headline)
+        and t in headline
+        and not headline.replace(t, "", 1).strip().endswith(":")
+        and _headline_shaped(t)
+    ]
+    return max(inner, key=len) if inner else headline
 
 
 def _drop_phrases(found: Extracted, common: Callable[[], frozenset[str]]) -> None:
