@@ -77,3 +77,14 @@ def test_mojibake_whose_no_break_spaces_were_copied_as_spaces() -> None:
     garbled = original.encode("utf-8").decode("cp1252", errors="replace").replace("\xa0", " ")
     repaired = repair_mojibake(garbled)
     assert "đàn ông" in repaired and "kéo dài" in repaired
+
+
+def test_mojibake_is_repaired_line_by_line() -> None:
+    from newsarchive.parse.decode import repair_mojibake
+
+    # A line typed correctly ("ĩ", "€") beside garbled ones must not stop their repair.
+    original = "Bác sĩ đánh giá bệnh nhân nhiều dấu hiệu bất thường."
+    garbled = original.encode("utf-8").decode("latin-1")
+    assert repair_mojibake(f"{garbled}\nGiá: 5 € – ĩ nguyên văn\n{garbled}") == (
+        f"{original}\nGiá: 5 € – ĩ nguyên văn\n{original}"
+    )

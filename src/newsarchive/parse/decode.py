@@ -196,4 +196,8 @@ def repair_mojibake(text: str) -> str:
 
     # Copying a page turns its no-break spaces into spaces, and "à" (C3 A0) read as Latin-1 is
     # "Ã" and a no-break space: put the no-break space back so the pair can be repaired.
-    return str(ftfy.fix_encoding(text.replace("Ã ", "Ã\u00a0")))
+    # Line by line: ftfy judges a whole string at once, and one line it cannot repair (a sign
+    # typed as such beside the garbled text) would keep it from repairing the others.
+    return "\n".join(
+        str(ftfy.fix_encoding(line.replace("Ã ", "Ã\u00a0"))) for line in text.split("\n")
+    )
