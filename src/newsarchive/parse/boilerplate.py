@@ -269,9 +269,15 @@ _NOTICE_HINTS = (
 )
 
 
+# A photo's credit closing its caption: "... (AP Photo/Marco Ugarte)", "... (Mohamed El Saife/CBC)".
+CREDIT_END = re.compile(r"\((?:[A-Z][\w.'’-]*\s?){1,4}/\s?(?:[A-Z][\w.'’-]*\s?){1,4}\)\s*$")
+
+
 def is_caption(line: str) -> bool:
     if len(line) >= 400:
         return False
+    if line.endswith(")") and CREDIT_END.search(line):
+        return True
     lowered = line.lower()
     return any(h in lowered for h in _CAPTION_HINTS) and bool(CAPTION.search(line))
 

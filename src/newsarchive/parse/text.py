@@ -684,7 +684,7 @@ def parse_text(text: str, url: str | None = None, *, as_page: bool = False) -> E
             _apply_byline(found, trailing)
             end = i + 1
             break
-        if is_prose(s) and not bp.is_furniture(s) and date_line(s) is None:
+        if is_prose(s) and not bp.is_furniture(s) and not bp.is_caption(s) and not date_line(s):
             paragraphs.append(s)
             gap = 0
         else:
