@@ -189,6 +189,7 @@ _NOTICE_PHRASES = (
     r"klicken sie hier",
     r"mit einem klick anzeigen",
     # Comment forms and their rules.
+    r"join the conversation",
     r"ihre kommentare",
     r"kommentar schreiben",
     r"your email address will not be published",
@@ -200,6 +201,37 @@ _NOTICE_PHRASES = (
     r"seu comentário",
 )
 NOTICE = re.compile("|".join(_NOTICE_PHRASES), re.IGNORECASE)
+
+# What a page prints between an article's paragraphs: a sign-up box and what its form
+# answers, an ad or a player that did not load. Not the article, but not its end either.
+_PLACEHOLDER_PHRASES = (
+    r"(?:register|sign in|sign-in|log in|subscribe)\b[^.]{0,20}\bto (?:unlock|continue)",
+    r"unlock (?:more|this) (?:articles?|story)",
+    r"save this article by registering",
+    r"create an account or sign in",
+    r"thanks? (?:you )?for signing up",
+    r"(?:issue|error|problem) signing you up",
+    r"(?:provide|enter) a valid email",
+    r"by signing up,? you (?:consent|agree)",
+    r"welcome email is on its way",
+    r"advertisement has not loaded",
+    r"^(?:the )?(?:story|article) continues below",
+    r"video (?:has )?failed to load",
+    r"try refreshing your browser",
+)
+PLACEHOLDER = re.compile("|".join(_PLACEHOLDER_PHRASES), re.IGNORECASE)
+_PLACEHOLDER_HINTS = (
+    "unlock",
+    "sign in",
+    "registering",
+    "signing up",
+    "valid email",
+    "welcome email",
+    "not loaded",
+    "continues below",
+    "failed to load",
+    "refreshing your browser",
+)
 
 
 # A photo caption or credit: "... Foto: Alexander Winger (Nettavisen)", "... | Getty Images".
@@ -266,6 +298,7 @@ _NOTICE_HINTS = (
     "comment",
     "reply",
     "email address",
+    "conversation",
 )
 
 
@@ -283,10 +316,20 @@ def is_caption(line: str) -> bool:
 
 
 def is_notice(line: str) -> bool:
-    """A consent wall, script warning, comment rule or subscription prompt: it says so early."""
+    """A consent wall, script warning, comment rule or subscription prompt: it says so early.
+    Placeholders (see `is_placeholder`) are notices too."""
     head = line[:200]
     lowered = head.lower()
-    return any(h in lowered for h in _NOTICE_HINTS) and bool(NOTICE.search(head))
+    return (any(h in lowered for h in _NOTICE_HINTS) and bool(NOTICE.search(head))) or (
+        is_placeholder(line)
+    )
+
+
+def is_placeholder(line: str) -> bool:
+    """A sign-up box's text or an ad's or player's placeholder, printed inside an article."""
+    head = line[:200]
+    lowered = head.lower()
+    return any(h in lowered for h in _PLACEHOLDER_HINTS) and bool(PLACEHOLDER.search(head))
 
 
 # A link's note for screen readers, copied with its text: "Bluesky (öffnet im neuen Fenster)".

@@ -295,7 +295,10 @@ def _article_window(lines: list[str], *, force: bool = False) -> _Window:
         s = raw.strip()
         if not s:
             continue
-        if is_prose(s) and not bp.is_notice(s) and not bp.is_end_marker(s) and not is_teaser(s):
+        if bp.is_placeholder(s) or (
+            is_prose(s) and not bp.is_notice(s) and not bp.is_end_marker(s) and not is_teaser(s)
+        ):
+            # An ad's placeholder or a sign-up box between paragraphs does not end the article.
             gain: float = text_length(s)
         else:
             gain = -_RUN_PENALTY
@@ -684,7 +687,13 @@ def parse_text(text: str, url: str | None = None, *, as_page: bool = False) -> E
             _apply_byline(found, trailing)
             end = i + 1
             break
-        if is_prose(s) and not bp.is_furniture(s) and not bp.is_caption(s) and not date_line(s):
+        if (
+            is_prose(s)
+            and not bp.is_furniture(s)
+            and not bp.is_caption(s)
+            and not bp.is_notice(s)
+            and not date_line(s)
+        ):
             paragraphs.append(s)
             gap = 0
         else:
