@@ -88,3 +88,12 @@ def test_mojibake_is_repaired_line_by_line() -> None:
     assert repair_mojibake(f"{garbled}\nGiá: 5 € – ĩ nguyên văn\n{garbled}") == (
         f"{original}\nGiá: 5 € – ĩ nguyên văn\n{original}"
     )
+
+
+def test_utf8_read_as_latin1_is_repaired() -> None:
+    from newsarchive.parse.decode import repair_mojibake
+
+    # Read as Latin-1, not Windows-1252: "—" and "’" become "â" and two C1 controls.
+    original = "Nearly a third — 31% — of new investors didn’t ask an adviser."
+    garbled = original.encode("utf-8").decode("latin-1")
+    assert repair_mojibake(garbled) == original

@@ -185,6 +185,8 @@ def _detect(data: bytes) -> Decoded:
 # pages copied or saved through a misconfigured tool. Cheap to spot, repaired with ftfy.
 _MOJIBAKE = re.compile(
     "[ÃÂ][\u0080-\u00bf\u00c0-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u02c6\u02dc\u2013-\u203a\u20ac\u2122]|â€"
+    # The same read as Latin-1 rather than Windows-1252: "—" is "â" and two C1 controls.
+    "|â[\u0080-\u009f]"
 )
 
 
