@@ -304,12 +304,16 @@ _NOTICE_HINTS = (
 
 # A photo's credit closing its caption: "... (AP Photo/Marco Ugarte)", "... (Mohamed El Saife/CBC)".
 CREDIT_END = re.compile(r"\((?:[A-Z][\w.'’-]*\s?){1,4}/\s?(?:[A-Z][\w.'’-]*\s?){1,4}\)\s*$")
+# A credit on a line of its own: "Stefan Rousseau/via Reuters", "Eva Kirchner-Rätsch/rbb".
+CREDIT_LINE = re.compile(r"^(?:[A-Z][\w.'’-]*\s?){1,4}/\s?(?:via\s)?(?:[\w.'’&-]+\s?){1,4}$")
 
 
 def is_caption(line: str) -> bool:
     if len(line) >= 400:
         return False
     if line.endswith(")") and CREDIT_END.search(line):
+        return True
+    if "/" in line and len(line) < 60 and CREDIT_LINE.match(line):
         return True
     lowered = line.lower()
     return any(h in lowered for h in _CAPTION_HINTS) and bool(CAPTION.search(line))

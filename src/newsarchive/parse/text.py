@@ -154,6 +154,12 @@ def _caption_at(lines: list[str], i: int) -> bool:
     return any(bp.is_caption(t) for t in (lines[i].strip(), before, after))
 
 
+def _credited(lines: list[str], i: int) -> bool:
+    """A photo caption with its credit on the line below ("Stefan Rousseau/via Reuters")."""
+    _, after = _neighbours(lines, i)
+    return bp.is_caption(lines[i].strip()) or (bp.is_caption(after) and words(after) <= 6)
+
+
 def _with_kicker(lines: list[str], i: int, headline: str) -> str:
     """German-style pages print a kicker on the line above the headline ("LTE-Patent:"); the
     headline is both, as the page's own title gives it. A label in capitals ("MENINGSMÅLING:")
@@ -199,7 +205,19 @@ def _shares_terms(line: str, opening: set[str]) -> bool:
     return len(_terms(line) & opening) >= 2
 
 
-def _page_headline(lines: list[str], start: int) -> tuple[str | None, bool]:
+def _page_terms(lines: list[str], start: int, end: int) -> set[str]:
+    """Words the page prints in lower case in three lines or more away from the article (its
+    header and run): the language's common words ("para", "esta"), which say nothing of the
+    topic. Names, capitalised, stay topical even where teasers repeat them."""
+    df: Counter[str] = Counter()
+    for i, raw in enumerate(lines):
+        if start - 4 * _HEAD_ROOM <= i <= end or not raw.strip():
+            continue
+        df.update({w for w in _TERM.findall(raw) if w.islower()})
+    return {term for term, n in df.items() if n >= 3}
+
+
+def _page_headline(lines: list[str], start: int, end: int) -> tuple[str | None, bool]:
     """The headline of a whole-page dump: a headline-shaped line the page prints twice (in its
     header and above the article), else the nearest one above the article run that is not a
     share button, an account link or a section name."""
@@ -208,6 +226,7 @@ def _page_headline(lines: list[str], start: int) -> tuple[str | None, bool]:
         s = raw.strip()
         if s:
             counts[s] = counts.get(s, 0) + 1
+    opening = _opening_terms(lines, start) - _page_terms(lines, start, end)
     for i in range(start - 1, max(-1, start - 4 * _HEAD_ROOM - 1), -1):
         s = lines[i].strip()
         # Menus repeat their entries too: a headline is longer than a menu entry.
@@ -218,6 +237,7 @@ def _page_headline(lines: list[str], start: int) -> tuple[str | None, bool]:
             and _headline_shaped(s)
             and not date_line(s)
             and not _caption_at(lines, i)
+            and _shares_terms(s, opening)  # a teaser or a box printed twice is off the topic
         ):
             return _with_kicker(lines, i, s), True
     # Above the article: headline, deck, byline, dates, share buttons, a caption; above those,
@@ -233,7 +253,7 @@ def _page_headline(lines: list[str], start: int) -> tuple[str | None, bool]:
         if bp.is_caption(s) or date_line(s):
             menu_lines = 0
             continue
-        if _headline_shaped(s) and not _in_menu(lines, i):
+        if _headline_shaped(s) and not _in_menu(lines, i) and not _credited(lines, i):
             candidates.append(i)
             best, menu_lines = i, 0
         elif _menu_like(s) or bp.is_furniture(s):
@@ -246,7 +266,6 @@ def _page_headline(lines: list[str], start: int) -> tuple[str | None, bool]:
         return None, False
     # The headline is about the article: of the candidates, the top-most that shares words
     # with the article's opening (teasers, notices and labels above it do not).
-    opening = _opening_terms(lines, start)
     on_topic = [i for i in candidates if _shares_terms(lines[i], opening)]
     if on_topic:
         best = on_topic[-1]
@@ -310,7 +329,7 @@ def _article_window(lines: list[str], *, force: bool = False) -> _Window:
     if best_end < 0:
         return _Window(lines)
     first = max(0, best_start - _HEAD_ROOM)
-    headline, twice = _page_headline(lines, best_start)
+    headline, twice = _page_headline(lines, best_start, best_end)
     return _Window(
         lines[first : best_end + 1 + _FOOT_ROOM],
         headline,
