@@ -119,7 +119,7 @@ def _headline_shaped(s: str) -> bool:
     return (
         (words >= 4 or cjk >= 8)
         and is_title(s)
-        and not _SOCIAL.search(s)
+        and not _social(s)
         and not bp.is_furniture(s)
         and not bp.is_end_marker(s)
         and parse_byline(s) is None
@@ -227,6 +227,7 @@ def _page_headline(lines: list[str], start: int, end: int) -> tuple[str | None, 
         if s:
             counts[s] = counts.get(s, 0) + 1
     opening = _opening_terms(lines, start) - _page_terms(lines, start, end)
+    twice: int | None = None
     for i in range(start - 1, max(-1, start - 4 * _HEAD_ROOM - 1), -1):
         s = lines[i].strip()
         # Menus repeat their entries too: a headline is longer than a menu entry.
@@ -239,7 +240,8 @@ def _page_headline(lines: list[str], start: int, end: int) -> tuple[str | None, 
             and not _caption_at(lines, i)
             and _shares_terms(s, opening)  # a teaser or a box printed twice is off the topic
         ):
-            return _with_kicker(lines, i, s), True
+            twice = i
+            break
     # Above the article: headline, deck, byline, dates, share buttons, a caption; above those,
     # the menus. The headline is the top-most headline-shaped line below the menus.
     best: int | None = None
@@ -262,11 +264,14 @@ def _page_headline(lines: list[str], start: int, end: int) -> tuple[str | None, 
                 break
         else:
             menu_lines = 0
-    if best is None:
-        return None, False
     # The headline is about the article: of the candidates, the top-most that shares words
     # with the article's opening (teasers, notices and labels above it do not).
     on_topic = [i for i in candidates if _shares_terms(lines[i], opening)]
+    if twice is not None and not (on_topic and on_topic[-1] > twice):
+        # Printed twice and not beyond the article's own header (a slogan over the menus).
+        return _with_kicker(lines, twice, lines[twice].strip()), True
+    if best is None:
+        return None, False
     if on_topic:
         best = on_topic[-1]
     crumbs = _BREADCRUMB_SPLIT.split(lines[best].strip())
@@ -389,16 +394,21 @@ _AUTHOR_REACH_ABOVE = 16  # non-empty lines above the article run searched for i
 _AUTHOR_REACH_BELOW = 6
 
 
+def _social(s: str) -> bool:
+    """A share button or account link. "del" shares in Danish but is a word in Italian and
+    Spanish ("Chus del Pino", "alla vigilia del derby"): it counts only in a short line."""
+    social = _SOCIAL.search(s)
+    if social and social.group(0).lower() in _AMBIGUOUS_SOCIAL and len(s.split()) > 2:
+        return False
+    return social is not None
+
+
 def _nonempty(lines: list[str], indexes: range) -> list[int]:
     """The lines that count for a byline's reach: not blank, not share buttons or furniture."""
     out = []
     for i in indexes:
         s = lines[i].strip()
-        social = _SOCIAL.search(s)
-        # "del" shares in Danish but joins a Spanish name ("Chus del Pino"): only alone.
-        if social and social.group(0).lower() in _AMBIGUOUS_SOCIAL and len(s.split()) > 2:
-            social = None
-        if s and not social and not bp.is_furniture(s):
+        if s and not _social(s) and not bp.is_furniture(s):
             out.append(i)
     return out
 
