@@ -136,7 +136,8 @@ class Byline:
     emails: list[str] = field(default_factory=list)
 
 
-def _is_person(name: str) -> bool:
+def is_person(name: str) -> bool:
+    """No word of the name makes it an outlet, a desk or a label."""
     words = [w.strip(".,").lower() for w in name.split()]
     return bool(words) and not any(w in NOT_PEOPLE for w in words)
 
@@ -148,7 +149,7 @@ def _latin_authors(text: str, email: str | None, role: str | None = None) -> lis
     for part in parts:
         part = part.strip(" .()[]")
         m = LATIN_NAME.fullmatch(part)
-        if m and _is_person(part):
+        if m and is_person(part):
             authors.append(Author(part, None, role, None))
     if email and len(authors) == 1:
         authors[0] = Author(authors[0].name, email, authors[0].role, None)

@@ -16,7 +16,13 @@ from functools import cache
 
 from ..record import Author
 from . import boilerplate as bp
-from .bylines import Byline, broadcast_reporter, parse_byline, split_trailing_byline
+from .bylines import (
+    Byline,
+    broadcast_reporter,
+    is_person,
+    parse_byline,
+    split_trailing_byline,
+)
 from .dates import DateMatch
 from .extracted import Extracted
 from .lines import (
@@ -351,6 +357,18 @@ _BY_PREFIX = re.compile(
 )
 
 
+def _bare_name(s: str) -> bool:
+    """A person's name and nothing else: "Nathaniel Flakin"."""
+    parts = s.split()
+    return (
+        2 <= len(parts) <= 3
+        and len(s) <= 40
+        and all(_NAME_WORD.match(w) for w in parts)
+        and not _BY_PREFIX.match(s)
+        and is_person(s)
+    )
+
+
 def _names_only(s: str) -> bool:
     """A line of two or more full names and nothing else."""
     parts = [p.strip() for p in re.split(r",|\band\b|\bund\b|&|\|", s) if p.strip()]
@@ -613,6 +631,11 @@ def parse_text(text: str, url: str | None = None, *, as_page: bool = False) -> E
                     continue
                 if whole_page and not _headline_shaped(s):
                     continue  # in a whole page, bylines and labels stand between too
+                if _bare_name(s) and any(is_title(t) for t in stripped[max(0, i - 2) : i]):
+                    # A name alone under the headline is its byline without the "By".
+                    if not found.authors:
+                        found.add_author(Author(s))
+                    continue
                 if is_title(s) and parse_byline(s) is None:
                     headline_at = i
                     break
