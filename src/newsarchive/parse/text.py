@@ -132,6 +132,7 @@ def _headline_shaped(s: str) -> bool:
     )
 
 
+_TERMINAL_PUNCT = re.compile(r"[.!?:]$")
 _BREADCRUMB_SPLIT = re.compile(r"\s+[/>›»]\s+")
 
 
@@ -280,6 +281,21 @@ def _page_headline(lines: list[str], start: int, end: int) -> tuple[str | None, 
         return None, False
     if on_topic:
         best = on_topic[-1]
+        # A page's title, then a kicker and the article's own headline ("Donald Trump: Warum
+        # Kritik ..." / "Meinung" / "Warum Kritik an Trumps ..."): the headline is the latter.
+        # Not a deck, longer than the headline, nor a byline between.
+        after = [lines[j].strip() for j in range(best + 1, start) if lines[j].strip()][:2]
+        if (
+            len(after) == 2
+            and _headline_shaped(after[1])
+            and _shares_terms(after[1], opening)
+            and len(after[1]) <= len(lines[best].strip())
+            and words(after[0]) <= 6
+            and len(after[0]) < len(after[1])
+            and not _TERMINAL_PUNCT.search(after[0])
+            and not _BY_PREFIX.match(after[0])
+        ):
+            best = next(j for j in range(best + 1, start) if lines[j].strip() == after[1])
     crumbs = _BREADCRUMB_SPLIT.split(lines[best].strip())
     if len(crumbs) >= 3 and _headline_shaped(crumbs[-1]):
         return crumbs[-1], False  # "Start / Ausland / EU und Indien besiegeln ..."
