@@ -334,10 +334,9 @@ def is_notice(line: str) -> bool:
     """A consent wall, script warning, comment rule or subscription prompt: it says so early.
     Placeholders (see `is_placeholder`) are notices too."""
     head = line[:200]
-    lowered = head.lower()
-    if _NOTICE_HINT.search(lowered) and NOTICE.search(head):
+    if _NOTICE_HINT.search(head.lower()) and NOTICE.search(head):
         return True
-    return bool(_PLACEHOLDER_HINT.search(lowered)) and bool(PLACEHOLDER.search(head))
+    return is_placeholder(line)
 
 
 @lru_cache(maxsize=8192)
