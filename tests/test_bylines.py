@@ -36,6 +36,9 @@ from newsarchive.record import Author
         ),
         ("(khnews@heraldcorp.com)", [], ["khnews@heraldcorp.com"]),
         ("By Maria Lopez and Tom Reed", [Author("Maria Lopez"), Author("Tom Reed")], []),
+        ("Written by Eliaser Ndeyanale", [Author("Eliaser Ndeyanale")], []),
+        ("Kolumne von Lars Brunckhorst", [Author("Lars Brunckhorst")], []),
+        ("Ein Kommentar von Anna Weber", [Author("Anna Weber")], []),
         ("오승현 기자", [Author("오승현", None, "reporter")], []),
     ],
 )

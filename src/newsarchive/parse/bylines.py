@@ -54,7 +54,12 @@ _LATIN_NAME_WORD = (
 LATIN_NAME = re.compile(
     r"(?<![\w-])(?:" + _LATIN_NAME_WORD + r")(?:\s+" + _LATIN_NAME_WORD + r"){1,3}(?![\w-])"
 )
-_BY = re.compile(r"^\s*(?:by|von|par|por|di|door|av|af)\s+", re.IGNORECASE)
+# Labels that end in the byline's own "by": "Written by", "Kolumne von", "Ein Kommentar von".
+BY_LABELS = (
+    r"(?:written|words|story|reporting|reported|text)\s+by"
+    r"|(?:ein(?:e)?\s+)?(?:kommentar|kolumne|analyse|gastbeitrag|essay|glosse|reportage)\s+von"
+)
+_BY = re.compile(r"^\s*(?:" + BY_LABELS + r"|by|von|par|por|di|door|av|af)\s+", re.IGNORECASE)
 
 # Words that make a name-shaped string an organisation, desk or label, not a person.
 NOT_PEOPLE = {

@@ -17,6 +17,7 @@ from functools import cache
 from ..record import Author
 from . import boilerplate as bp
 from .bylines import (
+    BY_LABELS,
     Byline,
     broadcast_reporter,
     is_person,
@@ -100,6 +101,7 @@ _RUN_PENALTY = 60  # what a non-prose line costs a run of article paragraphs, in
 # a whole-page reading, which wins when its body is this much longer.
 _KEPT_SHARE = 0.6
 _LONGER = 1.25
+_DECK_MAX = 300  # characters: a deck is a sentence or two
 _HEAD_ROOM = 12  # lines kept above the article run (headline, date, byline)
 _FOOT_ROOM = 6  # and below it (byline, copyright)
 
@@ -116,7 +118,7 @@ _SOCIAL = re.compile(
 def _headline_shaped(s: str) -> bool:
     if s.startswith(("•", "·", "*", "-", "▶", "■", "▷", "|")):
         return False  # a menu or list entry
-    if _names_only(s):
+    if _names_only(s) or _name_and_outlet(s):
         return False  # a byline without its "By": "Collin Anderson and Joseph Simonson"
     if len(_GLUED_WORDS.findall(s)) >= 2 or bp.is_notice(s):
         return False  # a menu copied without spaces ("NewsSportBusiness..."), a notice
@@ -368,9 +370,28 @@ def _article_window(lines: list[str], *, force: bool = False) -> _Window:
 
 
 _BY_PREFIX = re.compile(
-    r"^\s*(?:by|von|par|por|di|door|av|af|de|od|от|autor(?:in)?|author|text)\s*:?\s+",
+    r"^\s*(?:" + BY_LABELS + r"|by|von|par|por|di|door|av|af|de|od|от|autor(?:in)?|author|text)"
+    r"\s*:?\s+",
     re.IGNORECASE,
 )
+
+
+def _outlet_or_date(s: str) -> bool:
+    """What stands beside a name in a byline: a date, or an outlet ("CBC News", "AFP",
+    "TIMESOFINDIA.COM")."""
+    s = s.strip()
+    return bool(date_line(s)) or (
+        bool(s) and len(s) <= 40 and (s.isupper() or bool(_DOMAIN.fullmatch(s)) or not is_person(s))
+    )
+
+
+def _name_and_outlet(s: str) -> str | None:
+    """The name of a byline that gives a name, then the outlet or the date: "Yasmine Hassan ·
+    CBC News ·", "Aashish Saxena / TIMESOFINDIA.COM / Sep 2, 2024, 17:07 IST"."""
+    parts = _BYLINE_PARTS.split(s.strip(" •·|"))
+    if len(parts) >= 2 and _bare_name(parts[0]) and all(map(_outlet_or_date, parts[1:])):
+        return parts[0]
+    return None
 
 
 def _bare_name(s: str) -> bool:
@@ -424,6 +445,9 @@ _AMBIGUOUS_SOCIAL = frozenset({"del", "dela", "delen", "jaa"})
 _GLUED_WORDS = re.compile(r"(?<=[a-zß-ÿ])(?=[A-ZÀ-Þ][a-zß-ÿ])")
 _GLUED_BY = re.compile(r"^by(?=[A-Z])")  # "bySauli Giliard"
 _GLUED_HANDLE = re.compile(r"(?<=[a-z])@\w+$")  # "Greg Iacurci@GregIacurci"
+_GLUED_AGO = re.compile(r"(?<=[a-z])\d+\s*(?:seconds?|minutes?|mins?|hours?|hrs?|days?)\s+ago$")
+_BYLINE_PARTS = re.compile(r"\s+[·|/]\s+")
+_DOMAIN = re.compile(r"[\w-]+(?:\.[\w-]+)+", re.ASCII)
 _AUTHOR_REACH_ABOVE = 16  # non-empty lines above the article run searched for its byline
 _AUTHOR_REACH_BELOW = 6
 
@@ -451,8 +475,15 @@ def _common_words(lines: list[str]) -> frozenset[str]:
     """Words the page prints in lower case: a name's words are not among them ("Climate
     Change" is a section, not a person, when the page says "climate change")."""
     return frozenset(
-        w for ln in lines for w in re.findall(r"\b[^\W\d_][\w'’-]*", ln) if w.islower()
+        w
+        for ln in lines
+        for w in re.findall(r"\b[^\W\d_][\w'’-]*", _ADDRESS.sub(" ", ln))
+        if w.islower()
     )
+
+
+# E-mail addresses and web addresses print names in lower case ("yasmine.hassan@cbc.ca").
+_ADDRESS = re.compile(r"\S+@\S+|\bhttps?://\S+|\bwww\.\S+")
 
 
 def _phrase_words(name: str, common: frozenset[str]) -> bool:
@@ -477,10 +508,15 @@ def _run_authors(
     near = set(above[:4])
     for i in [*above, *below, *sorted(inside)]:
         s = _GLUED_HANDLE.sub("", _GLUED_BY.sub("By ", lines[i].strip())).strip(" •·|")
+        s = _GLUED_AGO.sub("", s)  # "Nizaar Kinsella2 minutes ago"
         # "Do 25.04.24 | 14:07 Uhr | Von Eva Kirchner-Rätsch": the byline shares the line.
         for part in s.split("|")[1:]:
             if _BY_PREFIX.match(part) and (names := clean_names([part])):
                 return part.strip(), names
+        # "Yasmine Hassan · CBC News", "Aashish Saxena / TIMESOFINDIA.COM / Sep 2, 2024": a
+        # name, then the outlet and the date.
+        if name := _name_and_outlet(s):
+            return s, [name]
         if date_line(s):
             continue
         only_role = bool(_ROLE.match(s)) and not _strip_role(s)[1]
@@ -611,6 +647,25 @@ def parse_text(text: str, url: str | None = None, *, as_page: bool = False) -> E
         None,
     )
     header_end = first_prose if first_prose is not None else len(lines)
+    deck: int | None = None
+    if first_prose is not None and len(stripped[first_prose]) <= _DECK_MAX:
+        # A deck under the headline reads as prose; the byline and the "Posted" line under it
+        # still belong to the header: "... waterfront." / "Alan Moss" / "Posted: Apr 02, 2025".
+        below = [i for i in range(first_prose + 1, len(stripped)) if usable(i)][:3]
+        posted = next(
+            (i for i in below if any(m.label == "posted" for m in date_line(stripped[i]) or [])),
+            None,
+        )
+        if posted is not None and all(not is_prose(stripped[i]) for i in below if i < posted):
+            deck, header_end = first_prose, posted + 1
+            first_prose = next(
+                (
+                    i
+                    for i in range(posted + 1, len(stripped))
+                    if usable(i) and is_prose(stripped[i])
+                ),
+                None,
+            )
 
     # Dates: a labelled "posted" line above the body wins; else the last bare date line above it.
     date_lines = [(i, m) for i in range(header_end) if (m := date_line(stripped[i]))]
@@ -643,14 +698,17 @@ def parse_text(text: str, url: str | None = None, *, as_page: bool = False) -> E
         elif anchor is not None:
             for i in range(anchor - 1, -1, -1):
                 s = stripped[i]
+                if i == deck:
+                    continue
                 if not usable(i) or date_line(s) or language_links(s) or bp.is_breadcrumb(s):
                     continue
                 if whole_page and not _headline_shaped(s):
                     continue  # in a whole page, bylines and labels stand between too
-                if _bare_name(s) and any(is_title(t) for t in stripped[max(0, i - 2) : i]):
+                name = s if _bare_name(s) else _name_and_outlet(s)
+                if name and any(is_title(t) for t in stripped[max(0, i - 2) : i]):
                     # A name alone under the headline is its byline without the "By".
                     if not found.authors:
-                        found.add_author(Author(s))
+                        found.add_author(Author(name))
                     continue
                 if is_title(s) and parse_byline(s) is None:
                     headline_at = i
@@ -689,6 +747,8 @@ def parse_text(text: str, url: str | None = None, *, as_page: bool = False) -> E
         elif page_headline:
             found.headline = page_headline  # the window cut the header off above its date
 
+    if deck is not None and not found.subheadline:
+        found.subheadline = stripped[deck]
     # A deck: one sentence printed right under the headline, in the headline's own block.
     if headline_at is not None and first_prose == headline_at + 1:
         after = first_prose + 1

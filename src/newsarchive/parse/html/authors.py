@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import re
 
-from ..bylines import EMAIL, NOT_PEOPLE
+from ..bylines import BY_LABELS, EMAIL, NOT_PEOPLE
 from .dom import clean_space
 
 _SPLIT = re.compile(
     r"\s*(?:,|;|\||/|&|\band\b|\bund\b|\bet\b|\by\b|\be\b|\bi\b|\bog\b|\ben\b|،|、|·)\s*"
 )
 _BY = re.compile(
-    r"^\s*(?:by|von|par|por|di|da|door|av|af|de|od|от|автор|작성자|글|autor|autorin|author|auteur"
-    r"|escrito por|text|texto|reporter)\s*:?\s+",
+    r"^\s*(?:" + BY_LABELS + r"|by|von|par|por|di|da|door|av|af|de|od|от|автор|작성자|글|autor"
+    r"|autorin|author|auteur|escrito por|text|texto|reporter)\s*:?\s+",
     re.IGNORECASE,
 )
 PARTICLES = {
