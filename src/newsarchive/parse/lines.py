@@ -139,10 +139,14 @@ def unwrap(lines: list[str], min_length: int = 50) -> list[str]:
     """Join hard-wrapped lines (lynx -dump, "save as text", <br> soft wraps) into paragraphs.
 
     A line is continued by the next when it is long enough to have been wrapped, does not end a
-    sentence, and the next line starts in lower case.
+    sentence, and the next line starts in lower case; or when the next line goes on with a list
+    (", Max Bernhard").
     """
     out: list[str] = []
     for line in lines:
+        if out and out[-1].strip() and line.startswith((", ", "; ")):
+            out[-1] = out[-1].rstrip() + line  # a list's next item: "von Till Eckert" / ", Max ..."
+            continue
         if (
             out
             and len(out[-1]) >= min_length

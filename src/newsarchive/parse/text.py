@@ -283,6 +283,11 @@ def _page_headline(lines: list[str], start: int, end: int) -> tuple[str | None, 
         return None, False
     if on_topic:
         best = on_topic[-1]
+        # A deck reads as a sentence ("... glass bubbles. Should they?"); the headline-shaped
+        # line right above it is the headline, though it shares fewer words with the opening.
+        above = next((j for j in range(best - 1, -1, -1) if lines[j].strip()), None)
+        if is_prose(lines[best].strip()) and above in candidates and not is_prose(lines[above]):
+            best = above
         # A page's title, then a kicker and the article's own headline ("Donald Trump: Warum
         # Kritik ..." / "Meinung" / "Warum Kritik an Trumps ..."): the headline is the latter.
         # Not a deck, longer than the headline, nor a byline between.
@@ -392,6 +397,11 @@ def _name_and_outlet(s: str) -> str | None:
     if len(parts) >= 2 and _bare_name(parts[0]) and all(map(_outlet_or_date, parts[1:])):
         return parts[0]
     return None
+
+
+def _publication_date(matches: list[DateMatch] | None) -> bool:
+    """A date line that dates the article: labelled as posted, or bare (not "Updated")."""
+    return bool(matches) and all(m.label in (None, "posted") for m in matches or [])
 
 
 def _bare_name(s: str) -> bool:
@@ -652,10 +662,7 @@ def parse_text(text: str, url: str | None = None, *, as_page: bool = False) -> E
         # A deck under the headline reads as prose; the byline and the "Posted" line under it
         # still belong to the header: "... waterfront." / "Alan Moss" / "Posted: Apr 02, 2025".
         below = [i for i in range(first_prose + 1, len(stripped)) if usable(i)][:3]
-        posted = next(
-            (i for i in below if any(m.label == "posted" for m in date_line(stripped[i]) or [])),
-            None,
-        )
+        posted = next((i for i in below if _publication_date(date_line(stripped[i]))), None)
         if posted is not None and all(not is_prose(stripped[i]) for i in below if i < posted):
             deck, header_end = first_prose, posted + 1
             first_prose = next(
@@ -743,6 +750,20 @@ def parse_text(text: str, url: str | None = None, *, as_page: bool = False) -> E
             )
             header_end = first_prose if first_prose is not None else len(lines)
         if headline_at is not None:
+            above = next((i for i in range(headline_at - 1, -1, -1) if stripped[i]), None)
+            if (
+                above is not None
+                and usable(above)
+                and is_title(stripped[above])
+                and len(stripped[above]) < len(stripped[headline_at])
+                and _shares_terms(stripped[above], _terms(stripped[headline_at]))
+                and parse_byline(stripped[above]) is None
+            ):
+                # Two titles on the same subject, one under the other: the shorter, above, is
+                # the headline and the longer its deck ("Strong tornadoes possible in ..." /
+                # "Strong tornadoes are possible across the central states both ...").
+                found.subheadline = stripped[headline_at]
+                headline_at = above
             found.headline = stripped[headline_at]
         elif page_headline:
             found.headline = page_headline  # the window cut the header off above its date
@@ -848,14 +869,17 @@ def parse_text(text: str, url: str | None = None, *, as_page: bool = False) -> E
             for name in names:
                 found.add_author(Author(name))
 
-    # Footer: bylines in the lines right after the body, before anything else.
+    # Footer: bylines in the lines right after the body, before anything else. A "By" line
+    # there, when the header had one, is a teaser's for another article.
+    header_byline = bool(found.authors)
     for j in range(end, min(len(stripped), end + 12)):
         s = stripped[j]
         if not s:
             continue
         byline = parse_byline(s)
         if byline and (byline.authors or byline.emails):
-            _apply_byline(found, byline)
+            if not (header_byline and byline.authors and _BY_PREFIX.match(s)):
+                _apply_byline(found, byline)
             continue
         reporter = broadcast_reporter(s)
         if reporter:
