@@ -59,6 +59,13 @@ BY_LABELS = (
     r"(?:written|words|story|reporting|reported|text)\s+by"
     r"|(?:ein(?:e)?\s+)?(?:kommentar|kolumne|analyse|gastbeitrag|essay|glosse|reportage)\s+von"
 )
+# A label printed before the name, on its own line or in its own element: "Autorin/Autor".
+AUTHOR_LABEL = re.compile(
+    r"^(?:(?:kommentar|ein kommentar|analyse|text|fotos?|interview)\s+)?"
+    r"(?:by|von|par|por|di|door|av|af|od|autor(?:in)?(?:\s*/\s*autor(?:in)?)?"
+    r"|author(?:s| of the article)?|auteur|reporter|written by)\s*:?$",
+    re.IGNORECASE,
+)
 _BY = re.compile(r"^\s*(?:" + BY_LABELS + r"|by|von|par|por|di|door|av|af)\s+", re.IGNORECASE)
 
 # Words that make a name-shaped string an organisation, desk or label, not a person.

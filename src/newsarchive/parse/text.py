@@ -17,6 +17,7 @@ from functools import cache
 from ..record import Author
 from . import boilerplate as bp
 from .bylines import (
+    AUTHOR_LABEL,
     BY_LABELS,
     Byline,
     broadcast_reporter,
@@ -425,12 +426,6 @@ def _names_only(s: str) -> bool:
 
 
 # A line that announces the name on the next line: "Autorin/Autor", "Kommentar von", "By".
-_AUTHOR_LABEL = re.compile(
-    r"^(?:(?:kommentar|ein kommentar|analyse|text|fotos?|interview)\s+)?"
-    r"(?:by|von|par|por|di|door|av|af|od|autor(?:in)?(?:\s*/\s*autor(?:in)?)?"
-    r"|author(?:s| of the article)?|auteur|reporter|written by)\s*:?$",
-    re.IGNORECASE,
-)
 # A job title on its own line or after the name: "Redakteurin", "Parliamentary editor".
 _ROLE = re.compile(
     r"^[–—-]?\s*(?:[\w-]+\s+){0,3}(?:editor|correspondent|reporter|writer|journalist|columnist"
@@ -537,7 +532,7 @@ def _run_authors(
         before, after = _neighbours(lines, i)
         if bp.is_caption(after):
             continue  # a caption's text stands above its credit
-        labelled = bool(_AUTHOR_LABEL.match(before))
+        labelled = bool(AUTHOR_LABEL.match(before))
         role_after = any(
             _ROLE.match(t) and not _SENTENCE_END.search(t) for t in (before, after) if t
         )

@@ -57,11 +57,16 @@ def _looks_like_person(name: str, site: str | None) -> bool:
     return not (len(words) == 1 and name.isupper() and len(name) <= 5)  # "AFP", "dpa"
 
 
+_WEB_ADDRESS = re.compile(r"\bwww\.|\bhttps?://|\b[\w-]+\.(?:com|org|net|de|fr|co\.uk|co\.kr)\b")
+
+
 def clean_names(values: list[str], site: str | None = None) -> list[str]:
     """Names as printed, one per person: "By Jane Doe and John Roe, Staff Writers" -> two names."""
     names: list[str] = []
     for value in values:
         value = EMAIL.sub(" ", clean_space(value))
+        if _WEB_ADDRESS.search(value):
+            continue  # an outlet signs with its address: "Deutsche Welle (www.dw.com)"
         value = re.sub(r"\([^)]*\)|\[[^\]]*\]", " ", value)
         value = _BY.sub("", value)
         for part in _SPLIT.split(value):

@@ -11,7 +11,7 @@ import re
 
 from ...record import Author
 from .. import sites
-from ..bylines import parse_byline
+from ..bylines import AUTHOR_LABEL, parse_byline
 from ..dates import date_from_url, find_dates
 from ..extracted import Extracted
 from ..language import language_of_name
@@ -97,6 +97,28 @@ def _visible_byline(root: HtmlElement, site: str | None) -> tuple[str | None, li
         if not text or len(text) > 120:
             continue
         names = clean_names([text], site)
+        if names:
+            return text, names
+    return None, []
+
+
+_LABEL_TAGS = ("strong", "b", "span", "dt", "th", "em", "label")
+
+
+def _labelled_byline(root: HtmlElement, site: str | None) -> tuple[str | None, list[str]]:
+    """A name printed after its label in the page's own facts box:
+    <li><strong>Autorin/Autor</strong> Roman Goncharenko</li>."""
+    for label in root.iter(*_LABEL_TAGS):
+        if not AUTHOR_LABEL.match(text_of(label)):
+            continue
+        holder = label.getparent()
+        if holder is None:
+            continue
+        text = text_of(holder)
+        rest = text[len(text_of(label)) :].strip() if text.startswith(text_of(label)) else ""
+        if not rest or len(rest) > 80:
+            continue
+        names = clean_names([rest], site)
         if names:
             return text, names
     return None, []
@@ -219,6 +241,8 @@ def parse_html(markup: str, url: str | None = None) -> Extracted:
     site = meta.site_name or domain
     names = clean_names(meta.authors, site) if meta.authors else []
     printed, printed_names = _visible_byline(root, site)
+    if not names and not printed_names:
+        printed, printed_names = _labelled_byline(root, site)
     found.byline = printed
     for name in names or printed_names:
         found.add_author(Author(name))
