@@ -53,13 +53,17 @@ def both(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Archive, Ar
 def test_the_same_matches_on_both_engines(both: tuple[Archive, Archive], query: str) -> None:
     sqlite, postgres = both
     options = SearchOptions(query=query, limit=100)
-    left = [h.id for h in sqlite.search(options)]
+    hits = sqlite.search(options)
+    left = [h.id for h in hits]
     right = [h.id for h in postgres.search(options)]
     assert set(left) == set(right)
     if left and " OR " not in query:
         # The best match is the best match on either engine. (With OR, bm25 prefers the rarer
         # alternative and ts_rank, which knows no word's rarity, does not: the order differs.)
-        assert left[0] == right[0]
+        # Where several matches score within 5% of the best ("the" in short headlines), the
+        # engines' formulas may order them either way: the best is one of those.
+        close = [h.id for h in hits if h.score >= 0.95 * hits[0].score]
+        assert right[0] in close
 
 
 @pytest.mark.parametrize("sort", ["newest", "oldest"])
