@@ -13,6 +13,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
+from itertools import pairwise
 
 from ..record import Author
 from . import boilerplate as bp
@@ -248,6 +249,7 @@ def _page_headline(lines: list[str], start: int, end: int) -> tuple[str | None, 
             and _headline_shaped(s)
             and not date_line(s)
             and not _caption_at(lines, i)
+            and s not in _neighbours(lines, i)  # twice in a row: a ticker
             and _shares_terms(s, opening)  # a teaser or a box printed twice is off the topic
         ):
             twice = i
@@ -265,7 +267,12 @@ def _page_headline(lines: list[str], start: int, end: int) -> tuple[str | None, 
         if bp.is_caption(s) or date_line(s):
             menu_lines = 0
             continue
-        if _headline_shaped(s) and not _in_menu(lines, i) and not _credited(lines, i):
+        if (
+            _headline_shaped(s)
+            and not _in_menu(lines, i)
+            and not _credited(lines, i)
+            and s not in _neighbours(lines, i)  # twice in a row: a ticker
+        ):
             candidates.append(i)
             best, menu_lines = i, 0
         elif _menu_like(s) or bp.is_furniture(s):
@@ -330,6 +337,14 @@ class _Window:
     offset: int = 0
 
 
+def _doubled(lines: list[str]) -> set[int]:
+    """Lines printed twice in a row, both copies: a ticker or a caption, not a paragraph."""
+    filled_at = [i for i, raw in enumerate(lines) if raw.strip()]
+    return {
+        k for a, b in pairwise(filled_at) if lines[a].strip() == lines[b].strip() for k in (a, b)
+    }
+
+
 def _article_window(lines: list[str], *, force: bool = False) -> _Window:
     """The part of a whole-page dump that holds the article: the run of lines that is most
     prose, with room above for its headline and dates and below for its byline.
@@ -345,15 +360,18 @@ def _article_window(lines: list[str], *, force: bool = False) -> _Window:
         return _Window(lines)
     best_sum, best_start, best_end = 0.0, 0, -1
     run_sum, run_start = 0.0, 0
+    doubled = _doubled(lines)
     for i, raw in enumerate(lines):
         s = raw.strip()
         if not s:
             continue
-        if bp.is_placeholder(s) or (
+        if i in doubled:
+            gain: float = -_RUN_PENALTY
+        elif bp.is_placeholder(s) or (
             is_prose(s) and not bp.is_notice(s) and not bp.is_end_marker(s) and not is_teaser(s)
         ):
             # An ad's placeholder or a sign-up box between paragraphs does not end the article.
-            gain: float = text_length(s)
+            gain = text_length(s)
         else:
             gain = -_RUN_PENALTY
         if run_sum <= 0:
@@ -638,19 +656,19 @@ def parse_text(text: str, url: str | None = None, *, as_page: bool = False) -> E
         s = stripped[i]
         return bool(s) and not bp.is_furniture(s)
 
-    # The first paragraph of running text that is not a byline, a date line or an end marker.
-    first_prose = next(
-        (
-            i
-            for i, s in enumerate(stripped)
-            if usable(i)
-            and is_prose(s)
-            and not bp.is_end_marker(s)
-            and date_line(s) is None
-            and parse_byline(s) is None
-        ),
-        None,
-    )
+    # The first paragraph of running text that is not a byline, a date line or an end marker,
+    # nor printed twice in a row (a ticker, a caption) while other paragraphs are not.
+    doubled = {k - window.offset for k in _doubled(window.page or lines)}
+    opening = [
+        i
+        for i, s in enumerate(stripped)
+        if usable(i)
+        and is_prose(s)
+        and not bp.is_end_marker(s)
+        and date_line(s) is None
+        and parse_byline(s) is None
+    ]
+    first_prose = next((i for i in opening if i not in doubled), opening[0] if opening else None)
     header_end = first_prose if first_prose is not None else len(lines)
     deck: int | None = None
     if first_prose is not None and len(stripped[first_prose]) <= _DECK_MAX:
@@ -837,6 +855,7 @@ def parse_text(text: str, url: str | None = None, *, as_page: bool = False) -> E
             and not bp.is_caption(s)
             and not bp.is_notice(s)
             and not date_line(s)
+            and not (i in doubled and paragraphs and paragraphs[-1] == s)
         ):
             paragraphs.append(s)
             gap = 0
