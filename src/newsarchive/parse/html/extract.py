@@ -37,7 +37,14 @@ def choose_headline(meta: PageMeta, root: HtmlElement) -> str:
     Titles lose an appended site name first ("Headline - The Namibian"); ties go to the more
     structured source.
     """
-    h1 = next((t for h in root.iter("h1") if 3 <= len(t := text_of(h)) <= 400), None)
+    # The site's name in an <h1> (a logo) is not the headline: "Harbour News" over the menus.
+    site = {_norm(meta.site_name or "")} - {""}
+    if meta.title and len(parts := _TITLE_SEPARATORS.split(meta.title)) > 1:
+        site |= {_norm(p) for p in parts if p != max(parts, key=len)}
+    h1 = next(
+        (t for h in root.iter("h1") if 3 <= len(t := text_of(h)) <= 400 and _norm(t) not in site),
+        None,
+    )
     sources = [
         meta.headline,
         _strip_site(meta.og_title, meta) if meta.og_title else None,
@@ -167,11 +174,14 @@ def _lead(meta: PageMeta, blocks: list[Block], paragraphs: list[str]) -> str | N
 
 
 def _headline_index(blocks: list[Block], headline: str) -> int | None:
+    """Where the headline is printed: the block that reads as the headline, else the first
+    <h1> (a site's logo may be an <h1> too: "News.az" above the menus)."""
     head = _norm(headline)
-    for i, block in enumerate(blocks):
-        if block.tag == "h1" or (head and _norm(block.text) == head):
-            return i
-    return None
+    if head:
+        same = next((i for i, block in enumerate(blocks) if _norm(block.text) == head), None)
+        if same is not None:
+            return same
+    return next((i for i, block in enumerate(blocks) if block.tag == "h1"), None)
 
 
 def _language_links(root: HtmlElement) -> list[str]:
