@@ -17,6 +17,11 @@ _FURNITURE_PHRASES = (
     r"go to (?:main )?contents?(?: go to navigation)?",
     r"skip to (?:main )?content",
     r"back to top",
+    # A link back to the section: "Back to Health", "Zurück zu Politik", "Trở lại Sức khỏe".
+    r"(?:back to|zurück zu[rm]?|retour (?:à|au|aux)|volver a|torna a|trở lại)"
+    r"(?:\s[^\W\d_][\w&-]*){1,2}",
+    # A gallery's counter: "1 of 12".
+    r"\d+\s*(?:of|von|de|di|/)\s*\d+(?:\s*[|·-].{0,30})?",
     r"menu content",
     r"menu",
     r"print preview",
@@ -303,7 +308,10 @@ _NOTICE_HINTS = (
 
 
 # A photo's credit closing its caption: "... (AP Photo/Marco Ugarte)", "... (Mohamed El Saife/CBC)".
-CREDIT_END = re.compile(r"\((?:[A-Z][\w.'’-]*\s?){1,4}/\s?(?:[A-Z][\w.'’-]*\s?){1,4}\)\s*$")
+CREDIT_END = re.compile(
+    r"\((?:(?:[A-Z][\w.'’-]*\s?){1,4}/\s?(?:[A-Z][\w.'’-]*\s?){1,4}"
+    r"|(?:[A-Z]{2,6}\s)?(?:Photo|Video|Foto|Image|Bild)s?(?:\sby|:)\s[^()]{2,40})\)\s*$"
+)
 # A credit on a line of its own: "Stefan Rousseau/via Reuters", "Eva Kirchner-Rätsch/rbb".
 CREDIT_LINE = re.compile(r"^(?:[A-Z][\w.'’-]*\s?){1,4}/\s?(?:via\s)?(?:[\w.'’&-]+\s?){1,4}$")
 

@@ -122,12 +122,14 @@ def _headline_shaped(s: str) -> bool:
         return False  # a menu or list entry
     if _names_only(s) or _name_and_outlet(s):
         return False  # a byline without its "By": "Collin Anderson and Joseph Simonson"
+    if words(s) <= 8 and _ENDS_WITH_JOB.search(s):
+        return False  # a name and its job: "Sophie FosterTravel News Reporter"
     if len(_GLUED_WORDS.findall(s)) >= 2 or bp.is_notice(s):
         return False  # a menu copied without spaces ("NewsSportBusiness..."), a notice
-    words = len(s.split())
+    spaced = len(s.split())
     cjk = sum(1 for ch in s if "\u3040" <= ch <= "\u9fff" or "\uac00" <= ch <= "\ud7a3")
     return (
-        (words >= 4 or cjk >= 8)
+        (spaced >= 4 or cjk >= 8)
         and is_title(s)
         and not _social(s)
         and not bp.is_furniture(s)
@@ -137,6 +139,11 @@ def _headline_shaped(s: str) -> bool:
 
 
 _TERMINAL_PUNCT = re.compile(r"[.!?:]$")
+_ENDS_WITH_JOB = re.compile(
+    r"\b(?:reporter|correspondent|editor|writer|columnist|journalist|photographer"
+    r"|redakteur(?:in)?|korrespondent(?:in)?|reporterin|journaliste|periodista|giornalista)$",
+    re.IGNORECASE,
+)
 _BREADCRUMB_SPLIT = re.compile(r"\s+[/>›»]\s+")
 
 
@@ -163,6 +170,13 @@ def _caption_at(lines: list[str], i: int) -> bool:
     image's text printed twice, with its credit between)."""
     before, after = _neighbours(lines, i)
     return any(bp.is_caption(t) for t in (lines[i].strip(), before, after))
+
+
+def _ticker(lines: list[str], i: int) -> bool:
+    """A long line printed twice in a row: a ticker of other articles ("#1 ... #2 ...").
+    A headline may be printed twice in a row too; it is short."""
+    s = lines[i].strip()
+    return len(s) > 150 and s in _neighbours(lines, i)
 
 
 def _credited(lines: list[str], i: int) -> bool:
@@ -249,7 +263,7 @@ def _page_headline(lines: list[str], start: int, end: int) -> tuple[str | None, 
             and _headline_shaped(s)
             and not date_line(s)
             and not _caption_at(lines, i)
-            and s not in _neighbours(lines, i)  # twice in a row: a ticker
+            and not _ticker(lines, i)
             and _shares_terms(s, opening)  # a teaser or a box printed twice is off the topic
         ):
             twice = i
@@ -271,7 +285,7 @@ def _page_headline(lines: list[str], start: int, end: int) -> tuple[str | None, 
             _headline_shaped(s)
             and not _in_menu(lines, i)
             and not _credited(lines, i)
-            and s not in _neighbours(lines, i)  # twice in a row: a ticker
+            and not _ticker(lines, i)
         ):
             candidates.append(i)
             best, menu_lines = i, 0
