@@ -671,8 +671,8 @@ def parse_text(text: str, url: str | None = None, *, as_page: bool = False) -> E
         return bool(s) and not bp.is_furniture(s)
 
     # The first paragraph of running text that is not a byline, a date line or an end marker,
-    # nor printed twice in a row (a ticker, a caption) while other paragraphs are not.
-    doubled = {k - window.offset for k in _doubled(window.page or lines)}
+    # nor, in a whole page, printed twice in a row (a ticker, a caption) while others are not.
+    doubled = {k - window.offset for k in _doubled(window.page)} if window.page else set()
     opening = [
         i
         for i, s in enumerate(stripped)
