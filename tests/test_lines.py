@@ -77,3 +77,13 @@ def test_words_in_unspaced_scripts() -> None:
 def test_unwrap_joins_a_list_continued_on_the_next_line() -> None:
     lines = ["von Till Eckert", ", Max Bernhard", ", Martin Murphy", "", "24. Mai 2026"]
     assert unwrap(lines) == ["von Till Eckert, Max Bernhard, Martin Murphy", "", "24. Mai 2026"]
+
+
+def test_word_counts_in_every_script() -> None:
+    from newsarchive.record import count_words
+
+    assert count_words("The harbour reopened on Tuesday.") == 5
+    assert count_words("북한 김정은 위원장이 말했다.") == 4
+    # No spaces: a word for every two kana or Han characters of a run ("港湾局は" 2, "日" 1,
+    # "北浜港でクレーンが倒れた" 6), and the number "4".
+    assert count_words("港湾局は4日、北浜港でクレーンが倒れた。") == 2 + 1 + 1 + 6

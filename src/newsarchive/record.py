@@ -105,8 +105,14 @@ _WORD = re.compile(r"\w+")
 _SPACE = re.compile(r"\s+")
 
 
+_UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]+")
+
+
 def count_words(text: str) -> int:
-    return len(_WORD.findall(text))
+    """Words of the text. Chinese and Japanese are written without spaces: a run of kana and
+    Han counts a word for every two characters (Korean spaces its words)."""
+    runs = _UNSPACED.findall(text)
+    return len(_WORD.findall(_UNSPACED.sub(" ", text))) + sum(max(1, len(r) // 2) for r in runs)
 
 
 def normalise_space(text: str) -> str:
