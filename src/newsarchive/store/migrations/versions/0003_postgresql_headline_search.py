@@ -5,7 +5,9 @@ tell a headline match from a body match (weights are checked row by row), so tha
 read every article holding the words anywhere: about a second on a million articles. With the
 headline's own indexed vector it reads only the articles whose headline matches.
 
-Nothing to do on SQLite: FTS5 restricts a match to a column in the index itself.
+Nothing is done on SQLite. (FTS5 filters a column match while it reads a term's doclist, and
+that doclist still lists every article holding the term anywhere: a headline-only FTS5 table
+would do for SQLite what this revision does for PostgreSQL; none is made yet.)
 
 Revision ID: 0003
 Revises: 0002
