@@ -139,11 +139,12 @@ def _headline_shaped(s: str) -> bool:
 
 
 _TERMINAL_PUNCT = re.compile(r"[.!?:]$")
-_ENDS_WITH_JOB = re.compile(
-    r"\b(?:reporter|correspondent|editor|writer|columnist|journalist|photographer"
-    r"|redakteur(?:in)?|korrespondent(?:in)?|reporterin|journaliste|periodista|giornalista)$",
-    re.IGNORECASE,
+# Job titles of the people who sign articles, in the languages bylines here come in.
+_JOBS = (
+    r"editor|correspondent|reporter|writer|journalist|columnist|redakteur(?:in)?"
+    r"|korrespondent(?:in)?|reporterin|journaliste|giornalista"
 )
+_ENDS_WITH_JOB = re.compile(r"\b(?:" + _JOBS + r"|photographer|periodista)$", re.IGNORECASE)
 _BREADCRUMB_SPLIT = re.compile(r"\s+[/>›»]\s+")
 
 
@@ -313,18 +314,19 @@ def _page_headline(lines: list[str], start: int, end: int) -> tuple[str | None, 
         # A page's title, then a kicker and the article's own headline ("Donald Trump: Warum
         # Kritik ..." / "Meinung" / "Warum Kritik an Trumps ..."): the headline is the latter.
         # Not a deck, longer than the headline, nor a byline between.
-        after = [lines[j].strip() for j in range(best + 1, start) if lines[j].strip()][:2]
+        after = [j for j in range(best + 1, start) if lines[j].strip()][:2]
+        kicker, title = (lines[j].strip() for j in after) if len(after) == 2 else ("", "")
         if (
-            len(after) == 2
-            and _headline_shaped(after[1])
-            and _shares_terms(after[1], opening)
-            and len(after[1]) <= len(lines[best].strip())
-            and words(after[0]) <= 6
-            and len(after[0]) < len(after[1])
-            and not _TERMINAL_PUNCT.search(after[0])
-            and not _BY_PREFIX.match(after[0])
+            title
+            and _headline_shaped(title)
+            and _shares_terms(title, opening)
+            and len(title) <= len(lines[best].strip())
+            and words(kicker) <= 6
+            and len(kicker) < len(title)
+            and not _TERMINAL_PUNCT.search(kicker)
+            and not _BY_PREFIX.match(kicker)
         ):
-            best = next(j for j in range(best + 1, start) if lines[j].strip() == after[1])
+            best = after[1]
     crumbs = _BREADCRUMB_SPLIT.split(lines[best].strip())
     if len(crumbs) >= 3 and _headline_shaped(crumbs[-1]):
         return crumbs[-1], False  # "Start / Ausland / EU und Indien besiegeln ..."
@@ -349,14 +351,15 @@ class _Window:
     run: tuple[int, int] | None = None  # the article run, in the window's line numbers
     page: list[str] | None = None  # the whole page, and where the window starts in it
     offset: int = 0
+    doubled: frozenset[int] = frozenset()  # the page's lines printed twice in a row
 
 
-def _doubled(lines: list[str]) -> set[int]:
+def _doubled(lines: list[str]) -> frozenset[int]:
     """Lines printed twice in a row, both copies: a ticker or a caption, not a paragraph."""
     filled_at = [i for i, raw in enumerate(lines) if raw.strip()]
-    return {
+    return frozenset(
         k for a, b in pairwise(filled_at) if lines[a].strip() == lines[b].strip() for k in (a, b)
-    }
+    )
 
 
 def _article_window(lines: list[str], *, force: bool = False) -> _Window:
@@ -404,6 +407,7 @@ def _article_window(lines: list[str], *, force: bool = False) -> _Window:
         (best_start - first, best_end - first),
         lines,
         first,
+        doubled,
     )
 
 
@@ -460,9 +464,8 @@ def _names_only(s: str) -> bool:
 # A line that announces the name on the next line: "Autorin/Autor", "Kommentar von", "By".
 # A job title on its own line or after the name: "Redakteurin", "Parliamentary editor".
 _ROLE = re.compile(
-    r"^[–—-]?\s*(?:[\w-]+\s+){0,3}(?:editor|correspondent|reporter|writer|journalist|columnist"
-    r"|contributor|redakteur(?:in)?|korrespondent(?:in)?|corresponsal|redactor(?:a)?"
-    r"|journaliste|giornalista|reporterin|autor(?:in)?|chefredakteur(?:in)?)\b.{0,30}$",
+    r"^[–—-]?\s*(?:[\w-]+\s+){0,3}(?:" + _JOBS + r"|contributor|corresponsal|redactor(?:a)?"
+    r"|autor(?:in)?|chefredakteur(?:in)?)\b.{0,30}$",
     re.IGNORECASE,
 )
 
@@ -670,9 +673,15 @@ def parse_text(text: str, url: str | None = None, *, as_page: bool = False) -> E
         s = stripped[i]
         return bool(s) and not bp.is_furniture(s)
 
+    def next_prose(start: int) -> int | None:
+        """The first usable line of prose from start on."""
+        return next(
+            (i for i in range(start, len(stripped)) if usable(i) and is_prose(stripped[i])), None
+        )
+
     # The first paragraph of running text that is not a byline, a date line or an end marker,
     # nor, in a whole page, printed twice in a row (a ticker, a caption) while others are not.
-    doubled = {k - window.offset for k in _doubled(window.page)} if window.page else set()
+    doubled = {k - window.offset for k in window.doubled}
     opening = [
         i
         for i, s in enumerate(stripped)
@@ -692,14 +701,7 @@ def parse_text(text: str, url: str | None = None, *, as_page: bool = False) -> E
         posted = next((i for i in below if _publication_date(date_line(stripped[i]))), None)
         if posted is not None and all(not is_prose(stripped[i]) for i in below if i < posted):
             deck, header_end = first_prose, posted + 1
-            first_prose = next(
-                (
-                    i
-                    for i in range(posted + 1, len(stripped))
-                    if usable(i) and is_prose(stripped[i])
-                ),
-                None,
-            )
+            first_prose = next_prose(posted + 1)
 
     # Dates: a labelled "posted" line above the body wins; else the last bare date line above it.
     date_lines = [(i, m) for i in range(header_end) if (m := date_line(stripped[i]))]
@@ -767,14 +769,7 @@ def parse_text(text: str, url: str | None = None, *, as_page: bool = False) -> E
             # A question or exclamation for a headline reads as a sentence ("Sind wir zu sanft
             # zu Islamisten?"); with nothing title-shaped above it, it is the headline.
             headline_at = first_prose
-            first_prose = next(
-                (
-                    i
-                    for i in range(first_prose + 1, len(stripped))
-                    if usable(i) and is_prose(stripped[i])
-                ),
-                None,
-            )
+            first_prose = next_prose(first_prose + 1)
             header_end = first_prose if first_prose is not None else len(lines)
         if headline_at is not None:
             above = next((i for i in range(headline_at - 1, -1, -1) if stripped[i]), None)
@@ -802,10 +797,7 @@ def parse_text(text: str, url: str | None = None, *, as_page: bool = False) -> E
         after = first_prose + 1
         if after < len(stripped) and not stripped[after]:
             found.subheadline = stripped[first_prose]
-            first_prose = next(
-                (i for i in range(after, len(stripped)) if usable(i) and is_prose(stripped[i])),
-                None,
-            )
+            first_prose = next_prose(after)
             header_end = first_prose if first_prose is not None else len(lines)
 
     # Header furniture: language links and bylines printed above the body.
