@@ -105,7 +105,9 @@ _WORD = re.compile(r"\w+")
 _SPACE = re.compile(r"\s+")
 
 
-_UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]+")
+# Kana and Han: Japanese and Chinese are written without spaces between words.
+UNSPACED_LETTER = r"[\u3040-\u30ff\u3400-\u9fff]"
+_UNSPACED = re.compile(UNSPACED_LETTER + "+")
 
 
 def count_words(text: str) -> int:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from ..record import UNSPACED_LETTER
 from .dates import POSTED_LABEL, UPDATED_LABEL, DateMatch, find_dates
 from .language import language_of_name
 
@@ -29,7 +30,7 @@ def word_count(line: str) -> int:
     return len(line.split())
 
 
-_UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
+_UNSPACED = re.compile(UNSPACED_LETTER)
 
 
 def words(line: str) -> int:

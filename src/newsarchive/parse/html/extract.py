@@ -40,7 +40,8 @@ def choose_headline(meta: PageMeta, root: HtmlElement) -> str:
     # The site's name in an <h1> (a logo) is not the headline: "Harbour News" over the menus.
     site = {_norm(meta.site_name or "")} - {""}
     if meta.title and len(parts := _TITLE_SEPARATORS.split(meta.title)) > 1:
-        site |= {_norm(p) for p in parts if p != max(parts, key=len)}
+        longest = max(parts, key=len)
+        site |= {_norm(p) for p in parts if p != longest}
     h1 = next(
         (t for h in root.iter("h1") if 3 <= len(t := text_of(h)) <= 400 and _norm(t) not in site),
         None,
@@ -116,13 +117,14 @@ def _labelled_byline(root: HtmlElement, site: str | None) -> tuple[str | None, l
     """A name printed after its label in the page's own facts box:
     <li><strong>Autorin/Autor</strong> Roman Goncharenko</li>."""
     for label in root.iter(*_LABEL_TAGS):
-        if not AUTHOR_LABEL.match(text_of(label)):
+        said = text_of(label)
+        if not AUTHOR_LABEL.match(said):
             continue
         holder = label.getparent()
         if holder is None:
             continue
         text = text_of(holder)
-        rest = text[len(text_of(label)) :].strip() if text.startswith(text_of(label)) else ""
+        rest = text[len(said) :].strip() if text.startswith(said) else ""
         if not rest or len(rest) > 80:
             continue
         names = clean_names([rest], site)
