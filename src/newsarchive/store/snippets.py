@@ -7,6 +7,7 @@ engine once per row, and the same on every engine.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from .fts import HIGHLIGHT_END, HIGHLIGHT_START
 from .query import Query
@@ -35,16 +36,20 @@ def make_snippet(query: Query, headline: str, body: str) -> str:
     if matcher is None:
         return body[:160]
     for text in (body, headline):
-        tokens = list(_TOKEN.finditer(text))
-        hits = [i for i, t in enumerate(tokens) if matcher.fullmatch(t.group(0))]
-        if not hits:
+        # The matches first (one regex pass); the words only where there are some.
+        found = [m.start() for m in matcher.finditer(text)]
+        if not found:
             continue
-        # The window start that covers the most matches.
-        best, best_count = hits[0], 0
-        for h in hits:
-            count = sum(1 for x in hits if h <= x < h + WINDOW)
-            if count > best_count:
-                best, best_count = h, count
+        tokens = list(_TOKEN.finditer(text))
+        starts = [t.start() for t in tokens]
+        hits = [bisect_left(starts, at) for at in found]
+        # The window start that covers the most matches (hits are in order: two pointers).
+        best, best_count, last = hits[0], 0, 0
+        for first, h in enumerate(hits):
+            while last < len(hits) and hits[last] < h + WINDOW:
+                last += 1
+            if last - first > best_count:
+                best, best_count = h, last - first
         start = max(0, best - 4)
         end = min(len(tokens), start + WINDOW)
         begin_char = tokens[start].start()
