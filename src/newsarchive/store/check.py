@@ -9,6 +9,8 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import Engine, text
 
+# SQLite's FTS5 tables (migrations 0001 and 0004), both kept from the articles table.
+SQLITE_SEARCH_TABLES = ("articles_fts", "articles_headline_fts")
 # PostgreSQL's full-text indexes (migrations 0002 and 0003) and the columns they index.
 PG_SEARCH_INDEXES = {
     "ix_articles_search": "search_vector",
@@ -35,12 +37,15 @@ def check_archive(engine: Engine, *, repair: bool = False) -> CheckReport:
             result = [r[0] for r in conn.exec_driver_sql("PRAGMA integrity_check").all()]
             if result != ["ok"]:
                 report.problems.extend(f"database: {line}" for line in result[:20])
-            try:
-                conn.exec_driver_sql(
-                    "INSERT INTO articles_fts(articles_fts, rank) VALUES ('integrity-check', 1)"
-                )
-            except Exception as exc:  # the index disagrees with the articles table
-                report.problems.append(f"search index: not in step with the articles ({exc})")
+            for table in SQLITE_SEARCH_TABLES:
+                try:
+                    conn.exec_driver_sql(
+                        f"INSERT INTO {table}({table}, rank) VALUES ('integrity-check', 1)"
+                    )
+                except Exception as exc:  # the index disagrees with the articles table
+                    report.problems.append(
+                        f"search index: {table} not in step with the articles ({exc})"
+                    )
         orphans = conn.execute(
             text(
                 "SELECT count(*) FROM inputs WHERE article_id IS NOT NULL AND article_id NOT IN"
@@ -80,7 +85,8 @@ def check_archive(engine: Engine, *, repair: bool = False) -> CheckReport:
 
 def _repair_sqlite(engine: Engine, report: CheckReport) -> CheckReport:
     with engine.begin() as conn:
-        conn.exec_driver_sql("INSERT INTO articles_fts(articles_fts) VALUES ('rebuild')")
+        for table in SQLITE_SEARCH_TABLES:
+            conn.exec_driver_sql(f"INSERT INTO {table}({table}) VALUES ('rebuild')")
     report.repaired.append("search index rebuilt from the articles")
     report.problems = [p for p in report.problems if not p.startswith("search index")]
     return report

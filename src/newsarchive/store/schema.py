@@ -3,17 +3,22 @@ schema with a clear way forward, and upgrade one on request (`newsarchive db upg
 
 from __future__ import annotations
 
-from sqlalchemy import Connection, Engine, inspect, text
+from typing import TYPE_CHECKING
 
 from ..errors import ArchiveError
 
+if TYPE_CHECKING:  # SQLAlchemy loads when a function here runs: the revisions are read without it
+    from sqlalchemy import Connection, Engine
+
 # The newest migration. tests/test_store.py checks it against Alembic's own idea of the head.
-HEAD_REVISION = "0003"
+HEAD_REVISION = "0004"
 # Every revision, oldest first (also checked against Alembic's scripts).
-REVISIONS = ("0001", "0002", "0003")
+REVISIONS = ("0001", "0002", "0003", "0004")
 
 
 def current_revision(conn: Connection) -> str | None:
+    from sqlalchemy import inspect, text
+
     if not inspect(conn).has_table("alembic_version"):
         return None
     row = conn.execute(text("SELECT version_num FROM alembic_version")).first()
@@ -47,6 +52,8 @@ def ensure_current(engine: Engine) -> None:
     An archive of an older schema is upgraded only on request, never as a side effect of reading
     it: on a shared server other users may still run the older newsarchive.
     """
+    from sqlalchemy import inspect
+
     with engine.connect() as conn:
         revision = current_revision(conn)
         empty = revision is None and not inspect(conn).has_table("articles")
