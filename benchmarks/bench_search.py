@@ -32,8 +32,7 @@ from typing import Any
 from newsarchive import Archive
 from newsarchive.ingest import Job, ingest_jobs
 from newsarchive.parse import parse_bytes
-from newsarchive.store import query as q
-from newsarchive.store.search import SearchOptions, parse_when, search_phases, search_statements
+from newsarchive.store.search import SearchOptions, parse_when, search_statements
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "benchmarks" / "out"
@@ -170,85 +169,27 @@ def fixed_queries(
     return queries[:100]
 
 
-RAW_ORDER = {
-    "relevance": "score",
-    "newest": "a.posted_utc IS NULL, a.posted_utc DESC, a.id DESC",
-    "oldest": "a.posted_utc IS NULL, a.posted_utc ASC, a.id ASC",
-}
-
-
-def raw_filters(
-    options: SearchOptions, where: list[str], params: list[object], mark: str, *, sqlite: bool
-) -> str:
-    """The filters of a raw floor statement, added to where and params; returns its joins.
-    mark is the driver's placeholder; SQLite stores datetimes as text."""
-
-    def when(moment: Any) -> object:
-        return moment.isoformat(sep=" ") if sqlite else moment
-
-    joins = ""
-    if options.languages:
-        where.append(f"a.language = {mark}")
-        params.append(options.languages[0])
-    if options.since:
-        where.append(f"a.posted_utc >= {mark}")
-        params.append(when(options.since))
-    if options.until:
-        where.append(f"a.posted_utc <= {mark}")
-        params.append(when(options.until))
-    if options.sources:
-        joins = " JOIN sources AS s ON s.id = a.source_id"
-        where.append(f"s.domain LIKE {mark}")
-        params.append(f"%{options.sources[0]}%")
-    return joins
-
-
 def raw_search(conn: sqlite3.Connection, options: SearchOptions) -> list[tuple[object, ...]]:
-    """The same search as bare sqlite3 FTS5 statements (the floor): the same MATCH expressions
-    in the same order, without newsarchive's Python around them, and no snippets."""
-    wanted = options.offset + options.limit
+    """The floor on SQLite: the search's own statements (search_statements), run as bare sqlite3
+    FTS5 statements in the same order and stopping at the same point, without newsarchive's
+    Python around them (no merging, no headlines, no snippets)."""
     rows: list[tuple[object, ...]] = []
-    for match, enough in search_statements(options):
-        params: list[object] = [match]
-        where = ["articles_fts MATCH ?"]
-        joins = raw_filters(options, where, params, "?", sqlite=True)
-        sql = (
-            "SELECT a.id, bm25(articles_fts, 10.0, 4.0, 1.0) AS score FROM articles_fts"
-            f" JOIN articles AS a ON a.id = articles_fts.rowid{joins} WHERE {' AND '.join(where)}"
-            f" ORDER BY {RAW_ORDER[options.sort]} LIMIT {wanted}"
-        )
-        rows = conn.execute(sql, params).fetchall()
-        if len(rows) >= enough:
+    for statement in search_statements("sqlite", options):
+        rows = conn.execute(statement.sql, statement.params).fetchall()
+        if len(rows) >= statement.enough:
             break
     return rows
 
 
-PG_WEIGHTS = "{0, 0.1, 0.4, 1}"
+_NAMED = re.compile(r"(?<![:\w]):(\w+)")
 
 
 def raw_search_pg(conn: Any, options: SearchOptions) -> list[tuple[object, ...]]:
-    """The same search as bare psycopg statements on PostgreSQL (the floor there): the same
-    phases (the headline's own vector first), tsquery texts and ts_rank ranking, without
-    newsarchive around them."""
-    wanted = options.offset + options.limit
-    query = q.parse(options.query)
-    full = q.to_tsquery(query)
+    """The floor on PostgreSQL: the same statements as bare psycopg ones."""
     rows: list[tuple[object, ...]] = []
-    for column, enough in search_phases(options):
-        params: list[object] = [full, full]
-        where = ["a.search_vector @@ to_tsquery('simple', %s)"]
-        if column == "headline":
-            where.append("a.headline_vector @@ to_tsquery('simple', %s)")
-            params.append(q.to_tsquery(query, exclusions=False))
-        joins = raw_filters(options, where, params, "%s", sqlite=False)
-        order = "score DESC, a.id" if options.sort == "relevance" else RAW_ORDER[options.sort]
-        sql = (
-            f"SELECT a.id, ts_rank('{PG_WEIGHTS}', a.search_vector,"
-            f" to_tsquery('simple', %s), 1) AS score FROM articles AS a{joins}"
-            f" WHERE {' AND '.join(where)} ORDER BY {order} LIMIT {wanted}"
-        )
-        rows = conn.execute(sql, params).fetchall()
-        if len(rows) >= enough:
+    for statement in search_statements("postgresql", options):
+        rows = conn.execute(_NAMED.sub(r"%(\1)s", statement.sql), statement.params).fetchall()
+        if len(rows) >= statement.enough:
             break
     return rows
 

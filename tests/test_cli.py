@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import json
 import shutil
+import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -200,3 +203,32 @@ def test_usage_errors_exit_2(runner: CliRunner) -> None:
 def test_version(runner: CliRunner) -> None:
     code, out, _ = run(runner, "--version")
     assert code == 0 and "0.1.0" in out
+
+
+def test_search_on_a_sqlite_file_does_not_load_sqlalchemy(
+    runner: CliRunner, seeds: Path, tmp_path: Path
+) -> None:
+    db = tmp_path / "light.db"
+    assert runner.invoke(cli, ["--db", str(db), "ingest", str(seeds)]).exit_code == 0
+    script = (
+        "import sys\n"
+        "from newsarchive.cli import main\n"
+        f"sys.argv = ['newsarchive', '--db', {str(db)!r}, 'search', '--json', 'Kim Jong Un']\n"
+        "try:\n    main()\n"
+        "except SystemExit as exit:\n    assert not exit.code, exit.code\n"
+        "print('loaded' if 'sqlalchemy' in sys.modules else 'not loaded')\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert '"Trump team may pursue' in done.stdout and done.stdout.endswith("not loaded\n")
+
+
+def test_search_on_an_older_schema_says_how_to_upgrade(runner: CliRunner, tmp_path: Path) -> None:
+    db = tmp_path / "old.db"
+    assert runner.invoke(cli, ["--db", str(db), "info"]).exit_code == 0
+    con = sqlite3.connect(db)
+    con.execute("UPDATE alembic_version SET version_num = '0003'")
+    con.commit()
+    con.close()
+    result = runner.invoke(cli, ["--db", str(db), "search", "Kim"])
+    assert result.exit_code == 1 and "newsarchive db upgrade" in result.stderr

@@ -19,6 +19,7 @@ from newsarchive import Archive, QueryError
 from newsarchive.cli import cli
 from newsarchive.ingest import ingest_paths
 from newsarchive.store.query import parse, to_fts5
+from newsarchive.store.reader import search_file
 from newsarchive.store.search import SearchOptions, parse_when
 
 
@@ -81,6 +82,27 @@ def test_mixed_korean_and_english(archive: Archive) -> None:
 def test_headline_ranks_above_body(archive: Archive) -> None:
     hits = archive.search(SearchOptions(query="Kim"))
     assert hits[0].headline.endswith("Kim Jong Un")
+
+
+def test_headline_matches_come_first_then_the_rest_page_by_page(archive: Archive) -> None:
+    everything = archive.search(SearchOptions(query="North", limit=50))
+    in_headline = ["north" in h.headline.lower() for h in everything]
+    assert in_headline[0] and not in_headline[-1]
+    assert in_headline == sorted(in_headline, reverse=True)  # no headline hit after a body hit
+    pages = [
+        hit.id
+        for offset in range(len(everything))
+        for hit in archive.search(SearchOptions(query="North", limit=1, offset=offset))
+    ]
+    assert pages == [h.id for h in everything]
+
+
+def test_exclusions_reach_the_body_in_the_headline_phase(archive: Archive) -> None:
+    # The seed's headline holds "Kim"; "Reuters" is in its body only.
+    assert "Trump team may pursue direct talks with Kim Jong Un" in headlines(archive, query="Kim")
+    assert "Trump team may pursue direct talks with Kim Jong Un" not in headlines(
+        archive, query="Kim -Reuters"
+    )
 
 
 def test_filters(archive: Archive) -> None:
@@ -164,6 +186,26 @@ def test_cli_outputs(archive: Archive, monkeypatch: pytest.MonkeyPatch) -> None:
     assert bad.exit_code == 2 and "not a date" in bad.stderr
     dash = runner.invoke(cli, ["search", "--", "-Kim"])
     assert dash.exit_code == 2 and "not excluded" in dash.stderr
+
+
+@settings(
+    max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(st.text(max_size=40), st.sampled_from(["relevance", "newest", "oldest"]))
+def test_the_cli_reader_finds_what_the_archive_finds(
+    archive: Archive, text: str, sort: str
+) -> None:
+    """`newsarchive search` reads a SQLite file with sqlite3 alone: the same hits, in order."""
+    if archive.dialect != "sqlite":
+        return
+    options = SearchOptions(query=text, sort=sort, limit=5)  # type: ignore[arg-type]
+    try:
+        expected = archive.search(options)
+    except QueryError:
+        with pytest.raises(QueryError):
+            search_file(archive.url, options)
+        return
+    assert search_file(archive.url, options) == expected
 
 
 @settings(

@@ -244,6 +244,7 @@ def search(
     """
     from .errors import QueryError
     from .render import hit_json, hits_csv, hits_table
+    from .store.reader import search_file
     from .store.search import SearchOptions, parse_when
 
     try:
@@ -261,11 +262,15 @@ def search(
         options.check()
     except QueryError as exc:
         raise click.UsageError(str(exc)) from exc
-    with open_archive(ctx) as archive:
-        try:
-            hits = archive.search(options)
-        except QueryError as exc:
-            raise click.UsageError(str(exc)) from exc
+    try:
+        # A SQLite file is searched with sqlite3 alone (no SQLAlchemy to load); anything else,
+        # or a file that is not an archive of this schema, is opened the usual way.
+        hits = search_file(ctx.obj.get("db"), options)
+        if hits is None:
+            with open_archive(ctx) as archive:
+                hits = archive.search(options)
+    except QueryError as exc:
+        raise click.UsageError(str(exc)) from exc
     if as_json:
         for hit in hits:
             click.echo(hit_json(hit))

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any, Literal
 
-from sqlalchemy import Engine, func, select
+from sqlalchemy import Engine, func, select, text
 from sqlalchemy.exc import DBAPIError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
@@ -337,8 +337,12 @@ class Archive:
         if isinstance(options, str):
             options = SearchOptions(query=options, limit=limit)
         with self.engine.connect() as conn:
+
+            def execute(sql: str, params: dict[str, Any]) -> list[Any]:
+                return list(conn.execute(text(sql), params).all())
+
             try:
-                return run_search(conn, options)
+                return run_search(execute, conn.dialect.name, options)
             except DBAPIError as exc:
                 # The query language quotes every term; an engine error here is ours to report.
                 raise QueryError(f"the search could not run: {exc.orig}") from exc

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Any
-
-from sqlalchemy import Engine, create_engine, event
+from typing import TYPE_CHECKING, Any
 
 from ..errors import ArchiveError
+
+if TYPE_CHECKING:  # SQLAlchemy loads in make_engine: resolve_url is used without it
+    from sqlalchemy import Engine
 
 ENV_VAR = "NEWSARCHIVE_DB"
 
@@ -67,6 +68,8 @@ def _pg_begin(conn: Any) -> None:
 
 
 def make_engine(url: str) -> Engine:
+    from sqlalchemy import create_engine, event
+
     if url.startswith("sqlite"):
         engine = create_engine(url, connect_args={"timeout": 60})
         event.listen(engine, "connect", _sqlite_pragmas)

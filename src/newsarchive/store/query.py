@@ -120,6 +120,11 @@ def to_fts5(query: Query, column: str | None = None) -> str:
     return expression
 
 
+def excluded_fts5(query: Query) -> str:
+    """The query's excluded terms as one FTS5 expression that matches any of them."""
+    return " OR ".join(_fts5_term(t) for t in query.excluded)
+
+
 def _ts_word(word: str, prefix: bool) -> str:
     # Words are runs of \w: they hold no quote, backslash or operator, so quoting is enough.
     return f"'{word}'" + (":*" if prefix else "")

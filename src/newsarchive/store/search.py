@@ -1,18 +1,20 @@
-"""Search: options, results, and the ranked, filtered statement for each engine: FTS5 on
+"""Search: options, results, and the ranked, filtered statements for each engine: FTS5 on
 SQLite, tsvector and ts_rank on PostgreSQL.
 
-Relevance weighs the headline above the byline above the body (bm25 on SQLite, ts_rank on
-PostgreSQL). Filters and orders run inside the same statement; snippets are made for the rows
-returned only.
+Relevance puts articles whose headline matches first, ranked by their headline; then the rest,
+ranked by headline, byline and body weighted in that order (bm25 on SQLite, ts_rank on
+PostgreSQL). Filters and orders run inside the statements, which are plain SQL text with named
+parameters: the Archive runs them through SQLAlchemy, `newsarchive search` on a SQLite file
+through the standard library's sqlite3 (no SQLAlchemy to import), and the benchmark's floor as
+bare statements. Snippets are made for the rows returned only.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any, Literal
-
-from sqlalchemy import Connection, text
 
 from ..errors import QueryError
 from ..record import Source
@@ -87,19 +89,39 @@ def parse_when(value: str, *, end: bool = False) -> datetime:
     return moment
 
 
+Params = dict[str, Any]
+# Runs one statement with its named parameters and returns its rows as tuples.
+Execute = Callable[[str, Params], Sequence[Sequence[Any]]]
+
+
+@dataclass(frozen=True)
+class Statement:
+    """One ranked statement of a search: its rows are (id, score), best first; `enough` is how
+    many rows make it the whole answer (0: always)."""
+
+    sql: str
+    params: Params
+    enough: int
+
+
 def _like(value: str) -> str:
     escaped = value.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     return f"%{escaped}%"
 
 
-def _filters(options: SearchOptions, params: dict[str, Any]) -> list[str]:
+def _moment(dialect: str, moment: datetime) -> object:
+    # SQLite holds datetimes as text, as SQLAlchemy writes them; compare like with like.
+    return f"{moment:%Y-%m-%d %H:%M:%S.%f}" if dialect == "sqlite" else moment
+
+
+def _filters(dialect: str, options: SearchOptions, params: Params) -> list[str]:
     where: list[str] = []
     if options.since:
         where.append("a.posted_utc >= :since")
-        params["since"] = options.since
+        params["since"] = _moment(dialect, options.since)
     if options.until:
         where.append("a.posted_utc <= :until")
-        params["until"] = options.until
+        params["until"] = _moment(dialect, options.until)
     if options.languages:
         names = []
         for i, lang in enumerate(options.languages):
@@ -131,113 +153,142 @@ _ORDER = {
     "newest": "a.posted_utc IS NULL, a.posted_utc DESC, a.id DESC",
     "oldest": "a.posted_utc IS NULL, a.posted_utc ASC, a.id ASC",
 }
-_COLUMNS = (
-    "a.id AS id, a.headline AS headline, a.posted_at AS posted_at,"
-    " s.name AS source_name, s.domain AS source_domain"
-)
 # ts_rank's weights for D, C, B, A: the body (C), the byline (B), the headline (A), in the ratio
 # of FTS5's bm25 weights; normalisation 1 divides by 1 + log(length), as bm25 favours short texts.
 _PG_WEIGHTS = "{0, " + ", ".join(f"{w / max(WEIGHTS):g}" for w in reversed(WEIGHTS)) + "}"
 
 
-def _ranked_sqlite(
-    conn: Connection, options: SearchOptions, query: q.Query, column: str | None, count: int
-) -> list[Any]:
-    params: dict[str, Any] = {"match": q.to_fts5(query, column=column), "limit": count}
-    where = ["articles_fts MATCH :match", *_filters(options, params)]
-    weights = ", ".join(str(w) for w in WEIGHTS)
-    order = "score, a.id" if options.sort == "relevance" else _ORDER[options.sort]
-    return list(
-        conn.execute(
-            text(
-                f"SELECT {_COLUMNS}, bm25(articles_fts, {weights}) AS score"
-                f" FROM articles_fts JOIN articles AS a ON a.id = articles_fts.rowid"
-                f" LEFT JOIN sources AS s ON s.id = a.source_id"
-                f" WHERE {' AND '.join(where)}"
-                f" ORDER BY {order} LIMIT :limit"
-            ),
-            params,
-        ).all()
+def _sqlite_statement(
+    options: SearchOptions, query: q.Query, headline: bool, count: int, enough: int
+) -> Statement:
+    """Ranked ids on SQLite. Without filters or a date order the FTS5 table answers alone;
+    otherwise each match's keys come from the narrow index ix_articles_search_keys, not from
+    the wide articles rows."""
+    params: Params = {"limit": count}
+    where = _filters("sqlite", options, params)
+    if headline:
+        table, rank = "articles_headline_fts", "bm25(articles_headline_fts)"
+        params["match"] = q.to_fts5(q.Query(groups=query.groups))
+        if query.excluded:
+            params["excluded"] = q.excluded_fts5(query)
+            where.append(
+                "articles_headline_fts.rowid NOT IN"
+                " (SELECT rowid FROM articles_fts WHERE articles_fts MATCH :excluded)"
+            )
+    else:
+        table, rank = "articles_fts", f"bm25(articles_fts, {', '.join(str(w) for w in WEIGHTS)})"
+        params["match"] = q.to_fts5(query)
+    joins = ""
+    if where or options.sort != "relevance":
+        joins = f" JOIN articles AS a INDEXED BY ix_articles_search_keys ON a.id = {table}.rowid"
+        if options.sources:
+            joins += " LEFT JOIN sources AS s ON s.id = a.source_id"
+    order = "score, id" if options.sort == "relevance" else _ORDER[options.sort]
+    sql = (
+        f"SELECT {table}.rowid AS id, {rank} AS score FROM {table}{joins}"
+        f" WHERE {' AND '.join([f'{table} MATCH :match', *where])}"
+        f" ORDER BY {order} LIMIT :limit"
     )
+    return Statement(sql, params, enough)
 
 
-def _ranked_postgresql(
-    conn: Connection, options: SearchOptions, query: q.Query, column: str | None, count: int
-) -> list[Any]:
-    params: dict[str, Any] = {"tsquery": q.to_tsquery(query), "limit": count}
-    where = ["a.search_vector @@ to_tsquery('simple', :tsquery)", *_filters(options, params)]
-    if column == "headline":
-        # The headline's own indexed vector finds the few articles whose headline matches;
-        # the weighted vector then checks exclusions and ranks them.
-        params["headline"] = q.to_tsquery(query, exclusions=False)
-        where.insert(0, "a.headline_vector @@ to_tsquery('simple', :headline)")
-    order = "score DESC, a.id" if options.sort == "relevance" else _ORDER[options.sort]
-    rank = f"ts_rank('{_PG_WEIGHTS}', a.search_vector, to_tsquery('simple', :tsquery), 1)"
-    return list(
-        conn.execute(
-            text(
-                f"SELECT {_COLUMNS}, {rank} AS score"
-                f" FROM articles AS a LEFT JOIN sources AS s ON s.id = a.source_id"
-                f" WHERE {' AND '.join(where)}"
-                f" ORDER BY {order} LIMIT :limit"
-            ),
-            params,
-        ).all()
+def _postgresql_statement(
+    options: SearchOptions, query: q.Query, headline: bool, count: int, enough: int
+) -> Statement:
+    """Ranked ids on PostgreSQL: the headline's own indexed vector for the headline phase, the
+    weighted vector of headline, byline and body otherwise."""
+    params: Params = {"limit": count}
+    where = _filters("postgresql", options, params)
+    if headline:
+        params["match"] = q.to_tsquery(query, exclusions=False)
+        where.insert(0, "a.headline_vector @@ to_tsquery('simple', :match)")
+        rank = "ts_rank(a.headline_vector, to_tsquery('simple', :match), 1)"
+        if query.excluded:
+            params["full"] = q.to_tsquery(query)
+            where.append("a.search_vector @@ to_tsquery('simple', :full)")
+    else:
+        params["match"] = q.to_tsquery(query)
+        where.insert(0, "a.search_vector @@ to_tsquery('simple', :match)")
+        rank = f"ts_rank('{_PG_WEIGHTS}', a.search_vector, to_tsquery('simple', :match), 1)"
+    joins = " LEFT JOIN sources AS s ON s.id = a.source_id" if options.sources else ""
+    order = "score DESC, id" if options.sort == "relevance" else _ORDER[options.sort]
+    sql = (
+        f"SELECT a.id AS id, {rank} AS score FROM articles AS a{joins}"
+        f" WHERE {' AND '.join(where)} ORDER BY {order} LIMIT :limit"
     )
+    return Statement(sql, params, enough)
 
 
-# Each engine's ranked statement, and the sign that makes its score "higher is better" (bm25 is
-# lower for better matches).
-_RANKED = {"sqlite": (_ranked_sqlite, -1.0), "postgresql": (_ranked_postgresql, 1.0)}
+# Each engine's statement, and the sign that makes its score "higher is better" (bm25 is lower
+# for better matches).
+_ENGINES = {"sqlite": (_sqlite_statement, -1.0), "postgresql": (_postgresql_statement, 1.0)}
 
 
-def search_phases(options: SearchOptions) -> list[tuple[str | None, int]]:
-    """The searches to run, in order, each with how many rows it must yield to be the answer:
-    for relevance, the headline first (a headline hit outranks a body hit, and ranking the few
-    articles whose headline matches is cheap), then every column."""
-    if options.sort == "relevance":
-        return [("headline", options.offset + options.limit), (None, 0)]
-    return [(None, 0)]
-
-
-def search_statements(options: SearchOptions) -> list[tuple[str, int]]:
-    """The FTS5 MATCH expressions a search runs on SQLite, in order (for the benchmark's raw
-    floor)."""
-    query = q.parse(options.query)
-    return [(q.to_fts5(query, column=column), enough) for column, enough in search_phases(options)]
-
-
-def run_search(conn: Connection, options: SearchOptions) -> list[SearchHit]:
-    """Run a search: the ranked page of ids first, then snippets for those rows."""
-    options.check()
-    if conn.dialect.name not in _RANKED:
-        raise QueryError(f"full-text search is not available on {conn.dialect.name}")
-    ranked, sign = _RANKED[conn.dialect.name]
+def search_statements(dialect: str, options: SearchOptions) -> list[Statement]:
+    """The statements a search runs, in order; the next runs only while fewer rows than the
+    statement's `enough` have come back. For relevance, the articles whose headline matches
+    first (a headline hit ranks above every other, and finding the few is cheap), then every
+    column; by date, every column at once."""
+    if dialect not in _ENGINES:
+        raise QueryError(f"full-text search is not available on {dialect}")
+    build, _sign = _ENGINES[dialect]
     query = q.parse(options.query)
     wanted = options.offset + options.limit
-    rows: list[Any] = []
-    for column, enough in search_phases(options):
-        rows = ranked(conn, options, query, column, wanted)
-        if len(rows) >= enough:
+    if options.sort == "relevance":
+        return [
+            build(options, query, True, wanted, wanted),
+            build(options, query, False, wanted, 0),
+        ]
+    return [build(options, query, False, wanted, 0)]
+
+
+def ranked_ids(execute: Execute, dialect: str, options: SearchOptions) -> list[tuple[int, float]]:
+    """The page of (id, score) a search answers, best first; scores higher for better."""
+    options.check()
+    statements = search_statements(dialect, options)
+    sign = _ENGINES[dialect][1]
+    ranked: list[tuple[int, float]] = []
+    seen: set[int] = set()
+    for statement in statements:
+        rows = execute(statement.sql, statement.params)
+        for row in rows:
+            if int(row[0]) not in seen:
+                seen.add(int(row[0]))
+                ranked.append((int(row[0]), round(sign * float(row[1]), 4)))
+        if len(ranked) >= statement.enough:
             break
-    rows = rows[options.offset :]
-    if not rows:
+    return ranked[options.offset : options.offset + options.limit]
+
+
+def run_search(execute: Execute, dialect: str, options: SearchOptions) -> list[SearchHit]:
+    """Run a search: the ranked page of ids first, then headlines and snippets for those."""
+    page = ranked_ids(execute, dialect, options)
+    if not page:
         return []
-    bodies: dict[int, str] = dict(
-        conn.execute(text(f"SELECT id, body FROM articles WHERE id IN ({_ids(rows)})")).all()
-    )
-    return [
-        SearchHit(
-            id=r.id,
-            headline=r.headline,
-            posted_at=r.posted_at,
-            source=Source(r.source_name, r.source_domain) if r.source_name else None,
-            score=round(sign * float(r.score), 4),
-            snippet=make_snippet(query, r.headline, bodies.get(r.id, "")),
+    ids = ", ".join(str(i) for i, _ in page)
+    rows = {
+        int(r[0]): r
+        for r in execute(
+            "SELECT a.id, a.headline, a.posted_at, s.name, s.domain, a.body FROM articles AS a"
+            f" LEFT JOIN sources AS s ON s.id = a.source_id WHERE a.id IN ({ids})",
+            {},
         )
-        for r in rows
-    ]
-
-
-def _ids(rows: list[Any]) -> str:
-    return ", ".join(str(int(r.id)) for r in rows)
+    }
+    query = q.parse(options.query)
+    hits = []
+    for article_id, score in page:
+        row = rows.get(article_id)
+        if row is None:  # deleted between the two statements
+            continue
+        _id, headline, posted_at, source_name, source_domain, body = row
+        hits.append(
+            SearchHit(
+                id=article_id,
+                headline=headline,
+                posted_at=posted_at,
+                source=Source(source_name, source_domain) if source_name else None,
+                score=score,
+                snippet=make_snippet(query, headline, body or ""),
+            )
+        )
+    return hits
