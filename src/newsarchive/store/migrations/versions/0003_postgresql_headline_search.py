@@ -6,8 +6,8 @@ read every article holding the words anywhere: about a second on a million artic
 headline's own indexed vector it reads only the articles whose headline matches.
 
 Nothing is done on SQLite. (FTS5 filters a column match while it reads a term's doclist, and
-that doclist still lists every article holding the term anywhere: a headline-only FTS5 table
-would do for SQLite what this revision does for PostgreSQL; none is made yet.)
+that doclist still lists every article holding the term anywhere: revision 0004 gives SQLite a
+headline-only FTS5 table, as this revision does for PostgreSQL.)
 
 Revision ID: 0003
 Revises: 0002
