@@ -682,7 +682,7 @@ def parse_text(text: str, url: str | None = None, *, as_page: bool = False) -> E
     # The first paragraph of running text that is not a byline, a date line or an end marker,
     # nor, in a whole page, printed twice in a row (a ticker, a caption) while others are not.
     doubled = {k - window.offset for k in window.doubled}
-    opening = [
+    opening = (
         i
         for i, s in enumerate(stripped)
         if usable(i)
@@ -690,8 +690,14 @@ def parse_text(text: str, url: str | None = None, *, as_page: bool = False) -> E
         and not bp.is_end_marker(s)
         and date_line(s) is None
         and parse_byline(s) is None
-    ]
-    first_prose = next((i for i in opening if i not in doubled), opening[0] if opening else None)
+    )
+    # Read only as far as the answer (every line's byline and date checks cost a tenth of a
+    # page's parse): the first that is not doubled, else the first.
+    first_prose = first = next(opening, None)
+    while first_prose is not None and first_prose in doubled:
+        first_prose = next(opening, None)
+    if first_prose is None:
+        first_prose = first
     header_end = first_prose if first_prose is not None else len(lines)
     deck: int | None = None
     if first_prose is not None and len(stripped[first_prose]) <= _DECK_MAX:
