@@ -199,6 +199,11 @@ def percentile(values: list[float], p: float) -> float:
     return ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))]
 
 
+def cpu_s(who: int) -> float:
+    usage = resource.getrusage(who)
+    return usage.ru_utime + usage.ru_stime
+
+
 def rss_mb(who: int) -> float:
     return resource.getrusage(who).ru_maxrss / 1024
 
@@ -251,10 +256,14 @@ def main() -> int:
             print(f"  ingested {done:,}", file=sys.stderr, flush=True)
 
     start = time.perf_counter()
+    cpu_before = cpu_s(resource.RUSAGE_SELF), cpu_s(resource.RUSAGE_CHILDREN)
     summary = ingest_jobs(
         archive, [] if args.search_only else jobs(), workers=args.workers, on_result=tick
     )
     ingest_s = time.perf_counter() - start
+    per_article = 1000 / max(1, args.n)
+    main_cpu_ms = (cpu_s(resource.RUSAGE_SELF) - cpu_before[0]) * per_article
+    workers_cpu_ms = (cpu_s(resource.RUSAGE_CHILDREN) - cpu_before[1]) * per_article
     ingest_rss = rss_mb(resource.RUSAGE_SELF)
     workers_rss = rss_mb(resource.RUSAGE_CHILDREN)
     raw_conn: Any
@@ -318,6 +327,9 @@ def main() -> int:
         "archive_mb": round(size_mb, 1),
         "ingest_peak_rss_mb": round(ingest_rss, 1),
         "workers_peak_rss_mb": round(workers_rss, 1),
+        # CPU per article (user + system): the writer (this process) and the parsing workers.
+        "ingest_main_cpu_ms": round(main_cpu_ms, 3),
+        "ingest_workers_cpu_ms": round(workers_cpu_ms, 3),
         "search_p50_ms": round(percentile(ours, 50), 2),
         "search_p95_ms": round(percentile(ours, 95), 2),
         "floor_p50_ms": round(percentile(floor, 50), 2),
