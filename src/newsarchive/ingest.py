@@ -28,7 +28,7 @@ from .store.bulk import BulkWriter
 Status = Literal["added", "unchanged", "updated", "failed"]
 
 BATCH_SIZE = 5000  # articles per transaction (each also makes one FTS5 segment to merge)
-WINDOW = 2000  # inputs handed to the pool at a time: bounds memory whatever the number of files
+WINDOW = 5000  # inputs handed to the pool at a time: bounds memory whatever the number of files
 
 
 @dataclass(frozen=True)
