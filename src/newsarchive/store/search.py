@@ -20,7 +20,7 @@ from ..errors import QueryError
 from ..record import Source
 from . import query as q
 from .fts import WEIGHTS
-from .snippets import make_snippet
+from .snippets import make_snippet, matcher
 
 Sort = Literal["relevance", "newest", "oldest"]
 SORTS: tuple[Sort, ...] = ("relevance", "newest", "oldest")
@@ -229,10 +229,13 @@ def search_statements(dialect: str, options: SearchOptions) -> list[Statement]:
     statement's `enough` have come back. For relevance, the articles whose headline matches
     first (a headline hit ranks above every other, and finding the few is cheap), then every
     column; by date, every column at once."""
+    return _statements(dialect, options, q.parse(options.query))
+
+
+def _statements(dialect: str, options: SearchOptions, query: q.Query) -> list[Statement]:
     if dialect not in _ENGINES:
         raise QueryError(f"full-text search is not available on {dialect}")
     build, _sign = _ENGINES[dialect]
-    query = q.parse(options.query)
     wanted = options.offset + options.limit
     if options.sort == "relevance":
         return [
@@ -242,19 +245,19 @@ def search_statements(dialect: str, options: SearchOptions) -> list[Statement]:
     return [build(options, query, False, wanted, 0)]
 
 
-def ranked_ids(execute: Execute, dialect: str, options: SearchOptions) -> list[tuple[int, float]]:
+def _ranked_ids(
+    execute: Execute, dialect: str, options: SearchOptions, query: q.Query
+) -> list[tuple[int, float]]:
     """The page of (id, score) a search answers, best first; scores higher for better."""
-    options.check()
-    statements = search_statements(dialect, options)
     sign = _ENGINES[dialect][1]
     ranked: list[tuple[int, float]] = []
     seen: set[int] = set()
-    for statement in statements:
-        rows = execute(statement.sql, statement.params)
-        for row in rows:
-            if int(row[0]) not in seen:
-                seen.add(int(row[0]))
-                ranked.append((int(row[0]), round(sign * float(row[1]), 4)))
+    for statement in _statements(dialect, options, query):
+        for row in execute(statement.sql, statement.params):
+            article_id = int(row[0])
+            if article_id not in seen:
+                seen.add(article_id)
+                ranked.append((article_id, round(sign * float(row[1]), 4)))
         if len(ranked) >= statement.enough:
             break
     return ranked[options.offset : options.offset + options.limit]
@@ -262,7 +265,9 @@ def ranked_ids(execute: Execute, dialect: str, options: SearchOptions) -> list[t
 
 def run_search(execute: Execute, dialect: str, options: SearchOptions) -> list[SearchHit]:
     """Run a search: the ranked page of ids first, then headlines and snippets for those."""
-    page = ranked_ids(execute, dialect, options)
+    options.check()
+    query = q.parse(options.query)
+    page = _ranked_ids(execute, dialect, options, query)
     if not page:
         return []
     ids = ", ".join(str(i) for i, _ in page)
@@ -274,7 +279,7 @@ def run_search(execute: Execute, dialect: str, options: SearchOptions) -> list[S
             {},
         )
     }
-    query = q.parse(options.query)
+    words = matcher(query)
     hits = []
     for article_id, score in page:
         row = rows.get(article_id)
@@ -288,7 +293,7 @@ def run_search(execute: Execute, dialect: str, options: SearchOptions) -> list[S
                 posted_at=posted_at,
                 source=Source(source_name, source_domain) if source_name else None,
                 score=score,
-                snippet=make_snippet(query, headline, body or ""),
+                snippet=make_snippet(words, headline, body or ""),
             )
         )
     return hits

@@ -16,7 +16,8 @@ _TOKEN = re.compile(r"\w+", re.UNICODE)
 WINDOW = 24  # words shown
 
 
-def _matcher(query: Query) -> re.Pattern[str] | None:
+def matcher(query: Query) -> re.Pattern[str] | None:
+    """The pattern of the query's words, made once per search for all its snippets."""
     words = set()
     for group in query.groups:
         for term in group:
@@ -30,14 +31,14 @@ def _matcher(query: Query) -> re.Pattern[str] | None:
     return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
 
 
-def make_snippet(query: Query, headline: str, body: str) -> str:
-    """Up to WINDOW words around the densest run of matches in the body (else the headline)."""
-    matcher = _matcher(query)
-    if matcher is None:
+def make_snippet(words: re.Pattern[str] | None, headline: str, body: str) -> str:
+    """Up to WINDOW words around the densest run of `words` (see matcher) in the body (else
+    the headline)."""
+    if words is None:
         return body[:160]
     for text in (body, headline):
         # The matches first (one regex pass); the words only where there are some.
-        found = [m.start() for m in matcher.finditer(text)]
+        found = [m.start() for m in words.finditer(text)]
         if not found:
             continue
         tokens = list(_TOKEN.finditer(text))
@@ -54,7 +55,7 @@ def make_snippet(query: Query, headline: str, body: str) -> str:
         end = min(len(tokens), start + WINDOW)
         begin_char = tokens[start].start()
         end_char = tokens[end - 1].end()
-        piece = matcher.sub(
+        piece = words.sub(
             lambda m: HIGHLIGHT_START + m.group(0) + HIGHLIGHT_END, text[begin_char:end_char]
         )
         piece = " ".join(piece.split())
