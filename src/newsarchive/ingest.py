@@ -28,7 +28,9 @@ from .store.bulk import BulkWriter
 Status = Literal["added", "unchanged", "updated", "failed"]
 
 BATCH_SIZE = 5000  # articles per transaction (each also makes one FTS5 segment to merge)
-WINDOW = 5000  # inputs handed to the pool at a time: bounds memory whatever the number of files
+# Inputs handed to the pool at a time: bounds memory whatever the number of files. As large as
+# a batch, so that the workers have the next batch's parsing in hand while one is written.
+WINDOW = BATCH_SIZE
 
 
 @dataclass(frozen=True)
