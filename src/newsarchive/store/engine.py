@@ -30,6 +30,11 @@ def resolve_url(db: str | None) -> str:
     return f"sqlite:///{path.resolve()}"
 
 
+# 64 MB of page cache (the default is 2 MB): a large archive's indexes are written and read at
+# random places; a bigger cache keeps their upper levels in memory. (reader.py sets it too.)
+SQLITE_CACHE = "PRAGMA cache_size=-65536"
+
+
 def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
     # We issue BEGIN ourselves (see _sqlite_begin); pysqlite's own transaction handling is off.
     dbapi_conn.isolation_level = None
@@ -38,9 +43,7 @@ def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
     cur.execute("PRAGMA synchronous=NORMAL")
     cur.execute("PRAGMA foreign_keys=ON")
     cur.execute("PRAGMA busy_timeout=60000")
-    # 64 MB of page cache (the default is 2 MB): a large archive's indexes are written and read
-    # at random places; a bigger cache keeps their upper levels in memory.
-    cur.execute("PRAGMA cache_size=-65536")
+    cur.execute(SQLITE_CACHE)
     cur.execute("PRAGMA temp_store=MEMORY")
     cur.close()
 

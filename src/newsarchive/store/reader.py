@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import QueryError
-from .engine import resolve_url
+from .engine import SQLITE_CACHE, resolve_url
 from .schema import HEAD_REVISION
 from .search import SearchHit, SearchOptions, run_search
 
@@ -46,7 +46,7 @@ def search_file(db: str | None, options: SearchOptions) -> list[SearchHit] | Non
             return None
         if row is None or row[0] != HEAD_REVISION:
             return None
-        conn.execute("PRAGMA cache_size=-65536")
+        conn.execute(SQLITE_CACHE)
 
         def execute(sql: str, params: dict[str, Any]) -> list[Any]:
             return conn.execute(sql, params).fetchall()
