@@ -1,66 +1,152 @@
-"""The quality gate: score the dev set with ../shared/eval/score.py and fail below pinned floors.
+"""The quality gate: score the dev set in-process and fail below the floors, per dataset and fold.
 
-    .venv/bin/python scripts/quality_gate.py [--eval DIR] [--jobs N]
+    .venv/bin/python scripts/quality_gate.py [--eval DIR] [--jobs N] [--scores FILE]
+    .venv/bin/python scripts/quality_gate.py --report FILE   # tables of a saved score.py run
 
-Skips (exit 0, with a message) when the evaluation folder is not there. Floors live in
-tests/quality_floors.json: a metric that falls below its floor fails the gate (exit 1).
+It runs ../shared/eval/score.py with `--call newsarchive.evaluation:parse_path` (a worker
+process per core, no process per case), then groups the per-case scores by dataset and fold
+with score.py's own aggregation. Floors live in tests/quality_floors.json:
+
+    {"errors_with_body": 0, "floors": {"wcxb": {"B": {"body_f1": 0.95}, "all": {...}}}}
+
+A missing evaluation folder fails the gate: a gate that cannot measure has not passed.
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
-import shutil
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
+from types import ModuleType
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 FLOORS = ROOT / "tests" / "quality_floors.json"
+SHOWN = ["headline", "posted_day", "posted_minute", "authors_f1", "body_p", "body_r", "body_f1"]
+
+
+def load_scorer(eval_dir: Path) -> ModuleType:
+    spec = importlib.util.spec_from_file_location("score", eval_dir / "score.py")
+    if spec is None or spec.loader is None:
+        raise SystemExit(f"quality gate: cannot load {eval_dir / 'score.py'}")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def run_scorer(eval_dir: Path, jobs: int, out: Path) -> None:
+    command = [
+        sys.executable,
+        str(eval_dir / "score.py"),
+        str(eval_dir / "cases.jsonl"),
+        "--call",
+        "newsarchive.evaluation:parse_path",
+        "--jobs",
+        str(jobs),
+        "--quiet",
+        "--json-out",
+        str(out),
+    ]
+    run = subprocess.run(command, check=False, stdout=subprocess.DEVNULL)
+    if run.returncode != 0 or not out.exists():
+        raise SystemExit("quality gate: score.py failed")
+
+
+def group_metrics(
+    scorer: ModuleType, results: list[dict[str, Any]], folds: dict[str, str]
+) -> dict[str, dict[str, dict[str, Any]]]:
+    """{dataset: {"A": metrics, "B": metrics, "all": metrics}} plus an "ALL" dataset."""
+    groups: dict[str, dict[str, list[dict[str, Any]]]] = {}
+    for result in results:
+        by_fold = groups.setdefault(result["dataset"], {"A": [], "B": [], "all": []})
+        by_fold.setdefault(folds.get(result["id"], "?"), []).append(result)
+        by_fold["all"].append(result)
+    groups["ALL"] = {"A": [], "B": [], "all": []}
+    for result in results:
+        groups["ALL"].setdefault(folds.get(result["id"], "?"), []).append(result)
+        groups["ALL"]["all"].append(result)
+    return {
+        dataset: {fold: scorer.aggregate(rs) for fold, rs in by_fold.items() if rs}
+        for dataset, by_fold in groups.items()
+    }
+
+
+def errors_with_body(results: list[dict[str, Any]], gold: dict[str, dict[str, Any]]) -> list[str]:
+    return [r["id"] for r in results if r["error"] and gold[r["id"]].get("body") is not None]
+
+
+def print_tables(metrics: dict[str, dict[str, dict[str, Any]]]) -> None:
+    print(f"{'dataset':11s} fold {'n':>5s} {'errors':>6s} " + " ".join(f"{m:>13s}" for m in SHOWN))
+    for dataset, by_fold in metrics.items():
+        for fold in ("A", "B", "all"):
+            m = by_fold.get(fold)
+            if not m:
+                continue
+            cells = []
+            for key in SHOWN:
+                value = m.get(key)
+                cells.append(f"{value['value']:.3f} ({value['n']:>3d})" if value else "-")
+            print(
+                f"{dataset:11s} {fold:4s} {m['cases']:5d} {m['errors']:6d} "
+                + " ".join(f"{c:>13s}" for c in cells)
+            )
+
+
+def check_floors(
+    metrics: dict[str, dict[str, dict[str, Any]]], floors: dict[str, Any]
+) -> list[str]:
+    failures = []
+    for dataset, by_fold in floors.items():
+        for fold, wanted in by_fold.items():
+            for metric, floor in wanted.items():
+                value = metrics.get(dataset, {}).get(fold, {}).get(metric, {}).get("value")
+                ok = value is not None and value >= floor
+                shown = f"{value:.3f}" if value is not None else "n/a"
+                name = f"{dataset}/{fold}"
+                print(f"{name:14s} {metric:15s} {shown:>8} >= {floor:<6} {'ok' if ok else 'BELOW'}")
+                if not ok:
+                    failures.append(f"{name}.{metric}")
+    return failures
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--eval", type=Path, default=ROOT.parent / "shared" / "eval")
     parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument("--scores", type=Path, help="also keep score.py's per-case output here")
+    parser.add_argument("--report", type=Path, help="print the tables of a saved run and stop")
     args = parser.parse_args()
-    score = args.eval / "score.py"
-    if not score.exists():
-        print(f"quality gate skipped: {score} not found")
+    if not (args.eval / "score.py").exists() or not (args.eval / "cases.jsonl").exists():
+        print(f"quality gate FAILED: no evaluation set at {args.eval}", file=sys.stderr)
+        return 1
+    scorer = load_scorer(args.eval)
+    cases = [json.loads(line) for line in (args.eval / "cases.jsonl").open(encoding="utf-8")]
+    folds = {c["id"]: c.get("fold", "?") for c in cases}
+    gold = {c["id"]: c["gold"] for c in cases}
+    if args.report:
+        results = json.loads(args.report.read_text())["results"]
+        print_tables(group_metrics(scorer, results, folds))
         return 0
-    command = shutil.which("newsarchive") or f"{sys.executable} -m newsarchive"
-    floors = {k: v for k, v in json.loads(FLOORS.read_text()).items() if not k.startswith("_")}
     with tempfile.TemporaryDirectory() as tmp:
-        out = Path(tmp) / "scores.json"
-        run = subprocess.run(
-            [
-                sys.executable,
-                str(score),
-                str(args.eval / "cases.jsonl"),
-                "--cmd",
-                f"{command} parse --json",
-                "--jobs",
-                str(args.jobs),
-                "--quiet",
-                "--json-out",
-                str(out),
-            ],
-            check=False,
-        )
-        if run.returncode != 0 or not out.exists():
-            print("quality gate: score.py failed", file=sys.stderr)
-            return 1
-        metrics = json.loads(out.read_text())["metrics"]
-    failures = []
-    for dataset, wanted in floors.items():
-        for metric, floor in wanted.items():
-            value = metrics.get(dataset, {}).get(metric, {}).get("value")
-            status = "ok" if value is not None and value >= floor else "BELOW FLOOR"
-            shown = f"{value:.3f}" if value is not None else "n/a"
-            print(f"{dataset:10s} {metric:15s} {shown:>8} >= {floor:<6} {status}")
-            if status != "ok":
-                failures.append(f"{dataset}.{metric}")
+        out = args.scores or Path(tmp) / "scores.json"
+        run_scorer(args.eval, args.jobs, out)
+        results = json.loads(out.read_text())["results"]
+    metrics = group_metrics(scorer, results, folds)
+    print_tables(metrics)
+    config = json.loads(FLOORS.read_text())
+    failures = check_floors(metrics, config["floors"])
+    errors = errors_with_body(results, gold)
+    allowed = config.get("errors_with_body", 0)
+    print(f"errors on cases with a gold body: {len(errors)} (at most {allowed})")
+    for case_id in errors:
+        if folds.get(case_id) == "A":  # fold B's failures are not for reading
+            print(f"  {case_id}")
+    if len(errors) > allowed:
+        failures.append("errors_with_body")
     if failures:
         print("quality gate failed: " + ", ".join(failures), file=sys.stderr)
         return 1
