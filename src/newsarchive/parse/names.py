@@ -1,0 +1,311 @@
+"""Names and bylines: one reader for the text and HTML paths.
+
+`names_in` takes a string known to name the authors (a byline line the models chose, a
+metadata value) and returns the people in it: "By Jane Roe and John Doe | Staff Writers |
+May 2, 2025" gives two names. `read_byline` decides whether a line is a byline on its own
+evidence (a by-word, an email, a Korean role) and reads it. Authors are people: outlets, desks,
+teams and presenters are not, though an email printed beside them is kept with the byline.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from ..record import Author
+from .dates import find_dates
+from .vocabulary import (
+    BY_LABELS,
+    BY_WORDS,
+    GLUED_LABEL,
+    HANGUL,
+    JOB_MODIFIERS,
+    JOB_TITLE,
+    KOREAN_NOT_NAMES,
+    KOREAN_ROLES,
+    KOREAN_TEAM_ENDINGS,
+    NAME_JOINERS,
+    NAME_PARTICLES,
+    NOT_AUTHOR_ROLES,
+    NOT_PEOPLE,
+    READING_TIME,
+)
+
+EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
+_WEB_ADDRESS = re.compile(r"\bwww\.|\bhttps?://|\b[\w-]+\.(?:com|org|net|de|fr|co\.uk|co\.kr)\b")
+
+_ROLE_ALT = "|".join(sorted(KOREAN_ROLES, key=len, reverse=True))
+_CJK_NAME = r"[\uac00-\ud7a3]{2,4}|[\u4e00-\u9fff]{2,4}"
+KOREAN_BYLINE = re.compile(
+    r"(?:(?P<dateline>[\uac00-\ud7a3A-Za-z]{2,10})\s*=\s*)?(?P<name>" + _CJK_NAME + r")\s*"
+    r"(?P<role>" + _ROLE_ALT + r")(?![\uac00-\ud7a3])"
+)
+_NAME_WORD = (
+    r"(?:[A-Z][a-z'’]*\.?|[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ'’]+(?:-[A-Za-zÀ-ÖØ-öø-ÿ'’]+)*|Mc[A-Z][a-z]+"
+    r"|O['’][A-Z][a-z]+|"
+    + "|".join(sorted(NAME_PARTICLES, key=len, reverse=True))
+    + r"|al-[A-Z][a-z]+)"
+)
+# Two to four capitalised words, particles allowed between: "Ursula von der Leyen".
+LATIN_NAME = re.compile(r"(?<![\w-])" + _NAME_WORD + r"(?:\s+" + _NAME_WORD + r"){1,3}(?![\w-])")
+
+_BY = re.compile(
+    r"^\s*(?:" + BY_LABELS + r"|" + "|".join(BY_WORDS) + r"|autor(?:in)?|author|auteur|autore"
+    r"|reporter|written|text|texto|escrito por|작성자|글|автор)\b\s*:?\s*",
+    re.IGNORECASE,
+)
+_GLUED_BY = re.compile(r"^(?:[Bb]y|Von|Par|Por)(?=[A-ZÀ-Þ][a-zà-ÿ])")
+_LABELS = re.compile(
+    r"\b(?:(?:last\s+)?updated?|published|posted|modified|reviewed|fact[- ]checked|edited"
+    r"|write|written|created|date"
+    r"|aktualisiert|veröffentlicht|publié|publicado|pubblicato)\b\s*:?"
+    r"|(?-i:\b(?:on|am)\b)",  # "... on May 2", "... am 2. Mai": lower case only
+    re.IGNORECASE,
+)
+_SPLIT = re.compile(
+    r"\s*(?:[,;|/&·•⋅∙◦▪‧・\n]|\s[-–—]\s|\b(?:" + NAME_JOINERS + r")\b)\s*"
+    r"|\s+(?=In\s[A-Z])",  # "By Jane Roe In Travel": the section the post is filed in
+)
+_BRACKETS = re.compile(r"\([^)]*\)|\[[^\]]*\]|〈[^〉]*〉|<[^>]*>")
+_DIGIT = re.compile(r"\d")
+_IN_SECTION = re.compile(r"^\s*(?:In|Filed under|Categories|Category|Tags?)\b[: ]")
+_HANGUL_NAME = re.compile(f"^[{HANGUL}]{{2,4}}$")
+_HANGUL_ANY = re.compile(f"[{HANGUL}]")
+_ACRONYM = re.compile(r"^(?:[A-Z0-9]{2,6}\s+)+(?=[\uac00-\ud7a3]{2,4}$)")
+
+
+@dataclass
+class Byline:
+    text: str
+    authors: list[Author] = field(default_factory=list)
+    emails: list[str] = field(default_factory=list)
+
+
+def is_person(name: str, site: str | None = None) -> bool:
+    """Shaped like a person's name: a few words, no digits, no outlet, desk or label word."""
+    words = name.split()
+    if not 1 <= len(words) <= 5 or len(name) > 60 or _DIGIT.search(name):
+        return False
+    if _HANGUL_NAME.match(name):
+        return not name.endswith(KOREAN_TEAM_ENDINGS) and name not in KOREAN_NOT_NAMES
+    if _HANGUL_ANY.search(name):
+        return False  # a Korean name is one word of two to four syllables
+    if not re.search(r"[^\W\d_]", name) or "@" in name or _WEB_ADDRESS.search(name):
+        return False
+    lowered = [w.strip(".,'’").lower() for w in words]
+    if any(w in NOT_PEOPLE for w in lowered) or lowered[0] in BY_WORDS:
+        return False
+    if len(words) == 1 and name.islower():
+        return False  # "admin": a login, not a name
+    # "Please enter your name here": a sentence, not a name (an all-lower-case name passes).
+    lower = [w for w in words if w[:1].islower() and w.lower() not in NAME_PARTICLES]
+    if lower and lower != words:
+        return False
+    if site and name.lower() in site.lower():
+        return False
+    return not (len(words) == 1 and name.isupper() and len(name) <= 5)  # "AFP", "dpa"
+
+
+_LOGINS = frozenset(
+    {"admin", "administrator", "webmaster", "guest", "anonymous", "unknown", "user"}
+)
+
+
+def _is_signature(part: str) -> bool:
+    """What a "By" signs when it is not a person: a team, a desk, an outlet ("By the Lavazza
+    Team", "by whova"). The by-word says it is the author; a login is not."""
+    words = part.split()
+    return (
+        1 <= len(words) <= 4
+        and len(part) <= 40
+        and not _DIGIT.search(part)
+        and "@" not in part
+        and not _WEB_ADDRESS.search(part)
+        and not any(w.lower() in _LOGINS for w in words)
+        and not _HANGUL_ANY.search(part)
+    )
+
+
+def _strip_dates(text: str) -> str:
+    for m in reversed(find_dates(text)):
+        text = text[: m.start] + " | " + text[m.end :]
+    return READING_TIME.sub(" | ", text)
+
+
+def _clean_part(part: str) -> str:
+    part = _ACRONYM.sub("", _GLUED_BY.sub("", part.strip()))  # "YTN 오인석" -> "오인석"
+    for _ in range(2):  # "Written by: Jane Roe", "Text: Von Jane Roe"
+        part = _BY.sub("", part, count=1).strip()
+    cut = JOB_TITLE.search(part)
+    if cut:  # "Jane Roe Senior Writer" -> "Jane Roe"
+        part = part[: cut.start()] if cut.start() > 0 else ""
+        words = part.split()
+        while len(words) > 2 and words[-1].lower() in JOB_MODIFIERS:
+            words.pop()  # "Thabo Mokone Parliamentary" (editor)
+        part = " ".join(words)
+    return part.strip(" -–—:.,'\"“”")
+
+
+@lru_cache(maxsize=8192)
+def _names_in(text: str, site: str | None) -> tuple[Author, ...]:
+    korean = list(KOREAN_BYLINE.finditer(text))
+    if korean:
+        return tuple(
+            Author(m.group("name"), None, KOREAN_ROLES[m.group("role")], m.group("dateline"))
+            for m in korean
+            if not m.group("name").endswith(KOREAN_TEAM_ENDINGS)
+        )
+    text = GLUED_LABEL.sub(" | ", EMAIL.sub(" | ", text))
+    if _WEB_ADDRESS.search(text) and not _BY.match(text):
+        return ()  # an outlet signs with its address: "Deutsche Welle (www.dw.com)"
+    text = _BRACKETS.sub(" | ", _strip_dates(text))
+    text = _LABELS.sub(" | ", text)
+    names: list[str] = []
+    for raw in _SPLIT.split(text):
+        if _IN_SECTION.match(raw):
+            break  # "By Jane Roe In Travel, Travel Tips": the sections the post is filed in
+        signed = bool(_BY.match(raw) or _GLUED_BY.match(raw.strip()))
+        part = _clean_part(raw)
+        if not part or part in names:
+            continue
+        if is_person(part, site) or (signed and _is_signature(part)):
+            names.append(part)
+    # A lone capitalised word beside full names is a dateline or a desk ("Anna Martel, Nairobi").
+    if any(len(n.split()) > 1 for n in names):
+        names = [n for n in names if len(n.split()) > 1 or n.islower() or _HANGUL_NAME.match(n)]
+    return tuple(Author(n) for n in names)
+
+
+def names_in(text: str, site: str | None = None) -> list[Author]:
+    """The people a byline or an author field names, as printed, in order."""
+    if len(text) > 300:
+        return []
+    return list(_names_in(" ".join(text.split()), site))
+
+
+_PARTS = re.compile(r"\s*[|·•⋅]\s*|\s[-–—]\s")
+
+
+def byline_part(text: str, names: list[str]) -> str:
+    """The part of a printed line that is the byline: "von Anna Berger · Veröffentlicht am
+    8. November 2021" -> "von Anna Berger". Parts are cut at the line's separators; those that
+    hold a name are kept."""
+    parts = [p for p in _PARTS.split(text) if p.strip()]
+    if len(parts) < 2 or not names:
+        return text
+    kept = [p.strip() for p in parts if any(n in p for n in names)]
+    return " · ".join(kept) if kept else text
+
+
+def emails_in(text: str) -> list[str]:
+    return EMAIL.findall(text)
+
+
+@lru_cache(maxsize=8192)
+def read_byline(line: str) -> Byline | None:
+    """A line that is a byline on its own evidence, read; else None.
+
+    Evidence: a Korean name with its role ("문병기 특파원"), an email beside at most a few
+    words, or a by-word ("By", "Von", "Written by") before names. Cached and shared: callers
+    read the result and never change it.
+    """
+    text = line.strip().lstrip("/").strip()
+    if not text or len(text) > 120:
+        return None
+    lowered = text.lower()
+    if any(mark in lowered for mark in ("copyright", "©", "제보", "이메일 :", "contact ", "무단")):
+        return None
+    emails = EMAIL.findall(text)
+    rest = " ".join(_BRACKETS.sub(" ", EMAIL.sub(" ", text)).split()).strip(" ,;:/")
+    korean = list(KOREAN_BYLINE.finditer(rest))
+    if korean:
+        leftover = KOREAN_BYLINE.sub(" ", rest).strip(" ,·/")
+        if len(leftover) > 20:
+            return None  # a sentence that mentions a reporter
+        authors = names_in(rest)
+        if len(authors) == 1 and len(emails) == 1:
+            authors = [_with_email(authors[0], emails[0])]
+        return Byline(text, authors, emails)
+    if any(role in rest for role in NOT_AUTHOR_ROLES):
+        return None
+    words = rest.split()
+    if emails:
+        if not words:
+            return Byline(text, [], emails)
+        if len(words) > 6:
+            return None
+        hangul = re.findall(f"[{HANGUL}]{{2,4}}", rest)
+        latin = [w for w in words if not re.fullmatch(r"[A-Z0-9]{2,6}", w)]  # drop "YTN"
+        if hangul and len(hangul) == len(latin):
+            names = [h for h in hangul if not h.endswith(KOREAN_TEAM_ENDINGS)]
+            authors = [Author(n) for n in names]
+        else:
+            authors = names_in(" ".join(latin))
+        if len(authors) == 1 and len(emails) == 1:
+            authors = [_with_email(authors[0], emails[0])]
+        return Byline(text, authors, emails)
+    if (_BY.match(text) or _GLUED_BY.match(text)) and len(words) <= 14:
+        authors = names_in(text)
+        if authors:
+            return Byline(text, authors, [])
+    return None
+
+
+def _with_email(author: Author, email: str) -> Author:
+    return Author(author.name, email, author.role, author.dateline)
+
+
+# "박석호 기자가 보도합니다." / "보도에 구병회 기자입니다." / "KBS 뉴스 박석호입니다."
+BROADCAST_INTRO = re.compile(
+    r"^(?:.{0,20}\s)?(?P<name>[\uac00-\ud7a3]{2,4})\s*기자(?:가|입니다)\b.*(?:보도합니다|입니다)\.?$"
+    r"|^보도에\s+(?P<name2>[\uac00-\ud7a3]{2,4})\s*기자입니다\.?$"
+)
+BROADCAST_SIGNOFF = re.compile(
+    r"^(?:[A-Z]{2,6}|[\uac00-\ud7a3]{1,6})\s*뉴스\s+(?P<name>[\uac00-\ud7a3]{2,4})입니다\.?$"
+)
+
+
+def broadcast_reporter(line: str) -> Author | None:
+    """The reporter a broadcast script names in its intro or sign-off line."""
+    text = line.strip()
+    m = BROADCAST_INTRO.match(text) or BROADCAST_SIGNOFF.match(text)
+    if not m:
+        return None
+    name = m.groupdict().get("name") or m.groupdict().get("name2")
+    return Author(name, None, "reporter", None) if name else None
+
+
+_TRAILING_KOREAN = re.compile(
+    r"\s*[〈<(\[]?\s*(?P<byline>(?:[\uac00-\ud7a3]{2,10}\s*=\s*)?(?:"
+    + _CJK_NAME
+    + r")\s*(?:"
+    + _ROLE_ALT
+    + r")(?:\s+"
+    + EMAIL.pattern
+    + r")?)\s*[〉>)\]]?\s*$"
+)
+_TRAILING_CREDIT = re.compile(
+    r"\s*\((?:Reporting|Writing|Additional reporting) by [^()]{3,200}\)\s*$"
+)
+_HANGUL_TAIL = re.compile(r"[\uac00-\ud7a3\u4e00-\u9fff]")
+
+
+def split_trailing_byline(paragraph: str) -> tuple[str, Byline | None]:
+    """A byline glued to the end of the last paragraph: "...마감됐다.〈千光巖기자〉",
+    "... (Reporting by Jane Roe; Editing by John Doe)". Only the tail is searched."""
+    offset = max(0, len(paragraph) - 120)
+    has_hangul = _HANGUL_TAIL.search(paragraph, offset) is not None
+    m = _TRAILING_KOREAN.search(paragraph, offset) if has_hangul else None
+    if m and m.start() > 0 and re.search(r"[.!?。”\"'’)]\s*$", paragraph[: m.start()]):
+        return paragraph[: m.start()].rstrip(), read_byline(m.group("byline"))
+    if not paragraph.rstrip().endswith(")"):
+        return paragraph, None
+    credit = _TRAILING_CREDIT.search(paragraph, max(0, len(paragraph) - 260))
+    if credit and credit.start() > 0:
+        inner = credit.group(0).strip()[1:-1]
+        reporting = re.search(r"(?:Reporting|Writing) by ([^;]+)", inner)
+        authors = names_in(reporting.group(1)) if reporting else []
+        authors = [Author(a.name, None, "reporter") for a in authors]
+        return paragraph[: credit.start()].rstrip(), Byline(inner, authors, [])
+    return paragraph, None

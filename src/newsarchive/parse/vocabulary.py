@@ -1,0 +1,165 @@
+"""The words and characters every parser reads, kept once: by-words, labels, job titles, name
+particles, sentence ends, script ranges.
+
+Only words of the languages themselves belong here, never a site's interface strings (those live
+in the site's profile under `sites/`). Text and HTML paths, bylines and features all read these.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Scripts. Hangul syllables and jamo; kana; Han (CJK unified ideographs and extension A).
+HANGUL = "\uac00-\ud7a3"
+HANGUL_ALL = HANGUL + "\u1100-\u11ff\u3130-\u318f"
+KANA = "\u3040-\u30ff"
+HAN = "\u3400-\u9fff"
+CJK = KANA + HAN + HANGUL  # scripts where a character carries about a word's worth of text
+UNSPACED = KANA + HAN  # written without spaces between words
+CJK_CHAR = re.compile(f"[{CJK}]")
+HANGUL_CHAR = re.compile(f"[{HANGUL}]")
+
+# Sentence ends, with the closing quotes and brackets that may follow them.
+SENTENCE_END = re.compile(r"[.!?。！？…](?:[\"'”’»)\]」』]*)\s*$")
+# A snippet cut short: "It was revealed that ...".
+ELLIPSIS_END = re.compile(r"(?:\.\.\.|…)\s*$")
+BULLET_START = re.compile(r"^(?:[•·*▶■▷►◆●○–—-]\s|\d{1,2}[.)]\s|[a-z][.)]\s)")
+
+# The word that introduces a byline, in the languages news comes in.
+BY_WORDS = ("by", "von", "par", "por", "di", "door", "av", "af", "od", "de", "da", "от")
+# Labels that end in the byline's own "by": "Written by", "Kolumne von", "Ein Kommentar von".
+BY_LABELS = (
+    r"(?:written|words|story|reporting|reported|text|posted|published|photos?|edited)\s+by"
+    r"|(?:ein(?:e)?\s+)?(?:kommentar|kolumne|analyse|gastbeitrag|essay|glosse|reportage)\s+von"
+    r"|escrito\s+por|scritto\s+da|écrit\s+par|publicado\s+por"
+)
+# A label printed before the name, on its own line or element: "Autorin/Autor", "Author:".
+AUTHOR_LABEL = re.compile(
+    r"^(?:(?:kommentar|ein kommentar|analyse|text|fotos?|interview)\s+)?"
+    r"(?:by|von|par|por|di|door|av|af|od|autor(?:in)?(?:\s*/\s*autor(?:in)?)?|autore|auteure?"
+    r"|author(?:s| of the article)?|reporter|written by|posted by|published by|作成者|글쓴이|작성자"
+    r"|기자)\s*:?$",
+    re.IGNORECASE,
+)
+BY_PREFIX = re.compile(
+    r"^\s*(?:" + BY_LABELS + r"|" + "|".join(BY_WORDS) + r")\b\s*:?\s*"
+    r"|^\s*(?:author|autor|autorin|auteur|autore|reporter)\s*:\s*",
+    re.IGNORECASE,
+)
+# "ByJane Roe": a by-word glued to the name when a page's elements are copied without a space.
+GLUED_BY = re.compile(r"^(?:By|Von|Par|Por)(?=[A-Z][a-z])")
+
+# Job titles of the people who sign articles.
+JOB_TITLES = (
+    r"editor|correspondent|reporter|writer|journalist|columnist|contributor|photographer"
+    r"|producer|analyst|author|redakteur(?:in)?|korrespondent(?:in)?|reporterin|redaktion"
+    r"|journaliste|rédact(?:eur|rice)|giornalista|periodista|redactor(?:a)?|corresponsal"
+    r"|editora?|staff writer|senior writer|chief|deputy|intern|director|manager|founder|co-founder"
+    r"|ceo|cto|cmo|president|officer|specialist|consultant|strategist|coordinator|researcher"
+    r"|professor|lecturer|scientist|engineer|designer|marketer|copywriter|blogger|host"
+)
+# Words that qualify a job title: "Parliamentary editor", "Senior Analyst".
+JOB_MODIFIERS = frozenset(
+    {"senior", "chief", "deputy", "political", "parliamentary", "foreign", "business", "sports",
+     "science", "health", "staff", "associate", "managing", "executive", "contributing",
+     "special", "assistant", "investigative", "legal", "economics", "technology", "culture",
+     "arts", "entertainment", "news", "digital", "video", "data", "lead", "principal", "junior",
+     "freelance", "guest", "general", "national", "international", "diplomatic", "security",
+     "defence", "defense", "education", "environment", "climate", "travel", "food", "fashion",
+     "opinion", "features", "content", "social", "media", "commerce", "shopping", "review",
+     "reviews", "tech", "global", "world", "local", "city", "metro", "weather", "sr.", "jr."}
+)  # fmt: skip
+# UI words a copied page glues to the name before them: "Jane RoeUpdated", "By Jane RoeIn Travel".
+GLUED_LABEL = re.compile(
+    r"(?<=[a-zà-ÿ])(?=(?:In|On|Updated|Published|Posted|Last|Read|Share|Follow|More|Reviewed"
+    r"|Edited|Fact|Aktualisiert|Veröffentlicht|Publié|Mis)\b)"
+)
+JOB_TITLE = re.compile(r"\b(?:" + JOB_TITLES + r")s?\b", re.IGNORECASE)
+# Korean roles, longest first so "인턴기자" wins over "기자".
+KOREAN_ROLES: dict[str, str] = {
+    "인턴기자": "intern reporter",
+    "수습기자": "trainee reporter",
+    "선임기자": "senior reporter",
+    "전문기자": "specialist reporter",
+    "객원기자": "contributing reporter",
+    "사진기자": "photographer",
+    "영상기자": "video journalist",
+    "기상캐스터": "weather caster",
+    "논설위원": "editorial writer",
+    "편집위원": "editorial writer",
+    "대기자": "senior journalist",
+    "특파원": "correspondent",
+    "통신원": "correspondent",
+    "기자": "reporter",
+}
+# Presenters, not authors.
+NOT_AUTHOR_ROLES = ("앵커", "아나운서", "캐스터")
+# Korean words of two to four syllables a page prints where a name could stand: date labels,
+# section names, page controls.
+KOREAN_NOT_NAMES = frozenset(
+    {"입력", "수정", "등록", "발행", "송고", "게재", "작성", "최종", "업데이트", "기사", "뉴스",
+     "사진", "영상", "속보", "단독", "종합", "기자", "앵커", "제보", "구독", "공유", "댓글",
+     "전체", "오피니언", "정치", "경제", "사회", "국제", "문화", "스포츠", "연예", "로그인",
+     "검색", "메뉴", "닫기", "더보기", "이전", "다음", "목록", "인쇄", "저작권"}
+)  # fmt: skip
+# A desk or team signing an article, not a person.
+KOREAN_TEAM_ENDINGS = ("팀", "부", "취재단", "데스크", "뉴스룸", "편집국")
+
+# Particles inside names: "Ursula von der Leyen", "Luiz Inácio Lula da Silva".
+NAME_PARTICLES = frozenset(
+    {"de", "da", "di", "do", "dos", "das", "du", "van", "von", "der", "den", "del", "della",
+     "la", "le", "bin", "al", "ter", "ten", "y", "e", "zu", "mac", "st"}
+)  # fmt: skip
+# Words that make a name-shaped string an organisation, desk or label, not a person.
+NOT_PEOPLE = frozenset(
+    {"staff", "reuters", "yonhap", "afp", "ap", "dpa", "newsis", "news1", "desk", "team",
+     "editorial", "editors", "board", "news", "agency", "wire", "service", "press",
+     "associated", "bloomberg", "newsroom", "the", "times", "herald", "ilbo", "daily", "online",
+     "digital", "photo", "photos", "video", "graphics", "opinion", "published", "updated",
+     "posted", "publié", "publicado", "pubblicato", "veröffentlicht", "aktualisiert", "related",
+     "articles", "read", "more", "min", "share", "email", "print", "all", "rights", "reserved",
+     "copyright", "comments", "comment", "reply", "follow", "subscribe", "login", "home", "menu",
+     "search", "newsletter", "advertisement", "sponsored", "contact", "about", "privacy",
+     "terms", "policy", "cookies", "cookie", "click", "here", "view", "profile", "posts",
+     "archive", "redaktion", "rédaction", "redacción", "agencies", "agences",
+     "admin", "administrator", "webmaster", "guest", "anonymous", "unknown", "user"}
+)  # fmt: skip
+# Conjunctions that join the names of a byline.
+NAME_JOINERS = r"and|und|et|y|e|i|og|en|och|és|a|и|와|과|및"
+
+# Share buttons, account links and sign-up prompts: page controls in many languages.
+SOCIAL_WORDS = re.compile(
+    r"\b(?:teilen|share|partager|compartir|condividi|delen|dela|jaa|udostępnij|account|konto"
+    r"|login|log in|anmelden|sign in|newsletter|abonn\w*|subscribe|facebook|twitter|whatsapp"
+    r"|telegram|linkedin|pinterest|reddit|e-?mail|print|drucken|imprimer|imprimir)\b"
+    r"|シェア|ツイート|공유하기|分享",  # unspaced scripts: no word boundaries to anchor on
+    re.IGNORECASE,
+)
+# Reading times and relative times: "5 min read", "vor 3 Stunden".
+READING_TIME = re.compile(
+    r"\b\d+\s*(?:min(?:ute)?s?|minuten|minutos)\b.{0,12}(?:read|lesezeit|lectura|lecture)"
+    r"|\b(?:read|lesezeit|lectura|temps de lecture)\b.{0,4}\d+\s*min"
+    r"|\b\d+\s*(?:seconds?|minutes?|hours?|days?|weeks?|months?)\s+ago\b"
+    r"|\bvor\s+\d+\s*(?:sekunden|minuten|stunden|tagen)\b|\d+\s*(?:분|시간|일)\s*전",
+    re.IGNORECASE,
+)
+
+# The commonest function words of the languages news comes in: running text is full of them,
+# menus, buttons and captions are not (jusText's stop-word density, kept small).
+_FUNCTION_WORDS = """the a an and or but of to in on at for with from by as is are was were
+    be been has have had it its this that these those which who what when where not no will
+    would can could should may might their there they he she we you i his her our your than
+    then so if also
+    der die das und oder aber ein eine einer eines dem den des zu im in auf mit von für ist
+    sind war waren wird werden hat haben nicht auch sich es er sie wir noch nach bei aus wie
+    le la les un une des et ou mais de du au aux en dans sur pour par avec est sont était qui
+    que ce cette il elle nous vous ils ne pas plus se sa son ses leur
+    el los las unos unas y o pero del al con por para es son era que se su sus lo no más
+    il lo gli uno una e o ma di da nel nella con per è sono era che non si suo sua
+    o os as um uma e ou mas do da dos das no na em com por para é são que não se seu sua
+    het een en of maar van in op met voor is zijn was dat die niet ook als
+    och eller men av på med för är var att som inte det den
+    og eller men af på med for er var at som ikke det den
+    i w na z do że się nie jest są to jak ale o po
+    в и на с по не что это как из за для от"""
+FUNCTION_WORDS = frozenset(_FUNCTION_WORDS.split())

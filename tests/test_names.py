@@ -1,0 +1,148 @@
+"""The reader for names and bylines (parse/names.py), on bylines written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsarchive.parse.names import (
+    broadcast_reporter,
+    is_person,
+    names_in,
+    read_byline,
+    split_trailing_byline,
+)
+from newsarchive.record import Author
+
+
+@pytest.mark.parametrize(
+    ("line", "authors", "emails"),
+    [
+        (
+            "부산=한지민 특파원 jimin@example.kr",
+            [Author("한지민", "jimin@example.kr", "correspondent", "부산")],
+            ["jimin@example.kr"],
+        ),
+        (
+            "Min-Seo Yoon minseo@example.com",
+            [Author("Min-Seo Yoon", "minseo@example.com")],
+            ["minseo@example.com"],
+        ),
+        (
+            "/정다은인턴기자 daeun@example.kr",
+            [Author("정다은", "daeun@example.kr", "intern reporter")],
+            ["daeun@example.kr"],
+        ),
+        (
+            "ABC 윤서준 (seojun@example.kr)",
+            [Author("윤서준", "seojun@example.kr")],
+            ["seojun@example.kr"],
+        ),
+        (
+            "강하늘 기자 (sky@example.kr)",
+            [Author("강하늘", "sky@example.kr", "reporter")],
+            ["sky@example.kr"],
+        ),
+        ("(desk@example.com)", [], ["desk@example.com"]),
+        ("By Maria Lopez and Tom Reed", [Author("Maria Lopez"), Author("Tom Reed")], []),
+        ("Written by Nora Feld", [Author("Nora Feld")], []),
+        ("Kolumne von Jens Brandt", [Author("Jens Brandt")], []),
+        ("Ein Kommentar von Anna Weber", [Author("Anna Weber")], []),
+        ("문가람 기자", [Author("문가람", None, "reporter")], []),
+        ("ByLena Park", [Author("Lena Park")], []),
+    ],
+)
+def test_read_byline(line: str, authors: list[Author], emails: list[str]) -> None:
+    byline = read_byline(line)
+    assert byline is not None
+    assert byline.authors == authors
+    assert byline.emails == emails
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "▷ 이메일 : tips@example.kr",
+        "Contact newsroom@example.com for more information.",
+        "Copyright 2024 example.com. All rights reserved.",
+        "최유리 앵커>",
+        "The company said it sold 228,000 electric vehicles by August.",
+        "Wire Staff",
+        "입력 2024.03.21 (10:42) 수정 2024.03.21 (11:02)",
+    ],
+)
+def test_not_a_byline_with_authors(line: str) -> None:
+    byline = read_byline(line)
+    assert byline is None or not byline.authors
+
+
+def test_team_byline_has_no_authors() -> None:
+    byline = read_byline("예시일보 디지털뉴스팀 news@example.kr")
+    assert byline is not None and byline.authors == []
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("By Jane Roe and John Doe, Staff Writers", ["Jane Roe", "John Doe"]),
+        ("· by Ada Kern · Updated on 8 January 2026", ["Ada Kern"]),
+        ("Omar Haddad | Senior Writer | July 2, 2025", ["Omar Haddad"]),
+        ("bySara Lind", ["Sara Lind"]),
+        ("Written by: Ana García-López", ["Ana García-López"]),
+        ("Ruth Amsel, Parliamentary editor", ["Ruth Amsel"]),
+        ("Written by: Ben Ito, Senior AnalystUpdated Sep 17, 2025", ["Ben Ito"]),
+        ("By Ida Bloom In Travel, Travel Tips, City Guides", ["Ida Bloom"]),
+        ("Ursula von der Heide", ["Ursula von der Heide"]),
+        ("By the Garden Team", ["the Garden Team"]),
+        ("Posted by admin on March 3, 2021", []),
+        ("Write: 2020-02-03 09:15:27Update: 2020-02-03 12:01:09", []),
+        ("Lena Park, Tom Reed und Jana Weiss", ["Lena Park", "Tom Reed", "Jana Weiss"]),
+    ],
+)
+def test_names_in(text: str, names: list[str]) -> None:
+    assert [a.name for a in names_in(text)] == names
+
+
+@pytest.mark.parametrize(
+    ("name", "person"),
+    [
+        ("Jane Roe", True),
+        ("viktor holm", True),
+        ("한지민", True),
+        ("입력", False),  # a date label, not a name
+        ("Reuters Staff", False),
+        ("AFP", False),
+        ("admin", False),
+        ("Please type your name here", False),
+        ("Jane Roe 2024", False),
+    ],
+)
+def test_is_person(name: str, person: bool) -> None:
+    assert is_person(name) is person
+
+
+def test_trailing_byline_is_split_off() -> None:
+    body, byline = split_trailing_byline("7백12.40원에 마감됐다.〈金民秀기자〉")
+    assert body == "7백12.40원에 마감됐다."
+    assert byline is not None and byline.authors == [Author("金民秀", None, "reporter")]
+
+
+def test_trailing_credit_is_split_off() -> None:
+    body, byline = split_trailing_byline(
+        "Shares closed higher. (Reporting by Ana Ruiz; Editing by Tom Reed)"
+    )
+    assert body == "Shares closed higher."
+    assert byline is not None and [a.name for a in byline.authors] == ["Ana Ruiz"]
+
+
+@pytest.mark.parametrize(
+    ("line", "name"),
+    [
+        ("경제 소식 문가람 기자가 보도합니다.", "문가람"),
+        ("ABC 뉴스 문가람입니다.", "문가람"),
+        ("보도에 한지민 기자입니다.", "한지민"),
+        ("서울의 아파트 값이 올랐습니다.", None),
+    ],
+)
+def test_broadcast_reporter(line: str, name: str | None) -> None:
+    author = broadcast_reporter(line)
+    assert (author.name if author else None) == name
