@@ -1,0 +1,97 @@
+"""Learned weights, shipped as data: gradient-boosted trees evaluated with numpy.
+
+Where many weak signals decide (is this line body, is this the headline, which date is the
+posting date), a model trained on labelled pages weighs them; `scripts/train_text.py` and
+`scripts/train_html.py` write the models into `models/` as JSON. Inference needs numpy alone.
+
+A model file holds the feature names it was trained on and its trees as flat node arrays: for
+node i, `feature[i]`, `threshold[i]` (go left when the value is <= it), `left[i]`, `right[i]`
+and `value[i]`; a leaf points to itself on both sides, so every row can walk every tree the same
+number of steps, all rows and trees at once.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+Matrix = npt.NDArray[np.float64]
+
+
+class Forest:
+    """A boosted tree ensemble for binary decisions (LightGBM's, flattened)."""
+
+    def __init__(self, spec: dict[str, Any]) -> None:
+        self.name: str = spec["name"]
+        self.features: list[str] = list(spec["features"])
+        self.threshold_hint: float = float(spec.get("decision_threshold", 0.5))
+        self._feature = np.asarray(spec["feature"], dtype=np.intp)
+        self._threshold = np.asarray(spec["threshold"], dtype=np.float64)
+        self._left = np.asarray(spec["left"], dtype=np.intp)
+        self._right = np.asarray(spec["right"], dtype=np.intp)
+        self._value = np.asarray(spec["value"], dtype=np.float64)
+        self._roots = np.asarray(spec["roots"], dtype=np.intp)
+        self._depth = int(spec["depth"])
+
+    def margins(self, rows: Matrix) -> Matrix:
+        """The ensemble's raw score (log-odds) for each row of features."""
+        if rows.shape[0] == 0:
+            return np.zeros(0)
+        if rows.shape[1] != len(self.features):
+            raise ValueError(f"{self.name}: {rows.shape[1]} features, want {len(self.features)}")
+        at = np.broadcast_to(self._roots, (rows.shape[0], self._roots.size)).copy()
+        index = np.arange(rows.shape[0])[:, None]
+        for _ in range(self._depth):
+            goes_left = rows[index, self._feature[at]] <= self._threshold[at]
+            at = np.where(goes_left, self._left[at], self._right[at])
+        margins: Matrix = self._value[at].sum(axis=1)
+        return margins
+
+    def probabilities(self, rows: Matrix) -> Matrix:
+        margins = self.margins(rows)
+        result: Matrix = 1.0 / (1.0 + np.exp(-margins))
+        return result
+
+
+@cache
+def forest(name: str) -> Forest:
+    """The model shipped as `models/NAME.json`, loaded once."""
+    text = resources.files("newsarchive.parse").joinpath("models", f"{name}.json").read_text()
+    return Forest(json.loads(text))
+
+
+def contiguous(
+    probabilities: Matrix, weights: Matrix, switch_cost: float, bias: float = 0.0
+) -> Matrix:
+    """Which items to keep, as runs: the two-state path (out, in) that maximises the kept
+    items' weighted log-odds less a cost for every switch between in and out (Viterbi).
+
+    An article is a run of blocks: a lone block the model likes among furniture, or a short
+    heading it doubts between paragraphs, is decided by its neighbours. Returns 1.0 for the kept.
+    """
+    n = probabilities.size
+    if n == 0:
+        return np.zeros(0)
+    eps = 1e-6
+    gains = (np.log((probabilities + eps) / (1 - probabilities + eps)) + bias) * weights
+    out_score, in_score = 0.0, -np.inf
+    from_in_to_out = np.zeros(n, dtype=bool)  # the best way into "out" at i came from "in"
+    from_out_to_in = np.zeros(n, dtype=bool)
+    for i, gain in enumerate(gains.tolist()):
+        stay_out, leave = out_score, in_score - switch_cost
+        stay_in, enter = in_score, out_score - switch_cost
+        from_in_to_out[i] = leave > stay_out
+        from_out_to_in[i] = enter > stay_in
+        out_score = max(stay_out, leave)
+        in_score = max(stay_in, enter) + gain
+    kept = np.zeros(n)
+    inside = in_score > out_score
+    for i in range(n - 1, -1, -1):
+        kept[i] = inside
+        inside = (not from_out_to_in[i]) if inside else bool(from_in_to_out[i])
+    return kept
