@@ -262,9 +262,17 @@ _MONTH_FIRST = (
     r"(?P<y>(?:19|20)\d{2})(?!\d)"
 )
 _DAY_FIRST = (
-    r"\b(?P<d>\d{1,2})(?:st|nd|rd|th|er|º|°)?\.?\s*(?:de\s+|of\s+)?"
+    r"\b(?P<d>\d{1,2})(?:st|nd|rd|th|er|º|°)?\.?(?:\s*|-)(?:de\s+|of\s+)?"
     + _MONTH
-    + r"\.?,?\s*(?:de\s+|del\s+)?(?P<y>(?:19|20)\d{2})(?!\d)"
+    + r"\.?(?:,?\s*|-)(?:de\s+|del\s+)?(?P<y>(?:19|20)\d{2})(?!\d)"
+)
+# 2025. november 8., 2025 Nov 8: the year first, then the month's name.
+_YEAR_FIRST_NAMED = (
+    r"(?<![\d.])(?P<y>(?:19|20)\d{2})\.?,?\s+" + _MONTH + r"\.?\s+(?P<d>\d{1,2})(?![\d])\.?"
+)
+# 08.11.25, 8/11/25: a two-digit year, read as this century.
+_NUMERIC_SHORT_YEAR = (
+    r"(?<![\d.:/])(?P<d>\d{1,2})(?P<sep>[./])(?P<m>\d{1,2})(?P=sep)(?P<yy>[0-3]\d)(?![\d.:/])"
 )
 # 08.11.2021, 8/11/2021: day first unless the numbers say otherwise (see _stamp).
 _NUMERIC_DAY_FIRST = (
@@ -274,7 +282,14 @@ _NUMERIC_DAY_FIRST = (
 
 _DATE_FORMS = [
     re.compile(form + r"(?:" + _GAP + _TIME + r")?" + _ZONE, re.IGNORECASE)
-    for form in (_NUMERIC, _MONTH_FIRST, _DAY_FIRST, _NUMERIC_DAY_FIRST)
+    for form in (
+        _NUMERIC,
+        _MONTH_FIRST,
+        _DAY_FIRST,
+        _NUMERIC_DAY_FIRST,
+        _YEAR_FIRST_NAMED,
+        _NUMERIC_SHORT_YEAR,
+    )
 ]
 _TIME_BEFORE = re.compile(r"(?<![\d:])" + _TIME + r"\s*$", re.IGNORECASE)
 
@@ -358,7 +373,7 @@ def _zone_minutes(raw: str | None) -> int | None:
 def _stamp(m: re.Match[str]) -> Stamp | None:
     groups = m.groupdict()
     try:
-        year = int(groups["y"])
+        year = int(groups["y"]) if groups.get("y") else 2000 + int(groups["yy"])
         month = _MONTHS[groups["mon"].lower()] if groups.get("mon") else int(groups["m"])
         day = int(groups["d"])
         if groups.get("sep") == "/" and month <= 12 < day <= 31:
@@ -379,13 +394,13 @@ def _stamp(m: re.Match[str]) -> Stamp | None:
     return Stamp(year, month, day, hour, minute, second, offset)
 
 
-_YEAR_HINT = re.compile(r"(?:19|20)\d\d")
+_YEAR_HINT = re.compile(r"(?:19|20)\d\d|\d[./]\d{1,2}[./]\d\d")
 
 
 def find_dates(line: str) -> list[DateMatch]:
     """Every date printed in a line, left to right, each with the label that introduces it."""
     if not _YEAR_HINT.search(line):
-        return []  # every form prints a four-digit year
+        return []  # every form prints a year: four digits, or two after a day and month
     found: list[tuple[int, int, Stamp]] = []
     taken: list[tuple[int, int]] = []
     for form in _DATE_FORMS:

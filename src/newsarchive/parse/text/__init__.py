@@ -1,0 +1,249 @@
+"""The parser for plain-text captures of news pages: the article region copied as text, or a
+whole page saved as text.
+
+The capture is read into lines (`capture`); a learned model finds the article's lines
+(`article`); others choose the headline (`headline`), the posting date (`dating`) and the
+byline lines (`authors`) among the candidates each decision has. A few conventions are read by
+rule, since no model needs to learn them: a crawler's header line, language-switch links, a
+byline glued to the last paragraph, a broadcast script's reporter, a portal's name beside the
+date. When the model finds no article, the capture's best run of prose is the body and the
+record says so (`extraction` "text:fallback").
+"""
+
+from __future__ import annotations
+
+import re
+
+from ...record import Author
+from .. import boilerplate as bp
+from ..dates import POSTED_LABEL, UPDATED_LABEL, find_dates
+from ..extracted import Extracted
+from ..lines import date_line, is_prose, language_links, words
+from ..names import (
+    broadcast_reporter,
+    byline_part,
+    emails_in,
+    names_in,
+    read_byline,
+    split_trailing_byline,
+)
+from ..sources import known_domains_in
+from ..vocabulary import HANGUL
+from .article import ArticleLines, best_run, read_article
+from .authors import choose_bylines, lower_words
+from .capture import Capture, Line, read_capture
+from .dating import choose_dates
+from .headline import choose_headline
+
+__all__ = ["parse_text"]
+
+_BREADCRUMB = re.compile(r"\s*(?:[/>›»]|\s[|]\s)\s*")
+_NAME_BEFORE_DATE = re.compile(f"^([{HANGUL}]{{2,4}})\\s+\\d")
+_BY_WORD = re.compile(r"(?:^|[|·•]\s*)(?:by|von|par|por)\s+\w", re.IGNORECASE)
+_CONTINUES = re.compile(r"(?:,|\b(?:and|und|et|y|&))\s*$")
+
+
+def parse_text(text: str, url: str | None = None) -> Extracted:
+    capture = read_capture(text)
+    found = Extracted(url=url, extraction="text")
+    lines = capture.lines
+    if not lines:
+        return found
+    article = read_article(lines)
+    # A crawler's header gives the headline; otherwise the model chooses one, unless its
+    # choice reads as the article's opening sentence (a capture without a headline).
+    headline_at = None if capture.header else choose_headline(lines, article)
+    if headline_at is not None and _opening_sentence(lines[headline_at], article):
+        headline_at = None
+    byline_at = choose_bylines(lines, article, headline_at)
+    body_at = _body_lines(lines, article, headline_at, byline_at)
+    if not body_at:
+        body_at = _fallback(lines, headline_at)
+        found.extraction = "text:fallback"
+    _read_header(found, capture, lines, headline_at, article)
+    posted, updated = choose_dates(lines, article, headline_at)
+    if found.posted is None:
+        found.posted, found.updated = posted, updated
+    common = lower_words(lines)
+    for i in byline_at:
+        _read_byline_line(found, lines, i, common)
+    found.paragraphs = [lines[i].text for i in body_at]
+    _read_conventions(found, lines, body_at)
+    start = body_at[0] if body_at else len(lines)
+    for line in lines[:start]:
+        for tag in language_links(line.text) or []:
+            if tag not in found.translations:
+                found.translations.append(tag)
+    for line in lines:
+        if len(line.text) < 200 and ("@" in line.text or "©" in line.text):
+            found.domain_hints.extend(known_domains_in(line.text))
+    return found
+
+
+def _opening_sentence(line: Line, article: ArticleLines) -> bool:
+    """A body line that ends a sentence with a full stop reads as the article's opening, not
+    as its headline (headlines end without one, or with a question or exclamation mark)."""
+    text = line.text.rstrip()
+    return article.is_body(line.index) and words(text) >= 6 and text.endswith((".", "。"))
+
+
+def _body_lines(
+    lines: list[Line], article: ArticleLines, headline_at: int | None, byline_at: list[int]
+) -> list[int]:
+    skip = set(byline_at)
+    if headline_at is not None:
+        skip.add(headline_at)
+    headline = lines[headline_at].text if headline_at is not None else None
+    body = [
+        i
+        for i, line in enumerate(lines)
+        if article.is_body(i)
+        and i not in skip
+        and line.text != headline
+        and not (len(line.text) < 100 and date_line(line.text))
+    ]
+    # Readers' comments follow the notice that opens or closes them: never the article's.
+    for k, i in enumerate(body):
+        if k >= 3 and bp.opens_comments(lines[i].text):
+            return body[:k]
+    return body
+
+
+def _fallback(lines: list[Line], headline_at: int | None) -> list[int]:
+    """The capture's best run of prose, for a capture the model finds no article in."""
+    prose = [is_prose(line.text) for line in lines]
+    chars = [float(len(line.text)) if p else 0.0 for line, p in zip(lines, prose, strict=True)]
+    start, end = best_run(chars, prose)
+    run = [i for i in range(start, end) if prose[i] and i != headline_at]
+    if run:
+        return run
+    longest = max(range(len(lines)), key=lambda i: len(lines[i].text))
+    return [longest] if longest != headline_at and len(lines[longest].text.split()) >= 5 else []
+
+
+def clean_headline(lines: list[Line], at: int) -> str:
+    """The headline as printed, without a breadcrumb before it ("Home » Recipes » ..."), with
+    the kicker a page prints on the line above ("LTE-Patent:")."""
+    text = lines[at].text
+    crumbs = [c for c in _BREADCRUMB.split(text) if c]
+    if len(crumbs) >= 3 and len(crumbs[-1].split()) >= 3:
+        text = crumbs[-1]
+    if at > 0:
+        above = lines[at - 1].text
+        if (
+            above.endswith(":")
+            and 1 <= len(above.split()) <= 4
+            and not above.isupper()
+            and not date_line(above)
+            and not bp.is_furniture(above)
+        ):
+            text = f"{above} {text}"
+    return text
+
+
+def _read_header(
+    found: Extracted,
+    capture: Capture,
+    lines: list[Line],
+    headline_at: int | None,
+    article: ArticleLines,
+) -> None:
+    header = capture.header
+    if header is not None:
+        found.headline = header.headline
+        dates = find_dates(header.when)
+        found.posted = dates[0].stamp if dates else None
+        if header.byline:
+            _add_byline(found, header.byline)
+    elif headline_at is not None:
+        found.headline = clean_headline(lines, headline_at)
+        below = headline_at + 1
+        if below < len(lines) and _deck(lines[below], article):
+            found.subheadline = lines[below].text
+
+
+def _deck(line: Line, article: ArticleLines) -> bool:
+    """A deck: a sentence or a long title under the headline that is not the body's opening,
+    a byline or a date line."""
+    text = line.text
+    return (
+        not article.is_body(line.index)
+        and len(text.split()) >= 6
+        and len(text) <= 300
+        and read_byline(text) is None
+        and not find_dates(text)
+        and not _BY_WORD.search(text)
+        and not bp.is_furniture(text)
+        and not bp.is_caption(text)
+    )
+
+
+def _add_byline(found: Extracted, text: str, common: frozenset[str] = frozenset()) -> None:
+    byline = read_byline(text)
+    # Without a byline's own evidence (a by-word, an email, a role), a phrase whose every word
+    # the capture prints in lower case elsewhere is common words ("Final Thoughts"), no name.
+    authors = byline.authors if byline else [a for a in names_in(text) if not _common(a, common)]
+    emails = byline.emails if byline else emails_in(text)
+    if found.byline is None and (authors or emails):
+        printed = byline.text if byline else text
+        found.byline = byline_part(printed, [a.name for a in authors])
+    for author in authors:
+        found.add_author(author)
+    for email in emails:
+        found.add_email(email)
+    if len(found.authors) == 1 and len(found.emails) == 1 and found.authors[0].email is None:
+        only = found.authors[0]
+        found.authors[0] = Author(only.name, found.emails[0], only.role, only.dateline)
+
+
+def _common(author: Author, common: frozenset[str]) -> bool:
+    words = [w.lower() for w in author.name.split() if len(w) >= 3]
+    return bool(words) and all(w in common for w in words)
+
+
+def _read_byline_line(
+    found: Extracted, lines: list[Line], i: int, common: frozenset[str]
+) -> None:
+    text = lines[i].text
+    if _CONTINUES.search(text) and i + 1 < len(lines):
+        text = f"{text} {lines[i + 1].text}"  # "Jane Roe," / "John Doe": a byline on two lines
+    _add_byline(found, text, common)
+
+
+def _date_label(word: str) -> bool:
+    return bool(POSTED_LABEL.match(word) or UPDATED_LABEL.match(word))
+
+
+def _read_conventions(found: Extracted, lines: list[Line], body_at: list[int]) -> None:
+    """Bylines printed by convention rather than on a line of their own."""
+    kept: list[str] = []
+    for text in found.paragraphs:
+        reporter = broadcast_reporter(text)
+        if reporter:
+            found.add_author(reporter)  # "박석호 기자가 보도합니다.": the script's reporter
+        else:
+            kept.append(text)
+    if kept:
+        core, trailing = split_trailing_byline(kept[-1])
+        if trailing:
+            kept[-1] = core
+            for author in trailing.authors:
+                found.add_author(author)
+            for email in trailing.emails:
+                found.add_email(email)
+            found.byline = found.byline or trailing.text
+    found.paragraphs = kept
+    start = body_at[0] if body_at else len(lines)
+    for line in lines[:start]:
+        # A portal prints the reporter's name right before the date: "황정환 2021. 2. 2. 20:11".
+        m = _NAME_BEFORE_DATE.match(line.text)
+        if m and date_line(line.text[m.end(1) :]) and not _date_label(m.group(1)):
+            found.add_author(Author(m.group(1)))
+    # An email printed alone above or below the article ("(desk@example.com)") is its byline's.
+    end = body_at[-1] + 1 if body_at else len(lines)
+    for line in [*lines[:start], *lines[end : end + 6]]:
+        byline = read_byline(line.text)
+        if byline and byline.emails and not byline.authors:
+            for email in byline.emails:
+                found.add_email(email)
+            found.byline = found.byline or byline.text

@@ -1,0 +1,123 @@
+"""Choosing a capture's byline lines, then reading the names in them.
+
+Short lines around the headline and at the article's end are candidates. A learned model
+(`models/text_byline.json`) scores each from its own signals (a by-word, names, a job title,
+a date, separators), the names the shared reader finds in it, and where it stands (under the
+headline, above the opening, after the last paragraph). The names of the lines it accepts are
+the authors.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+
+import numpy as np
+
+from ..learned import Matrix, forest
+from ..names import names_in, read_byline
+from ..vocabulary import AUTHOR_LABEL
+from .article import ArticleLines
+from .capture import Line
+from .signals import LOCAL
+
+_I = {name: i for i, name in enumerate(LOCAL)}
+_MAX_CHARS = 200
+_HEAD_ROOM = 15  # lines below the article's opening still searched for a byline
+_FOOT_ROOM = 15  # and after its last paragraph
+_FAR = 60
+_NEAR = ("by_prefix", "name_shaped", "date_line", "title", "prose", "byline", "job_title")
+_NEAR_AT = [_I[name] for name in _NEAR]
+
+BYLINE_FEATURES = (
+    *LOCAL,
+    "names",
+    "name_words",
+    "names_lower_share",
+    "names_in_body",
+    "read_byline",
+    "label_above",
+    "index",
+    "from_end",
+    "doc_lines_log",
+    "from_headline",
+    "from_body_start",
+    "from_body_end",
+    "mass_above",
+    "p_body",
+    *(f"{name}_prev" for name in _NEAR),
+    *(f"{name}_next" for name in _NEAR),
+)
+# The best line needs little to be the byline (most articles have one); a second line more.
+BEST_THRESHOLD = 0.1
+OTHER_THRESHOLD = 0.6
+_MAX_LINES = 2
+
+
+_WORD = re.compile(r"[^\W\d_]{3,}")
+
+
+def lower_words(lines: list[Line]) -> frozenset[str]:
+    """Words the capture prints in lower case: common words of its language, not names."""
+    return frozenset(w for line in lines for w in _WORD.findall(line.text) if w.islower())
+
+
+def byline_rows(
+    lines: list[Line], article: ArticleLines, headline_at: int | None
+) -> tuple[list[int], Matrix]:
+    n = len(lines)
+    if n == 0:
+        return [], np.zeros((0, len(BYLINE_FEATURES)))
+    start = article.start()
+    body_lines = np.flatnonzero(article.body >= 0.5)
+    end = int(body_lines[-1]) if body_lines.size else start
+    mass = article.body * np.array([len(line.text) for line in lines], dtype=np.float64)
+    mass_above = (np.cumsum(mass) - mass) / max(1.0, float(mass.sum()))
+    top = min(n, start + _HEAD_ROOM)
+    window = list(range(top)) + list(range(max(top, end - 3), min(n, end + _FOOT_ROOM)))
+    indices = [i for i in window if len(lines[i].text) <= _MAX_CHARS]
+    lower = lower_words(lines)
+    body_text = " ".join(line.text for line in lines if article.is_body(line.index))
+    rows = []
+    for i in indices:
+        text = lines[i].text
+        names = names_in(text)
+        name_words = [w.lower() for a in names for w in a.name.split() if len(w) >= 3]
+        prev_near = article.local[i - 1, _NEAR_AT] if i > 0 else np.full(len(_NEAR), -1.0)
+        next_near = article.local[i + 1, _NEAR_AT] if i + 1 < n else np.full(len(_NEAR), -1.0)
+        rows.append(
+            [
+                *article.local[i],
+                float(min(len(names), 5)),
+                float(sum(len(a.name.split()) for a in names)),
+                sum(w in lower for w in name_words) / len(name_words) if name_words else 0.0,
+                float(any(a.name in body_text for a in names)),
+                float(read_byline(text) is not None),
+                float(i > 0 and bool(AUTHOR_LABEL.match(lines[i - 1].text))),
+                min(i, 300),
+                min(n - 1 - i, 300),
+                math.log1p(n),
+                float(np.clip(i - headline_at, -_FAR, _FAR)) if headline_at is not None else 99.0,
+                float(np.clip(i - start, -_FAR, _FAR)),
+                float(np.clip(i - end, -_FAR, _FAR)),
+                mass_above[i],
+                article.body[i],
+                *prev_near,
+                *next_near,
+            ]
+        )
+    return indices, np.array(rows, dtype=np.float64)
+
+
+def choose_bylines(lines: list[Line], article: ArticleLines, headline_at: int | None) -> list[int]:
+    """The lines that print the authors, best first."""
+    indices, rows = byline_rows(lines, article, headline_at)
+    if not indices:
+        return []
+    p = forest("text_byline").probabilities(rows)
+    order = np.argsort(-p)[:_MAX_LINES]
+    return [
+        indices[k]
+        for rank, k in enumerate(order)
+        if p[k] >= (BEST_THRESHOLD if rank == 0 else OTHER_THRESHOLD)
+    ]

@@ -1,0 +1,86 @@
+"""A text capture as lines: the one reading every decision about a text dump starts from.
+
+Line breaks are normalised, invisible spaces dropped, hard-wrapped paragraphs joined, and a
+crawler's one-line header (" date 2022-10-07 <headline>. <date>. by <byline>.") read apart.
+Only non-empty lines are kept; a line remembers whether a blank line stood around it, since a
+page's blocks are separated by blank lines and a wrapped block is not.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..lines import date_line, unwrap
+
+# A crawler's one-line header: " date 2022-10-07 <headline>. <date>. by <byline>."
+_CRAWLER_PREFIX = re.compile(r"^\s*date (\d{4}-\d{2}-\d{2})\s+(.*)$")
+_HEADER_DESCRIPTION = re.compile(
+    r"^(?P<headline>.+?)\.\s+(?P<when>[^.]*?\.?[^.]*?\d{4}[^.]*?)\.(?:\s+by\s+(?P<byline>.+?))?\.?\s*$"
+)
+
+
+@dataclass(frozen=True)
+class Line:
+    text: str
+    index: int  # among the capture's non-empty lines
+    blank_before: bool
+    blank_after: bool
+
+
+@dataclass(frozen=True)
+class CrawlerHeader:
+    """What a crawler's header line says: the headline, a date line and maybe a byline."""
+
+    headline: str
+    when: str
+    byline: str | None
+
+
+@dataclass
+class Capture:
+    lines: list[Line]
+    header: CrawlerHeader | None = None
+    texts: list[str] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.texts = [line.text for line in self.lines]
+
+
+def read_capture(text: str) -> Capture:
+    raw = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    raw = [ln.replace("\u00a0", " ").replace("\u200b", "").replace("\ufeff", "") for ln in raw]
+    raw = unwrap([ln.rstrip() for ln in raw])
+    header = _crawler_header(raw)
+    filled = [i for i, ln in enumerate(raw) if ln.strip()]
+    lines = []
+    for n, i in enumerate(filled):
+        lines.append(
+            Line(
+                text=" ".join(raw[i].split()),
+                index=n,
+                blank_before=i == 0 or not raw[i - 1].strip(),
+                blank_after=i + 1 >= len(raw) or not raw[i + 1].strip(),
+            )
+        )
+    return Capture(lines, header)
+
+
+def _crawler_header(raw: list[str]) -> CrawlerHeader | None:
+    """Strip a crawler's " date YYYY-MM-DD" prefix from the first line; read what follows it."""
+    for i, line in enumerate(raw):
+        if not line.strip():
+            continue
+        m = _CRAWLER_PREFIX.match(line)
+        if not m:
+            return None
+        rest = m.group(2).strip()
+        desc = _HEADER_DESCRIPTION.match(rest)
+        if desc and date_line(desc.group("when")):
+            raw[i] = ""
+            return CrawlerHeader(
+                desc.group("headline").strip(), desc.group("when"), desc.group("byline")
+            )
+        raw[i] = rest
+        return None
+    return None
