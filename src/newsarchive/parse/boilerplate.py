@@ -37,6 +37,9 @@ _FURNITURE_PHRASES = (
     r"print dictionary print",
     r"search",
     r"search close",
+    r"search for\s*:?",
+    r"(?:now|currently) reading\s*:?",
+    r"you are here\s*:?",
     r"close",
     r"login",
     r"log ?in",
@@ -112,6 +115,9 @@ _END_PHRASES = (
     r"recommended",
     r"what do you think\??",
     r"leave a comment",
+    r"\d+ (?:comments?|responses?|replies|kommentare)(?: (?:on|to|for|zu) .*)?",
+    r"(?:leave|post|add|write) a (?:comment|reply|response)",
+    r"(?:show|view|load) (?:all )?comments?(?: \(\d+\))?",
     r"more stories",
 )
 END_MARKER = re.compile(r"^(?:" + "|".join(_END_PHRASES) + r")$", re.IGNORECASE)

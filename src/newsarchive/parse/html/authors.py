@@ -1,85 +1,191 @@
-"""Author names from metadata and bylines: people only, split, without titles or outlets."""
+"""Choosing a saved page's authors among the places it names them.
+
+Candidates: JSON-LD's author, the author <meta> tags, elements whose class or rel says "author"
+or "byline", a name after an "Author:" label, and short blocks near the article's opening or end
+that read as bylines. A learned model (`models/html_byline.json`) scores each from its source,
+the names the shared reader (`names.names_in`) finds in it, whether other candidates agree,
+whether the page prints those words in lower case elsewhere (common words, not names) or in the
+article itself (its subjects, not its authors), and where it stands. The best candidate's names
+are the authors.
+"""
 
 from __future__ import annotations
 
+import math
 import re
+from dataclasses import dataclass, field
 
-from ..bylines import BY_LABELS, EMAIL, NOT_PEOPLE
-from .dom import clean_space
+import numpy as np
 
-_SPLIT = re.compile(
-    r"\s*(?:,|;|\||/|&|\band\b|\bund\b|\bet\b|\by\b|\be\b|\bi\b|\bog\b|\ben\b|،|、|·)\s*"
+from ..learned import Matrix, forest
+from ..names import names_in, read_byline
+from ..vocabulary import AUTHOR_LABEL, BY_PREFIX, JOB_TITLE
+from .blocks import Block, PageKind
+from .dom import HtmlElement, attr_text, text_of
+from .metadata import PageMeta
+
+SOURCES = ("ld", "meta", "classed", "rel", "labelled", "printed")
+_BYLINE_HINT = re.compile(r"byline|author|writer|reporter|journalist|verfasser|autor|credit")
+_LABEL_TAGS = ("strong", "b", "span", "dt", "th", "em", "label")
+_MAX_CHARS = 150
+_WORD = re.compile(r"[^\W\d_]{3,}")
+BEST_THRESHOLD = 0.15
+
+
+@dataclass
+class AuthorCandidate:
+    text: str
+    source: str
+    block: int = -1  # the text block it is printed in, when printed
+    names: list[str] = field(default_factory=list)
+
+
+def _block_of(el: HtmlElement, position: dict[HtmlElement, int]) -> int:
+    while el is not None:
+        if el in position:
+            return position[el]
+        el = el.getparent()
+    return -1
+
+
+def gather(
+    meta: PageMeta, root: HtmlElement, blocks: list[Block], site: str | None
+) -> list[AuthorCandidate]:
+    found: list[AuthorCandidate] = []
+
+    def add(text: str, source: str, block: int = -1, values: list[str] | None = None) -> None:
+        text = " ".join(text.split())
+        if not text or len(text) > _MAX_CHARS * 2:
+            return
+        names: list[str] = []
+        for value in values or [text]:
+            names.extend(a.name for a in names_in(value, site) if a.name not in names)
+        found.append(AuthorCandidate(text, source, block, names))
+
+    if meta.author_source == "json-ld" and meta.authors:
+        add("; ".join(meta.authors), "ld", values=meta.authors)
+    if meta.meta_authors:
+        add("; ".join(meta.meta_authors), "meta", values=meta.meta_authors)
+    position = {b.element: i for i, b in enumerate(blocks)}
+    seen: set[str] = set()
+    body = root.find("body")
+    scope = body if body is not None else root
+    for el in scope.iter():
+        if not isinstance(el.tag, str):
+            continue
+        marker = f"{attr_text(el)} {el.get('itemprop') or ''} {el.get('rel') or ''}".lower()
+        if not _BYLINE_HINT.search(marker):
+            continue
+        text = text_of(el)
+        if not text or len(text) > _MAX_CHARS or text in seen:
+            continue
+        seen.add(text)
+        source = "rel" if (el.get("rel") or "") == "author" else "classed"
+        add(text, source, _block_of(el, position))
+        if len(seen) >= 8:
+            break
+    for label in scope.iter(*_LABEL_TAGS):
+        said = text_of(label)
+        holder = label.getparent()
+        if not AUTHOR_LABEL.match(said) or holder is None:
+            continue
+        text = text_of(holder)
+        rest = text[len(said) :].strip() if text.startswith(said) else ""
+        if rest and len(rest) <= 80:
+            add(rest, "labelled", _block_of(holder, position))
+            break
+    return found
+
+
+def printed_candidates(
+    blocks: list[Block], kept: Matrix, site: str | None
+) -> list[AuthorCandidate]:
+    """Short blocks near the article's opening or end that read as bylines."""
+    kept_at = np.flatnonzero(kept)
+    if kept_at.size == 0:
+        return []
+    first, last = int(kept_at[0]), int(kept_at[-1])
+    window = [*range(max(0, first - 12), min(len(blocks), first + 6)),
+              *range(max(first + 6, last - 2), min(len(blocks), last + 8))]  # fmt: skip
+    found = []
+    for i in window:
+        text = blocks[i].text
+        if len(text) > _MAX_CHARS:
+            continue
+        names = [a.name for a in names_in(text, site)]
+        if names and (read_byline(text) is not None or len(text.split()) <= 8):
+            found.append(AuthorCandidate(text, "printed", i, names))
+    return found
+
+
+BYLINE_FEATURES = (
+    *(f"from_{s}" for s in SOURCES),
+    "names",
+    "name_words",
+    "lower_share",
+    "in_body",
+    "agree",
+    "by_prefix",
+    "read_byline",
+    "job_title",
+    "chars_log",
+    "printed_from_body",
+    "printed_from_end",
+    "printed_p_body",
+    "page_news",
+    "page_article",
 )
-_BY = re.compile(
-    r"^\s*(?:" + BY_LABELS + r"|by|von|par|por|di|da|door|av|af|de|od|от|автор|작성자|글|autor"
-    r"|autorin|author|auteur|escrito por|text|texto|reporter)\s*:?\s+",
-    re.IGNORECASE,
-)
-PARTICLES = {
-    "de",
-    "da",
-    "di",
-    "van",
-    "von",
-    "der",
-    "den",
-    "del",
-    "la",
-    "le",
-    "bin",
-    "al",
-    "dos",
-    "du",
-}
-_TITLES = re.compile(
-    r"\b(?:staff|senior|chief|deputy|political|foreign|business|sports?|science|health|"
-    r"correspondent|reporter|editor|writer|columnist|contributor|journalist|photographer|"
-    r"analyst|producer|redakteur\w*|korrespondent\w*|autor\w*|redaktion|rédaction|redacción)\b",
-    re.IGNORECASE,
-)
 
 
-def _looks_like_person(name: str, site: str | None) -> bool:
-    words = name.split()
-    if not 1 <= len(words) <= 5 or len(name) > 60:
-        return False
-    if not re.search(r"[^\W\d_]", name) or re.search(r"\d|@|https?:|www\.", name):
-        return False
-    lowered = [w.strip(".,'’").lower() for w in words]
-    if any(w in NOT_PEOPLE or w in ("by", "von", "par", "por") for w in lowered):
-        return False
-    # "Please enter your name here": a sentence, not a name (all-lower-case names pass).
-    lower_words = [w for w in words if w[:1].islower() and w.lower() not in PARTICLES]
-    if len(lower_words) >= 2 and lower_words != words:
-        return False
-    if site and name.lower() in site.lower():
-        return False
-    return not (len(words) == 1 and name.isupper() and len(name) <= 5)  # "AFP", "dpa"
+def lower_words(blocks: list[Block]) -> frozenset[str]:
+    """Words the page prints in lower case: common words of its language, not names."""
+    return frozenset(w for b in blocks for w in _WORD.findall(b.text[:3000]) if w.islower())
 
 
-_WEB_ADDRESS = re.compile(r"\bwww\.|\bhttps?://|\b[\w-]+\.(?:com|org|net|de|fr|co\.uk|co\.kr)\b")
+def byline_rows(
+    found: list[AuthorCandidate],
+    blocks: list[Block],
+    p_body: Matrix,
+    kept: Matrix,
+    kind: PageKind,
+) -> Matrix:
+    if not found:
+        return np.zeros((0, len(BYLINE_FEATURES)))
+    lower = lower_words(blocks)
+    kept_at = np.flatnonzero(kept)
+    first = int(kept_at[0]) if kept_at.size else len(blocks)
+    last = int(kept_at[-1]) if kept_at.size else len(blocks)
+    body_text = " ".join(b.text for b, k in zip(blocks, kept, strict=True) if k)
+    all_names = [{n.lower() for n in c.names} for c in found]
+    rows = []
+    for c, own in zip(found, all_names, strict=True):
+        words = [w.lower() for n in c.names for w in n.split() if len(w) >= 3]
+        printed = 0 <= c.block < len(blocks)
+        rows.append(
+            [
+                *(float(c.source == s) for s in SOURCES),
+                float(min(len(c.names), 6)),
+                float(min(len(words), 12)),
+                sum(w in lower for w in words) / len(words) if words else 0.0,
+                float(any(n in body_text for n in c.names)),
+                float(sum(1 for other in all_names if other is not own and other & own)),
+                float(bool(BY_PREFIX.match(c.text))),
+                float(read_byline(c.text) is not None) if len(c.text) <= 120 else 0.0,
+                float(bool(JOB_TITLE.search(c.text))),
+                math.log1p(len(c.text)),
+                float(np.clip(c.block - first, -60, 60)) if printed else 99.0,
+                float(np.clip(c.block - last, -60, 60)) if printed else 99.0,
+                float(p_body[c.block]) if printed else -1.0,
+                float(kind.news),
+                float(kind.article),
+            ]
+        )
+    return np.array(rows, dtype=np.float64)
 
 
-def clean_names(values: list[str], site: str | None = None) -> list[str]:
-    """Names as printed, one per person: "By Jane Doe and John Roe, Staff Writers" -> two names."""
-    names: list[str] = []
-    for value in values:
-        value = EMAIL.sub(" ", clean_space(value))
-        if _WEB_ADDRESS.search(value):
-            continue  # an outlet signs with its address: "Deutsche Welle (www.dw.com)"
-        value = re.sub(r"\([^)]*\)|\[[^\]]*\]", " ", value)
-        value = _BY.sub("", value)
-        for part in _SPLIT.split(value):
-            part = clean_space(_BY.sub("", part)).strip(" -–—:.")
-            if not part or _TITLES.fullmatch(part):
-                continue
-            # "Jane Doe Staff Writer" -> "Jane Doe": cut at the first job-title word.
-            cut = _TITLES.search(part)
-            if cut and cut.start() > 0:
-                part = part[: cut.start()].strip(" ,-–—")
-            if _looks_like_person(part, site) and part not in names:
-                names.append(part)
-    # A lone capitalised word beside full names is a dateline or a desk ("Anna Martel, Nairobi").
-    if any(len(n.split()) > 1 for n in names):
-        names = [n for n in names if len(n.split()) > 1 or n.islower()]
-    return names
+def choose_byline(found: list[AuthorCandidate], rows: Matrix) -> AuthorCandidate | None:
+    if not found:
+        return None
+    p = forest("html_byline").probabilities(rows)
+    best = int(np.argmax(p))
+    return found[best] if p[best] >= BEST_THRESHOLD and found[best].names else None

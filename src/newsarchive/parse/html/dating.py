@@ -1,20 +1,26 @@
-"""Publication dates printed in a page, for pages whose metadata carries none.
+"""Choosing a saved page's posting date among the dates it gives.
 
-In order: labelled dates ("Published", "Veröffentlicht am"), then elements marked as dates by class,
-id or itemprop (and their machine-readable attributes), then the address, then the first date
-printed near the top of the article.
+Candidates: the metadata's dates (JSON-LD datePublished, dateCreated, dateModified; meta tags),
+machine-readable attributes of elements marked as dates (<time datetime>), dates printed in
+the page's text blocks, the date in the address and in <title>. A learned model
+(`models/html_date.json`) scores each from its source, its label ("Published", "Updated"), where
+it is printed relative to the headline and the article's body, and how it compares with the
+others (how many agree on its day, the earliest, the latest). The best is the posting date.
 """
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from datetime import date
 
+import numpy as np
 from lxml import etree
 
-from ..dates import UPDATED_LABEL, Stamp, find_dates
-from .body import Block
+from ..dates import UPDATED_LABEL, Stamp, date_from_url, find_dates
+from ..learned import Matrix, forest
+from .blocks import Block, PageKind
 from .dom import HtmlElement, attr_text
 from .metadata import parse_iso
 
@@ -33,11 +39,16 @@ _MACHINE_ATTRS = ("datetime", "content", "data-date", "data-time", "data-timesta
 @dataclass(frozen=True)
 class DateCandidate:
     stamp: Stamp
-    index: int  # the text block it is printed in (or beside), in document order
+    index: int  # the text block it is printed in (or beside), in document order; -1: none
     labelled: bool
     updated: bool
     machine: bool  # read from an attribute (datetime=, content=, title=)
     linked: bool = False  # printed inside a link-heavy block
+    source: str = "printed"  # or "machine", "url", "title", or a metadata source
+
+    @property
+    def day(self) -> date:
+        return date(self.stamp.year, self.stamp.month, self.stamp.day)
 
 
 def _plausible(stamp: Stamp) -> bool:
@@ -74,7 +85,9 @@ def date_candidates(root: HtmlElement, blocks: list[Block]) -> list[DateCandidat
                         owner = owner.getparent()
                     index = position.get(id(owner), 0) if owner is not None else 0
                     updated = bool(re.search(r"modif|updat|aktualis", marker))
-                    found.append(DateCandidate(stamp, index, False, updated, True, False))
+                    found.append(
+                        DateCandidate(stamp, index, False, updated, True, False, "machine")
+                    )
                     break
     for index, block in enumerate(blocks):
         # Short lines whole; of a paragraph only its start ("27.1.2022 - Bei der ...").
@@ -92,37 +105,6 @@ def date_candidates(root: HtmlElement, blocks: list[Block]) -> list[DateCandidat
     return found
 
 
-def choose_published(
-    candidates: list[DateCandidate], headline_index: int | None, url_date: Stamp | None = None
-) -> tuple[Stamp | None, Stamp | None]:
-    """The published and updated dates among the page's printed dates.
-
-    A labelled date ("Published 8 May") wins, then a date in the address; otherwise the date
-    printed nearest the headline,
-    looking below it first (bylines and date lines sit under headlines); a modified date is never
-    taken for the published one.
-    """
-    updated = next((c.stamp for c in candidates if c.updated), None)
-    posted_labelled = [c for c in candidates if c.labelled and not c.updated and not c.linked]
-    if posted_labelled:
-        return posted_labelled[0].stamp, updated
-    if url_date is not None:
-        return url_date, updated
-    plain = [c for c in candidates if not c.updated and not c.linked] or [
-        c for c in candidates if not c.updated
-    ]
-    if not plain:
-        return None, updated
-    if headline_index is None:
-        return plain[0].stamp, updated
-
-    def distance(c: DateCandidate) -> float:
-        gap = c.index - headline_index
-        return gap if gap >= 0 else -gap * 2.5
-
-    return min(plain, key=distance).stamp, updated
-
-
 def printed_update(blocks: list[Block]) -> Stamp | None:
     """An "Updated ..." line printed in the page (when metadata gives only the publication)."""
     for block in blocks:
@@ -131,3 +113,126 @@ def printed_update(blocks: list[Block]) -> Stamp | None:
                 if m.label == "updated" and _plausible(m.stamp):
                     return m.stamp
     return None
+
+
+META_SOURCES = ("ld_published", "ld_created", "ld_modified", "meta_published", "meta_modified")
+SOURCES = (*META_SOURCES, "machine", "printed", "url", "title")
+_MAX_CANDIDATES = 120
+
+
+def all_candidates(
+    meta_dates: list[tuple[str, Stamp]],
+    page_dates: list[DateCandidate],
+    url: str | None,
+    title: str | None,
+) -> list[DateCandidate]:
+    found = [
+        DateCandidate(stamp, -1, False, source.endswith("modified"), True, False, source)
+        for source, stamp in meta_dates
+        if _plausible(stamp)
+    ]
+    found.extend(page_dates[:_MAX_CANDIDATES])
+    url_date = date_from_url(url) if url else None
+    if url_date is not None:
+        found.append(DateCandidate(url_date, -1, False, False, False, False, "url"))
+    for m in find_dates(title or "")[:1]:
+        if _plausible(m.stamp):
+            found.append(DateCandidate(m.stamp, -1, False, False, False, False, "title"))
+    return found
+
+
+DATE_FEATURES = (
+    *(f"from_{s}" for s in SOURCES),
+    "labelled",
+    "updated",
+    "has_time",
+    "has_zone",
+    "linked",
+    "printed_from_headline",
+    "printed_from_body",
+    "printed_p_body",
+    "printed_kept",
+    "same_day",
+    "same_day_meta",
+    "days_after_earliest_log",
+    "days_before_latest_log",
+    "is_earliest",
+    "is_latest",
+    "printed_rank",
+    "candidates",
+    "page_has_published",
+    "page_news",
+    "page_article",
+    "page_og_article",
+)
+
+
+def date_rows(
+    found: list[DateCandidate],
+    headline_at: int | None,
+    p_body: Matrix,
+    kept: Matrix,
+    kind: PageKind,
+) -> Matrix:
+    if not found:
+        return np.zeros((0, len(DATE_FEATURES)))
+    first_body = int(np.flatnonzero(kept)[0]) if kept.any() else p_body.size
+    days = [c.day for c in found]
+    earliest, latest = min(days), max(days)
+    meta_days = [c.day for c in found if c.source in META_SOURCES]
+    has_published = any(c.source in ("ld_published", "meta_published") for c in found)
+    rows = []
+    printed_rank = 0
+    for c in found:
+        at = c.index if c.index >= 0 else None
+        printed = at is not None and at < p_body.size
+        rows.append(
+            [
+                *(float(c.source == s) for s in SOURCES),
+                float(c.labelled),
+                float(c.updated),
+                float(c.stamp.has_time),
+                float(c.stamp.offset_minutes is not None),
+                float(c.linked),
+                float(np.clip(at - headline_at, -60, 60))
+                if printed and headline_at is not None and at is not None
+                else 99.0,
+                float(np.clip(at - first_body, -60, 60)) if printed and at is not None else 99.0,
+                float(p_body[at]) if printed and at is not None else -1.0,
+                float(kept[at]) if printed and at is not None else -1.0,
+                float(sum(1 for d in days if d == c.day)),
+                float(sum(1 for d in meta_days if d == c.day)),
+                math.log1p((c.day - earliest).days),
+                math.log1p((latest - c.day).days),
+                float(c.day == earliest),
+                float(c.day == latest),
+                float(min(printed_rank, 30)) if c.source == "printed" else -1.0,
+                float(min(len(found), 60)),
+                float(has_published),
+                float(kind.news),
+                float(kind.article),
+                float(kind.og_article),
+            ]
+        )
+        if c.source == "printed":
+            printed_rank += 1
+    return np.array(rows, dtype=np.float64)
+
+
+def choose_posted(found: list[DateCandidate], rows: Matrix) -> Stamp | None:
+    if not found:
+        return None
+    best = found[int(np.argmax(forest("html_date").margins(rows)))]
+    # The chosen day as precisely as the page gives it: a time and an offset from metadata
+    # or a machine-readable attribute beat the same day printed without them.
+    same_day = [c for c in found if c.day == best.day]
+    precise = max(
+        same_day,
+        key=lambda c: (
+            c.stamp.offset_minutes is not None,
+            c.stamp.has_time,
+            not c.updated,
+            c is best,
+        ),
+    )
+    return precise.stamp

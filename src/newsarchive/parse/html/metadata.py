@@ -61,17 +61,23 @@ class PageMeta:
     headline: str | None = None
     title: str | None = None  # <title>
     og_title: str | None = None
+    twitter_title: str | None = None
     description: str | None = None
     published: Stamp | None = None
     modified: Stamp | None = None
+    # Every machine-readable date the metadata gives, with where it came from
+    # ("ld_published", "ld_created", "ld_modified", "meta_published", "meta_modified").
+    dates: list[tuple[str, Stamp]] = field(default_factory=list)
     authors: list[str] = field(default_factory=list)
     author_source: str | None = None
+    meta_authors: list[str] = field(default_factory=list)  # from <meta> tags, even beside JSON-LD
     site_name: str | None = None
     canonical: str | None = None
     lang: str | None = None
     translations: list[str] = field(default_factory=list)
     article_body: str | None = None
     ld_types: list[str] = field(default_factory=list)
+    og_type: str | None = None
 
 
 def parse_iso(value: str | None) -> Stamp | None:
@@ -274,6 +280,14 @@ def read_metadata(root: HtmlElement) -> PageMeta:
         headline = article.get("headline") or article.get("name")
         if isinstance(headline, str):
             meta.headline = clean_space(headline)
+        for source, key in (
+            ("ld_published", "datePublished"),
+            ("ld_created", "dateCreated"),
+            ("ld_modified", "dateModified"),
+        ):
+            stamp = parse_iso(article.get(key))
+            if stamp is not None:
+                meta.dates.append((source, stamp))
         meta.published = parse_iso(article.get("datePublished")) or parse_iso(
             article.get("dateCreated")
         )
@@ -288,6 +302,7 @@ def read_metadata(root: HtmlElement) -> PageMeta:
         if isinstance(body, str) and body.strip():
             meta.article_body = body
     meta.og_title = clean_space(_first(metas, "og:title", "twitter:title")) or None
+    meta.twitter_title = clean_space(_first(metas, "twitter:title")) or None
     title = root.find(".//title")
     if title is not None:
         meta.title = clean_space(text_content(title)) or None
@@ -297,16 +312,22 @@ def read_metadata(root: HtmlElement) -> PageMeta:
         or None
     )
     meta.site_name = _first(metas, "og:site_name", "application-name")
-    if meta.published is None:
-        meta.published = parse_iso(_first(metas, *_PUBLISHED_KEYS))
-    if meta.modified is None:
-        meta.modified = parse_iso(_first(metas, *_MODIFIED_KEYS))
-    if not meta.authors:
-        for key in _AUTHOR_KEYS:
-            values = [v for v in metas.get(key, []) if v and not v.startswith(("http", "@"))]
-            if values:
-                meta.authors, meta.author_source = values, "meta"
-                break
+    meta.og_type = (_first(metas, "og:type") or "").lower() or None
+    meta_published = parse_iso(_first(metas, *_PUBLISHED_KEYS))
+    meta_modified = parse_iso(_first(metas, *_MODIFIED_KEYS))
+    if meta_published is not None:
+        meta.dates.append(("meta_published", meta_published))
+    if meta_modified is not None:
+        meta.dates.append(("meta_modified", meta_modified))
+    meta.published = meta.published or meta_published
+    meta.modified = meta.modified or meta_modified
+    for key in _AUTHOR_KEYS:
+        values = [v for v in metas.get(key, []) if v and not v.startswith(("http", "@"))]
+        if values:
+            meta.meta_authors = values
+            break
+    if not meta.authors and meta.meta_authors:
+        meta.authors, meta.author_source = meta.meta_authors, "meta"
     for link in root.iter("link"):
         rel = (link.get("rel") or "").lower()
         href = link.get("href")
