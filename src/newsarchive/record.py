@@ -67,6 +67,9 @@ class Article:
     translations: list[str] = field(default_factory=list)
     id: int | None = None
     ingested_at: str | None = None
+    # How the body was found: "text", "html", "html:json-ld", or "text:fallback" /
+    # "html:fallback" when the models found no article and the best run of prose stands in.
+    extraction: str | None = None
 
     # Computed once: a record is built whole by a parser and read many times after.
     @cached_property
@@ -97,6 +100,7 @@ class Article:
             "word_count": self.word_count,
             "sha256": self.sha256,
             "input": self.input.to_dict(),
+            "extraction": self.extraction,
             "ingested_at": self.ingested_at,
         }
 

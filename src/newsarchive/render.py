@@ -87,6 +87,8 @@ def article_text(article: Article) -> str:
     lines.append(" · ".join(about))
     if article.url:
         lines.append(safe(article.url))
+    if article.extraction and article.extraction.endswith("fallback"):
+        lines.append("(no article found in the page: the body is its longest run of prose)")
     lines.append("")
     for paragraph in article.body.split("\n\n"):
         lines.extend(textwrap.wrap(safe(paragraph), width=width) or [""])

@@ -19,7 +19,7 @@ from .extracted import Extracted
 from .language import choose_language, languages_present
 from .sources import SEOUL, domain_of_url, source_for_domain, zone_for_domain
 
-__all__ = ["MAX_INPUT_BYTES", "parse_bytes", "parse_file", "read_input"]
+__all__ = ["MAX_INPUT_BYTES", "decode_input", "parse_bytes", "parse_file", "read_input"]
 
 MAX_INPUT_BYTES = 64 * 1024 * 1024  # a news page is never this large; refuse rather than hang
 _GZIP_MAGIC = b"\x1f\x8b"
@@ -74,8 +74,16 @@ def sniff_format(text: str) -> str:
     return "text"
 
 
-def parse_bytes(data: bytes, path: str = "-", url: str | None = None) -> Article:
-    """Parse one input's bytes into an Article. Raises an InputError subclass on bad input."""
+@dataclass(frozen=True)
+class DecodedInput:
+    text: str  # decoded, doubly-encoded UTF-8 repaired
+    encoding: str | None
+    format: str  # "html" or "text", with "+gzip" when the bytes came compressed
+    sha256: str
+
+
+def decode_input(data: bytes, path: str = "-") -> DecodedInput:
+    """An input's bytes as text, with what was learned reading them. Raises an InputError."""
     digest = hashlib.sha256(data).hexdigest()
     payload = _gunzip(path, data) if data.startswith(_GZIP_MAGIC) else data
     if not payload.strip():
@@ -88,20 +96,30 @@ def parse_bytes(data: bytes, path: str = "-", url: str | None = None) -> Article
         raise EmptyInput(path, "only whitespace")
     text = repair_mojibake(decoded.text)
     fmt = sniff_format(text)
-    if fmt == "html":
+    if data.startswith(_GZIP_MAGIC):
+        fmt += "+gzip"
+    return DecodedInput(text, decoded.encoding, fmt, digest)
+
+
+def parse_bytes(data: bytes, path: str = "-", url: str | None = None) -> Article:
+    """Parse one input's bytes into an Article. Raises an InputError subclass on bad input."""
+    decoded = decode_input(data, path)
+    if decoded.format.startswith("html"):
         from .html import parse_html
 
-        found = parse_html(text, url=url)
+        found = parse_html(decoded.text, url=url)
     else:
         from .text import parse_text
 
-        found = parse_text(text, url=url)
-    if data.startswith(_GZIP_MAGIC):
-        fmt += "+gzip"
+        found = parse_text(decoded.text, url=url)
     info = InputInfo(
-        path=path, format=fmt, encoding=decoded.encoding, sha256=digest, size=len(data)
+        path=path,
+        format=decoded.format,
+        encoding=decoded.encoding,
+        sha256=decoded.sha256,
+        size=len(data),
     )
-    return build_article(found, text, info)
+    return build_article(found, decoded.text, info)
 
 
 def parse_file(path: str | os.PathLike[str], url: str | None = None) -> Article:
@@ -160,5 +178,6 @@ def build_article(found: Extracted, text: str, info: InputInfo) -> Article:
         emails=list(found.emails),
         language=language,
         languages=languages,
+        extraction=found.extraction or None,
         translations=translations,
     )

@@ -190,6 +190,7 @@ class Archive:
         row.emails = json.dumps(article.emails)
         row.body = article.body
         row.language = article.language
+        row.extraction = article.extraction
         row.word_count = article.word_count
         row.content_sha256 = article.sha256
         row.ingested_at = now
@@ -296,6 +297,7 @@ class Archive:
             authors=authors,
             emails=emails,
             language=row.language,
+            extraction=row.extraction,
             languages=content,
             translations=translations,
             ingested_at=_iso_utc(row.ingested_at),

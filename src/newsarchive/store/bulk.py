@@ -154,6 +154,7 @@ class BulkWriter:
                 "emails": json.dumps(a.emails),
                 "body": a.body,
                 "language": a.language,
+                "extraction": a.extraction,
                 "word_count": a.word_count,
                 "content_sha256": a.sha256,
                 "version": 1,

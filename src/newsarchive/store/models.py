@@ -61,6 +61,7 @@ class ArticleRow(Base):
     emails: Mapped[str] = mapped_column(Text, default="[]")  # JSON list: the byline's addresses
     body: Mapped[str] = mapped_column(Text)
     language: Mapped[str] = mapped_column(String(20))
+    extraction: Mapped[str | None] = mapped_column(String(40))  # how the body was found
     word_count: Mapped[int] = mapped_column(Integer)
     content_sha256: Mapped[str] = mapped_column(String(64))
     version: Mapped[int] = mapped_column(Integer, default=1)
