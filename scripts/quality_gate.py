@@ -113,12 +113,33 @@ def check_floors(
     return failures
 
 
+def suggest(
+    metrics: dict[str, dict[str, dict[str, Any]]], floors: dict[str, Any], margin: float
+) -> dict[str, Any]:
+    """Today's figures less a margin, rounded down, for every metric the floors already pin."""
+    out: dict[str, Any] = {}
+    for dataset, by_fold in floors.items():
+        for fold, wanted in by_fold.items():
+            for metric in wanted:
+                value = metrics.get(dataset, {}).get(fold, {}).get(metric, {}).get("value")
+                if value is not None:
+                    floor = max(0.0, int((value - margin) * 100) / 100)
+                    out.setdefault(dataset, {}).setdefault(fold, {})[metric] = floor
+    return out
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--eval", type=Path, default=ROOT.parent / "shared" / "eval")
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--scores", type=Path, help="also keep score.py's per-case output here")
     parser.add_argument("--report", type=Path, help="print the tables of a saved run and stop")
+    parser.add_argument(
+        "--suggest-floors",
+        type=float,
+        metavar="MARGIN",
+        help="also print floors at today's figures less MARGIN (for tests/quality_floors.json)",
+    )
     args = parser.parse_args()
     if not (args.eval / "score.py").exists() or not (args.eval / "cases.jsonl").exists():
         print(f"quality gate FAILED: no evaluation set at {args.eval}", file=sys.stderr)
@@ -138,6 +159,8 @@ def main() -> int:
     metrics = group_metrics(scorer, results, folds)
     print_tables(metrics)
     config = json.loads(FLOORS.read_text())
+    if args.suggest_floors is not None:
+        print(json.dumps(suggest(metrics, config["floors"], args.suggest_floors), indent=1))
     failures = check_floors(metrics, config["floors"])
     errors = errors_with_body(results, gold)
     allowed = config.get("errors_with_body", 0)

@@ -12,8 +12,8 @@ from hypothesis import strategies as st
 
 from conftest import ENGINES, new_database
 from newsarchive import Archive, InputError, QueryError, parse_bytes
-from newsarchive.parse.bylines import parse_byline
 from newsarchive.parse.dates import date_from_url, find_dates
+from newsarchive.parse.names import read_byline
 from newsarchive.parse.text import parse_text
 
 # Lines shaped like the pages we read, mixed at random, reach deeper than random bytes alone.
@@ -23,14 +23,14 @@ PAGE_LINES = st.sampled_from(
         "Posted November. 28, 2024 07:37,",
         "Updated May. 09, 2007 09:04",
         "한국어",
-        "입력 2017.07.17 (17:04) | 수정 2017.07.17 (17:30)",
+        "입력 2019.05.02 (11:20) | 수정 2019.05.02 (13:45)",
         "워싱턴=문병기 특파원 w@donga.com",
         "The market rose on Tuesday as investors bought shares.",
-        "Copyright 2008 donga.com.",
+        "Copyright 2024 example.com. All rights reserved.",
         "By Maria Lopez and Tom Reed",
-        "(khnews@heraldcorp.com)",
-        "KBS 뉴스 박석호입니다.",
-        "서울의 아파트 값이 올 들어 가장 높은 폭으로 상승했습니다.",
+        "(desk@example.com)",
+        "ABC 뉴스 문가람입니다.",
+        "부산의 벚꽃이 평년보다 닷새 빨리 피었습니다.",
         "",
         " date 2022-10-07 Title. x",
         "English donga | Japanese donga",
@@ -62,7 +62,7 @@ def test_parse_text_arbitrary_lines(lines: list[str]) -> None:
 @given(st.text(max_size=300))
 def test_line_parsers_arbitrary(line: str) -> None:
     find_dates(line)
-    parse_byline(line)
+    read_byline(line)
     date_from_url(line)
 
 
