@@ -135,10 +135,10 @@ def _source(found: Extracted, text: str) -> Source | None:
             profile = sites.for_domain(domain)
             return source_for_domain(profile.domains[0] if profile else domain)
     profile = sites.for_text(text)
-    if profile:
-        return Source(profile.name, profile.domains[0])
-    if found.domain_hints:
+    if found.domain_hints and (profile is None or profile.portal):
         return source_for_domain(found.domain_hints[0])
+    if profile and not profile.portal:
+        return Source(profile.name, profile.domains[0])
     return None
 
 

@@ -21,6 +21,14 @@ class SiteProfile:
     # would keep (XPath). Either may be None: the generic path then decides.
     body_xpath: str | None = None
     drop_xpath: str | None = None
+    # Text captures: lines of the site's own interface (players, font controls, tickers),
+    # dropped before a capture is read. Whole-line patterns.
+    furniture: tuple[re.Pattern[str], ...] = field(default=())
+    # A portal republishes other outlets' articles: the source is the outlet a capture names.
+    portal: bool = False
+
+    def is_furniture(self, line: str) -> bool:
+        return any(pattern.fullmatch(line) for pattern in self.furniture)
 
     def matches_text(self, text: str) -> bool:
         return any(sig.search(text) for sig in self.text_signatures)
@@ -56,4 +64,4 @@ def _load_builtin() -> None:
     if _loaded:
         return
     _loaded = True
-    from . import donga  # noqa: F401  (registers itself)
+    from . import daum, donga, joongang, kbs  # noqa: F401  (each registers itself)

@@ -16,6 +16,7 @@ import re
 
 from ...record import Author
 from .. import boilerplate as bp
+from .. import sites
 from ..dates import POSTED_LABEL, UPDATED_LABEL, find_dates
 from ..extracted import Extracted
 from ..lines import date_line, is_prose, language_links, words
@@ -27,7 +28,7 @@ from ..names import (
     read_byline,
     split_trailing_byline,
 )
-from ..sources import known_domains_in
+from ..sources import domain_of_url, known_domains_in
 from ..vocabulary import HANGUL
 from .article import ArticleLines, best_run, read_article
 from .authors import choose_bylines, lower_words
@@ -44,7 +45,9 @@ _CONTINUES = re.compile(r"(?:,|\b(?:and|und|et|y|&))\s*$")
 
 
 def parse_text(text: str, url: str | None = None) -> Extracted:
-    capture = read_capture(text)
+    domain = domain_of_url(url) if url else None
+    profile = (sites.for_domain(domain) if domain else None) or sites.for_text(text)
+    capture = read_capture(text, profile.is_furniture if profile and profile.furniture else None)
     found = Extracted(url=url, extraction="text")
     lines = capture.lines
     if not lines:
@@ -201,9 +204,7 @@ def _common(author: Author, common: frozenset[str]) -> bool:
     return bool(words) and all(w in common for w in words)
 
 
-def _read_byline_line(
-    found: Extracted, lines: list[Line], i: int, common: frozenset[str]
-) -> None:
+def _read_byline_line(found: Extracted, lines: list[Line], i: int, common: frozenset[str]) -> None:
     text = lines[i].text
     if _CONTINUES.search(text) and i + 1 < len(lines):
         text = f"{text} {lines[i + 1].text}"  # "Jane Roe," / "John Doe": a byline on two lines

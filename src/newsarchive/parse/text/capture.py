@@ -9,6 +9,7 @@ page's blocks are separated by blank lines and a wrapped block is not.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ..lines import date_line, unwrap
@@ -47,9 +48,12 @@ class Capture:
         self.texts = [line.text for line in self.lines]
 
 
-def read_capture(text: str) -> Capture:
+def read_capture(text: str, furniture: Callable[[str], bool] | None = None) -> Capture:
+    """The capture's lines; those `furniture` names (a site profile's) are left out."""
     raw = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     raw = [ln.replace("\u00a0", " ").replace("\u200b", "").replace("\ufeff", "") for ln in raw]
+    if furniture is not None:
+        raw = ["" if furniture(ln.strip()) else ln for ln in raw]
     raw = unwrap([ln.rstrip() for ln in raw])
     header = _crawler_header(raw)
     filled = [i for i, ln in enumerate(raw) if ln.strip()]
