@@ -267,7 +267,7 @@ def main() -> int:
     for name, features, task, kw in models:
         keep = task.w > 0
         booster = train(Task(task.x[keep], task.y[keep], task.w[keep], task.doc[keep]), **kw)
-        spec = flatten(booster, name, features)
+        spec = flatten(getattr(booster, "boosters", booster), name, features)
         sample = task.x[:500].astype(np.float64)
         assert np.allclose(Forest(spec).probabilities(sample), booster.predict(sample), atol=1e-5)
         write_model(spec)

@@ -146,7 +146,10 @@ def group_folds(groups: list[str], k: int = 5, seed: int = 7) -> list[int]:
 
 
 def flatten(booster: Any, name: str, features: tuple[str, ...], **extra: Any) -> dict[str, Any]:
-    """A LightGBM booster as flat node arrays (see newsarchive.parse.learned)."""
+    """A LightGBM booster, or the average of several (a list), as flat node arrays (see
+    newsarchive.parse.learned)."""
+    boosters = booster if isinstance(booster, list) else [booster]
+    scale = 1.0 / len(boosters)
     feature: list[int] = []
     threshold: list[float] = []
     left: list[int] = []
@@ -164,7 +167,7 @@ def flatten(booster: Any, name: str, features: tuple[str, ...], **extra: Any) ->
         right.append(at)
         value.append(0.0)
         if "leaf_value" in node:
-            value[at] = float(node["leaf_value"])
+            value[at] = float(node["leaf_value"]) * scale
             depth = max(depth, level)
             return at
         if node.get("decision_type", "<=") != "<=":
@@ -175,8 +178,9 @@ def flatten(booster: Any, name: str, features: tuple[str, ...], **extra: Any) ->
         right[at] = add(node["right_child"], level + 1)
         return at
 
-    for tree in booster.dump_model()["tree_info"]:
-        roots.append(add(tree["tree_structure"], 0))
+    for one in boosters:
+        for tree in one.dump_model()["tree_info"]:
+            roots.append(add(tree["tree_structure"], 0))
     return {
         "name": name,
         "features": list(features),

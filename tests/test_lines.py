@@ -87,3 +87,23 @@ def test_word_counts_in_every_script() -> None:
     # No spaces: a word for every two kana or Han characters of a run ("港湾局は" 2, "日" 1,
     # "北浜港でクレーンが倒れた" 6), and the number "4".
     assert count_words("港湾局は4日、北浜港でクレーンが倒れた。") == 2 + 1 + 1 + 6
+
+
+def test_every_notice_and_placeholder_phrase_has_a_literal_head() -> None:
+    # The cheap first pass looks for each phrase's literal head: a phrase without one could
+    # never be reached ("Deja tu comentario" once was not).
+    assert all(len(head) >= 4 for head in bp.NOTICE_HEADS + bp.PLACEHOLDER_HEADS)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Deja tu comentario",
+        "Deixe seu comentário",
+        "We collect your personal data to show ads.",
+        "Sign in to continue reading",
+        "The article continues below",
+    ],
+)
+def test_phrases_behind_the_first_pass_are_reached(line: str) -> None:
+    assert bp.is_notice(line)

@@ -157,7 +157,8 @@ _NOTICE_PHRASES = (
     r"ohne werbe(?:banner|spots)",
     r"ad-free",
     r"personenbezogene[rn]? daten",
-    r"(?:process|collect)\w* (?:your )?personal data",
+    r"process\w* (?:your )?personal data",
+    r"collect\w* (?:your )?personal data",
     r"données personnelles",
     r"dati personali",
     r"datos personales",
@@ -168,8 +169,8 @@ _NOTICE_PHRASES = (
     r"activer? javascript",
     r"your browser does not",
     r"reserved for subscribers",
-    r"\bfor subscribers\b",
-    r"\bsubscribers\. ",
+    r"for subscribers\b",
+    r"subscribers\. ",
     r"para suscriptores",
     r"für abonnenten",
     r"réservée? aux abonnés",
@@ -199,25 +200,48 @@ _NOTICE_PHRASES = (
     r"seu comentário",
 )
 NOTICE = re.compile("|".join(_NOTICE_PHRASES), re.IGNORECASE)
+_METACHARS = set("\\()[]{}?*+|^$.")
+
+
+def literal_head(pattern: str) -> str:
+    """The letters a pattern's every match starts with: its text before the first regular
+    expression syntax (a character made optional by the next one excluded)."""
+    head = []
+    for i, ch in enumerate(pattern):
+        if ch in _METACHARS or (i + 1 < len(pattern) and pattern[i + 1] in "?*{"):
+            break
+        head.append(ch)
+    return "".join(head).lower()
+
+
+# A cheap first pass before the regular expressions, which run on every line and block: a
+# phrase can match only where its literal head is printed (tests check that every phrase has
+# one, so that none is unreachable).
+NOTICE_HEADS = tuple(literal_head(p) for p in _NOTICE_PHRASES)
 
 # What a page prints between an article's paragraphs: a sign-up box and what its form
 # answers, an ad or a player that did not load. Not the article, but not its end either.
 _PLACEHOLDER_PHRASES = (
-    r"(?:register|sign in|sign-in|log in|subscribe)\b[^.]{0,20}\bto (?:unlock|continue)",
+    r"register\b[^.]{0,20}\bto (?:unlock|continue)",
+    r"sign[ -]in\b[^.]{0,20}\bto (?:unlock|continue)",
+    r"log in\b[^.]{0,20}\bto (?:unlock|continue)",
+    r"subscribe\b[^.]{0,20}\bto (?:unlock|continue)",
     r"unlock (?:more|this) (?:articles?|story)",
     r"save this article by registering",
     r"create an account or sign in",
     r"thanks? (?:you )?for signing up",
-    r"(?:issue|error|problem) signing you up",
-    r"(?:provide|enter) a valid email",
+    r"signing you up",
+    r"a valid email",
     r"by signing up,? you (?:consent|agree)",
     r"welcome email is on its way",
     r"advertisement has not loaded",
-    r"^(?:the )?(?:story|article) continues below",
+    r"story continues below",
+    r"article continues below",
     r"video (?:has )?failed to load",
     r"try refreshing your browser",
 )
 PLACEHOLDER = re.compile("|".join(_PLACEHOLDER_PHRASES), re.IGNORECASE)
+PLACEHOLDER_HEADS = tuple(literal_head(p) for p in _PLACEHOLDER_PHRASES)
 
 
 # A photo caption or credit: "... Foto: Jane Roe (Agency)", "... | Getty Images".
@@ -255,7 +279,8 @@ def is_notice(line: str) -> bool:
     """A consent wall, script warning, comment rule or subscription prompt: it says so early.
     Placeholders (see `is_placeholder`) are notices too."""
     head = line[:200]
-    if NOTICE.search(head):
+    lowered = head.lower()
+    if any(h in lowered for h in NOTICE_HEADS) and NOTICE.search(head):
         return True
     return is_placeholder(line)
 
@@ -264,7 +289,8 @@ def is_notice(line: str) -> bool:
 def is_placeholder(line: str) -> bool:
     """A sign-up box's text or an ad's or player's placeholder, printed inside an article."""
     head = line[:200]
-    return bool(PLACEHOLDER.search(head))
+    lowered = head.lower()
+    return any(h in lowered for h in PLACEHOLDER_HEADS) and bool(PLACEHOLDER.search(head))
 
 
 # A link's note for screen readers, copied with its text: "Bluesky (öffnet im neuen Fenster)".

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone, tzinfo
+from functools import lru_cache
 
 # Month names in the languages the archive meets most, mapped to their numbers. Abbreviations are
 # the first three letters (or four, where three would be ambiguous).
@@ -35,6 +36,13 @@ _MONTH_NAMES: dict[int, tuple[str, ...]] = {
         "januára",
         "ledna",
         "gener",
+        "ianuarie",
+        "január",
+        "січня",
+        "siječnja",
+        "ιανουαρίου",
+        "sausio",
+        "tammikuu",
     ),
     2: (
         "february",
@@ -56,6 +64,11 @@ _MONTH_NAMES: dict[int, tuple[str, ...]] = {
         "helmikuuta",
         "února",
         "febrer",
+        "februarie",
+        "február",
+        "лютого",
+        "veljače",
+        "φεβρουαρίου",
     ),
     3: (
         "march",
@@ -75,6 +88,13 @@ _MONTH_NAMES: dict[int, tuple[str, ...]] = {
         "maaliskuuta",
         "března",
         "març",
+        "maret",
+        "martie",
+        "március",
+        "березня",
+        "ožujka",
+        "μαρτίου",
+        "marts",
     ),
     4: (
         "april",
@@ -92,6 +112,11 @@ _MONTH_NAMES: dict[int, tuple[str, ...]] = {
         "huhtikuuta",
         "dubna",
         "abril",
+        "aprilie",
+        "április",
+        "квітня",
+        "travnja",
+        "απριλίου",
     ),
     5: (
         "may",
@@ -109,6 +134,11 @@ _MONTH_NAMES: dict[int, tuple[str, ...]] = {
         "toukokuuta",
         "května",
         "maig",
+        "május",
+        "травня",
+        "svibnja",
+        "μαΐου",
+        "maijs",
     ),
     6: (
         "june",
@@ -127,6 +157,11 @@ _MONTH_NAMES: dict[int, tuple[str, ...]] = {
         "kesäkuuta",
         "června",
         "juny",
+        "iunie",
+        "június",
+        "червня",
+        "lipnja",
+        "ιουνίου",
     ),
     7: (
         "july",
@@ -146,6 +181,11 @@ _MONTH_NAMES: dict[int, tuple[str, ...]] = {
         "heinäkuuta",
         "července",
         "juliol",
+        "iulie",
+        "július",
+        "липня",
+        "srpnja",
+        "ιουλίου",
     ),
     8: (
         "august",
@@ -163,6 +203,12 @@ _MONTH_NAMES: dict[int, tuple[str, ...]] = {
         "elokuuta",
         "srpna",
         "agost",
+        "agustus",
+        "augusti",
+        "augusztus",
+        "серпня",
+        "kolovoza",
+        "αυγούστου",
     ),
     9: (
         "september",
@@ -182,6 +228,11 @@ _MONTH_NAMES: dict[int, tuple[str, ...]] = {
         "syyskuuta",
         "září",
         "setembre",
+        "septembrie",
+        "szeptember",
+        "вересня",
+        "rujna",
+        "σεπτεμβρίου",
     ),
     10: (
         "october",
@@ -202,6 +253,10 @@ _MONTH_NAMES: dict[int, tuple[str, ...]] = {
         "lokakuuta",
         "října",
         "octubre",
+        "octombrie",
+        "október",
+        "жовтня",
+        "οκτωβρίου",
     ),
     11: (
         "november",
@@ -216,6 +271,11 @@ _MONTH_NAMES: dict[int, tuple[str, ...]] = {
         "kasım",
         "marraskuuta",
         "listopadu",
+        "noiembrie",
+        "листопада",
+        "studenoga",
+        "studenog",
+        "νοεμβρίου",
     ),
     12: (
         "december",
@@ -237,6 +297,11 @@ _MONTH_NAMES: dict[int, tuple[str, ...]] = {
         "joulukuuta",
         "prosince",
         "desembre",
+        "desember",
+        "decembrie",
+        "грудня",
+        "prosinca",
+        "δεκεμβρίου",
     ),
 }
 _MONTHS = {name: number for number, names in _MONTH_NAMES.items() for name in names}
@@ -397,8 +462,12 @@ def _stamp(m: re.Match[str]) -> Stamp | None:
 _YEAR_HINT = re.compile(r"(?:19|20)\d\d|\d[./]\d{1,2}[./]\d\d")
 
 
+@lru_cache(maxsize=16384)
 def find_dates(line: str) -> list[DateMatch]:
-    """Every date printed in a line, left to right, each with the label that introduces it."""
+    """Every date printed in a line, left to right, each with the label that introduces it.
+
+    Cached: a page asks about its lines more than once. The list is shared, not to be changed.
+    """
     if not _YEAR_HINT.search(line):
         return []  # every form prints a year: four digits, or two after a day and month
     found: list[tuple[int, int, Stamp]] = []

@@ -37,19 +37,27 @@ class Forest:
         self._value = np.asarray(spec["value"], dtype=np.float64)
         self._roots = np.asarray(spec["roots"], dtype=np.intp)
         self._depth = int(spec["depth"])
+        # Node i's children side by side: children[2 * i + went_right].
+        self._children = np.stack([self._left, self._right], axis=1).ravel()
 
     def margins(self, rows: Matrix) -> Matrix:
-        """The ensemble's raw score (log-odds) for each row of features."""
-        if rows.shape[0] == 0:
+        """The ensemble's raw score (log-odds) for each row of features.
+
+        Every (row, tree) pair walks down one level per step, all pairs at once, on flat
+        arrays (numpy's take is several times faster than indexing by two arrays)."""
+        n, width = rows.shape
+        if n == 0:
             return np.zeros(0)
-        if rows.shape[1] != len(self.features):
-            raise ValueError(f"{self.name}: {rows.shape[1]} features, want {len(self.features)}")
-        at = np.broadcast_to(self._roots, (rows.shape[0], self._roots.size)).copy()
-        index = np.arange(rows.shape[0])[:, None]
+        if width != len(self.features):
+            raise ValueError(f"{self.name}: {width} features, want {len(self.features)}")
+        trees = self._roots.size
+        at = np.tile(self._roots, n)
+        row_start = np.repeat(np.arange(n, dtype=np.intp) * width, trees)
+        values = np.ascontiguousarray(rows, dtype=np.float64).ravel()
         for _ in range(self._depth):
-            goes_left = rows[index, self._feature[at]] <= self._threshold[at]
-            at = np.where(goes_left, self._left[at], self._right[at])
-        margins: Matrix = self._value[at].sum(axis=1)
+            went_right = values.take(row_start + self._feature.take(at)) > self._threshold.take(at)
+            at = self._children.take(at * 2 + went_right)
+        margins: Matrix = self._value.take(at).reshape(n, trees).sum(axis=1)
         return margins
 
     def probabilities(self, rows: Matrix) -> Matrix:

@@ -45,7 +45,7 @@ def words(line: str) -> int:
 
 def is_teaser(line: str) -> bool:
     """A snippet cut short: "It was revealed that a North Korean cyber terrorist..."."""
-    return bool(_TEASER_END.search(line))
+    return bool(_TEASER_END.search(line[-8:]))  # end-anchored: the tail is enough
 
 
 @lru_cache(maxsize=8192)
@@ -56,7 +56,7 @@ def is_prose(line: str) -> bool:
         return False
     if word_count(text) < 3 and len(_CJK.findall(text)) < 10:
         return False
-    if _TERMINAL.search(text):
+    if _TERMINAL.search(text[-8:]):
         return True
     return text_length(text) >= 160
 

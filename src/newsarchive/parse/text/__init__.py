@@ -19,7 +19,7 @@ from .. import boilerplate as bp
 from .. import sites
 from ..dates import POSTED_LABEL, UPDATED_LABEL, find_dates
 from ..extracted import Extracted
-from ..lines import date_line, is_prose, language_links, words
+from ..lines import date_line, is_prose, is_teaser, is_title, language_links, words
 from ..names import (
     broadcast_reporter,
     byline_part,
@@ -58,7 +58,8 @@ def parse_text(text: str, url: str | None = None) -> Extracted:
     headline_at = None if capture.header else choose_headline(lines, article)
     if headline_at is not None and _opening_sentence(lines[headline_at], article):
         headline_at = None
-    byline_at = choose_bylines(lines, article, headline_at)
+    common = lower_words(lines)
+    byline_at = choose_bylines(lines, article, headline_at, common)
     body_at = _body_lines(lines, article, headline_at, byline_at)
     if not body_at:
         body_at = _fallback(lines, headline_at)
@@ -67,7 +68,6 @@ def parse_text(text: str, url: str | None = None) -> Extracted:
     posted, updated = choose_dates(lines, article, headline_at)
     if found.posted is None:
         found.posted, found.updated = posted, updated
-    common = lower_words(lines)
     for i in byline_at:
         _read_byline_line(found, lines, i, common)
     found.paragraphs = [lines[i].text for i in body_at]
@@ -93,7 +93,9 @@ def _opening_sentence(line: Line, article: ArticleLines) -> bool:
 def _body_lines(
     lines: list[Line], article: ArticleLines, headline_at: int | None, byline_at: list[int]
 ) -> list[int]:
-    skip = set(byline_at)
+    # A byline line leaves the body; a paragraph with a byline glued to its end stays in it
+    # (its byline is split off by convention, below).
+    skip = {i for i in byline_at if words(lines[i].text) <= 12}
     if headline_at is not None:
         skip.add(headline_at)
     headline = lines[headline_at].text if headline_at is not None else None
@@ -108,7 +110,13 @@ def _body_lines(
     # Readers' comments follow the notice that opens or closes them: never the article's.
     for k, i in enumerate(body):
         if k >= 3 and bp.opens_comments(lines[i].text):
-            return body[:k]
+            body = body[:k]
+            break
+    # Nor does an article end with a teaser for another: a title, then a snippet cut short.
+    while len(body) > 1 and is_teaser(lines[body[-1]].text):
+        body.pop()
+        if len(body) > 1 and is_title(lines[body[-1]].text):
+            body.pop()
     return body
 
 

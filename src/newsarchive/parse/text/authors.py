@@ -62,8 +62,15 @@ def lower_words(lines: list[Line]) -> frozenset[str]:
     return frozenset(w for line in lines for w in _WORD.findall(line.text) if w.islower())
 
 
+def clip(value: int, far: int = _FAR) -> int:
+    return max(-far, min(far, value))
+
+
 def byline_rows(
-    lines: list[Line], article: ArticleLines, headline_at: int | None
+    lines: list[Line],
+    article: ArticleLines,
+    headline_at: int | None,
+    lower: frozenset[str] | None = None,
 ) -> tuple[list[int], Matrix]:
     n = len(lines)
     if n == 0:
@@ -76,18 +83,22 @@ def byline_rows(
     top = min(n, start + _HEAD_ROOM)
     window = list(range(top)) + list(range(max(top, end - 3), min(n, end + _FOOT_ROOM)))
     indices = [i for i in window if len(lines[i].text) <= _MAX_CHARS]
-    lower = lower_words(lines)
+    lower = lower_words(lines) if lower is None else lower
     body_text = " ".join(line.text for line in lines if article.is_body(line.index))
+    local = article.local.tolist()  # plain lists: reading numpy arrays item by item is slow
+    body = article.body.tolist()
+    above = mass_above.tolist()
+    none = [-1.0] * len(_NEAR)
     rows = []
     for i in indices:
         text = lines[i].text
         names = names_in(text)
         name_words = [w.lower() for a in names for w in a.name.split() if len(w) >= 3]
-        prev_near = article.local[i - 1, _NEAR_AT] if i > 0 else np.full(len(_NEAR), -1.0)
-        next_near = article.local[i + 1, _NEAR_AT] if i + 1 < n else np.full(len(_NEAR), -1.0)
+        prev_near = [local[i - 1][k] for k in _NEAR_AT] if i > 0 else none
+        next_near = [local[i + 1][k] for k in _NEAR_AT] if i + 1 < n else none
         rows.append(
             [
-                *article.local[i],
+                *local[i],
                 float(min(len(names), 5)),
                 float(sum(len(a.name.split()) for a in names)),
                 sum(w in lower for w in name_words) / len(name_words) if name_words else 0.0,
@@ -97,11 +108,11 @@ def byline_rows(
                 min(i, 300),
                 min(n - 1 - i, 300),
                 math.log1p(n),
-                float(np.clip(i - headline_at, -_FAR, _FAR)) if headline_at is not None else 99.0,
-                float(np.clip(i - start, -_FAR, _FAR)),
-                float(np.clip(i - end, -_FAR, _FAR)),
-                mass_above[i],
-                article.body[i],
+                float(clip(i - headline_at)) if headline_at is not None else 99.0,
+                float(clip(i - start)),
+                float(clip(i - end)),
+                above[i],
+                body[i],
                 *prev_near,
                 *next_near,
             ]
@@ -109,9 +120,14 @@ def byline_rows(
     return indices, np.array(rows, dtype=np.float64)
 
 
-def choose_bylines(lines: list[Line], article: ArticleLines, headline_at: int | None) -> list[int]:
+def choose_bylines(
+    lines: list[Line],
+    article: ArticleLines,
+    headline_at: int | None,
+    lower: frozenset[str] | None = None,
+) -> list[int]:
     """The lines that print the authors, best first."""
-    indices, rows = byline_rows(lines, article, headline_at)
+    indices, rows = byline_rows(lines, article, headline_at, lower)
     if not indices:
         return []
     p = forest("text_byline").probabilities(rows)

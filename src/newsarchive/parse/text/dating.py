@@ -19,6 +19,7 @@ import numpy as np
 from ..dates import DateMatch, Stamp, find_dates
 from ..learned import Matrix, forest
 from .article import ArticleLines
+from .authors import clip
 from .capture import Line
 from .signals import LOCAL
 
@@ -105,6 +106,15 @@ def date_rows(
     earliest, latest = min(days), max(days)
     per_line: dict[int, int] = {}
     date_line_at = _I["date_line"]
+    local = article.local.tolist()  # plain lists: reading numpy arrays item by item is slow
+    body = article.body.tolist()
+    above = mass_above.tolist()
+    per_day: dict[date, int] = {}
+    for d in days:
+        per_day[d] = per_day.get(d, 0) + 1
+    in_line: dict[int, int] = {}
+    for c in found:
+        in_line[c.line] = in_line.get(c.line, 0) + 1
     rows = []
     for rank, c in enumerate(found):
         order = per_line.get(c.line, 0)
@@ -116,27 +126,25 @@ def date_rows(
                 float(c.match.label == "updated"),
                 float(stamp.has_time),
                 float(stamp.offset_minutes is not None),
-                *article.local[c.line, _LINE_AT],
-                float(sum(1 for d in found if d.line == c.line)),
+                *[local[c.line][k] for k in _LINE_AT],
+                float(in_line[c.line]),
                 float(order),
                 min(c.line, 300),
                 min(n - 1 - c.line, 300),
                 math.log1p(n),
-                float(np.clip(c.line - headline_at, -_FAR, _FAR))
-                if headline_at is not None
-                else 99.0,
-                float(np.clip(c.line - start, -_FAR, _FAR)),
-                mass_above[c.line],
-                article.body[c.line],
+                float(clip(c.line - headline_at, _FAR)) if headline_at is not None else 99.0,
+                float(clip(c.line - start, _FAR)),
+                above[c.line],
+                body[c.line],
                 float(min(rank, 50)),
                 float(min(len(found), 50)),
-                float(sum(1 for d in days if d == c.day)),
+                float(per_day[c.day]),
                 math.log1p((c.day - earliest).days),
                 math.log1p((latest - c.day).days),
                 float(c.day == latest),
                 float(c.day == earliest),
-                article.local[c.line - 1, date_line_at] if c.line > 0 else -1.0,
-                article.local[c.line + 1, date_line_at] if c.line + 1 < n else -1.0,
+                local[c.line - 1][date_line_at] if c.line > 0 else -1.0,
+                local[c.line + 1][date_line_at] if c.line + 1 < n else -1.0,
             ]
         )
     return found, np.array(rows, dtype=np.float64)

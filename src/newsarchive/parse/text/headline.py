@@ -31,6 +31,7 @@ _NEAR = (
     "prose",
     "name_shaped",
     "by_prefix",
+    "caption",
 )
 _NEAR_AT = [_I[name] for name in _NEAR]
 
@@ -57,6 +58,8 @@ HEADLINE_FEATURES = (
     "p_body_next",
     "doc_body_share",
     "doc_start",
+    "to_next_date",
+    "nearest_title_above_date",
 )
 
 
@@ -64,10 +67,6 @@ HEADLINE_FEATURES = (
 class HeadlineCandidates:
     indices: list[int]  # candidate lines, top to bottom
     rows: Matrix
-
-
-def _substantial(article: ArticleLines, i: int) -> bool:
-    return article.is_body(i) and article.local[i, _I["words_log"]] >= math.log1p(8)
 
 
 def _ticker(texts: list[str], i: int) -> bool:
@@ -87,19 +86,21 @@ def candidates(lines: list[Line], article: ArticleLines) -> HeadlineCandidates:
     # Candidates: lines above the point where half the article has been read.
     limit = int(np.searchsorted(mass_above, 0.5)) if n else 0
     limit = min(n, max(limit, 3) + 3)
+    local = article.local.tolist()  # plain lists: reading numpy arrays item by item is slow
     date_at = _I["date_line"]
     indices = [
         i
         for i in range(limit)
-        if 2 < len(texts[i]) <= _MAX_CHARS
-        and not article.local[i, date_at]
-        and not _ticker(texts, i)
+        if 2 < len(texts[i]) <= _MAX_CHARS and not local[i][date_at] and not _ticker(texts, i)
     ]
     if not indices:
         return HeadlineCandidates([], np.zeros((0, len(HEADLINE_FEATURES))))
-    next_body = np.full(n + 1, n, dtype=np.intp)
+    substantial = (article.kept > 0) & (article.local[:, _I["words_log"]] >= math.log1p(8))
+    next_body = [n] * (n + 1)
     for i in range(n - 1, -1, -1):
-        next_body[i] = i if _substantial(article, i) else next_body[i + 1]
+        next_body[i] = i if substantial[i] else next_body[i + 1]
+    body = article.body.tolist()
+    above = mass_above.tolist()
     body_texts = [t for i, t in enumerate(texts) if article.is_body(i)]
     opening = " ".join(body_texts)[:_OPENING_CHARS]
     opening_terms, body_terms = terms(opening), terms(" ".join(body_texts))
@@ -107,29 +108,45 @@ def candidates(lines: list[Line], article: ArticleLines) -> HeadlineCandidates:
     body_share = float(article.kept.mean()) if n else 0.0
     start = min(article.start(), 200)
     title_at = _I["title"]
-    titles = np.cumsum(article.local[:, title_at]) if n else np.zeros(0)
+    titles = np.cumsum(article.local[:, title_at]).tolist() if n else []
+    none = [-1.0] * len(_NEAR)
+    # News captures print the date line under the headline: each line's distance to the next
+    # date line, and the title-shaped line nearest above the capture's first date line.
+    date_lines = [i for i in range(n) if local[i][date_at]]
+    next_date = [n + 60] * (n + 1)
+    for i in range(n - 1, -1, -1):
+        next_date[i] = i if local[i][date_at] else next_date[i + 1]
+    posted_at = _I["date_posted_label"]
+    anchor = next((i for i in date_lines if local[i][posted_at]), None)
+    if anchor is None and date_lines:
+        anchor = date_lines[0]
+    title_above = -1
+    if anchor is not None:
+        title_above = next(
+            (i for i in range(anchor - 1, max(-1, anchor - 5), -1) if local[i][title_at]), -1
+        )
     rows = []
     for rank, i in enumerate(indices):
         own = terms(texts[i])
-        gap = int(next_body[i + 1]) - i if i + 1 <= n else n
-        nb = int(next_body[i + 1])
-        between = float(titles[min(nb, n) - 1] - titles[i]) if nb > i + 1 else 0.0
+        nb = next_body[i + 1]
+        gap = nb - i
+        between = titles[min(nb, n) - 1] - titles[i] if nb > i + 1 else 0.0
         own_text = texts[i]
         contained = sum(1 for t in counts if t != own_text and len(t) >= 10 and t in own_text)
         inside = (
             sum(1 for t in counts if t != own_text and own_text in t) if len(own_text) >= 10 else 0
         )
         twin = (i > 0 and texts[i - 1] == own_text) or (i + 1 < n and texts[i + 1] == own_text)
-        prev_near = article.local[i - 1, _NEAR_AT] if i > 0 else np.full(len(_NEAR), -1.0)
-        next_near = article.local[i + 1, _NEAR_AT] if i + 1 < n else np.full(len(_NEAR), -1.0)
+        prev_near = [local[i - 1][k] for k in _NEAR_AT] if i > 0 else none
+        next_near = [local[i + 1][k] for k in _NEAR_AT] if i + 1 < n else none
         rows.append(
             [
-                *article.local[i],
+                *local[i],
                 min(i, 200),
                 min(n - 1 - i, 200),
                 math.log1p(n),
-                article.body[i],
-                mass_above[i],
+                body[i],
+                above[i],
                 min(gap, 60),
                 min(between, 20.0),
                 min(rank, 100),
@@ -143,9 +160,11 @@ def candidates(lines: list[Line], article: ArticleLines) -> HeadlineCandidates:
                 float(twin),
                 *prev_near,
                 *next_near,
-                article.body[i + 1] if i + 1 < n else -1.0,
+                body[i + 1] if i + 1 < n else -1.0,
                 body_share,
                 float(start),
+                float(min(next_date[i + 1] - i, 60)),
+                float(i == title_above),
             ]
         )
     return HeadlineCandidates(indices, np.array(rows, dtype=np.float64))

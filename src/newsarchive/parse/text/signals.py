@@ -31,6 +31,7 @@ from ..vocabulary import (
 )
 
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
+_WEB_HINT = re.compile(r"www|http|\.(?:com|org|net)", re.IGNORECASE)
 _WEB = re.compile(r"https?://|www\.|\.(?:com|org|net)\b", re.IGNORECASE)
 _SEPARATOR = re.compile(r"[|·•]|\s[-–—/]\s")
 _QUOTE_START = re.compile(r"^[\"“‘'«„「『]")
@@ -86,37 +87,41 @@ LOCAL = (
 def local_signals(s: str) -> tuple[float, ...]:
     """One line's own signals, in the order of LOCAL. Cached: pages repeat their furniture."""
     n = len(s)
+    short = n <= 120  # bylines, labels, buttons: the checks for them run on short lines only
     tokens = s.split()
     n_words = words(s)
-    letters = [c for c in s if c.isalpha()]
-    n_letters = max(1, len(letters))
-    upper = sum(1 for c in letters if c.isupper())
-    digits = sum(1 for c in s if c.isdigit())
-    punct = sum(1 for c in s if not c.isalnum() and not c.isspace())
+    head = s[:200]  # character shares from the line's start
+    n_head = max(1, len(head))
+    n_letters = max(1, sum(map(str.isalpha, head)))
+    upper = sum(map(str.isupper, head))
+    digits = sum(map(str.isdigit, head))
+    spaces = sum(map(str.isspace, head))
+    punct = n_head - sum(map(str.isalnum, head)) - spaces
     capwords = sum(1 for t in tokens if t[:1].isupper())
     cjk = len(CJK_CHAR.findall(s))
     hangul = len(HANGUL_CHAR.findall(s)) if cjk else 0
     dates = find_dates(s) if n < 400 else []
     mostly_dates = bool(dates) and date_line(s) is not None
-    byline = read_byline(s) if n <= 120 else None
+    byline = read_byline(s) if short else None
     is_byline = byline is not None and bool(byline.authors or byline.emails)
-    bare = BY_PREFIX.sub("", GLUED_BY.sub("", s), count=1).strip(" .,:;|·")
-    name_shaped = n <= 80 and (
-        bool(LATIN_NAME.fullmatch(bare)) or bool(KOREAN_BYLINE.search(s) and n <= 40)
-    )
+    name_shaped = False
+    if n <= 80:
+        bare = BY_PREFIX.sub("", GLUED_BY.sub("", s), count=1).strip(" .,:;|·")
+        korean = n <= 40 and hangul > 0 and bool(KOREAN_BYLINE.search(s))
+        name_shaped = bool(LATIN_NAME.fullmatch(bare)) or korean
     return (
         math.log1p(n),
         math.log1p(n_words),
         math.log1p(text_length(s)),
         float(is_prose(s)),
         float(is_title(s)),
-        float(bool(SENTENCE_END.search(s))),
+        float(bool(SENTENCE_END.search(s[-8:]))),  # end-anchored: the tail is enough
         float(s.endswith((":", "："))),
         float(s.endswith(("?", "？"))),
-        float(bool(ELLIPSIS_END.search(s))),
+        float(bool(ELLIPSIS_END.search(s[-8:]))),
         upper / n_letters,
-        digits / max(1, n),
-        punct / max(1, n),
+        digits / n_head,
+        punct / n_head,
         capwords / max(1, len(tokens)),
         float(s[:1].islower()),
         float(bool(BULLET_START.match(s))),
@@ -132,16 +137,16 @@ def local_signals(s: str) -> tuple[float, ...]:
         float(is_byline),
         float(bool(BY_PREFIX.match(s) or GLUED_BY.match(s))),
         float(name_shaped),
-        float(bool(JOB_TITLE.search(s)) and n <= 120),
-        float(bool(_EMAIL.search(s))),
-        float(bool(_WEB.search(s))),
+        float(short and bool(JOB_TITLE.search(s))),
+        float("@" in s and bool(_EMAIL.search(s))),
+        float(bool(_WEB_HINT.search(s)) and bool(_WEB.search(s))),
         float(bp.is_furniture(s)),
-        float(bp.is_end_marker(s) or bp.opens_comments(s)),
-        float(bp.is_notice(s)),
-        float(bp.is_caption(s)),
+        float(n <= 200 and (bp.is_end_marker(s) or bp.opens_comments(s))),
+        float(n <= 300 and bp.is_notice(s)),
+        float(n <= 300 and bp.is_caption(s)),
         float(bool(language_links(s))),
-        float(bool(SOCIAL_WORDS.search(s)) and n <= 80),
-        float(bool(READING_TIME.search(s)) and n <= 80),
+        float(n <= 80 and bool(SOCIAL_WORDS.search(s))),
+        float(n <= 80 and bool(READING_TIME.search(s))),
         float(min(5, len(_SEPARATOR.findall(s)))),
         float(bool(_QUOTE_START.match(s))),
         float(min(5, len(_GLUED.findall(s)))),
@@ -152,13 +157,14 @@ _TERM = re.compile(r"[^\W\d_]{4,}")
 _CJK_RUN = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7a3]{2,}")
 
 
-def terms(text: str) -> set[str]:
+@lru_cache(maxsize=16384)
+def terms(text: str) -> frozenset[str]:
     """Words of four letters or more, lower-cased; in CJK text, pairs of characters."""
     lowered = text.lower()
     found = set(_TERM.findall(lowered))
     for run in _CJK_RUN.findall(lowered):
         found.update(run[k : k + 2] for k in range(len(run) - 1))
-    return found
+    return frozenset(found)
 
 
 def moving_mean(values: Matrix, width: int) -> Matrix:
