@@ -263,6 +263,11 @@ CREDIT_END = re.compile(
 CREDIT_LINE = re.compile(r"^(?:[A-Z][\w.'’-]*\s?){1,4}/\s?(?:via\s)?(?:[\w.'’&-]+\s?){1,4}$")
 
 
+# A caption names its credit after a colon or a copyright sign, or names an agency.
+_AGENCIES = ("getty images", "ap photo", "reuters/", "afp via getty", "shutterstock",
+             "imago images", "picture alliance", "dpa-bildfunk", "keystone-sda", "epa-efe")  # fmt: skip
+
+
 @lru_cache(maxsize=8192)
 def is_caption(line: str) -> bool:
     if len(line) >= 400:
@@ -271,6 +276,10 @@ def is_caption(line: str) -> bool:
         return True
     if "/" in line and len(line) < 60 and CREDIT_LINE.match(line):
         return True
+    if ":" not in line and "©" not in line:
+        lowered = line.lower()
+        if not any(agency in lowered for agency in _AGENCIES):
+            return False
     return bool(CAPTION.search(line))
 
 

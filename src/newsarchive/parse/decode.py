@@ -192,7 +192,10 @@ _MOJIBAKE = re.compile(
 
 def repair_mojibake(text: str) -> str:
     """Text with doubly-encoded UTF-8 repaired; other text (and other mojibake) unchanged."""
-    if len(_MOJIBAKE.findall(text[:50000])) < 3:
+    head = text[:50000]
+    if ("Ã" not in head and "Â" not in head and "â" not in head) or len(
+        _MOJIBAKE.findall(head)
+    ) < 3:
         return text
     import ftfy
 

@@ -72,6 +72,7 @@ _DIGIT = re.compile(r"\d")
 _IN_SECTION = re.compile(r"^\s*(?:In|Filed under|Categories|Category|Tags?)\b[: ]")
 _HANGUL_NAME = re.compile(f"^[{HANGUL}]{{2,4}}$")
 _HANGUL_ANY = re.compile(f"[{HANGUL}]")
+_CJK = re.compile(r"[\uac00-\ud7a3\u4e00-\u9fff]")
 _ACRONYM = re.compile(r"^(?:[A-Z0-9]{2,6}\s+)+(?=[\uac00-\ud7a3]{2,4}$)")
 
 
@@ -212,6 +213,9 @@ def read_byline(line: str) -> Byline | None:
     """
     text = line.strip().lstrip("/").strip()
     if not text or len(text) > 120:
+        return None
+    # The evidence a byline needs: an email, a Korean or Chinese name with its role, a by-word.
+    if "@" not in text and not _CJK.search(text) and not (_BY.match(text) or _GLUED_BY.match(text)):
         return None
     lowered = text.lower()
     if any(mark in lowered for mark in ("copyright", "©", "제보", "이메일 :", "contact ", "무단")):

@@ -331,6 +331,7 @@ def _text_signals(s: str) -> tuple[float, ...]:
     head = s[:200]
     n_head = max(1, len(head))
     n_letters = max(1, sum(map(str.isalpha, head)))
+    digits = sum(map(str.isdigit, head))
     short = n <= 200
     first = tokens[:80]
     function = sum(1 for t in first if t.lower().strip(_STRIP) in FUNCTION_WORDS)
@@ -343,7 +344,7 @@ def _text_signals(s: str) -> tuple[float, ...]:
         float(bool(SENTENCE_END.search(s[-8:]))),
         float(s.endswith((":", "："))),
         s.count(",") / n_words,
-        sum(map(str.isdigit, head)) / n_head,
+        digits / n_head,
         sum(map(str.isupper, head)) / n_letters,
         capitals / max(1, len(first)),
         float(min(20, len(_INNER_SENTENCE.findall(s)))),
@@ -356,7 +357,7 @@ def _text_signals(s: str) -> tuple[float, ...]:
         float(n <= 400 and bp.is_notice(s)),
         float(n <= 400 and bp.is_caption(s)),
         float(short and bool(SOCIAL_WORDS.search(s))),
-        float(short and bool(READING_TIME.search(s))),
+        float(short and digits > 0 and bool(READING_TIME.search(s))),
         len(CJK_CHAR.findall(head)) / n_head,
         float(min(10, s.count("\n"))),
         function / max(1, len(first)),
