@@ -264,8 +264,18 @@ CREDIT_LINE = re.compile(r"^(?:[A-Z][\w.'â€™-]*\s?){1,4}/\s?(?:via\s)?(?:[\w.'â€
 
 
 # A caption names its credit after a colon or a copyright sign, or names an agency.
-_AGENCIES = ("getty images", "ap photo", "reuters/", "afp via getty", "shutterstock",
-             "imago images", "picture alliance", "dpa-bildfunk", "keystone-sda", "epa-efe")  # fmt: skip
+_AGENCIES = (
+    "getty images",
+    "ap photo",
+    "reuters/",
+    "afp via getty",
+    "shutterstock",
+    "imago images",
+    "picture alliance",
+    "dpa-bildfunk",
+    "keystone-sda",
+    "epa-efe",
+)
 
 
 @lru_cache(maxsize=8192)
