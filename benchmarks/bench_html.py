@@ -2,15 +2,17 @@
 
     .venv/bin/python benchmarks/bench_html.py [--pages DIR] [--rounds N]
 
-By default it reads the dev set's HTML pages (../shared/eval/{aeb,fundus,htmldate}); any folder of
-.html files will do. trafilatura is imported when it is installed (pip install trafilatura) and is
-the baseline: it runs on the same pages in the same process, so the ratio does not depend on the
-machine. The language model and both libraries are warmed up before timing.
+By default it reads the dev set's HTML pages (../shared/eval/{aeb,fundus,htmldate,wcxb}, .html
+and .html.gz); any folder of such files will do. trafilatura is imported when it is installed
+(pip install trafilatura) and is the baseline: it runs on the same pages in the same process, so
+the ratio does not depend on the machine. The models and both libraries are warmed up before
+timing.
 """
 
 from __future__ import annotations
 
 import argparse
+import gzip
 import sys
 import time
 from collections.abc import Callable
@@ -22,8 +24,11 @@ DEV = Path(__file__).resolve().parents[2] / "shared" / "eval"
 
 
 def pages_in(folders: list[Path]) -> list[bytes]:
-    files = sorted(p for folder in folders for p in folder.rglob("*.html"))
-    return [p.read_bytes() for p in files]
+    """Every page's bytes, gzipped ones inflated (both parsers then read the same bytes)."""
+    files = sorted(
+        p for folder in folders for p in folder.rglob("*") if p.name.endswith((".html", ".html.gz"))
+    )
+    return [gzip.decompress(p.read_bytes()) if p.suffix == ".gz" else p.read_bytes() for p in files]
 
 
 def rate(func: Callable[[bytes], object], pages: list[bytes], rounds: int) -> float:
@@ -46,7 +51,7 @@ def main() -> int:
     parser.add_argument("--pages", type=Path, action="append", help="folder of .html pages")
     parser.add_argument("--rounds", type=int, default=1)
     args = parser.parse_args()
-    folders = args.pages or [DEV / "aeb", DEV / "fundus", DEV / "htmldate"]
+    folders = args.pages or [DEV / "aeb", DEV / "fundus", DEV / "htmldate", DEV / "wcxb"]
     pages = pages_in([f for f in folders if f.is_dir()])
     if not pages:
         print("no .html pages found; pass --pages DIR", file=sys.stderr)
@@ -55,7 +60,7 @@ def main() -> int:
         ours(data)
     ours_rate = rate(ours, pages, args.rounds)
     print(f"pages: {len(pages)} x {args.rounds} round(s)")
-    print(f"newsarchive: {ours_rate:8.1f} pages/s")
+    print(f"newsarchive: {ours_rate:8.1f} pages/s ({1000 / ours_rate:.1f} ms a page)")
     try:
         import trafilatura
     except ImportError:
@@ -68,7 +73,7 @@ def main() -> int:
     for data in pages[:3]:
         theirs(data)
     theirs_rate = rate(theirs, pages, args.rounds)
-    print(f"trafilatura: {theirs_rate:8.1f} pages/s")
+    print(f"trafilatura: {theirs_rate:8.1f} pages/s ({1000 / theirs_rate:.1f} ms a page)")
     print(f"ratio newsarchive/trafilatura: {ours_rate / theirs_rate:.2f}")
     return 0
 

@@ -45,8 +45,8 @@ from newsarchive.parse import decode_input
 from newsarchive.parse.html import authors as bylines
 from newsarchive.parse.html import dating
 from newsarchive.parse.html import headline as titles
-from newsarchive.parse.html.blocks import BLOCK_FEATURES, PageKind
 from newsarchive.parse.html.extract import Choices, analyse, choices_of, keep_runs
+from newsarchive.parse.html.features import BLOCK_FEATURES, PageKind
 from newsarchive.parse.learned import Forest
 
 DATASETS = ("aeb", "fundus", "wcxb", "htmldate")

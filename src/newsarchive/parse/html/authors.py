@@ -20,8 +20,9 @@ import numpy as np
 from ..learned import Matrix, forest
 from ..names import names_in, read_byline
 from ..vocabulary import AUTHOR_LABEL, BY_PREFIX, JOB_TITLE
-from .blocks import Block, PageKind
+from .blocks import Block
 from .dom import HtmlElement, attr_text, text_of
+from .features import PageKind
 from .metadata import PageMeta
 
 SOURCES = ("ld", "meta", "classed", "rel", "labelled", "printed")

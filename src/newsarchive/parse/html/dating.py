@@ -20,8 +20,9 @@ from lxml import etree
 
 from ..dates import UPDATED_LABEL, Stamp, date_from_url, find_dates
 from ..learned import Matrix, forest
-from .blocks import Block, PageKind
+from .blocks import Block
 from .dom import HtmlElement, attr_text
+from .features import PageKind
 from .metadata import parse_iso
 
 _DATE_HINT = re.compile(

@@ -27,8 +27,9 @@ from ..sources import domain_of_url, known_domains_in
 from . import authors as bylines
 from . import dating
 from . import headline as titles
-from .blocks import Block, PageFeatures, PageKind, block_features, page_blocks, strip_code
+from .blocks import Block, page_blocks, strip_code
 from .dom import HtmlElement, clean_space, drop_tree, parse_document, text_of
+from .features import PageFeatures, PageKind, block_features
 from .metadata import PageMeta, read_metadata
 
 # The decision on the body model's verdicts: blocks kept as runs (learned.contiguous), a

@@ -18,8 +18,9 @@ import numpy as np
 from ..dates import find_dates
 from ..learned import Matrix, forest
 from ..text.signals import terms
-from .blocks import Block, PageKind
+from .blocks import Block
 from .dom import HtmlElement, text_of
+from .features import PageKind
 from .metadata import PageMeta
 
 SOURCES = ("ld", "og", "twitter", "title", "title_part", "h1", "h2", "classed")

@@ -272,40 +272,38 @@ _AUTHOR_KEYS = (
 )
 
 
-def read_metadata(root: HtmlElement) -> PageMeta:
-    meta = PageMeta()
-    metas = _meta_map(root)
-    article, meta.ld_types = _ld_article(root)
-    if article:
-        headline = article.get("headline") or article.get("name")
-        if isinstance(headline, str):
-            meta.headline = clean_space(headline)
-        for source, key in (
-            ("ld_published", "datePublished"),
-            ("ld_created", "dateCreated"),
-            ("ld_modified", "dateModified"),
-        ):
-            stamp = parse_iso(article.get(key))
-            if stamp is not None:
-                meta.dates.append((source, stamp))
-        meta.published = parse_iso(article.get("datePublished")) or parse_iso(
-            article.get("dateCreated")
-        )
-        meta.modified = parse_iso(article.get("dateModified"))
-        names = _person_names(article.get("author")) or _person_names(article.get("creator"))
-        if names:
-            meta.authors, meta.author_source = names, "json-ld"
-        description = article.get("description")
-        if isinstance(description, str):
-            meta.description = clean_space(description)
-        body = article.get("articleBody")
-        if isinstance(body, str) and body.strip():
-            meta.article_body = body
+def _read_ld(meta: PageMeta, article: dict[str, Any]) -> None:
+    """The article's JSON-LD: headline, dates, authors (people only), description, body."""
+    headline = article.get("headline") or article.get("name")
+    if isinstance(headline, str):
+        meta.headline = clean_space(headline)
+    for source, key in (
+        ("ld_published", "datePublished"),
+        ("ld_created", "dateCreated"),
+        ("ld_modified", "dateModified"),
+    ):
+        stamp = parse_iso(article.get(key))
+        if stamp is not None:
+            meta.dates.append((source, stamp))
+    meta.published = parse_iso(article.get("datePublished")) or parse_iso(
+        article.get("dateCreated")
+    )
+    meta.modified = parse_iso(article.get("dateModified"))
+    names = _person_names(article.get("author")) or _person_names(article.get("creator"))
+    if names:
+        meta.authors, meta.author_source = names, "json-ld"
+    description = article.get("description")
+    if isinstance(description, str):
+        meta.description = clean_space(description)
+    body = article.get("articleBody")
+    if isinstance(body, str) and body.strip():
+        meta.article_body = body
+
+
+def _read_meta_tags(meta: PageMeta, metas: dict[str, list[str]]) -> None:
+    """OpenGraph, Twitter, article:* and Dublin Core tags, after JSON-LD."""
     meta.og_title = clean_space(_first(metas, "og:title", "twitter:title")) or None
     meta.twitter_title = clean_space(_first(metas, "twitter:title")) or None
-    title = root.find(".//title")
-    if title is not None:
-        meta.title = clean_space(text_content(title)) or None
     meta.description = (
         meta.description
         or clean_space(_first(metas, "og:description", "description", "twitter:description"))
@@ -328,6 +326,10 @@ def read_metadata(root: HtmlElement) -> PageMeta:
             break
     if not meta.authors and meta.meta_authors:
         meta.authors, meta.author_source = meta.meta_authors, "meta"
+
+
+def _read_links(meta: PageMeta, root: HtmlElement, metas: dict[str, list[str]]) -> None:
+    """The canonical address, other-language editions (hreflang) and the page's language."""
     for link in root.iter("link"):
         rel = (link.get("rel") or "").lower()
         href = link.get("href")
@@ -347,4 +349,17 @@ def read_metadata(root: HtmlElement) -> PageMeta:
     if lang:
         tag = re.split(r"[-_]", lang.strip())[0].lower()
         meta.lang = tag if re.fullmatch(r"[a-z]{2,3}", tag) else None
+
+
+def read_metadata(root: HtmlElement) -> PageMeta:
+    meta = PageMeta()
+    metas = _meta_map(root)
+    article, meta.ld_types = _ld_article(root)
+    if article:
+        _read_ld(meta, article)
+    _read_meta_tags(meta, metas)
+    title = root.find(".//title")
+    if title is not None:
+        meta.title = clean_space(text_content(title)) or None
+    _read_links(meta, root, metas)
     return meta

@@ -22,7 +22,7 @@ from .capture import Line
 from .signals import LOCAL
 
 _I = {name: i for i, name in enumerate(LOCAL)}
-_MAX_CHARS = 200
+_MAX_CHARS = 120  # a byline is a short line
 _HEAD_ROOM = 15  # lines below the article's opening still searched for a byline
 _FOOT_ROOM = 15  # and after its last paragraph
 _FAR = 60

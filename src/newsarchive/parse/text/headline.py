@@ -77,47 +77,44 @@ def _ticker(texts: list[str], i: int) -> bool:
     return twin and len(text) > 150
 
 
-def candidates(lines: list[Line], article: ArticleLines) -> HeadlineCandidates:
-    n = len(lines)
+def _next_where(flags: list[bool]) -> list[int]:
+    """For each line, the first line at or after it where the flag holds (len when none)."""
+    n = len(flags)
+    found = [n] * (n + 1)
+    for i in range(n - 1, -1, -1):
+        found[i] = i if flags[i] else found[i + 1]
+    return found
+
+
+@dataclass
+class _Capture:
+    """What every candidate's row reads of the capture, computed once."""
+
+    texts: list[str]
+    local: list[list[float]]  # plain lists: reading numpy arrays item by item is slow
+    body: list[float]
+    above: list[float]  # share of the article's mass above each line
+    next_body: list[int]  # the next line of substantial body
+    next_date: list[int]
+    titles: list[float]  # title-shaped lines so far
+    title_above_date: int  # the title-shaped line nearest above the (posted) date line
+    opening_terms: frozenset[str]
+    body_terms: frozenset[str]
+    counts: Counter[str]
+    body_share: float
+    start: int
+
+
+def _capture(lines: list[Line], article: ArticleLines, above: Matrix) -> _Capture:
     texts = [line.text for line in lines]
-    body_mass = article.body * np.array([len(t) for t in texts], dtype=np.float64)
-    total_mass = max(1.0, float(body_mass.sum()))
-    mass_above = (np.cumsum(body_mass) - body_mass) / total_mass
-    # Candidates: lines above the point where half the article has been read.
-    limit = int(np.searchsorted(mass_above, 0.5)) if n else 0
-    limit = min(n, max(limit, 3) + 3)
-    local = article.local.tolist()  # plain lists: reading numpy arrays item by item is slow
-    date_at = _I["date_line"]
-    indices = [
-        i
-        for i in range(limit)
-        if 2 < len(texts[i]) <= _MAX_CHARS and not local[i][date_at] and not _ticker(texts, i)
-    ]
-    if not indices:
-        return HeadlineCandidates([], np.zeros((0, len(HEADLINE_FEATURES))))
+    local = article.local.tolist()
+    date_at, title_at = _I["date_line"], _I["title"]
     substantial = (article.kept > 0) & (article.local[:, _I["words_log"]] >= math.log1p(8))
-    next_body = [n] * (n + 1)
-    for i in range(n - 1, -1, -1):
-        next_body[i] = i if substantial[i] else next_body[i + 1]
-    body = article.body.tolist()
-    above = mass_above.tolist()
     body_texts = [t for i, t in enumerate(texts) if article.is_body(i)]
-    opening = " ".join(body_texts)[:_OPENING_CHARS]
-    opening_terms, body_terms = terms(opening), terms(" ".join(body_texts))
-    counts = Counter(texts)
-    body_share = float(article.kept.mean()) if n else 0.0
-    start = min(article.start(), 200)
-    title_at = _I["title"]
-    titles = np.cumsum(article.local[:, title_at]).tolist() if n else []
-    none = [-1.0] * len(_NEAR)
-    # News captures print the date line under the headline: each line's distance to the next
-    # date line, and the title-shaped line nearest above the capture's first date line.
-    date_lines = [i for i in range(n) if local[i][date_at]]
-    next_date = [n + 60] * (n + 1)
-    for i in range(n - 1, -1, -1):
-        next_date[i] = i if local[i][date_at] else next_date[i + 1]
-    posted_at = _I["date_posted_label"]
-    anchor = next((i for i in date_lines if local[i][posted_at]), None)
+    # News captures print the date line under the headline: the first posted date line (else
+    # the first date line), and the title-shaped line nearest above it.
+    date_lines = [i for i, row in enumerate(local) if row[date_at]]
+    anchor = next((i for i in date_lines if local[i][_I["date_posted_label"]]), None)
     if anchor is None and date_lines:
         anchor = date_lines[0]
     title_above = -1
@@ -125,48 +122,87 @@ def candidates(lines: list[Line], article: ArticleLines) -> HeadlineCandidates:
         title_above = next(
             (i for i in range(anchor - 1, max(-1, anchor - 5), -1) if local[i][title_at]), -1
         )
-    rows = []
-    for rank, i in enumerate(indices):
-        own = terms(texts[i])
-        nb = next_body[i + 1]
-        gap = nb - i
-        between = titles[min(nb, n) - 1] - titles[i] if nb > i + 1 else 0.0
-        own_text = texts[i]
-        contained = sum(1 for t in counts if t != own_text and len(t) >= 10 and t in own_text)
-        inside = (
-            sum(1 for t in counts if t != own_text and own_text in t) if len(own_text) >= 10 else 0
-        )
-        twin = (i > 0 and texts[i - 1] == own_text) or (i + 1 < n and texts[i + 1] == own_text)
-        prev_near = [local[i - 1][k] for k in _NEAR_AT] if i > 0 else none
-        next_near = [local[i + 1][k] for k in _NEAR_AT] if i + 1 < n else none
-        rows.append(
-            [
-                *local[i],
-                min(i, 200),
-                min(n - 1 - i, 200),
-                math.log1p(n),
-                body[i],
-                above[i],
-                min(gap, 60),
-                min(between, 20.0),
-                min(rank, 100),
-                min(len(indices) - 1 - rank, 100),
-                min(3, counts[texts[i]] - 1),
-                len(own & opening_terms) / len(own) if own else 0.0,
-                min(20, len(own & opening_terms)),
-                len(own & body_terms) / len(own) if own else 0.0,
-                min(3, contained),
-                min(3, inside),
-                float(twin),
-                *prev_near,
-                *next_near,
-                body[i + 1] if i + 1 < n else -1.0,
-                body_share,
-                float(start),
-                float(min(next_date[i + 1] - i, 60)),
-                float(i == title_above),
-            ]
-        )
+    return _Capture(
+        texts=texts,
+        local=local,
+        body=article.body.tolist(),
+        above=above.tolist(),
+        next_body=_next_where(list(substantial)),
+        next_date=[d if d < len(texts) else len(texts) + 60 for d in _next_where(
+            [bool(row[date_at]) for row in local])],
+        titles=np.cumsum(article.local[:, title_at]).tolist() if texts else [],
+        title_above_date=title_above,
+        opening_terms=terms(" ".join(body_texts)[:_OPENING_CHARS]),
+        body_terms=terms(" ".join(body_texts)),
+        counts=Counter(texts),
+        body_share=float(article.kept.mean()) if texts else 0.0,
+        start=min(article.start(), 200),
+    )  # fmt: skip
+
+
+_NONE = [-1.0] * len(_NEAR)
+
+
+def _row(c: _Capture, i: int, rank: int, candidates: int) -> list[float]:
+    n = len(c.texts)
+    own_text = c.texts[i]
+    own = terms(own_text)
+    nb = c.next_body[i + 1]
+    between = c.titles[min(nb, n) - 1] - c.titles[i] if nb > i + 1 else 0.0
+    contained = sum(1 for t in c.counts if t != own_text and len(t) >= 10 and t in own_text)
+    inside = (
+        sum(1 for t in c.counts if t != own_text and own_text in t) if len(own_text) >= 10 else 0
+    )
+    twin = (i > 0 and c.texts[i - 1] == own_text) or (i + 1 < n and c.texts[i + 1] == own_text)
+    return [
+        *c.local[i],
+        min(i, 200),
+        min(n - 1 - i, 200),
+        math.log1p(n),
+        c.body[i],
+        c.above[i],
+        min(nb - i, 60),
+        min(between, 20.0),
+        min(rank, 100),
+        min(candidates - 1 - rank, 100),
+        min(3, c.counts[own_text] - 1),
+        len(own & c.opening_terms) / len(own) if own else 0.0,
+        min(20, len(own & c.opening_terms)),
+        len(own & c.body_terms) / len(own) if own else 0.0,
+        min(3, contained),
+        min(3, inside),
+        float(twin),
+        *([c.local[i - 1][k] for k in _NEAR_AT] if i > 0 else _NONE),
+        *([c.local[i + 1][k] for k in _NEAR_AT] if i + 1 < n else _NONE),
+        c.body[i + 1] if i + 1 < n else -1.0,
+        c.body_share,
+        float(c.start),
+        float(min(c.next_date[i + 1] - i, 60)),
+        float(i == c.title_above_date),
+    ]
+
+
+def candidates(lines: list[Line], article: ArticleLines) -> HeadlineCandidates:
+    """The capture's headline candidates, with their rows (HEADLINE_FEATURES): short lines
+    above the point where half the article has been read, no date lines, no tickers."""
+    n = len(lines)
+    texts = [line.text for line in lines]
+    body_mass = article.body * np.array([len(t) for t in texts], dtype=np.float64)
+    above = (np.cumsum(body_mass) - body_mass) / max(1.0, float(body_mass.sum()))
+    limit = int(np.searchsorted(above, 0.5)) if n else 0
+    limit = min(n, max(limit, 3) + 3)
+    date_at = _I["date_line"]
+    indices = [
+        i
+        for i in range(limit)
+        if 2 < len(texts[i]) <= _MAX_CHARS
+        and not article.local[i, date_at]
+        and not _ticker(texts, i)
+    ]
+    if not indices:
+        return HeadlineCandidates([], np.zeros((0, len(HEADLINE_FEATURES))))
+    capture = _capture(lines, article, above)
+    rows = [_row(capture, i, rank, len(indices)) for rank, i in enumerate(indices)]
     return HeadlineCandidates(indices, np.array(rows, dtype=np.float64))
 
 
