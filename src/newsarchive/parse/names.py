@@ -69,6 +69,11 @@ _SPLIT = re.compile(
 )
 _BRACKETS = re.compile(r"\([^)]*\)|\[[^\]]*\]|〈[^〉]*〉|<[^>]*>")
 _DIGIT = re.compile(r"\d")
+_WEEKDAY = re.compile(
+    r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|montag|dienstag|mittwoch"
+    r"|donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\b",
+    re.IGNORECASE,
+)
 _IN_SECTION = re.compile(r"^\s*(?:In|Filed under|Categories|Category|Tags?)\b[: ]")
 _HANGUL_NAME = re.compile(f"^[{HANGUL}]{{2,4}}$")
 _HANGUL_ANY = re.compile(f"[{HANGUL}]")
@@ -131,7 +136,7 @@ def _is_signature(part: str) -> bool:
 def _strip_dates(text: str) -> str:
     for m in reversed(find_dates(text)):
         text = text[: m.start] + " | " + text[m.end :]
-    return READING_TIME.sub(" | ", text)
+    return _WEEKDAY.sub(" | ", READING_TIME.sub(" | ", text))
 
 
 def _clean_part(part: str) -> str:
@@ -143,7 +148,9 @@ def _clean_part(part: str) -> str:
         part = part[: cut.start()] if cut.start() > 0 else ""
         words = part.split()
         while len(words) > 2 and words[-1].lower() in JOB_MODIFIERS:
-            words.pop()  # "Thabo Mokone Parliamentary" (editor)
+            words.pop()  # "Jane Roe Parliamentary" (editor)
+        if all(w.lower().strip(".,") in JOB_MODIFIERS for w in words):
+            words = []  # "Senior Review" (Analyst): the job's qualifiers, no name
         part = " ".join(words)
     return part.strip(" -–—:.,'\"“”")
 

@@ -122,7 +122,9 @@ NOT_PEOPLE = frozenset(
      "search", "newsletter", "advertisement", "sponsored", "contact", "about", "privacy",
      "terms", "policy", "cookies", "cookie", "click", "here", "view", "profile", "posts",
      "archive", "redaktion", "rédaction", "redacción", "agencies", "agences",
-     "admin", "administrator", "webmaster", "guest", "anonymous", "unknown", "user"}
+     "admin", "administrator", "webmaster", "guest", "anonymous", "unknown", "user",
+     "university", "college", "institute", "school", "academy", "foundation", "association",
+     "company", "inc", "ltd", "llc", "gmbh", "group", "media", "network", "magazine"}
 )  # fmt: skip
 # Conjunctions that join the names of a byline.
 NAME_JOINERS = r"and|und|et|y|e|i|og|en|och|és|a|и|와|과|및"

@@ -30,7 +30,7 @@ _BYLINE_HINT = re.compile(r"byline|author|writer|reporter|journalist|verfasser|a
 _LABEL_TAGS = ("strong", "b", "span", "dt", "th", "em", "label")
 _MAX_CHARS = 150
 _WORD = re.compile(r"[^\W\d_]{3,}")
-BEST_THRESHOLD = 0.15
+BEST_THRESHOLD = 0.05  # chosen on fold A (cross-validated): 0.15 lost 0.03 of wcxb authors F1
 
 
 @dataclass
