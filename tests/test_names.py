@@ -146,3 +146,19 @@ def test_trailing_credit_is_split_off() -> None:
 def test_broadcast_reporter(line: str, name: str | None) -> None:
     author = broadcast_reporter(line)
     assert (author.name if author else None) == name
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Edited by Tom Reed", []),
+        ("By Ada Kern. Reviewed by Tom Reed, MD", ["Ada Kern"]),
+        ("Written by Lena Park | Edited by Ida Bloom", ["Lena Park"]),
+        ("Photos by Jana Berger", []),
+        ("Fri, 19th Dec 2025", []),
+        ("By Ida Bloom, Senior Review Analyst", ["Ida Bloom"]),
+        ("Shelia Park, Northfield University", ["Shelia Park"]),
+    ],
+)
+def test_editors_weekdays_and_institutions_are_not_authors(text: str, names: list[str]) -> None:
+    assert [a.name for a in names_in(text)] == names

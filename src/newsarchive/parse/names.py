@@ -71,7 +71,15 @@ _BRACKETS = re.compile(r"\([^)]*\)|\[[^\]]*\]|〈[^〉]*〉|<[^>]*>")
 _DIGIT = re.compile(r"\d")
 _WEEKDAY = re.compile(
     r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|montag|dienstag|mittwoch"
-    r"|donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\b",
+    r"|donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\b"
+    r"|\b(?-i:Mon|Tue|Wed|Thu|Fri|Sat|Sun)\b",
+    re.IGNORECASE,
+)
+# Who edited, reviewed, checked or photographed an article did not write it.
+_NOT_AUTHORS = re.compile(
+    r"\b(?:(?:edited|reviewed|fact[- ]checked|checked|photos?|photographs?|illustrations?"
+    r"|graphics|produced|translated|medically reviewed)\s+by|redigiert von|fotos? von"
+    r"|bearbeitet von)\b",
     re.IGNORECASE,
 )
 _IN_SECTION = re.compile(r"^\s*(?:In|Filed under|Categories|Category|Tags?)\b[: ]")
@@ -165,6 +173,9 @@ def _names_in(text: str, site: str | None) -> tuple[Author, ...]:
             if not m.group("name").endswith(KOREAN_TEAM_ENDINGS)
         )
     text = GLUED_LABEL.sub(" | ", EMAIL.sub(" | ", text))
+    cut = _NOT_AUTHORS.search(text)
+    if cut:  # "By Jane Roe. Edited by Tom Reed": the editor is no author
+        text = text[: cut.start()]
     if _WEB_ADDRESS.search(text) and not _BY.match(text):
         return ()  # an outlet signs with its address: "Deutsche Welle (www.dw.com)"
     text = _BRACKETS.sub(" | ", _strip_dates(text))

@@ -50,7 +50,7 @@ BYLINE_FEATURES = (
 )
 # The best line needs little to be the byline (most articles have one); a second line more.
 BEST_THRESHOLD = 0.1
-OTHER_THRESHOLD = 0.6
+OTHER_THRESHOLD = 0.8
 _MAX_LINES = 2
 
 
