@@ -15,7 +15,6 @@ A missing evaluation folder fails the gate: a gate that cannot measure has not p
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import json
 import subprocess
 import sys
@@ -24,18 +23,10 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
-ROOT = Path(__file__).resolve().parents[1]
+from training import EVAL, ROOT, scorer
+
 FLOORS = ROOT / "tests" / "quality_floors.json"
 SHOWN = ["headline", "posted_day", "posted_minute", "authors_f1", "body_p", "body_r", "body_f1"]
-
-
-def load_scorer(eval_dir: Path) -> ModuleType:
-    spec = importlib.util.spec_from_file_location("score", eval_dir / "score.py")
-    if spec is None or spec.loader is None:
-        raise SystemExit(f"quality gate: cannot load {eval_dir / 'score.py'}")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def run_scorer(eval_dir: Path, jobs: int, out: Path) -> None:
@@ -130,7 +121,7 @@ def suggest(
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
-    parser.add_argument("--eval", type=Path, default=ROOT.parent / "shared" / "eval")
+    parser.add_argument("--eval", type=Path, default=EVAL)
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--scores", type=Path, help="also keep score.py's per-case output here")
     parser.add_argument("--report", type=Path, help="print the tables of a saved run and stop")
@@ -144,19 +135,19 @@ def main() -> int:
     if not (args.eval / "score.py").exists() or not (args.eval / "cases.jsonl").exists():
         print(f"quality gate FAILED: no evaluation set at {args.eval}", file=sys.stderr)
         return 1
-    scorer = load_scorer(args.eval)
+    score = scorer(args.eval)
     cases = [json.loads(line) for line in (args.eval / "cases.jsonl").open(encoding="utf-8")]
     folds = {c["id"]: c.get("fold", "?") for c in cases}
     gold = {c["id"]: c["gold"] for c in cases}
     if args.report:
         results = json.loads(args.report.read_text())["results"]
-        print_tables(group_metrics(scorer, results, folds))
+        print_tables(group_metrics(score, results, folds))
         return 0
     with tempfile.TemporaryDirectory() as tmp:
         out = args.scores or Path(tmp) / "scores.json"
         run_scorer(args.eval, args.jobs, out)
         results = json.loads(out.read_text())["results"]
-    metrics = group_metrics(scorer, results, folds)
+    metrics = group_metrics(score, results, folds)
     print_tables(metrics)
     config = json.loads(FLOORS.read_text())
     if args.suggest_floors is not None:

@@ -7,7 +7,7 @@ of its 4-token shingles are in the gold body), which title is the headline, whic
 posting date, which byline candidate names the authors. Training pages: aeb, fundus and wcxb
 (fold A), and the project's own HTML fixtures. Every model is cross-validated by site within
 fold A first (the figures printed), then trained on all of it and written to
-src/newsarchive/parse/models/. Reruns in a few minutes on two cores.
+src/newsarchive/parse/models/. Reruns in about a minute on two cores.
 """
 
 from __future__ import annotations
@@ -16,7 +16,6 @@ import argparse
 import sys
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
-from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +23,20 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from train_text import CHOICE, PARAMS, ROUNDS, Task, out_of_fold, train
+from boosting import (
+    CHOICE,
+    PARAMS,
+    ROUNDS,
+    Task,
+    best_of,
+    choice_task,
+    gold_day,
+    names_f1,
+    out_of_fold,
+    print_body,
+    print_means,
+    train,
+)
 from training import (
     EVAL,
     TOKEN,
@@ -123,31 +135,7 @@ def report_body(pages: list[Page], threshold: float | None = None) -> None:
         body = "\n\n".join(b.text for b, keep in zip(page.blocks, kept, strict=True) if keep)
         prec, rec = score.body_pr(page.case.gold["body"], body)
         by_dataset.setdefault(page.case.dataset, []).append((prec or 0.0, rec or 0.0))
-    for dataset, pr in sorted(by_dataset.items()):
-        p = sum(x for x, _ in pr) / len(pr)
-        r = sum(y for _, y in pr) / len(pr)
-        f1 = 2 * p * r / (p + r)
-        how = f"@{threshold:.2f}" if threshold is not None else " runs"
-        print(f"body{how} {dataset:9s} n={len(pr):4d} P={p:.3f} R={r:.3f} F1={f1:.3f}")
-
-
-def choice_task(pages: list[Page], build: Any, label: Any) -> tuple[Task, list[list[Any]]]:
-    xs, ys, docs, kept = [], [], [], []
-    for i, page in enumerate(pages):
-        items, rows = build(page)
-        kept.append(items)
-        if not items:
-            continue
-        xs.append(rows)
-        ys.append(np.array([label(page, item) for item in items], dtype=np.float64))
-        docs.append(np.full(len(items), i))
-    y = np.concatenate(ys)
-    return Task(np.vstack(xs), y, np.ones(len(y)), np.concatenate(docs)), kept
-
-
-def best_of(task: Task, pred: np.ndarray, items: list[list[Any]], i: int) -> Any | None:
-    mask = task.doc == i
-    return items[i][int(np.argmax(pred[mask]))] if mask.any() else None
+    print_body(f"body@{threshold:.2f}" if threshold is not None else "body runs", by_dataset)
 
 
 def headline_rows(page: Page) -> tuple[list[Any], np.ndarray]:
@@ -157,16 +145,8 @@ def headline_rows(page: Page) -> tuple[list[Any], np.ndarray]:
 
 
 def is_headline(page: Page, candidate: titles.TitleCandidate) -> bool:
-    gold = page.case.gold.get("headline")
+    gold = page.case.gold.get("headline") or ""
     return bool(gold) and norm_text(candidate.text) == norm_text(gold)
-
-
-def gold_day(page: Page) -> date | None:
-    raw = page.case.gold.get("posted_at")
-    try:
-        return date.fromisoformat(raw[:10].replace("/", "-")) if raw else None
-    except ValueError:
-        return None
 
 
 def date_rows(page: Page) -> tuple[list[Any], np.ndarray]:
@@ -175,7 +155,7 @@ def date_rows(page: Page) -> tuple[list[Any], np.ndarray]:
 
 
 def is_posted(page: Page, candidate: dating.DateCandidate) -> bool:
-    return candidate.day == gold_day(page)
+    return candidate.day == gold_day(page.case)
 
 
 def byline_candidates(page: Page) -> list[bylines.AuthorCandidate]:
@@ -206,8 +186,7 @@ def report_choices(pages: list[Page], name: str, field_: str, task: Task, pred: 
         by_dataset.setdefault(page.case.dataset, []).append(
             score_page(page, best_of(task, pred, items, i), pred[task.doc == i])
         )
-    for dataset, values in sorted(by_dataset.items()):
-        print(f"{name:9s} {dataset:9s} n={len(values):4d} {sum(values) / len(values):.3f}")
+    print_means(name, by_dataset)
 
 
 def right(correct: Any) -> Any:
@@ -219,12 +198,7 @@ def authors_f1(page: Page, best: bylines.AuthorCandidate | None, p: np.ndarray) 
     names: set[str] = set()
     if best is not None and p.size and p.max() >= bylines.BEST_THRESHOLD:
         names = {norm_name(n) for n in best.names}
-    gold = gold_names(page)
-    if not gold and not names:
-        return 1.0
-    if not gold or not names:
-        return 0.0
-    return 2 * len(gold & names) / (len(gold) + len(names))
+    return names_f1(gold_names(page), names)
 
 
 def main() -> int:
@@ -266,7 +240,7 @@ def main() -> int:
     ]
     for name, features, task, kw in models:
         keep = task.w > 0
-        booster = train(Task(task.x[keep], task.y[keep], task.w[keep], task.doc[keep]), **kw)
+        booster = train(task.subset(keep), **kw)
         spec = flatten(getattr(booster, "boosters", booster), name, features)
         sample = task.x[:500].astype(np.float64)
         assert np.allclose(Forest(spec).probabilities(sample), booster.predict(sample), atol=1e-5)

@@ -7,7 +7,7 @@ body, the headline when it reads as the gold headline, a byline when it prints a
 a date when it prints the gold posting day. The project's own fixtures (tests/fixtures/text,
 with their reviewed golden records) are training cases too. Every model is cross-validated by
 site within fold A first (the figures printed), then trained on all of it and written to
-src/newsarchive/parse/models/. Reruns in a few minutes on two cores.
+src/newsarchive/parse/models/. Reruns in about a minute on two cores.
 """
 
 from __future__ import annotations
@@ -17,15 +17,25 @@ import sys
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
-from datetime import date
 from pathlib import Path
 from typing import Any
 
-import lightgbm as lgb
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from boosting import (
+    CHOICE,
+    Task,
+    best_of,
+    choice_task,
+    gold_day,
+    names_f1,
+    out_of_fold,
+    print_body,
+    print_means,
+    train,
+)
 from training import (
     EVAL,
     TOKEN,
@@ -69,36 +79,6 @@ DATASETS = ("pagetext", "regiontext", "pages", "seed")
 # meets) are few beside a thousand general pages; their conventions (a labelled date under the
 # headline, Korean bylines) count more.
 DATASET_WEIGHT = {"pages": 4.0, "fixtures": 2.0}
-PARAMS: dict[str, Any] = {
-    "objective": "binary",
-    "learning_rate": 0.05,
-    "num_leaves": 15,
-    "max_depth": 6,
-    "min_data_in_leaf": 40,
-    "feature_fraction": 0.7,
-    "bagging_fraction": 0.8,
-    "bagging_freq": 1,
-    "lambda_l2": 1.0,
-    "verbose": -1,
-    "num_threads": 2,
-    "seed": 7,
-}
-ROUNDS = 250
-CHOICE: dict[str, Any] = {}  # filled below
-# Choosing one candidate among many is where a model learns a site's layout by heart: small
-# randomised trees (extra_trees), many of them, keep what it learns on fold A about as good
-# on sites it never saw (the cross-validated figures stay within ~0.03 of the fitted ones).
-CHOICE_PARAMS: dict[str, Any] = {
-    **PARAMS,
-    "num_leaves": 4,
-    "min_data_in_leaf": 100,
-    "extra_trees": True,
-    "feature_fraction": 0.5,
-    "learning_rate": 0.15,
-}
-CHOICE_ROUNDS = 200
-CHOICE_SEEDS = 3
-CHOICE.update(params=CHOICE_PARAMS, rounds=CHOICE_ROUNDS, seeds=CHOICE_SEEDS)
 
 
 @dataclass
@@ -132,52 +112,6 @@ def prepare(case: Case) -> Doc | None:
     return Doc(case, lines, rows, body, 100 * tokens / tokens.sum())
 
 
-@dataclass
-class Task:
-    """One model's training rows, each tagged with the doc it comes from."""
-
-    x: np.ndarray
-    y: np.ndarray
-    w: np.ndarray
-    doc: np.ndarray
-
-
-class Ensemble:
-    """Boosters trained alike but for their random seed, averaged: a choice then depends less
-    on one draw of the randomised trees."""
-
-    def __init__(self, boosters: list[lgb.Booster]) -> None:
-        self.boosters = boosters
-
-    def predict(self, x: np.ndarray, raw_score: bool = False) -> np.ndarray:
-        raw = np.mean([b.predict(x, raw_score=True) for b in self.boosters], axis=0)
-        result: np.ndarray = raw if raw_score else 1 / (1 + np.exp(-raw))
-        return result
-
-
-def train(
-    task: Task, rounds: int = ROUNDS, params: dict[str, Any] | None = None, seeds: int = 1
-) -> Any:
-    params = params or PARAMS
-    data = lgb.Dataset(task.x, task.y, weight=task.w)
-    if seeds == 1:
-        return lgb.train(params, data, num_boost_round=rounds)
-    return Ensemble(
-        [lgb.train({**params, "seed": s}, data, num_boost_round=rounds) for s in range(seeds)]
-    )
-
-
-def out_of_fold(task: Task, folds: list[int], **kw: Any) -> np.ndarray:
-    """Every row's prediction from a model that never saw its site."""
-    pred = np.zeros(len(task.y))
-    row_fold = np.array([folds[d] for d in task.doc])
-    for k in sorted(set(folds)):
-        mask = row_fold == k
-        sub = Task(task.x[~mask], task.y[~mask], task.w[~mask], task.doc[~mask])
-        pred[mask] = train(sub, **kw).predict(task.x[mask])
-    return pred
-
-
 def body_task(docs: list[Doc]) -> Task:
     return Task(
         np.vstack([d.rows for d in docs]),
@@ -198,11 +132,7 @@ def report_body(docs: list[Doc], threshold: float) -> None:
         body = "\n\n".join(t for t, keep in zip(d.texts, kept, strict=True) if keep)
         prec, rec = score.body_pr(gold, body)
         by_dataset.setdefault(d.case.dataset, []).append((prec or 0.0, rec or 0.0))
-    for dataset, pr in sorted(by_dataset.items()):
-        p = sum(x for x, _ in pr) / len(pr)
-        r = sum(y for _, y in pr) / len(pr)
-        f1 = 2 * p * r / (p + r)
-        print(f"body@{threshold:.1f}  {dataset:11s} n={len(pr):4d} P={p:.3f} R={r:.3f} F1={f1:.3f}")
+    print_body(f"body@{threshold:.1f} ", by_dataset)
 
 
 def article_of(d: Doc) -> ArticleLines:
@@ -210,25 +140,8 @@ def article_of(d: Doc) -> ArticleLines:
     return ArticleLines(d.rows[:, : len(LOCAL)], d.p_body, keep_runs(d.p_body, lengths))
 
 
-def choice_task(
-    docs: list[Doc],
-    build: Callable[[Doc], tuple[list[Any], np.ndarray]],
-    label: Callable[[Doc, Any], bool],
-) -> tuple[Task, list[list[Any]]]:
-    """Rows for a choose-one decision: each doc's candidates, labelled; docs whose gold no
-    candidate matches still teach what is not the answer."""
-    xs, ys, ws, docs_of, kept = [], [], [], [], []
-    for i, d in enumerate(docs):
-        items, rows = build(d)
-        kept.append(items)
-        if not items:
-            continue
-        xs.append(rows)
-        ys.append(np.array([label(d, item) for item in items], dtype=np.float64))
-        ws.append(np.full(len(items), DATASET_WEIGHT.get(d.case.dataset, 1.0)))
-        docs_of.append(np.full(len(items), i))
-    y = np.concatenate(ys)
-    return Task(np.vstack(xs), y, np.concatenate(ws), np.concatenate(docs_of)), kept
+def dataset_weight(d: Doc) -> float:
+    return DATASET_WEIGHT.get(d.case.dataset, 1.0)
 
 
 def report_choice(
@@ -236,18 +149,14 @@ def report_choice(
     gold_field: str, correct: Callable[[Doc, Any], bool],
 ) -> None:  # fmt: skip
     """Share of docs (with gold) whose best-scored candidate is right."""
-    by_dataset: dict[str, list[bool]] = {}
+    by_dataset: dict[str, list[float]] = {}
     for i, d in enumerate(docs):
         if d.case.gold.get(gold_field) is None:
             continue
-        mask = task.doc == i
-        ok = False
-        if mask.any():
-            best = items[i][int(np.argmax(pred[mask]))]
-            ok = correct(d, best)
-        by_dataset.setdefault(d.case.dataset, []).append(ok)
-    for dataset, oks in sorted(by_dataset.items()):
-        print(f"{name:9s} {dataset:11s} n={len(oks):4d} right={sum(oks) / len(oks):.3f}")
+        best = best_of(task, pred, items, i)
+        ok = best is not None and correct(d, best)
+        by_dataset.setdefault(d.case.dataset, []).append(float(ok))
+    print_means(name, by_dataset)
 
 
 def headline_rows(d: Doc) -> tuple[list[int], np.ndarray]:
@@ -257,7 +166,7 @@ def headline_rows(d: Doc) -> tuple[list[int], np.ndarray]:
 
 def is_headline(d: Doc, i: int) -> bool:
     """The line the parser would print as the gold headline (breadcrumb and kicker read)."""
-    gold = d.case.gold.get("headline")
+    gold = d.case.gold.get("headline") or ""
     return bool(gold) and norm_text(clean_headline(d.lines, i)) == norm_text(gold)
 
 
@@ -266,20 +175,12 @@ def gold_headline_at(d: Doc) -> int | None:
     return next((i for i in range(len(d.lines)) if is_headline(d, i)), None)
 
 
-def gold_day(d: Doc) -> date | None:
-    raw = d.case.gold.get("posted_at")
-    try:
-        return date.fromisoformat(raw[:10].replace("/", "-")) if raw else None
-    except ValueError:
-        return None
-
-
 def date_rows_of(d: Doc) -> tuple[list[DateCandidate], np.ndarray]:
     return date_rows(d.lines, article_of(d), d.headline_at)
 
 
 def is_posted(d: Doc, c: DateCandidate) -> bool:
-    return c.day == gold_day(d)
+    return c.day == gold_day(d.case)
 
 
 def gold_names(d: Doc) -> set[str]:
@@ -306,16 +207,8 @@ def report_authors(docs: list[Doc], task: Task, pred: np.ndarray, items: list[li
             for rank, k in enumerate(np.argsort(-p)[:2]):
                 if p[k] >= (BEST_THRESHOLD if rank == 0 else OTHER_THRESHOLD):
                     names |= {norm_name(a.name) for a in names_in(d.lines[items[i][k]].text)}
-        gold = gold_names(d)
-        if not gold and not names:
-            f1 = 1.0
-        elif not gold or not names:
-            f1 = 0.0
-        else:
-            f1 = 2 * len(gold & names) / (len(gold) + len(names))
-        by_dataset.setdefault(d.case.dataset, []).append(f1)
-    for dataset, f1s in sorted(by_dataset.items()):
-        print(f"authors   {dataset:11s} n={len(f1s):4d} F1={sum(f1s) / len(f1s):.3f}")
+        by_dataset.setdefault(d.case.dataset, []).append(names_f1(gold_names(d), names))
+    print_means("authors", by_dataset)
 
 
 def main() -> int:
@@ -337,17 +230,16 @@ def main() -> int:
 
     # Later decisions read the body model's verdicts: train them on out-of-fold verdicts, so
     # that they learn how far to trust a verdict on a site the body model never saw.
-    headline, head_items = choice_task(docs, headline_rows, is_headline)
+    headline, head_items = choice_task(docs, headline_rows, is_headline, dataset_weight)
     p_head = out_of_fold(headline, folds, **CHOICE)
     report_choice(docs, headline, p_head, head_items, "headline", "headline", is_headline)
     for i, d in enumerate(docs):
         # Dates and bylines are placed relative to the headline the headline model chose.
-        mask = headline.doc == i
-        d.headline_at = head_items[i][int(np.argmax(p_head[mask]))] if mask.any() else None
-    dates, date_items = choice_task(docs, date_rows_of, is_posted)
+        d.headline_at = best_of(headline, p_head, head_items, i)
+    dates, date_items = choice_task(docs, date_rows_of, is_posted, dataset_weight)
     p_date = out_of_fold(dates, folds, **CHOICE)
     report_choice(docs, dates, p_date, date_items, "posted", "posted_at", is_posted)
-    bylines, byline_items = choice_task(docs, byline_rows_of, prints_author)
+    bylines, byline_items = choice_task(docs, byline_rows_of, prints_author, dataset_weight)
     p_byline = out_of_fold(bylines, folds, **CHOICE)
     report_authors(docs, bylines, p_byline, byline_items)
     if args.check_only:
@@ -371,22 +263,3 @@ def main() -> int:
 
 if __name__ == "__main__":
     raise SystemExit(main())
-
-
-def show_choice_misses(docs, task, pred, items, correct, dataset, n=20):
-    """Debugging aid: the misses of a choice on fold A (never fold B)."""
-    shown = 0
-    for i, d in enumerate(docs):
-        if d.case.dataset != dataset or d.case.fold != "A":
-            continue
-        mask = task.doc == i
-        if not mask.any():
-            continue
-        best = items[i][int(np.argmax(pred[mask]))]
-        if correct(d, best):
-            continue
-        print(f"{d.case.id}: gold={d.case.gold.get('headline')!r}")
-        print(f"    chose {d.lines[best].text[:100]!r}")
-        shown += 1
-        if shown >= n:
-            break
