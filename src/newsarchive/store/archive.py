@@ -60,6 +60,21 @@ def _iso_utc(moment: datetime | None) -> str | None:
     return moment.isoformat(timespec="seconds") + "Z" if moment else None
 
 
+EditionKey = tuple[bool, datetime]
+
+
+def _edition_key(edition: Article | ArticleRow | dict[str, Any]) -> EditionKey:
+    """Which of two editions of an article is the later: by updated time, else posted time
+    (as UTC instants); an edition with neither counts as older than one with a time. Equal
+    keys fall to arrival order (the caller's)."""
+    if isinstance(edition, dict):
+        updated, posted = edition.get("updated_at"), edition.get("posted_at")
+    else:
+        updated, posted = edition.updated_at, edition.posted_at
+    moment = _utc_key(updated) or _utc_key(posted)
+    return (moment is not None, moment or datetime.min)
+
+
 class Archive:
     """An archive on SQLite (a path) or another engine (an SQLAlchemy URL)."""
 
@@ -161,17 +176,15 @@ class Archive:
 
         source = self._source_row(s, article.source)
         earlier = self._earlier_edition(s, article, source)
+        if earlier is not None and _edition_key(article) < _edition_key(earlier):
+            # An older edition arriving late: kept as a version, the current record stays.
+            record = {**article.to_dict(), "id": earlier.id, "ingested_at": _iso_utc(now)}
+            self._keep_version(s, earlier, record, now)
+            keep_input(earlier.id)
+            return Outcome("updated", earlier.id)
         if earlier is not None:
-            s.add(
-                ArticleVersionRow(
-                    article_id=earlier.id,
-                    version=earlier.version,
-                    record=json.dumps(self._to_article(earlier).to_dict(), ensure_ascii=False),
-                    superseded_at=now,
-                )
-            )
+            self._keep_version(s, earlier, self._to_article(earlier).to_dict(), now)
             row = earlier
-            row.version += 1
             row.authors.clear()
             row.languages.clear()
             s.flush()
@@ -214,10 +227,36 @@ class Archive:
         s.flush()
         return Outcome(status, row.id)
 
+    def _keep_version(
+        self, s: Session, current: ArticleRow, record: dict[str, Any], now: datetime
+    ) -> None:
+        """Keep an edition that is not (or no longer) the current record. The versions are
+        numbered oldest first, 1 to n - 1; the current record is version n."""
+        s.add(
+            ArticleVersionRow(
+                article_id=current.id,
+                version=0,
+                record=json.dumps(record, ensure_ascii=False),
+                superseded_at=now,
+            )
+        )
+        s.flush()
+        rows = s.scalars(
+            select(ArticleVersionRow)
+            .where(ArticleVersionRow.article_id == current.id)
+            .order_by(ArticleVersionRow.id)
+        ).all()
+        # Arrival order breaks ties: sorted() is stable over rows listed by id.
+        ordered = sorted(rows, key=lambda r: _edition_key(json.loads(r.record)))
+        for number, version in enumerate(ordered, start=1):
+            version.version = number
+        current.version = len(ordered) + 1
+
     def _earlier_edition(
         self, s: Session, article: Article, source: SourceRow | None
     ) -> ArticleRow | None:
-        """The same article from the same source: same URL, or same headline and posting time."""
+        """The same article from the same source: same URL, or same headline and posting time
+        (without a known source, both must be printed and equal)."""
         source_id = source.id if source else None
         if article.url:
             found = s.scalar(
@@ -227,16 +266,20 @@ class Archive:
             )
             if found is not None:
                 return found
-        if source_id is None or not article.headline:
+        if not article.headline:
             return None
+        same_source = (
+            ArticleRow.source_id == source_id if source_id else ArticleRow.source_id.is_(None)
+        )
         for candidate in s.scalars(
-            select(ArticleRow).where(
-                ArticleRow.source_id == source_id, ArticleRow.headline == article.headline
-            )
+            select(ArticleRow)
+            .where(same_source, ArticleRow.headline == article.headline)
+            .order_by(ArticleRow.id)
         ):
-            if candidate.posted_at is None or article.posted_at is None:
+            if article.posted_at and candidate.posted_at == article.posted_at:
                 return candidate
-            if candidate.posted_at == article.posted_at:
+            # Of a known source, an edition without a posting time matches one with.
+            if source_id and (candidate.posted_at is None or article.posted_at is None):
                 return candidate
         return None
 

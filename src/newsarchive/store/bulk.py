@@ -75,25 +75,20 @@ class BulkWriter:
         # by (source, headline) pairs, which the (source_id, headline) index answers; by
         # headline alone SQLite would scan the whole index for every batch.
         sources = [self._source_id(s, a.source) for a, _ in items]
-        pairs = sorted(
-            {
-                (sid, a.headline)
-                for sid, (a, _) in zip(sources, items, strict=True)
-                if sid and a.headline
-            }
-        )
-        by_source: dict[int, list[str]] = {}
-        for sid, headline in pairs:
-            by_source.setdefault(sid, []).append(headline)
-        known_heads: set[tuple[int, str]] = set()
-        for sid, headlines in by_source.items():
+        by_source: dict[int | None, set[str]] = {}
+        for sid, (a, _) in zip(sources, items, strict=True):
+            if a.headline:
+                by_source.setdefault(sid, set()).add(a.headline)
+        known_heads: set[tuple[int | None, str]] = set()
+        for sid, wanted in by_source.items():
+            same_source = ArticleRow.source_id == sid if sid else ArticleRow.source_id.is_(None)
+            headlines = sorted(wanted)
             for start in range(0, len(headlines), 500):
                 known_heads.update(
                     (sid, headline)
                     for headline in s.scalars(
                         select(ArticleRow.headline).where(
-                            ArticleRow.source_id == sid,
-                            ArticleRow.headline.in_(headlines[start : start + 500]),
+                            same_source, ArticleRow.headline.in_(headlines[start : start + 500])
                         )
                     )
                 )

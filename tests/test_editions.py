@@ -1,0 +1,99 @@
+"""Editions of one article: whatever order they arrive in, the latest (by updated time, else
+posted time, else arrival) is the record, the others are its versions, and search finds the
+latest text."""
+
+from __future__ import annotations
+
+import itertools
+from pathlib import Path
+
+import pytest
+
+from newsarchive import Archive
+from newsarchive.ingest import ingest_paths
+
+CANONICAL = "https://news.example.com/2026/harbour-quay"
+PARAGRAPHS = [
+    "The harbour authority said on Monday that the new quay will open next spring, after two "
+    "years of work on the breakwater and the cranes.",
+    "Ships of up to forty thousand tonnes will be able to berth there, the authority said, and "
+    "the old quay will close for repairs.",
+    "Later on Monday the authority added that the cranes had been tested over the weekend.",
+    "In the afternoon the port's pilots said the dredging of the channel was finished.",
+]
+
+
+def edition(updated: str | None, paragraphs: int) -> str:
+    modified = f'<meta property="article:modified_time" content="{updated}">' if updated else ""
+    body = "".join(f"<p>{p}</p>" for p in PARAGRAPHS[:paragraphs])
+    return (
+        "<html><head><title>Harbour quay to open next spring</title>"
+        f'<link rel="canonical" href="{CANONICAL}">'
+        '<meta property="article:published_time" content="2026-03-02T09:00:00+00:00">'
+        f"{modified}</head><body><article><h1>Harbour quay to open next spring</h1>{body}"
+        "</article></body></html>"
+    )
+
+
+EDITIONS = {
+    "v1": edition(None, 2),  # posted 09:00, never updated
+    "v2": edition("2026-03-02T12:00:00+00:00", 3),
+    "v3": edition("2026-03-02T15:00:00+00:00", 4),
+}
+
+
+@pytest.mark.parametrize("order", list(itertools.permutations(EDITIONS)), ids="-".join)
+def test_the_latest_edition_is_the_record_in_any_order(
+    order: tuple[str, ...], tmp_path: Path, db_url: str
+) -> None:
+    with Archive.open(db_url) as archive:
+        for name in order:
+            path = tmp_path / f"{name}.html"
+            path.write_text(EDITIONS[name])
+            ingest_paths(archive, [str(path)])
+        assert archive.counts()["articles"] == 1
+        record = archive.get(1)
+        assert record.updated_at == "2026-03-02T15:00+00:00"
+        assert PARAGRAPHS[3] in record.body
+        versions = archive.versions(1)
+        assert [v["updated_at"] for v in versions] == [None, "2026-03-02T12:00+00:00"]
+        assert archive.counts()["inputs"] == 3  # every edition's bytes kept
+        hits = archive.search("dredging channel")
+        assert [h.id for h in hits] == [1]
+
+
+def capture(body: str) -> str:
+    """A text capture of a site newsarchive does not know: no address, no source."""
+    return (
+        "Tram line to reach the airport by 2030\n"
+        "Posted 2026-04-10 08:30\n\n"
+        "The city council approved the extension of the tram line to the airport on Thursday, "
+        "after a debate that lasted most of the night.\n\n" + body
+    )
+
+
+def test_editions_without_a_source_are_one_article(tmp_path: Path, db_url: str) -> None:
+    first = tmp_path / "first.txt"
+    first.write_text(capture("Work on the first section will start in the autumn.\n"))
+    second = tmp_path / "second.txt"
+    second.write_text(
+        capture(
+            "Work on the first section will start in the autumn.\n\n"
+            "The council's transport committee will publish the timetable next month.\n"
+        )
+    )
+    other = tmp_path / "other.txt"
+    other.write_text(
+        capture("Work on the first section will start in the autumn.\n").replace(
+            "2026-04-10 08:30", "2026-05-22 10:00"
+        )
+    )
+    with Archive.open(db_url) as archive:
+        summary = ingest_paths(archive, [str(first), str(second), str(other)])
+        assert (summary.added, summary.updated) == (2, 1)
+        record = archive.get(1)
+        assert record.source is None
+        assert "transport committee" in record.body
+        assert len(archive.versions(1)) == 1
+        # Same headline, another posting time: another article.
+        assert archive.get(2).posted_at is not None
