@@ -142,6 +142,9 @@ def test_list(runner: CliRunner, seeds: Path) -> None:
 
 
 def test_info(runner: CliRunner, db_url: str) -> None:
+    code, _, err = run(runner, "info")
+    assert code == 1 and "no archive at" in err  # read commands never create one
+    assert run(runner, "db", "upgrade")[0] == 0  # an empty archive
     code, out, _ = run(runner, "info")
     assert code == 0
     engine = "postgresql" if db_url.startswith("postgresql") else "sqlite"
@@ -159,8 +162,8 @@ def test_db_option_overrides_the_environment(
     run(runner, "--db", str(other), "ingest", str(seeds))
     _, out, _ = run(runner, "--db", str(other), "info", "--json")
     assert json.loads(out)["articles"] == 1
-    _, out, _ = run(runner, "info", "--json")
-    assert json.loads(out)["articles"] == 0
+    code, _, err = run(runner, "info", "--json")
+    assert code == 1 and "no archive at" in err
 
 
 def test_parse_json_lines_in_input_order(runner: CliRunner, seed_path: Path) -> None:
@@ -225,7 +228,7 @@ def test_search_on_a_sqlite_file_does_not_load_sqlalchemy(
 
 def test_search_on_an_older_schema_says_how_to_upgrade(runner: CliRunner, tmp_path: Path) -> None:
     db = tmp_path / "old.db"
-    assert runner.invoke(cli, ["--db", str(db), "info"]).exit_code == 0
+    assert runner.invoke(cli, ["--db", str(db), "db", "upgrade"]).exit_code == 0
     con = sqlite3.connect(db)
     con.execute("UPDATE alembic_version SET version_num = '0003'")
     con.commit()

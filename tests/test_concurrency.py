@@ -77,3 +77,31 @@ def test_two_ingests_and_searches_at_once(tmp_path: Path, seed_path: Path, db_ur
     assert counts["articles"] == distinct == 1400  # nothing lost, no duplicate
     assert counts["inputs"] == 1400
     print(f"two ingests and {searches} searches at once: {counts['articles']} articles")
+
+
+def test_four_ingests_create_a_new_archive_at_once(
+    tmp_path: Path, seed_path: Path, db_url: str
+) -> None:
+    # No archive yet: the four race to create its schema, then to store their files.
+    folders = []
+    for n in range(4):
+        folder = tmp_path / f"batch{n}"
+        _corpus(folder, seed_path, range(n * 25, n * 25 + 25))
+        folders.append(folder)
+    command = [sys.executable, "-m", "newsarchive", "--db", db_url, "ingest", "-q"]
+    processes = [
+        subprocess.Popen(
+            [*command, str(folder)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+        )
+        for folder in folders
+    ]
+    outputs = [p.communicate(timeout=120) for p in processes]
+    assert [p.returncode for p in processes] == [0, 0, 0, 0], outputs
+    assert all(out.startswith("25 added") for out, _err in outputs), outputs
+    with Archive.open(db_url) as archive:
+        counts = archive.counts()
+        with archive.engine.connect() as conn:
+            distinct = conn.exec_driver_sql(
+                "SELECT count(DISTINCT content_sha256) FROM articles"
+            ).scalar_one()
+    assert counts["articles"] == counts["inputs"] == distinct == 100

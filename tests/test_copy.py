@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
@@ -117,4 +116,28 @@ def test_copy_needs_one_direction(db_url: str) -> None:
 def test_copy_to_the_same_archive_is_refused(db_url: str) -> None:
     result = CliRunner().invoke(cli, ["copy", "--to", db_url])
     assert result.exit_code == 1 and "same archive" in result.stderr
-    assert json.loads(CliRunner().invoke(cli, ["info", "--json"]).stdout)["articles"] == 0
+    info = CliRunner().invoke(cli, ["info", "--json"])
+    assert info.exit_code == 1 and "no archive at" in info.stderr  # nothing was made
+
+
+@pytest.mark.parametrize("there", ENGINES)
+def test_the_destination_of_an_interrupted_copy_takes_new_articles(
+    tmp_path: Path, seed_path: Path, there: str
+) -> None:
+    source = _filled(str(tmp_path / "source.db"), seed_path)
+    with new_database(there, tmp_path) as dest_url:
+        dest = Archive.open(dest_url)
+
+        def stop_in_inputs(table: str, _n: int) -> None:
+            if table == "inputs":
+                raise _Stop
+
+        with pytest.raises(_Stop):
+            copy_archive(source, dest, batch=5, on_rows=stop_in_inputs)
+        page = tmp_path / "new.txt"
+        page.write_text("A new headline after the copy stopped\n\n" + "Plain prose, again. " * 12)
+        summary = ingest_paths(dest, [str(page)])
+        assert (summary.added, summary.failed) == (1, 0), summary.failures
+        assert dest.get(source.counts()["articles"] + 1).headline.startswith("A new headline")
+        dest.close()
+    source.close()

@@ -4,7 +4,12 @@ nothing already stored changes. docs/hostile-inputs.md lists every case with its
 from __future__ import annotations
 
 import gzip
+import io
+import json
 import os
+import re
+import subprocess
+import sys
 import time
 import zlib
 from pathlib import Path
@@ -12,9 +17,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from newsarchive import Archive, parse_bytes, parse_file
+from newsarchive import Archive, Article, parse_bytes, parse_file
 from newsarchive.cli import cli
 from newsarchive.errors import InputError, UnreadableInput
+from newsarchive.parse import MAX_INPUT_BYTES
 
 ARTICLE = (
     "A headline about the harbour\n\n"
@@ -62,6 +68,25 @@ def _gzip_bomb() -> bytes:
     return b"".join(parts) + compressor.flush()
 
 
+def _many_attributes(count: int, value: str = "x") -> bytes:
+    attributes = " ".join(f'a{i}="{value}"' for i in range(count))
+    return f"<html><body><div {attributes}>menu</div><p>{ARTICLE}</p></body></html>".encode()
+
+
+def _json_ld(headline: str) -> bytes:
+    """A page whose JSON-LD headline carries escapes no record may hold."""
+    return (
+        '<html><head><script type="application/ld+json">'
+        f'{{"@type": "NewsArticle", "headline": "{headline}", "author": "Jane\\u0000 Roe"}}'
+        f"</script></head><body><article><p>{ARTICLE}</p></article></body></html>"
+    ).encode()
+
+
+SVG = (
+    b'<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg" width="90" height="90">'
+    b'<text x="5" y="20">' + ARTICLE.encode() + b"</text></svg>"
+)
+
 CASES = {
     "empty file": (b"", "EmptyInput"),
     "whitespace only": (b" \n\t \r\n", "EmptyInput"),
@@ -93,6 +118,21 @@ CASES = {
     "truncated gzip": (gzip.compress(ARTICLE.encode())[:-12], "BinaryInput"),
     "gzip bomb (100 MB of zeros)": (_gzip_bomb(), "BinaryInput"),
     "not an article (a menu)": (b"Home\nNews\nSports\nWeather\nLogin\n", "NotAnArticle"),
+    # libxml2's time grows with the square of an element's attributes: they are cut first.
+    "an element with 100,000 attributes": (_many_attributes(100_000), "record"),
+    "an element with 200,000 attributes": (_many_attributes(200_000), "record"),
+    "attributes whose values hold '<'": (_many_attributes(100_000, "<"), "record"),
+    "JSON-LD with \\u0000 and a lone \\ud800": (
+        _json_ld("Quay\\u0000 opens \\ud800soon"),
+        "record",
+    ),
+    "an SVG image saved as .html": (SVG, "NotAnArticle"),
+    "escape sequences and control characters in text": (
+        (
+            "Harbour \x1b[31mquay\x1b[0m \x07opens\n\n" + ARTICLE.replace("spring", "spr\x08ing")
+        ).encode(),
+        "record",
+    ),
 }
 
 
@@ -100,6 +140,116 @@ CASES = {
 def test_hostile_bytes(name: str) -> None:
     data, expected = CASES[name]
     assert outcome(data) == expected
+
+
+# Characters no stored record holds: PostgreSQL refuses NUL; no encoding writes a lone
+# surrogate; escape sequences and control characters would reach terminals and split words.
+UNWANTED = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
+
+
+def _texts(article: Article) -> list[str]:
+    d = article.to_dict()
+    found = [d["headline"], d["body"], d["byline"] or "", d["subheadline"] or ""]
+    return found + [a["name"] for a in d["authors"]]
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "NUL bytes inside text",
+        "JSON-LD with \\u0000 and a lone \\ud800",
+        "escape sequences and control characters in text",
+    ],
+)
+def test_records_hold_no_control_characters(name: str) -> None:
+    article = parse_bytes(CASES[name][0], "hostile")
+    assert not any(UNWANTED.search(text) for text in _texts(article))
+    article.to_dict()  # and it prints: no lone surrogate left to fail an encoder
+    json.dumps(article.to_dict(), ensure_ascii=False).encode("utf-8")
+
+
+def test_words_glued_to_control_characters_stay_searchable(tmp_path: Path, db_url: str) -> None:
+    page = tmp_path / "glued.txt"
+    page.write_bytes(CASES["escape sequences and control characters in text"][0])
+    runner = CliRunner()
+    assert runner.invoke(cli, ["ingest", str(page)]).exit_code == 0
+    archive = Archive.open(db_url)
+    assert archive.get(1).headline == "Harbour quay opens"
+    assert [h.id for h in archive.search("spring")] == [1]
+    assert [h.id for h in archive.search("opens")] == [1]
+
+
+def test_a_stored_nul_cannot_reach_postgresql(tmp_path: Path, db_url: str) -> None:
+    """The archive cleans what it is given, whoever built the record."""
+    from newsarchive.record import InputInfo
+
+    article = Article(
+        headline="Quay\x00 opens",
+        body="The quay\x00 opens in spring.\ud800",
+        input=InputInfo("made.txt", "text", "utf-8", "0" * 64),
+    )
+    with Archive.open(db_url) as archive:
+        archive.add(article, b"made")
+        stored = archive.get(1)
+    assert (stored.headline, stored.body) == ("Quay opens", "The quay opens in spring.")
+
+
+def _max_rss_mb(command: list[str], stdin: int | None = None) -> tuple[int, float, str]:
+    """Run a command; its exit status, peak memory (MB) and stderr."""
+    process = subprocess.Popen(
+        command, stdin=stdin, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+    )
+    assert process.stderr is not None
+    err = process.stderr.read().decode("utf-8", "replace")
+    _pid, status, usage = os.wait4(process.pid, 0)
+    process.returncode = os.waitstatus_to_exitcode(status)
+    return process.returncode, usage.ru_maxrss / 1024, err
+
+
+def test_every_hostile_input_in_bounded_memory(tmp_path: Path) -> None:
+    """The whole corpus through one `parse` process: its peak memory stays bounded (the
+    inputs are refused or cut, never held whole when they are bombs)."""
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    for i, (data, _expected) in enumerate(CASES.values()):
+        (folder / f"{i:02d}.html").write_bytes(data)
+    started = time.monotonic()
+    code, peak, err = _max_rss_mb([sys.executable, "-m", "newsarchive", "parse", str(folder)])
+    assert code == 1 and "Traceback" not in err
+    assert time.monotonic() - started < 5 * len(CASES)
+    assert peak < 1024, f"peak memory {peak:.0f} MB"
+
+
+def test_standard_input_is_bounded(tmp_path: Path) -> None:
+    """`ingest -` from an endless stream stops at the size limit, in bounded time and memory."""
+    db = str(tmp_path / "archive.db")
+    started = time.monotonic()
+    with open("/dev/zero", "rb") as zeros:
+        code, peak, err = _max_rss_mb(
+            [sys.executable, "-m", "newsarchive", "--db", db, "ingest", "-"], stdin=zeros.fileno()
+        )
+    assert time.monotonic() - started < 30
+    assert code == 1 and "too large" in err and "Traceback" not in err, err
+    assert peak < 300 + MAX_INPUT_BYTES / 2**20, f"peak memory {peak:.0f} MB"
+    result = CliRunner().invoke(cli, ["parse", "-"], input=io.BytesIO(b"x" * (MAX_INPUT_BYTES + 1)))
+    assert result.exit_code == 1 and "too large" in result.stderr
+
+
+def test_error_lines_escape_file_names(tmp_path: Path) -> None:
+    """A file name cannot drive the terminal or fake a line of output."""
+    folder = tmp_path / "names"
+    folder.mkdir()
+    (folder / "title\x1b]0;owned\x07.txt").write_bytes(b"")
+    (folder / "two\nerror: fake.txt").write_bytes(b"")
+    result = CliRunner().invoke(cli, ["ingest", str(folder)])
+    assert result.exit_code == 1
+    lines = result.stderr.splitlines()
+    assert len(lines) == 2 and all(line.startswith("error: ") for line in lines)
+    assert "\x1b" not in result.stderr and "\x07" not in result.stderr
+    assert any("\\x1b]0;owned\\x07" in line for line in lines)
+    assert any("two\\nerror: fake.txt" in line for line in lines)
+    parsed = CliRunner().invoke(cli, ["parse", str(folder)])
+    assert len(parsed.stderr.splitlines()) == 2 and "\x1b" not in parsed.stderr
 
 
 def test_a_100_mb_file_is_refused_unread(tmp_path: Path) -> None:

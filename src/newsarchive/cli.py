@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import click
 
 if TYPE_CHECKING:
+    from .errors import InputError
     from .store import Archive
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -26,11 +27,21 @@ def json_option(func: F) -> F:
     return click.option("--json", "as_json", is_flag=True, help="Print JSON Lines.")(func)
 
 
+# The most rows any command asks an engine for (PostgreSQL's integers are 32-bit): larger
+# --limit and --offset values are clamped to it, which changes no result.
+MAX_ROWS = 2**31 - 1
+
+
+def _at_most_max_rows(_ctx: click.Context, _param: click.Parameter, value: int) -> int:
+    return min(value, MAX_ROWS)
+
+
 def limit_option(default: int) -> Callable[[F], F]:
     return click.option(
         "--limit",
         "-n",
         type=click.IntRange(min=1),
+        callback=_at_most_max_rows,
         default=default,
         show_default=True,
         help="Most rows to print.",
@@ -38,12 +49,18 @@ def limit_option(default: int) -> Callable[[F], F]:
 
 
 @contextmanager
-def open_archive(ctx: click.Context, *, check_schema: bool = True) -> Iterator[Archive]:
+def open_archive(
+    ctx: click.Context, *, write: bool = False, create: bool = False, check_schema: bool = True
+) -> Iterator[Archive]:
+    """The --db archive. Read commands open it read-only and never create it: on a missing
+    archive they say so and exit 1."""
     from .errors import ArchiveError
     from .store import Archive
 
     try:
-        archive = Archive.open(ctx.obj.get("db"), check_schema=check_schema)
+        archive = Archive.open(
+            ctx.obj.get("db"), check_schema=check_schema, create=create, readonly=not write
+        )
     except ArchiveError as exc:
         raise click.ClickException(str(exc)) from exc
     except OSError as exc:
@@ -54,6 +71,21 @@ def open_archive(ctx: click.Context, *, check_schema: bool = True) -> Iterator[A
         raise click.ClickException(str(exc)) from exc
     finally:
         archive.close()
+
+
+def read_stdin(paths: tuple[str, ...]) -> bytes | InputError | None:
+    """Standard input's bytes when "-" is among the paths (at most the input size limit), the
+    error that says why not, or None."""
+    from .errors import InputError
+    from .parse import read_stream
+    from .paths import STDIN
+
+    if STDIN not in paths:
+        return None
+    try:
+        return read_stream(STDIN, sys.stdin.buffer).data
+    except InputError as exc:
+        return exc
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -86,7 +118,8 @@ def cli(ctx: click.Context, db: str | None) -> None:
     "-j",
     type=click.IntRange(min=1),
     default=None,
-    help="Parsing processes (default: one per core for large batches).",
+    help="Parsing processes (default: one per core for large batches; never more than the "
+    "cores or the inputs).",
 )
 @click.pass_context
 def ingest(
@@ -98,15 +131,18 @@ def ingest(
     edition of a stored article updates it and keeps the earlier version.
     """
     from . import ingest as ingest_mod
-    from .paths import STDIN, expand
+    from .paths import expand
+    from .render import escape
 
-    stdin = sys.stdin.buffer.read() if STDIN in paths else None
     total = sum(1 for _ in expand(paths))
-    workers = workers or ingest_mod.default_workers(total)
+    if url and total > 1:
+        raise click.UsageError(f"--url is the address of one input; {total} inputs were given")
+    stdin = read_stdin(paths)
+    workers = ingest_mod.worker_count(workers, total)
     show_bar = sys.stderr.isatty() and not quiet and total > 1
     failures: list[str] = []
     with (
-        open_archive(ctx) as archive,
+        open_archive(ctx, write=True, create=True) as archive,
         click.progressbar(
             length=total,
             label="Ingesting",
@@ -118,7 +154,7 @@ def ingest(
         def report(result: ingest_mod.FileResult) -> None:
             bar.update(1)
             if result.status == "failed":
-                line = f"error: {result.path}: {result.reason}"
+                line = f"error: {escape(result.path)}: {escape(result.reason or '')}"
                 if show_bar:
                     failures.append(line)  # printed after the bar, not through it
                 else:
@@ -146,23 +182,28 @@ def parse(ctx: click.Context, paths: tuple[str, ...], url: str | None, as_json: 
     from .errors import InputError
     from .parse import parse_bytes, read_input
     from .paths import STDIN, expand
-    from .render import article_text, to_json
+    from .render import article_text, escape, to_json
 
+    if url and sum(1 for _ in expand(paths)) > 1:
+        raise click.UsageError("--url is the address of one input; several were given")
+    stdin = read_stdin(paths)
     failed = 0
     first = True
     for path in expand(paths):
         try:
             if path == STDIN:
-                article = parse_bytes(sys.stdin.buffer.read(), path, url=url)
+                if isinstance(stdin, InputError):
+                    raise stdin
+                article = parse_bytes(stdin or b"", path, url=url)
             else:
                 raw = read_input(path)
                 article = parse_bytes(raw.data, raw.path, url=url)
         except InputError as exc:
-            click.echo(f"error: {exc.path}: {exc.reason}", err=True)
+            click.echo(f"error: {escape(exc.path)}: {escape(exc.reason)}", err=True)
             failed += 1
             continue
         except RecursionError:
-            click.echo(f"error: {path}: input nested too deeply to parse", err=True)
+            click.echo(f"error: {escape(path)}: input nested too deeply to parse", err=True)
             failed += 1
             continue
         if as_json:
@@ -203,7 +244,13 @@ def show(ctx: click.Context, article_id: int, as_json: bool, versions: bool) -> 
 @cli.command()
 @click.argument("query", nargs=-1, required=True)
 @limit_option(20)
-@click.option("--offset", type=click.IntRange(min=0), default=0, help="Skip this many results.")
+@click.option(
+    "--offset",
+    type=click.IntRange(min=0),
+    callback=_at_most_max_rows,
+    default=0,
+    help="Skip this many results.",
+)
 @click.option("--since", metavar="DATE", help="Posted on or after (YYYY-MM-DD or a datetime).")
 @click.option("--until", metavar="DATE", help="Posted on or before (YYYY-MM-DD or a datetime).")
 @click.option("--source", "sources", multiple=True, help="Source name or domain (repeatable).")
@@ -242,8 +289,11 @@ def search(
     Korean words match with their particles (김정은 finds 김정은과).
     Use `search -- -QUERY` for a query that begins with "-".
     """
-    from .errors import QueryError
+    from .errors import ArchiveError, QueryError
     from .render import hit_json, hits_csv, hits_table
+
+    if as_json and as_csv:
+        raise click.UsageError("--json and --csv are two formats: give one")
     from .store.reader import search_file
     from .store.search import SearchOptions, parse_when
 
@@ -271,11 +321,13 @@ def search(
                 hits = archive.search(options)
     except QueryError as exc:
         raise click.UsageError(str(exc)) from exc
+    except ArchiveError as exc:
+        raise click.ClickException(str(exc)) from exc
     if as_json:
         for hit in hits:
             click.echo(hit_json(hit))
     elif as_csv:
-        click.echo(hits_csv(hits), nl=False)
+        click.echo(hits_csv(hits, terminal=sys.stdout.isatty()), nl=False)
     else:
         if hits:
             click.echo(hits_table(hits, terminal=sys.stdout.isatty()))
@@ -315,8 +367,25 @@ def info(ctx: click.Context, as_json: bool) -> None:
 def check(ctx: click.Context, repair: bool) -> None:
     """Verify the archive: database integrity, the search index in step with the articles,
     and every original's bytes against its hash. Exit 1 when a problem remains."""
-    with open_archive(ctx) as archive:
-        report = archive.check(repair=repair)
+    from .errors import ArchiveError
+    from .store import Archive
+
+    db = ctx.obj.get("db")
+    try:
+        # Opened for writing (never created): FTS5 checks its index through an INSERT command.
+        # An archive that cannot be written is still checked, read-only, but for that.
+        try:
+            archive = Archive.open(db, create=False)
+        except ArchiveError:
+            if repair:
+                raise
+            archive = Archive.open(db, readonly=True)
+        with archive:
+            report = archive.check(repair=repair)
+    except ArchiveError as exc:
+        raise click.ClickException(str(exc)) from exc
+    for line in report.skipped:
+        click.echo(f"not checked: {line}")
     for line in report.repaired:
         click.echo(f"repaired: {line}")
     for problem in report.problems:
@@ -337,7 +406,7 @@ def db_upgrade(ctx: click.Context) -> None:
 
     Keep a copy first (`newsarchive copy --to`): migrations change the tables in place.
     """
-    with open_archive(ctx, check_schema=False) as archive:
+    with open_archive(ctx, write=True, create=True, check_schema=False) as archive:
         before, after = archive.upgrade()
     if before == after:
         click.echo(f"schema {after}: already current")
@@ -379,8 +448,10 @@ def copy(ctx: click.Context, to_url: str | None, from_url: str | None, verify: b
         raise click.UsageError("give one of --to or --from")
     here = ctx.obj.get("db")
     source_db, dest_db = (here, to_url) if to_url else (from_url, here)
+    if resolve_url(source_db) == resolve_url(dest_db):
+        raise click.ClickException("the source and the destination are the same archive")
     try:
-        source = Archive(resolve_url(source_db))
+        source = Archive(resolve_url(source_db), readonly=True)
     except ArchiveError as exc:
         raise click.ClickException(f"source: {exc}") from exc
     try:

@@ -64,6 +64,7 @@ class Job:
     path: str
     data: bytes | None = None  # None: read the file in the worker
     url: str | None = None
+    error: str | None = None  # the input failed before parsing (standard input too large)
 
 
 @dataclass(frozen=True)
@@ -110,6 +111,8 @@ def _seen(digest: str) -> int | None:
 def parse_job(job: Job) -> Parsed:
     """Read and parse one input. Never raises: a failure comes back with its reason."""
     shown = display_path(job.path)
+    if job.error is not None:
+        return Parsed(shown, reason=job.error)
     try:
         data = job.data if job.data is not None else read_input(job.path).data
         seen = _seen(hashlib.sha256(data).hexdigest())
@@ -159,10 +162,16 @@ def parsed_inputs(jobs: Iterable[Job], workers: int, sqlite_path: str | None) ->
 
 
 def jobs_for(
-    paths: Iterable[str], url: str | None = None, stdin: bytes | None = None
+    paths: Iterable[str], url: str | None = None, stdin: bytes | InputError | None = None
 ) -> Iterator[Job]:
+    """A job per input; `stdin` is what standard input held (or why it could not be read)."""
     for path in expand(paths):
-        yield Job(path, stdin if path == STDIN else None, url)
+        if path != STDIN:
+            yield Job(path, url=url)
+        elif isinstance(stdin, InputError):
+            yield Job(path, error=stdin.reason)
+        else:
+            yield Job(path, stdin, url)
 
 
 def ingest_jobs(
@@ -227,7 +236,7 @@ def ingest_paths(
     paths: Iterable[str],
     *,
     url: str | None = None,
-    stdin: bytes | None = None,
+    stdin: bytes | InputError | None = None,
     on_result: Callable[[FileResult], None] | None = None,
     workers: int = 1,
 ) -> Summary:
@@ -238,3 +247,10 @@ def ingest_paths(
 def default_workers(count: int) -> int:
     """Worth a pool only for more than a few files."""
     return 1 if count < 64 else max(1, min(os.cpu_count() or 1, 8))
+
+
+def worker_count(asked: int | None, count: int) -> int:
+    """Parsing processes for `count` inputs: as asked (else the default), never more than the
+    inputs or the cores."""
+    wanted = asked if asked is not None else default_workers(count)
+    return max(1, min(wanted, count, os.cpu_count() or 1))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from functools import cached_property
 from typing import Any
 
@@ -129,3 +129,60 @@ def content_hash(headline: str, body: str) -> str:
     """The duplicate key: NFKC, whitespace collapsed, so re-saved copies of one article agree."""
     norm = unicodedata.normalize("NFKC", normalise_space(headline) + "\n" + normalise_space(body))
     return hashlib.sha256(norm.encode("utf-8")).hexdigest()
+
+
+# What text from outside may carry that no record should: terminal escape sequences, control
+# characters (NUL, which PostgreSQL refuses, among them) and lone surrogates (from JSON's
+# "\ud800" escapes; no encoding can write them). Separators become spaces; the rest goes, so
+# that a word glued to a control character stays one searchable word.
+ANSI_SEQUENCE = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[@-_]")
+_UNWANTED = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
+_SPACE_LIKE = frozenset("\x0b\x0c\r\x1c\x1d\x1e\x1f\x85")
+
+
+def clean_text(text: str) -> str:
+    """Text without escape sequences, control characters (but newline and tab) or lone
+    surrogates; vertical space and separators become spaces."""
+    if not _UNWANTED.search(text):
+        return text
+    text = ANSI_SEQUENCE.sub("", text)
+    return _UNWANTED.sub(lambda m: " " if m.group(0) in _SPACE_LIKE else "", text)
+
+
+def _clean_optional(text: str | None) -> str | None:
+    return clean_text(text) if text is not None else None
+
+
+def clean_article(article: Article) -> Article:
+    """The record with every text field cleaned (see clean_text); the same object when
+    nothing needed it. Parsers and the archive both apply it: no path stores such text."""
+    texts = [article.headline, article.body, article.subheadline, article.url, article.byline]
+    texts += [a.name for a in article.authors] + article.emails
+    texts += [str(part) for a in article.authors for part in (a.email, a.role, a.dateline)]
+    if article.source:
+        texts += [article.source.name, str(article.source.domain)]
+    if not any(_UNWANTED.search(t) for t in texts if t):
+        return article
+    return replace(
+        article,
+        headline=clean_text(article.headline),
+        body=clean_text(article.body),
+        subheadline=_clean_optional(article.subheadline),
+        url=_clean_optional(article.url),
+        byline=_clean_optional(article.byline),
+        authors=[
+            Author(
+                clean_text(a.name),
+                _clean_optional(a.email),
+                _clean_optional(a.role),
+                _clean_optional(a.dateline),
+            )
+            for a in article.authors
+        ],
+        emails=[clean_text(e) for e in article.emails],
+        source=(
+            Source(clean_text(article.source.name), _clean_optional(article.source.domain))
+            if article.source
+            else None
+        ),
+    )

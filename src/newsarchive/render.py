@@ -22,6 +22,9 @@ if TYPE_CHECKING:
 
 _ANSI = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[@-_]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_CONTROL_OR_BREAK = re.compile(
+    r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
+)
 
 
 def safe(text: str | None, keep: str = "") -> str:
@@ -30,6 +33,19 @@ def safe(text: str | None, keep: str = "") -> str:
         return ""
     text = _ANSI.sub("", text)
     return _CONTROL.sub(lambda m: m.group(0) if m.group(0) in keep else "", text)
+
+
+_ESCAPED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def escape(text: str) -> str:
+    """Text from outside (a file name, an error's reason) for one line of the terminal: control
+    characters, escape sequences and line breaks shown as backslash escapes, not acted on (a
+    file name cannot clear the screen or fake an `error:` line)."""
+    return _CONTROL_OR_BREAK.sub(
+        lambda m: _ESCAPED.get(m.group(0)) or m.group(0).encode("unicode_escape").decode("ascii"),
+        text,
+    )
 
 
 def to_json(obj: dict[str, Any]) -> str:
@@ -136,7 +152,9 @@ def _cut_marked(text: str, width: int) -> str:
     return _cut(visible, width) if "\x1b" in text else _cut(text, width)
 
 
-def hits_csv(hits: list[SearchHit]) -> str:
+def hits_csv(hits: list[SearchHit], terminal: bool = False) -> str:
+    """Results as CSV; on a terminal, without the control characters a stored text may hold."""
+    clean = safe if terminal else (lambda text: text or "")
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow(["id", "posted_at", "source", "domain", "headline", "score", "snippet"])
@@ -146,11 +164,11 @@ def hits_csv(hits: list[SearchHit]) -> str:
             [
                 hit.id,
                 hit.posted_at or "",
-                hit.source.name if hit.source else "",
-                (hit.source.domain or "") if hit.source else "",
-                hit.headline,
+                clean(hit.source.name) if hit.source else "",
+                clean(hit.source.domain) if hit.source else "",
+                clean(hit.headline),
                 hit.score,
-                snippet,
+                clean(snippet),
             ]
         )
     return out.getvalue()

@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 from zoneinfo import ZoneInfo
 
 from ..errors import BinaryInput, EmptyInput, NotAnArticle, UnreadableInput
 from ..paths import display_path
-from ..record import Article, InputInfo, Source
+from ..record import Article, InputInfo, Source, clean_article
 from . import sites
 from .dates import date_from_url
 from .decode import NotText, declared_charset, decode, repair_mojibake
@@ -19,7 +21,14 @@ from .extracted import Extracted
 from .language import choose_language, languages_present
 from .sources import SEOUL, domain_of_url, source_for_domain, zone_for_domain
 
-__all__ = ["MAX_INPUT_BYTES", "decode_input", "parse_bytes", "parse_file", "read_input"]
+__all__ = [
+    "MAX_INPUT_BYTES",
+    "decode_input",
+    "parse_bytes",
+    "parse_file",
+    "read_input",
+    "read_stream",
+]
 
 MAX_INPUT_BYTES = 64 * 1024 * 1024  # a news page is never this large; refuse rather than hang
 _GZIP_MAGIC = b"\x1f\x8b"
@@ -42,11 +51,27 @@ def read_input(path: str | os.PathLike[str]) -> RawInput:
         size = p.stat().st_size
         if size > MAX_INPUT_BYTES:
             raise UnreadableInput(name, f"too large ({size} bytes; limit {MAX_INPUT_BYTES})")
-        return RawInput(name, p.read_bytes())
+        with p.open("rb") as stream:
+            return read_stream(name, stream)  # bounded too: a file may grow as it is read
     except PermissionError as exc:
         raise UnreadableInput(name, "permission denied") from exc
     except OSError as exc:
         raise UnreadableInput(name, exc.strerror or str(exc)) from exc
+
+
+def read_stream(name: str, stream: BinaryIO) -> RawInput:
+    """All of a stream (standard input, say), or an InputError once it passes the size limit:
+    never more than MAX_INPUT_BYTES in memory, however much the stream holds."""
+    chunks: list[bytes] = []
+    size = 0
+    while chunk := stream.read(min(1 << 20, MAX_INPUT_BYTES + 1 - size)):
+        chunks.append(chunk)
+        size += len(chunk)
+        if size > MAX_INPUT_BYTES:
+            raise UnreadableInput(
+                name, f"too large (more than the limit of {MAX_INPUT_BYTES} bytes)"
+            )
+    return RawInput(name, b"".join(chunks))
 
 
 def _gunzip(path: str, data: bytes) -> bytes:
@@ -64,12 +89,25 @@ def _gunzip(path: str, data: bytes) -> bytes:
     return out
 
 
+# What comes before a markup document's first element: an XML declaration, comments, a doctype.
+_PROLOGUE = re.compile(r"(?:\s+|<\?[^>]*\?>|<!--.*?-->|<!doctype[^>]*>)*", re.DOTALL)
+_FIRST_TAG = re.compile(r"<([a-z][a-z0-9:-]*)[\s/>]")
+
+
 def sniff_format(text: str) -> str:
-    """ "html" when the text is markup, else "text"."""
-    head = text[:4096].lstrip().lower()
-    if head.startswith(("<!doctype html", "<html", "<?xml")) or (
+    """ "html" when the text is markup (a page, or a fragment of one that opens with an element
+    and closes some), "svg" for an SVG image, else "text"."""
+    head = text[:4096].lower()
+    start = _PROLOGUE.match(head)
+    rest = head[start.end() if start else 0 :]
+    first = _FIRST_TAG.match(rest)
+    if first and first.group(1) == "svg":
+        return "svg"
+    if head.lstrip().startswith(("<!doctype html", "<html", "<?xml")) or (
         "<html" in head or "<head" in head or "<body" in head
     ):
+        return "html"
+    if first and "</" in rest:
         return "html"
     return "text"
 
@@ -96,6 +134,8 @@ def decode_input(data: bytes, path: str = "-") -> DecodedInput:
         raise EmptyInput(path, "only whitespace")
     text = repair_mojibake(decoded.text)
     fmt = sniff_format(text)
+    if fmt == "svg":
+        raise NotAnArticle(path, "an SVG image, not an article")
     if data.startswith(_GZIP_MAGIC):
         fmt += "+gzip"
     return DecodedInput(text, decoded.encoding, fmt, digest)
@@ -164,7 +204,7 @@ def build_article(found: Extracted, text: str, info: InputInfo) -> Article:
     texts += [a.name for a in authors]
     languages = languages_present(language, texts)
     translations = [t for t in found.translations if t != language]
-    return Article(
+    article = Article(
         headline=found.headline,
         subheadline=found.subheadline,
         body=body,
@@ -181,3 +221,5 @@ def build_article(found: Extracted, text: str, info: InputInfo) -> Article:
         extraction=found.extraction or None,
         translations=translations,
     )
+    # Metadata may carry what no record should (JSON-LD's "\u0000", a lone "\ud800").
+    return clean_article(article)

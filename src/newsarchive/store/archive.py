@@ -6,16 +6,26 @@ import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
+from pathlib import Path
 from typing import Any, Literal
 
-from sqlalchemy import Engine, func, select, text
+from sqlalchemy import Engine, func, make_url, select, text
 from sqlalchemy.exc import DBAPIError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
-from ..errors import ArchiveError, NotFound, QueryError
-from ..record import Article, Author, InputInfo, Source
+from ..errors import ArchiveError, NotFound
+from ..record import Article, Author, InputInfo, Source, clean_article
 from .check import CheckReport, check_archive
-from .engine import WRITER, make_engine, resolve_url
+from .engine import (
+    NO_ARCHIVE_HINT,
+    REPAIR_HINT,
+    WRITER,
+    db_reason,
+    make_engine,
+    resolve_url,
+    sqlite_file,
+    sqlite_read_url,
+)
 from .models import (
     ArticleAuthorRow,
     ArticleLanguageRow,
@@ -29,6 +39,7 @@ from .schema import HEAD_REVISION, REVISIONS, current_revision, ensure_current, 
 from .search import SearchHit, SearchOptions, run_search
 
 Status = Literal["added", "unchanged", "updated"]
+MAX_ID = 2**31 - 1  # ids are 32-bit integers on PostgreSQL
 
 
 @dataclass(frozen=True)
@@ -75,26 +86,67 @@ def _edition_key(edition: Article | ArticleRow | dict[str, Any]) -> EditionKey:
     return (moment is not None, moment or datetime.min)
 
 
+def _read_only_engine(path: Path) -> Engine:
+    """An engine that reads a SQLite file without writing to it. A WAL reader needs a
+    shared-memory file beside the archive; where none can be made (a read-only folder or mount),
+    the file is read as immutable: no one can be writing it there."""
+    engine = make_engine(sqlite_read_url(path), readonly=True)
+    try:
+        with engine.connect() as conn:
+            conn.exec_driver_sql("SELECT count(*) FROM sqlite_master").scalar_one()
+        return engine
+    except DBAPIError:  # not a database at all is said when the schema is read
+        engine.dispose()
+    return make_engine(sqlite_read_url(path, immutable=True), readonly=True)
+
+
 class Archive:
     """An archive on SQLite (a path) or another engine (an SQLAlchemy URL)."""
 
-    def __init__(self, url: str, *, check_schema: bool = True) -> None:
-        """Open (or create) the archive; with check_schema, refuse one of another schema."""
+    def __init__(
+        self,
+        url: str,
+        *,
+        check_schema: bool = True,
+        create: bool = True,
+        readonly: bool = False,
+    ) -> None:
+        """Open the archive, creating it when `create` (never when `readonly`); with
+        check_schema, refuse one of another schema and a database that is not an archive.
+        `readonly` opens a SQLite file without writing to it, so that an archive on a
+        read-only file or mount can be read."""
         self.url = url
-        self.engine: Engine = make_engine(url)
+        create = create and not readonly
+        path = sqlite_file(url)
+        if path is not None and not path.is_file():
+            if not create:
+                raise ArchiveError(f"no archive at {path}{NO_ARCHIVE_HINT}")
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise ArchiveError(f"cannot create the archive at {path}: {exc}") from exc
+        self.engine: Engine = (
+            _read_only_engine(path) if readonly and path is not None else make_engine(url)
+        )
         try:
             if check_schema:
-                ensure_current(self.engine)
+                ensure_current(self.engine, create=create, where=self._where)
         except SQLAlchemyError as exc:
             self.engine.dispose()
-            raise ArchiveError(f"cannot open the archive at {self._where}: {exc}") from exc
+            raise ArchiveError(
+                f"cannot open the archive at {self._where}: {db_reason(exc)}"
+            ) from exc
         except ArchiveError:
             self.engine.dispose()
             raise
 
     @property
     def _where(self) -> str:
-        return self.engine.url.render_as_string(hide_password=True)
+        """The archive as its user named it: a file's path, else the URL without password."""
+        url = make_url(self.url)
+        if url.get_backend_name() == "sqlite" and url.database:
+            return url.database
+        return url.render_as_string(hide_password=True)
 
     @property
     def dialect(self) -> str:
@@ -113,12 +165,23 @@ class Archive:
                 )
             upgrade(self.engine)
         except SQLAlchemyError as exc:
-            raise ArchiveError(f"cannot upgrade the archive at {self._where}: {exc}") from exc
+            raise ArchiveError(
+                f"cannot upgrade the archive at {self._where}: {db_reason(exc)}"
+            ) from exc
         return before, HEAD_REVISION
 
     @classmethod
-    def open(cls, db: str | None = None, *, check_schema: bool = True) -> Archive:
-        return cls(resolve_url(db), check_schema=check_schema)
+    def open(
+        cls,
+        db: str | None = None,
+        *,
+        check_schema: bool = True,
+        create: bool = True,
+        readonly: bool = False,
+    ) -> Archive:
+        """The archive a --db value names (a path or URL; None: NEWSARCHIVE_DB, else the
+        default file)."""
+        return cls(resolve_url(db), check_schema=check_schema, create=create, readonly=readonly)
 
     def close(self) -> None:
         self.engine.dispose()
@@ -140,11 +203,12 @@ class Archive:
 
     def add(self, article: Article, data: bytes) -> Outcome:
         """Store an article with its input's bytes: added, unchanged (seen) or updated (edition)."""
+        article = clean_article(article)
         try:
             with self._write_session() as s, s.begin():
                 return self._add(s, article, data)
         except OperationalError as exc:
-            raise ArchiveError(f"cannot write to the archive: {exc.orig}") from exc
+            raise ArchiveError(f"cannot write to the archive: {db_reason(exc)}") from exc
 
     def _add(self, s: Session, article: Article, data: bytes) -> Outcome:
         now = _now()
@@ -347,6 +411,8 @@ class Archive:
         )
 
     def get(self, article_id: int) -> Article:
+        if not 0 < article_id <= MAX_ID:
+            raise NotFound(article_id)  # no engine holds it; some cannot even be asked
         with self._session() as s:
             row = s.get(ArticleRow, article_id)
             if row is None:
@@ -389,8 +455,11 @@ class Archive:
             try:
                 return run_search(execute, conn.dialect.name, options)
             except DBAPIError as exc:
-                # The query language quotes every term; an engine error here is ours to report.
-                raise QueryError(f"the search could not run: {exc.orig}") from exc
+                # The query language quotes every term: an engine error here is the archive's
+                # (its search index missing, say), not the query's.
+                raise ArchiveError(
+                    f"the search could not run: {db_reason(exc)}{REPAIR_HINT}"
+                ) from exc
 
     def counts(self) -> dict[str, int]:
         with self._session() as s:
@@ -405,10 +474,10 @@ class Archive:
     def info(self) -> dict[str, Any]:
         with self.engine.connect() as conn:
             revision = current_revision(conn)
-        location = self.engine.url.database if self.engine.dialect.name == "sqlite" else None
+        url = make_url(self.url)
         return {
-            "url": self.engine.url.render_as_string(hide_password=True),
-            "path": location,
+            "url": url.render_as_string(hide_password=True),
+            "path": url.database if url.get_backend_name() == "sqlite" else None,
             "engine": self.engine.dialect.name,
             "schema_version": revision,
             "schema_current": revision == HEAD_REVISION,

@@ -18,7 +18,8 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
 from ..errors import ArchiveError
-from ..record import Article, Author, Source
+from ..record import Article, Author, Source, clean_article
+from .engine import db_reason
 from .models import (
     ArticleRow,
     AuthorRow,
@@ -41,13 +42,14 @@ class BulkWriter:
         self._authors: dict[tuple[str, str], int] = {}
 
     def add_many(self, items: Sequence[tuple[Article, bytes]]) -> list[Outcome]:
+        items = [(clean_article(article), data) for article, data in items]
         try:
             with self.archive._write_session() as s, s.begin():
                 return self._add_many(s, items)
         except OperationalError as exc:
             self._sources.clear()  # the transaction rolled back: cached ids may be gone
             self._authors.clear()
-            raise ArchiveError(f"cannot write to the archive: {exc.orig}") from exc
+            raise ArchiveError(f"cannot write to the archive: {db_reason(exc)}") from exc
 
     def _add_many(self, s: Session, items: Sequence[tuple[Article, bytes]]) -> list[Outcome]:
         from .archive import Outcome, _now

@@ -7,10 +7,16 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 
-from sqlalchemy import Engine, text
+from sqlalchemy import Connection, Engine, text
 
-# SQLite's FTS5 tables (migrations 0001 and 0004), both kept from the articles table.
+from .engine import db_reason
+
+# SQLite's FTS5 tables (migrations 0001 and 0004), both kept from the articles table by three
+# triggers each.
 SQLITE_SEARCH_TABLES = ("articles_fts", "articles_headline_fts")
+SQLITE_SEARCH_OBJECTS = SQLITE_SEARCH_TABLES + tuple(
+    f"{table}_{event}" for table in SQLITE_SEARCH_TABLES for event in ("insert", "delete", "update")
+)
 # PostgreSQL's full-text indexes (migrations 0002 and 0003) and the columns they index.
 PG_SEARCH_INDEXES = {
     "ix_articles_search": "search_vector",
@@ -23,6 +29,7 @@ class CheckReport:
     problems: list[str] = field(default_factory=list)
     inputs_checked: int = 0
     repaired: list[str] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)  # what a read-only archive cannot check
 
     @property
     def ok(self) -> bool:
@@ -37,15 +44,23 @@ def check_archive(engine: Engine, *, repair: bool = False) -> CheckReport:
             result = [r[0] for r in conn.exec_driver_sql("PRAGMA integrity_check").all()]
             if result != ["ok"]:
                 report.problems.extend(f"database: {line}" for line in result[:20])
+            missing = _missing_search_objects(conn)
+            report.problems.extend(f"search index: {name} is missing" for name in missing)
             for table in SQLITE_SEARCH_TABLES:
+                if table in missing:
+                    continue
                 try:
                     conn.exec_driver_sql(
                         f"INSERT INTO {table}({table}, rank) VALUES ('integrity-check', 1)"
                     )
                 except Exception as exc:  # the index disagrees with the articles table
-                    report.problems.append(
-                        f"search index: {table} not in step with the articles ({exc})"
-                    )
+                    reason = db_reason(exc)
+                    if "readonly" in reason:
+                        report.skipped.append(f"search index {table} (the archive is read-only)")
+                    else:
+                        report.problems.append(
+                            f"search index: {table} not in step with the articles ({reason})"
+                        )
         orphans = conn.execute(
             text(
                 "SELECT count(*) FROM inputs WHERE article_id IS NOT NULL AND article_id NOT IN"
@@ -83,8 +98,45 @@ def check_archive(engine: Engine, *, repair: bool = False) -> CheckReport:
     return report
 
 
+def _missing_search_objects(conn: Connection) -> list[str]:
+    present = set(conn.exec_driver_sql("SELECT name FROM sqlite_master").scalars())
+    return [name for name in SQLITE_SEARCH_OBJECTS if name not in present]
+
+
+def _reference_search_schema() -> dict[str, str]:
+    """The statements that make the search index's tables and triggers, as the migrations make
+    them: read from a new archive made in memory, so they are never written twice."""
+    from sqlalchemy import create_engine
+    from sqlalchemy.pool import StaticPool
+
+    from .schema import upgrade
+
+    reference = create_engine("sqlite://", poolclass=StaticPool)
+    try:
+        upgrade(reference)
+        with reference.connect() as conn:
+            rows = conn.exec_driver_sql("SELECT name, sql FROM sqlite_master").all()
+    finally:
+        reference.dispose()
+    return {name: sql for name, sql in rows if name in SQLITE_SEARCH_OBJECTS}
+
+
 def _repair_sqlite(engine: Engine, report: CheckReport) -> CheckReport:
     with engine.begin() as conn:
+        missing = _missing_search_objects(conn)
+        if missing:
+            schema = _reference_search_schema()
+            for table in SQLITE_SEARCH_TABLES:
+                if table in missing:
+                    # Its triggers would write into a table that is gone: made again with it.
+                    for trigger in (n for n in SQLITE_SEARCH_OBJECTS if n.startswith(table + "_")):
+                        conn.exec_driver_sql(f"DROP TRIGGER IF EXISTS {trigger}")
+                    conn.exec_driver_sql(schema[table])
+            present = set(conn.exec_driver_sql("SELECT name FROM sqlite_master").scalars())
+            for name in SQLITE_SEARCH_OBJECTS:
+                if name not in present:
+                    conn.exec_driver_sql(schema[name])
+            report.repaired.append("search index re-created: " + ", ".join(missing))
         for table in SQLITE_SEARCH_TABLES:
             conn.exec_driver_sql(f"INSERT INTO {table}({table}) VALUES ('rebuild')")
     report.repaired.append("search index rebuilt from the articles")

@@ -127,18 +127,18 @@ def _check_resumable(src: Connection, dst: Connection, table: Table) -> tuple[An
     return last
 
 
-def _reset_sequences(dst: Connection) -> None:
-    if dst.dialect.name != "postgresql":
-        return
-    for name in TABLES:
-        if [c.name for c in _key(_table(name))] != ["id"]:
-            continue  # no sequence: a composite key
-        dst.execute(
-            text(
-                f"SELECT setval(pg_get_serial_sequence('{name}', 'id'),"
-                f" coalesce(max(id), 1), max(id) IS NOT NULL) FROM {name}"
-            )
+def _move_sequence(dst: Connection, name: str) -> None:
+    """Set the table's id sequence past its rows (PostgreSQL): rows copied with their ids leave
+    it behind, and the next ingest would take an id already used. Done in each batch's own
+    transaction, so that an interrupted copy leaves an archive that can be written to."""
+    if dst.dialect.name != "postgresql" or [c.name for c in _key(_table(name))] != ["id"]:
+        return  # SQLite takes the next id from the rows; a composite key has no sequence
+    dst.execute(
+        text(
+            f"SELECT setval(pg_get_serial_sequence('{name}', 'id'),"
+            f" coalesce(max(id), 1), max(id) IS NOT NULL) FROM {name}"
         )
+    )
 
 
 def source_counts(archive: Archive) -> dict[str, int]:
@@ -157,7 +157,7 @@ def copy_archive(
     on_rows: Callable[[str, int], None] | None = None,
 ) -> CopyReport:
     """Copy every row of `source` into `dest` (empty, or a partial copy of source)."""
-    if source.engine.url == dest.engine.url:
+    if source.url == dest.url:
         raise ArchiveError("the source and the destination are the same archive")
     report = CopyReport()
     reader = source.engine.connect()
@@ -179,11 +179,10 @@ def copy_archive(
                 for rows in _rows(reader, table, last, min(batch, _BATCH.get(name, batch))):
                     with writer_engine.begin() as conn:
                         conn.execute(insert(table), rows)
+                        _move_sequence(conn, name)
                     report.copied[name] += len(rows)
                     if on_rows:
                         on_rows(name, len(rows))
-                with writer_engine.begin() as conn:
-                    _reset_sequences(conn)
     finally:
         reader.close()
     return report

@@ -12,6 +12,16 @@ if TYPE_CHECKING:  # SQLAlchemy loads in make_engine: resolve_url is used withou
     from sqlalchemy import Engine
 
 ENV_VAR = "NEWSARCHIVE_DB"
+NO_ARCHIVE_HINT = ": `newsarchive ingest` makes one (or check --db and NEWSARCHIVE_DB)"
+REPAIR_HINT = " (`newsarchive check --repair` rebuilds the search index)"
+
+
+def db_reason(exc: BaseException) -> str:
+    """An engine error in one line: the driver's message, without the statement, its
+    parameters or the library's help link."""
+    orig = getattr(exc, "orig", None)
+    lines = str(orig if orig is not None else exc).strip().splitlines()
+    return lines[0] if lines else type(exc).__name__
 
 
 def default_path() -> Path:
@@ -20,14 +30,41 @@ def default_path() -> Path:
     return Path(user_data_dir("newsarchive", appauthor=False)) / "archive.db"
 
 
+# PostgreSQL URLs as people write them (Heroku's postgres://, libpq's postgresql://) mean the
+# driver newsarchive installs, psycopg 3.
+_PG_SCHEMES = ("postgres://", "postgresql://")
+PG_DRIVER = "postgresql+psycopg://"
+
+
 def resolve_url(db: str | None) -> str:
-    """A bare path means SQLite; anything with "://" is an SQLAlchemy URL; None, the default."""
+    """A bare path means SQLite; anything with "://" is an SQLAlchemy URL; None, the default.
+    Nothing is created here: opening the archive for writing creates its file."""
     value = db or os.environ.get(ENV_VAR) or None
     if value and "://" in value:
+        for scheme in _PG_SCHEMES:
+            if value.startswith(scheme):
+                return PG_DRIVER + value[len(scheme) :]
         return value
     path = Path(value).expanduser() if value else default_path()
-    path.parent.mkdir(parents=True, exist_ok=True)
     return f"sqlite:///{path.resolve()}"
+
+
+def sqlite_file(url: str) -> Path | None:
+    """The file a SQLite URL names (None for other engines); refuses an in-memory database,
+    whose archive would vanish when the command ends."""
+    if not url.startswith("sqlite"):
+        return None
+    from sqlalchemy.engine import make_url
+
+    try:
+        database = make_url(url).database
+    except Exception as exc:
+        raise ArchiveError(f"not a database URL: {url}") from exc
+    if not database or database == ":memory:" or "mode=memory" in url:
+        raise ArchiveError(
+            "an in-memory SQLite archive would vanish when the command ends: give a file path"
+        )
+    return Path(database)
 
 
 # 64 MB of page cache (the default is 2 MB): a large archive's indexes are written and read at
@@ -39,12 +76,21 @@ def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
     # We issue BEGIN ourselves (see _sqlite_begin); pysqlite's own transaction handling is off.
     dbapi_conn.isolation_level = None
     cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA busy_timeout=60000")
     cur.execute("PRAGMA journal_mode=WAL")
     cur.execute("PRAGMA synchronous=NORMAL")
     cur.execute("PRAGMA foreign_keys=ON")
-    cur.execute("PRAGMA busy_timeout=60000")
     cur.execute(SQLITE_CACHE)
     cur.execute("PRAGMA temp_store=MEMORY")
+    cur.close()
+
+
+def _sqlite_read_pragmas(dbapi_conn: Any, _record: Any) -> None:
+    """A read-only connection changes nothing, not even the journal mode."""
+    dbapi_conn.isolation_level = None
+    cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA busy_timeout=60000")
+    cur.execute(SQLITE_CACHE)
     cur.close()
 
 
@@ -70,20 +116,36 @@ def _pg_begin(conn: Any) -> None:
         conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({PG_WRITE_LOCK})")
 
 
-def make_engine(url: str) -> Engine:
+def sqlite_read_url(path: Path, immutable: bool = False) -> str:
+    """A read-only URL for a SQLite file; `immutable` for a file no one can write (on a read-only
+    mount, SQLite cannot make the shared-memory file a WAL reader needs)."""
+    from urllib.parse import quote
+
+    flags = "mode=ro&immutable=1" if immutable else "mode=ro"
+    return f"sqlite:///file:{quote(str(path))}?{flags}&uri=true"
+
+
+def make_engine(url: str, *, readonly: bool = False) -> Engine:
     from sqlalchemy import create_engine, event
+    from sqlalchemy.exc import ArgumentError, NoSuchModuleError
 
     if url.startswith("sqlite"):
         engine = create_engine(url, connect_args={"timeout": 60})
-        event.listen(engine, "connect", _sqlite_pragmas)
+        event.listen(engine, "connect", _sqlite_read_pragmas if readonly else _sqlite_pragmas)
         event.listen(engine, "begin", _sqlite_begin)
         return engine
+    scheme = url.split("://")[0]
     try:
         engine = create_engine(url, pool_pre_ping=True)
     except ModuleNotFoundError as exc:
         raise ArchiveError(
-            f"no database driver for {url.split('://')[0]}: install it "
+            f"no database driver for {scheme}: install it "
             f"(for PostgreSQL: pip install 'psycopg[binary]') ({exc})"
+        ) from exc
+    except (NoSuchModuleError, ArgumentError) as exc:
+        raise ArchiveError(
+            f"{scheme}:// is not a database newsarchive can use: give a SQLite file path or a "
+            "postgresql:// URL"
         ) from exc
     if engine.dialect.name == "postgresql":
         event.listen(engine, "begin", _pg_begin)

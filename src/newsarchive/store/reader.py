@@ -13,8 +13,8 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
-from ..errors import QueryError
-from .engine import SQLITE_CACHE, resolve_url
+from ..errors import ArchiveError
+from .engine import REPAIR_HINT, SQLITE_CACHE, resolve_url
 from .schema import HEAD_REVISION
 from .search import SearchHit, SearchOptions, run_search
 
@@ -30,14 +30,26 @@ def archive_file(db: str | None) -> Path | None:
     return path if path.is_file() else None
 
 
+def _connect(path: Path) -> sqlite3.Connection | None:
+    """A read-only connection, immutable where SQLite cannot make a WAL reader's files (a
+    read-only folder or mount); None when neither opens it as a database."""
+    for flags in ("mode=ro", "mode=ro&immutable=1"):
+        try:
+            conn = sqlite3.connect(f"{path.as_uri()}?{flags}", uri=True, timeout=60)
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            return conn
+        except sqlite3.Error:
+            continue
+    return None
+
+
 def search_file(db: str | None, options: SearchOptions) -> list[SearchHit] | None:
     """The search's hits, or None when db is not a SQLite archive of the current schema."""
     path = archive_file(db)
     if path is None:
         return None
-    try:
-        conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, timeout=60)
-    except sqlite3.Error:
+    conn = _connect(path)
+    if conn is None:
         return None
     try:
         try:
@@ -54,7 +66,8 @@ def search_file(db: str | None, options: SearchOptions) -> list[SearchHit] | Non
         try:
             return run_search(execute, "sqlite", options)
         except sqlite3.Error as exc:
-            # The query language quotes every term; an engine error here is ours to report.
-            raise QueryError(f"the search could not run: {exc}") from exc
+            # The query language quotes every term: an engine error here is the archive's
+            # (its search index missing, say), not the query's.
+            raise ArchiveError(f"the search could not run: {exc}{REPAIR_HINT}") from exc
     finally:
         conn.close()

@@ -34,20 +34,29 @@ def alembic_config() -> object:
 
 
 def upgrade(engine: Engine, revision: str = "head") -> None:
-    """Run the migrations up to `revision` (a no-op when the archive is already there)."""
+    """Run the migrations up to `revision` (a no-op when the archive is already there).
+
+    They run holding the archive's write lock, like every write: of several processes creating
+    one new archive at once, one makes the schema and the others find it made.
+    """
     with engine.connect() as conn:
         if revision == "head" and current_revision(conn) == HEAD_REVISION:
             return
     from alembic import command
 
+    from .engine import WRITER
+
     cfg = alembic_config()
-    with engine.begin() as conn:
+    with engine.execution_options(**{WRITER: True}).begin() as conn:
+        if revision == "head" and current_revision(conn) == HEAD_REVISION:
+            return  # made while this process waited for the lock
         cfg.attributes["connection"] = conn  # type: ignore[attr-defined]
         command.upgrade(cfg, revision)  # type: ignore[arg-type]
 
 
-def ensure_current(engine: Engine) -> None:
-    """Make a new archive at the current schema; accept one already there; refuse any other.
+def ensure_current(engine: Engine, *, create: bool = True, where: str | None = None) -> None:
+    """Accept an archive at the current schema; make one in an empty database (when `create`);
+    refuse anything else: an older or newer schema, or a database holding other tables.
 
     An archive of an older schema is upgraded only on request, never as a side effect of reading
     it: on a shared server other users may still run the older newsarchive.
@@ -56,20 +65,27 @@ def ensure_current(engine: Engine) -> None:
 
     with engine.connect() as conn:
         revision = current_revision(conn)
-        empty = revision is None and not inspect(conn).has_table("articles")
+        tables = inspect(conn).get_table_names() if revision is None else []
     if revision == HEAD_REVISION:
         return
-    if empty:
+    where = where or engine.url.render_as_string(hide_password=True)
+    if revision is None and not tables:
+        if not create:
+            from .engine import NO_ARCHIVE_HINT
+
+            raise ArchiveError(f"no archive at {where}{NO_ARCHIVE_HINT}")
         upgrade(engine)
         return
-    where = engine.url.render_as_string(hide_password=True)
     if revision in REVISIONS:
         raise ArchiveError(
             f"the archive at {where} has schema {revision}; this newsarchive needs "
             f"{HEAD_REVISION}: run `newsarchive db upgrade` (keep a copy first)"
         )
     if revision is None:
-        raise ArchiveError(f"{where} holds tables that are not a newsarchive archive")
+        raise ArchiveError(
+            f"{where} is another application's database ({len(tables)} tables, none of them "
+            "newsarchive's): give newsarchive a file or database of its own"
+        )
     raise ArchiveError(
         f"the archive at {where} has schema {revision}, newer than this newsarchive knows "
         f"({HEAD_REVISION}): upgrade newsarchive"

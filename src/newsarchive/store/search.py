@@ -41,6 +41,9 @@ class SearchOptions:
     sort: Sort = "relevance"
 
     def check(self) -> None:
+        """Raise QueryError for a search that cannot run as asked (before any archive is
+        opened: a usage error is the same on every archive)."""
+        q.parse(self.query)
         if self.limit < 1:
             raise QueryError("--limit must be at least 1")
         if self.offset < 0:
@@ -85,7 +88,10 @@ def parse_when(value: str, *, end: bool = False) -> datetime:
     except ValueError as exc:
         raise QueryError(f"not a date or datetime: {value!r} (use YYYY-MM-DD[THH:MM])") from exc
     if moment.tzinfo is not None:
-        moment = moment.astimezone(UTC).replace(tzinfo=None)
+        try:
+            moment = moment.astimezone(UTC).replace(tzinfo=None)
+        except OverflowError as exc:  # 9999-12-31T23:00-14:00 is past the last UTC instant
+            raise QueryError(f"out of the range of dates: {value!r}") from exc
     return moment
 
 

@@ -6,6 +6,7 @@ the rare page lxml cannot read at all.
 
 from __future__ import annotations
 
+import itertools
 import re
 from typing import Any
 
@@ -27,6 +28,37 @@ _PARSER = etree.HTMLParser(
 )
 
 
+# libxml2 compares each attribute of an element with every one before it: an element with a
+# hundred thousand attributes takes minutes. No page needs more than a few hundred; past
+# MAX_ATTRIBUTES the rest of such a start tag is dropped before parsing.
+MAX_ATTRIBUTES = 1000
+_LONG_TAG = 8192  # characters; only start tags this long are looked at
+_TAG_START = re.compile(r"<([a-zA-Z][^\s/<>]*)")
+_ATTRIBUTE = re.compile(r"""[^\s"'<>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'<>]*))?""")
+
+
+def bound_attributes(markup: str) -> str:
+    """The markup with every start tag cut to MAX_ATTRIBUTES attributes. Linear: a tag that
+    long is a run of text without ">", found by splitting on ">" (C speed)."""
+    parts = markup.split(">")
+    if max(map(len, parts)) <= _LONG_TAG:
+        return markup
+    changed = False
+    for k, part in enumerate(parts):
+        if len(part) <= _LONG_TAG:
+            continue
+        start = _TAG_START.search(part)
+        if start is None or len(part) - start.start() <= _LONG_TAG:
+            continue
+        found = _ATTRIBUTE.finditer(part, start.end())
+        kept = [m.group(0) for m in itertools.islice(found, MAX_ATTRIBUTES + 1)]
+        if len(kept) <= MAX_ATTRIBUTES:
+            continue
+        parts[k] = part[: start.start()] + "<" + start.group(1) + " " + " ".join(kept[:-1])
+        changed = True
+    return ">".join(parts) if changed else markup
+
+
 def parse_document(markup: str) -> HtmlElement | None:
     """The document's root element, or None when there is nothing to read.
 
@@ -35,7 +67,7 @@ def parse_document(markup: str) -> HtmlElement | None:
     """
     markup = _ENCODING_DECL.sub("", markup, count=1)  # lxml refuses str input with a declaration
     # Control characters are never page text, and lxml refuses them when a tree is edited.
-    markup = _CONTROL.sub("", markup)
+    markup = bound_attributes(_CONTROL.sub("", markup))
     if not markup.strip():
         return None
     try:

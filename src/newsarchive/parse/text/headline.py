@@ -184,19 +184,21 @@ def _row(c: _Capture, i: int, rank: int, candidates: int) -> list[float]:
 
 def candidates(lines: list[Line], article: ArticleLines) -> HeadlineCandidates:
     """The capture's headline candidates, with their rows (HEADLINE_FEATURES): short lines
-    above the point where half the article has been read, no date lines, no tickers."""
+    above the point where half the article has been read, no date lines, no signed bylines,
+    no tickers."""
     n = len(lines)
     texts = [line.text for line in lines]
     body_mass = article.body * np.array([len(t) for t in texts], dtype=np.float64)
     above = (np.cumsum(body_mass) - body_mass) / max(1.0, float(body_mass.sum()))
     limit = int(np.searchsorted(above, 0.5)) if n else 0
     limit = min(n, max(limit, 3) + 3)
-    date_at = _I["date_line"]
+    date_at, byline_at, by_at = _I["date_line"], _I["byline"], _I["by_prefix"]
     indices = [
         i
         for i in range(limit)
         if 2 < len(texts[i]) <= _MAX_CHARS
         and not article.local[i, date_at]
+        and not (article.local[i, byline_at] and article.local[i, by_at])  # "By Jane Roe"
         and not _ticker(texts, i)
     ]
     if not indices:
