@@ -79,6 +79,15 @@ def test_two_ingests_and_searches_at_once(tmp_path: Path, seed_path: Path, db_ur
     print(f"two ingests and {searches} searches at once: {counts['articles']} articles")
 
 
+_AT_ONCE = (
+    "import sys, time\n"
+    "from newsarchive.cli import main\n"
+    "time.sleep(max(0.0, float(sys.argv[1]) - time.time()))\n"
+    "sys.argv = ['newsarchive', *sys.argv[2:]]\n"
+    "main()\n"
+)
+
+
 def test_four_ingests_create_a_new_archive_at_once(
     tmp_path: Path, seed_path: Path, db_url: str
 ) -> None:
@@ -88,7 +97,10 @@ def test_four_ingests_create_a_new_archive_at_once(
         folder = tmp_path / f"batch{n}"
         _corpus(folder, seed_path, range(n * 25, n * 25 + 25))
         folders.append(folder)
-    command = [sys.executable, "-m", "newsarchive", "--db", db_url, "ingest", "-q"]
+    # Each process loads newsarchive first, then waits for the same instant: the four reach
+    # the missing schema together, not one import time apart.
+    start_at = time.time() + 3
+    command = [sys.executable, "-c", _AT_ONCE, str(start_at), "--db", db_url, "ingest", "-q"]
     processes = [
         subprocess.Popen(
             [*command, str(folder)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
