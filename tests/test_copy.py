@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -141,3 +142,33 @@ def test_the_destination_of_an_interrupted_copy_takes_new_articles(
         assert dest.get(source.counts()["articles"] + 1).headline.startswith("A new headline")
         dest.close()
     source.close()
+
+
+@pytest.mark.postgresql
+def test_nul_characters_from_an_older_archive_are_found_and_removed(
+    tmp_path: Path, seed_path: Path
+) -> None:
+    """An archive an older newsarchive filled with NUL (from JSON-LD) is refused by a copy to
+    PostgreSQL before anything is written; `check --repair` removes them."""
+    db = str(tmp_path / "old.db")
+    with Archive.open(db) as archive:
+        ingest_paths(archive, [str(seed_path)])
+    with sqlite3.connect(db) as conn:
+        conn.execute(
+            "UPDATE articles SET body = body || char(0) || ' tail', byline = 'A' || char(0)"
+        )
+    check = CliRunner().invoke(cli, ["--db", db, "check"])
+    assert check.exit_code == 1 and "NUL" in check.stderr
+    with new_database("postgresql", tmp_path / "pg") as url:
+        refused = CliRunner().invoke(cli, ["--db", db, "copy", "--to", url])
+        assert refused.exit_code == 1 and "check --repair" in refused.stderr
+        with Archive.open(url) as dest:
+            assert dest.counts()["articles"] == 0
+        repaired = CliRunner().invoke(cli, ["--db", db, "check", "--repair"])
+        assert repaired.exit_code == 0 and "NUL characters removed from 1 rows" in repaired.stdout
+        assert CliRunner().invoke(cli, ["--db", db, "check"]).exit_code == 0
+        copied = CliRunner().invoke(cli, ["--db", db, "copy", "--to", url])
+        assert copied.exit_code == 0, copied.output
+    with Archive.open(db) as archive:
+        assert archive.get(1).body.endswith(" tail") and "\x00" not in archive.get(1).body
+        assert [h.id for h in archive.search("tail")] == [1]

@@ -36,11 +36,67 @@ class CheckReport:
         return not self.problems
 
 
+# Text columns an older newsarchive could fill with NUL characters (from JSON-LD's "\u0000"),
+# which PostgreSQL refuses: a SQLite archive holding them could not be copied there.
+TEXT_COLUMNS = {
+    "articles": ("headline", "subheadline", "url", "byline", "body", "emails"),
+    "authors": ("name", "email"),
+    "article_authors": ("role", "dateline"),
+    "sources": ("name", "domain"),
+}
+
+
+def _nul_where(table: str) -> str:
+    return " OR ".join(
+        f"instr(CAST({column} AS BLOB), X'00') > 0" for column in TEXT_COLUMNS[table]
+    )
+
+
+def nul_rows(conn: Connection) -> dict[str, int]:
+    """Rows per table whose text holds a NUL character (SQLite; PostgreSQL cannot hold one)."""
+    if conn.dialect.name != "sqlite":
+        return {}
+    counts = {
+        table: conn.exec_driver_sql(
+            f"SELECT count(*) FROM {table} WHERE {_nul_where(table)}"
+        ).scalar_one()
+        for table in TEXT_COLUMNS
+    }
+    return {table: n for table, n in counts.items() if n}
+
+
+def _remove_nul(engine: Engine) -> int:
+    """Clean the text of every row holding a NUL, as newsarchive now cleans what it stores
+    (record.clean_text); the articles' triggers update the search index."""
+    from ..record import clean_text
+
+    cleaned = 0
+    with engine.begin() as conn:
+        for table, columns in TEXT_COLUMNS.items():
+            key = "rowid"
+            listed = ", ".join(columns)
+            rows = conn.exec_driver_sql(
+                f"SELECT {key}, {listed} FROM {table} WHERE {_nul_where(table)}"
+            ).all()
+            sets = ", ".join(f"{column} = ?" for column in columns)
+            for row in rows:
+                values = [clean_text(v) if isinstance(v, str) else v for v in row[1:]]
+                conn.exec_driver_sql(
+                    f"UPDATE {table} SET {sets} WHERE {key} = ?", (*values, row[0])
+                )
+            cleaned += len(rows)
+    return cleaned
+
+
 def check_archive(engine: Engine, *, repair: bool = False) -> CheckReport:
     report = CheckReport()
     sqlite = engine.dialect.name == "sqlite"
     with engine.connect() as conn:
         if sqlite:
+            for table, n in nul_rows(conn).items():
+                report.problems.append(
+                    f"text: {n} rows of {table} hold NUL characters (PostgreSQL refuses them)"
+                )
             result = [r[0] for r in conn.exec_driver_sql("PRAGMA integrity_check").all()]
             if result != ["ok"]:
                 report.problems.extend(f"database: {line}" for line in result[:20])
@@ -122,6 +178,10 @@ def _reference_search_schema() -> dict[str, str]:
 
 
 def _repair_sqlite(engine: Engine, report: CheckReport) -> CheckReport:
+    cleaned = _remove_nul(engine)
+    if cleaned:
+        report.repaired.append(f"NUL characters removed from {cleaned} rows")
+        report.problems = [p for p in report.problems if not p.startswith("text:")]
     with engine.begin() as conn:
         missing = _missing_search_objects(conn)
         if missing:

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import Connection, Table, func, insert, select, text, tuple_
 
 from ..errors import ArchiveError
+from .check import nul_rows
 from .engine import WRITER
 from .models import Base
 
@@ -159,6 +160,15 @@ def copy_archive(
     """Copy every row of `source` into `dest` (empty, or a partial copy of source)."""
     if source.url == dest.url:
         raise ArchiveError("the source and the destination are the same archive")
+    if dest.dialect == "postgresql":
+        with source.engine.connect() as conn:
+            nul = nul_rows(conn)
+        if nul:
+            where = ", ".join(f"{n} in {table}" for table, n in nul.items())
+            raise ArchiveError(
+                f"the source holds NUL characters, which PostgreSQL refuses (rows: {where}): "
+                "`newsarchive check --repair` on the source removes them; nothing was copied"
+            )
     report = CopyReport()
     reader = source.engine.connect()
     try:
