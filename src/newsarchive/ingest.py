@@ -1,5 +1,7 @@
 """Paths to archive: expand folders, parse each file, store it, report one outcome per file.
 
+No SQL here: the archive is written through store.writer, and the workers ask store.seen.
+
 Parsing runs on every core (a process pool; the language model is loaded once and shared by the
 forked workers); the archive is written by this process in batches, each one transaction. A file
 that fails is named with its reason and the batch goes on; a crash loses at most the batch in
@@ -13,7 +15,6 @@ import hashlib
 import itertools
 import multiprocessing
 import os
-import sqlite3
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Literal
@@ -23,7 +24,7 @@ from .parse import parse_bytes, read_input
 from .paths import STDIN, display_path, expand
 from .record import Article
 from .store.archive import Archive
-from .store.bulk import BulkWriter
+from .store.seen import SeenInputs, sqlite_path
 
 Status = Literal["added", "unchanged", "updated", "failed"]
 
@@ -78,34 +79,16 @@ class Parsed:
     reason: str | None = None
 
 
-_seen_db: sqlite3.Connection | None = None
+_seen = SeenInputs(None)  # this process's view of the archive, opened by _init_worker
 
 
 def _init_worker(sqlite_path: str | None) -> None:
-    """Open this process's read-only view of the archive for the seen-before check (SQLite
-    only; elsewhere the writer finds the duplicates). Always replaces the previous view: an
-    earlier ingest in this process may have been into another archive."""
-    global _seen_db
-    if _seen_db is not None:
-        _seen_db.close()
-        _seen_db = None
-    if sqlite_path:
-        try:
-            _seen_db = sqlite3.connect(f"file:{sqlite_path}?mode=ro", uri=True, timeout=30)
-        except sqlite3.Error:
-            _seen_db = None
-
-
-def _seen(digest: str) -> int | None:
-    if _seen_db is None:
-        return None
-    try:
-        row = _seen_db.execute(
-            "SELECT coalesce(article_id, 0) FROM inputs WHERE sha256 = ?", (digest,)
-        ).fetchone()
-    except sqlite3.Error:
-        return None
-    return int(row[0]) if row else None
+    """Open this process's read-only view of the archive for the seen-before check. Always
+    replaces the previous view: an earlier ingest in this process may have been into another
+    archive."""
+    global _seen
+    _seen.close()
+    _seen = SeenInputs(sqlite_path)
 
 
 def parse_job(job: Job) -> Parsed:
@@ -115,7 +98,7 @@ def parse_job(job: Job) -> Parsed:
         return Parsed(shown, reason=job.error)
     try:
         data = job.data if job.data is not None else read_input(job.path).data
-        seen = _seen(hashlib.sha256(data).hexdigest())
+        seen = _seen.article_of(hashlib.sha256(data).hexdigest())
         if seen is not None:
             return Parsed(shown, seen=seen)
         article = parse_bytes(data, shown, url=job.url)
@@ -127,11 +110,6 @@ def parse_job(job: Job) -> Parsed:
         return Parsed(shown, reason="input nested too deeply to parse")
     except Exception as exc:  # a parser bug must not sink the batch; name it and go on
         return Parsed(shown, reason=f"internal error: {type(exc).__name__}: {exc}")
-
-
-def _sqlite_path(archive: Archive) -> str | None:
-    url = archive.engine.url
-    return url.database if url.get_backend_name() == "sqlite" and url.database else None
 
 
 def parsed_inputs(jobs: Iterable[Job], workers: int, sqlite_path: str | None) -> Iterator[Parsed]:
@@ -184,7 +162,7 @@ def ingest_jobs(
 ) -> Summary:
     """Parse and store inputs; one outcome per input, reported as it is known."""
     summary = Summary()
-    writer = BulkWriter(archive)
+    writer = archive.writer()
     batch: list[Parsed] = []
 
     def report(result: FileResult) -> None:
@@ -218,7 +196,7 @@ def ingest_jobs(
             report(FileResult(parsed.path, outcome.status, outcome.article_id))
         batch.clear()
 
-    for parsed in parsed_inputs(jobs, workers, _sqlite_path(archive)):
+    for parsed in parsed_inputs(jobs, workers, sqlite_path(archive.engine)):
         if parsed.reason is not None:
             report(FileResult(parsed.path, "failed", reason=parsed.reason))
         elif parsed.seen is not None:

@@ -4,86 +4,34 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from dataclasses import dataclass
-from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
 from sqlalchemy import Engine, func, make_url, select, text
-from sqlalchemy.exc import DBAPIError, OperationalError, SQLAlchemyError
+from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from ..errors import ArchiveError, NotFound
-from ..record import Article, Author, InputInfo, Source, clean_article
+from ..record import Article, InputInfo
 from .check import CheckReport, check_archive
 from .engine import (
     NO_ARCHIVE_HINT,
     REPAIR_HINT,
-    WRITER,
     db_reason,
     make_engine,
     resolve_url,
     sqlite_file,
     sqlite_read_url,
 )
-from .models import (
-    ArticleAuthorRow,
-    ArticleLanguageRow,
-    ArticleRow,
-    ArticleVersionRow,
-    AuthorRow,
-    InputRow,
-    SourceRow,
-)
+from .models import ArticleRow, ArticleVersionRow, AuthorRow, InputRow, SourceRow
+from .rows import article_from_row
 from .schema import HEAD_REVISION, REVISIONS, current_revision, ensure_current, upgrade
-from .search import SearchHit, SearchOptions, run_search
+from .search import Hits, SearchOptions, run_search
+from .writer import Outcome, Writer
 
-Status = Literal["added", "unchanged", "updated"]
+__all__ = ["MAX_ID", "Archive", "Outcome"]
+
 MAX_ID = 2**31 - 1  # ids are 32-bit integers on PostgreSQL
-
-
-@dataclass(frozen=True)
-class Outcome:
-    status: Status
-    article_id: int
-
-
-def _utc_key(iso: str | None) -> datetime | None:
-    """A sortable UTC instant for an ISO string; a bare day counts from its midnight."""
-    if not iso:
-        return None
-    try:
-        if len(iso) == 10:
-            return datetime.combine(date.fromisoformat(iso), datetime.min.time())
-        moment = datetime.fromisoformat(iso)
-    except ValueError:
-        return None
-    if moment.tzinfo is not None:
-        moment = moment.astimezone(UTC).replace(tzinfo=None)
-    return moment
-
-
-def _now() -> datetime:
-    return datetime.now(UTC).replace(tzinfo=None, microsecond=0)
-
-
-def _iso_utc(moment: datetime | None) -> str | None:
-    return moment.isoformat(timespec="seconds") + "Z" if moment else None
-
-
-EditionKey = tuple[bool, datetime]
-
-
-def _edition_key(edition: Article | ArticleRow | dict[str, Any]) -> EditionKey:
-    """Which of two editions of an article is the later: by updated time, else posted time
-    (as UTC instants); an edition with neither counts as older than one with a time. Equal
-    keys fall to arrival order (the caller's)."""
-    if isinstance(edition, dict):
-        updated, posted = edition.get("updated_at"), edition.get("posted_at")
-    else:
-        updated, posted = edition.updated_at, edition.posted_at
-    moment = _utc_key(updated) or _utc_key(posted)
-    return (moment is not None, moment or datetime.min)
 
 
 def _read_only_engine(path: Path) -> Engine:
@@ -195,220 +143,17 @@ class Archive:
     def _session(self) -> Session:
         return Session(self.engine, expire_on_commit=False)
 
-    def _write_session(self) -> Session:
-        # Writers take the lock at BEGIN, so two ingests queue instead of deadlocking.
-        return Session(self.engine.execution_options(**{WRITER: True}), expire_on_commit=False)
+    def writer(self) -> Writer:
+        """A writer for this archive: many articles a transaction, as ingest writes them."""
+        return Writer(self)
 
     # -- writing ---------------------------------------------------------------------------
 
     def add(self, article: Article, data: bytes) -> Outcome:
         """Store an article with its input's bytes: added, unchanged (seen) or updated (edition)."""
-        article = clean_article(article)
-        try:
-            with self._write_session() as s, s.begin():
-                return self._add(s, article, data)
-        except OperationalError as exc:
-            raise ArchiveError(f"cannot write to the archive: {db_reason(exc)}") from exc
-
-    def _add(self, s: Session, article: Article, data: bytes) -> Outcome:
-        now = _now()
-        seen = s.scalar(select(InputRow).where(InputRow.sha256 == article.input.sha256))
-        if seen is not None:
-            return Outcome("unchanged", seen.article_id or 0)
-
-        def keep_input(article_id: int) -> InputRow:
-            row = InputRow(
-                sha256=article.input.sha256,
-                path=article.input.path,
-                format=article.input.format,
-                encoding=article.input.encoding,
-                size=len(data),
-                data=data,
-                ingested_at=now,
-                article_id=article_id,
-            )
-            s.add(row)
-            s.flush()
-            return row
-
-        same = s.scalar(
-            select(ArticleRow).where(ArticleRow.content_sha256 == article.sha256).limit(1)
-        )
-        if same is not None:
-            keep_input(same.id)
-            return Outcome("unchanged", same.id)
-
-        source = self._source_row(s, article.source)
-        earlier = self._earlier_edition(s, article, source)
-        if earlier is not None and _edition_key(article) < _edition_key(earlier):
-            # An older edition arriving late: kept as a version, the current record stays.
-            record = {**article.to_dict(), "id": earlier.id, "ingested_at": _iso_utc(now)}
-            self._keep_version(s, earlier, record, now)
-            keep_input(earlier.id)
-            return Outcome("updated", earlier.id)
-        if earlier is not None:
-            self._keep_version(s, earlier, self._to_article(earlier).to_dict(), now)
-            row = earlier
-            row.authors.clear()
-            row.languages.clear()
-            s.flush()
-            status: Status = "updated"
-        else:
-            row = ArticleRow(version=1)
-            status = "added"
-        row.source_id = source.id if source else None
-        row.url = article.url
-        row.headline = article.headline
-        row.subheadline = article.subheadline
-        row.posted_at = article.posted_at
-        row.posted_utc = _utc_key(article.posted_at)
-        row.updated_at = article.updated_at
-        row.byline = article.byline
-        row.emails = json.dumps(article.emails)
-        row.body = article.body
-        row.language = article.language
-        row.extraction = article.extraction
-        row.word_count = article.word_count
-        row.content_sha256 = article.sha256
-        row.ingested_at = now
-        if status == "added":
-            s.add(row)
-        s.flush()
-        for position, author in enumerate(article.authors):
-            row.authors.append(
-                ArticleAuthorRow(
-                    position=position,
-                    author_id=self._author_row(s, author).id,
-                    role=author.role,
-                    dateline=author.dateline,
-                )
-            )
-        tags = [("content", t) for t in article.languages]
-        tags += [("translation", t) for t in article.translations]
-        for position, (relation, tag) in enumerate(tags):
-            row.languages.append(ArticleLanguageRow(relation=relation, position=position, tag=tag))
-        row.input_id = keep_input(row.id).id
-        s.flush()
-        return Outcome(status, row.id)
-
-    def _keep_version(
-        self, s: Session, current: ArticleRow, record: dict[str, Any], now: datetime
-    ) -> None:
-        """Keep an edition that is not (or no longer) the current record. The versions are
-        numbered oldest first, 1 to n - 1; the current record is version n."""
-        s.add(
-            ArticleVersionRow(
-                article_id=current.id,
-                version=0,
-                record=json.dumps(record, ensure_ascii=False),
-                superseded_at=now,
-            )
-        )
-        s.flush()
-        rows = s.scalars(
-            select(ArticleVersionRow)
-            .where(ArticleVersionRow.article_id == current.id)
-            .order_by(ArticleVersionRow.id)
-        ).all()
-        # Arrival order breaks ties: sorted() is stable over rows listed by id.
-        ordered = sorted(rows, key=lambda r: _edition_key(json.loads(r.record)))
-        for number, version in enumerate(ordered, start=1):
-            version.version = number
-        current.version = len(ordered) + 1
-
-    def _earlier_edition(
-        self, s: Session, article: Article, source: SourceRow | None
-    ) -> ArticleRow | None:
-        """The same article from the same source: same URL, or same headline and posting time
-        (without a known source, both must be printed and equal)."""
-        source_id = source.id if source else None
-        if article.url:
-            found = s.scalar(
-                select(ArticleRow)
-                .where(ArticleRow.url == article.url, ArticleRow.source_id == source_id)
-                .limit(1)
-            )
-            if found is not None:
-                return found
-        if not article.headline:
-            return None
-        same_source = (
-            ArticleRow.source_id == source_id if source_id else ArticleRow.source_id.is_(None)
-        )
-        for candidate in s.scalars(
-            select(ArticleRow)
-            .where(same_source, ArticleRow.headline == article.headline)
-            .order_by(ArticleRow.id)
-        ):
-            if article.posted_at and candidate.posted_at == article.posted_at:
-                return candidate
-            # Of a known source, an edition without a posting time matches one with.
-            if source_id and (candidate.posted_at is None or article.posted_at is None):
-                return candidate
-        return None
-
-    def _source_row(self, s: Session, source: Source | None) -> SourceRow | None:
-        if source is None:
-            return None
-        query = select(SourceRow).where(
-            SourceRow.domain == source.domain
-            if source.domain
-            else (SourceRow.name == source.name) & SourceRow.domain.is_(None)
-        )
-        row = s.scalar(query)
-        if row is None:
-            row = SourceRow(name=source.name, domain=source.domain)
-            s.add(row)
-            s.flush()
-        return row
-
-    def _author_row(self, s: Session, author: Author) -> AuthorRow:
-        email = author.email or ""
-        row = s.scalar(
-            select(AuthorRow).where(AuthorRow.name == author.name, AuthorRow.email == email)
-        )
-        if row is None:
-            row = AuthorRow(name=author.name, email=email)
-            s.add(row)
-            s.flush()
-        return row
+        return self.writer().add_many([(article, data)])[0]
 
     # -- reading ---------------------------------------------------------------------------
-
-    def _to_article(self, row: ArticleRow) -> Article:
-        source = Source(row.source.name, row.source.domain) if row.source else None
-        content = [lang.tag for lang in row.languages if lang.relation == "content"]
-        translations = [lang.tag for lang in row.languages if lang.relation == "translation"]
-        authors = [
-            Author(link.author.name, link.author.email or None, link.role, link.dateline)
-            for link in row.authors
-        ]
-        emails = json.loads(row.emails or "[]")
-        inp = row.input
-        info = (
-            InputInfo(inp.path, inp.format, inp.encoding, inp.sha256, inp.size)
-            if inp
-            else InputInfo("", "", None, "")
-        )
-        return Article(
-            id=row.id,
-            headline=row.headline,
-            subheadline=row.subheadline,
-            body=row.body,
-            input=info,
-            url=row.url,
-            source=source,
-            posted_at=row.posted_at,
-            updated_at=row.updated_at,
-            byline=row.byline,
-            authors=authors,
-            emails=emails,
-            language=row.language,
-            extraction=row.extraction,
-            languages=content,
-            translations=translations,
-            ingested_at=_iso_utc(row.ingested_at),
-        )
 
     def get(self, article_id: int) -> Article:
         if not 0 < article_id <= MAX_ID:
@@ -417,7 +162,7 @@ class Archive:
             row = s.get(ArticleRow, article_id)
             if row is None:
                 raise NotFound(article_id)
-            return self._to_article(row)
+            return article_from_row(row)
 
     def recent(self, limit: int = 20) -> list[Article]:
         """Newest first: by posting time, then by when they were stored."""
@@ -431,7 +176,7 @@ class Archive:
                 )
                 .limit(limit)
             ).all()
-            return [self._to_article(r) for r in rows]
+            return [article_from_row(r) for r in rows]
 
     def versions(self, article_id: int) -> list[dict[str, Any]]:
         """Earlier editions of an article, oldest first, as the records they were."""
@@ -443,7 +188,7 @@ class Archive:
             ).all()
             return [json.loads(r.record) for r in rows]
 
-    def search(self, options: SearchOptions | str, limit: int = 20) -> list[SearchHit]:
+    def search(self, options: SearchOptions | str, limit: int = 20) -> Hits:
         """Ranked, filtered results; a plain string searches with the default options."""
         if isinstance(options, str):
             options = SearchOptions(query=options, limit=limit)

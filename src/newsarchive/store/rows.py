@@ -1,0 +1,86 @@
+"""Between records and rows: an Article from its row, the UTC keys rows are sorted by, and which
+of two editions is the later."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, date, datetime
+from typing import Any
+
+from ..record import Article, Author, InputInfo, Source
+from .models import ArticleRow
+
+
+def utc_key(iso: str | None) -> datetime | None:
+    """A sortable UTC instant for an ISO string; a bare day counts from its midnight."""
+    if not iso:
+        return None
+    try:
+        if len(iso) == 10:
+            return datetime.combine(date.fromisoformat(iso), datetime.min.time())
+        moment = datetime.fromisoformat(iso)
+    except ValueError:
+        return None
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(UTC).replace(tzinfo=None)
+    return moment
+
+
+def now() -> datetime:
+    return datetime.now(UTC).replace(tzinfo=None, microsecond=0)
+
+
+def iso_utc(moment: datetime | None) -> str | None:
+    return moment.isoformat(timespec="seconds") + "Z" if moment else None
+
+
+EditionKey = tuple[bool, datetime]
+
+
+def edition_key(edition: Article | ArticleRow | dict[str, Any]) -> EditionKey:
+    """Which of two editions of an article is the later: by updated time, else posted time
+    (as UTC instants); an edition with neither counts as older than one with a time. Equal
+    keys fall to arrival order (the caller's)."""
+    if isinstance(edition, dict):
+        updated, posted = edition.get("updated_at"), edition.get("posted_at")
+    else:
+        updated, posted = edition.updated_at, edition.posted_at
+    moment = utc_key(updated) or utc_key(posted)
+    return (moment is not None, moment or datetime.min)
+
+
+def article_from_row(row: ArticleRow) -> Article:
+    """The record a stored row holds (loading its source, authors, languages and input)."""
+    source = Source(row.source.name, row.source.domain) if row.source else None
+    content = [lang.tag for lang in row.languages if lang.relation == "content"]
+    translations = [lang.tag for lang in row.languages if lang.relation == "translation"]
+    authors = [
+        Author(link.author.name, link.author.email or None, link.role, link.dateline)
+        for link in row.authors
+    ]
+    emails = json.loads(row.emails or "[]")
+    inp = row.input
+    info = (
+        InputInfo(inp.path, inp.format, inp.encoding, inp.sha256, inp.size)
+        if inp
+        else InputInfo("", "", None, "")
+    )
+    return Article(
+        id=row.id,
+        headline=row.headline,
+        subheadline=row.subheadline,
+        body=row.body,
+        input=info,
+        url=row.url,
+        source=source,
+        posted_at=row.posted_at,
+        updated_at=row.updated_at,
+        byline=row.byline,
+        authors=authors,
+        emails=emails,
+        language=row.language,
+        extraction=row.extraction,
+        languages=content,
+        translations=translations,
+        ingested_at=iso_utc(row.ingested_at),
+    )

@@ -1,0 +1,452 @@
+"""The one write path: articles with their original bytes into the archive, in transactions of
+one (Archive.add) or many (ingest).
+
+New articles (the common case) are written with executemany statements; an input seen before, an
+article already stored from other bytes, or a possible new edition of a stored article goes
+through the careful one-by-one path below, in the same transaction. Either the whole batch is
+stored or none of it is.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import TYPE_CHECKING, Any, Literal
+
+from sqlalchemy import Table, bindparam, func, insert, select, update
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.orm import Session
+
+from ..errors import ArchiveError
+from ..record import Article, Author, Source, clean_article
+from .engine import WRITER, db_reason
+from .models import (
+    ArticleAuthorRow,
+    ArticleLanguageRow,
+    ArticleRow,
+    ArticleVersionRow,
+    AuthorRow,
+    Base,
+    InputRow,
+    SourceRow,
+)
+from .rows import article_from_row, edition_key, iso_utc, utc_key
+from .rows import now as _now
+
+if TYPE_CHECKING:
+    from .archive import Archive
+
+_TABLES = Base.metadata.tables
+Status = Literal["added", "unchanged", "updated"]
+
+
+@dataclass(frozen=True)
+class Outcome:
+    status: Status
+    article_id: int
+
+
+class Writer:
+    """Writes to one archive, remembering source and author ids between transactions."""
+
+    def __init__(self, archive: Archive) -> None:
+        self.archive = archive
+        self._sources: dict[tuple[str | None, str], int] = {}
+        self._authors: dict[tuple[str, str], int] = {}
+
+    def add_many(self, items: Sequence[tuple[Article, bytes]]) -> list[Outcome]:
+        items = [(clean_article(article), data) for article, data in items]
+        engine = self.archive.engine
+        try:
+            # Writers take the lock at BEGIN, so two ingests queue instead of deadlocking.
+            session = Session(engine.execution_options(**{WRITER: True}), expire_on_commit=False)
+            with session as s, s.begin():
+                return self._add_many(s, items)
+        except BaseException as exc:
+            self._sources.clear()  # the transaction rolled back: cached ids may be gone
+            self._authors.clear()
+            if isinstance(exc, OperationalError):
+                raise ArchiveError(f"cannot write to the archive: {db_reason(exc)}") from exc
+            raise
+
+    def _add_many(self, s: Session, items: Sequence[tuple[Article, bytes]]) -> list[Outcome]:
+        now = _now()
+        input_shas = [a.input.sha256 for a, _ in items]
+        content_shas = [a.sha256 for a, _ in items]
+        seen_inputs = {
+            str(sha): article_id
+            for sha, article_id in self._lookup(
+                s, "SELECT sha256, article_id FROM inputs WHERE sha256 IN ({})", input_shas
+            )
+        }
+        seen_content = {
+            str(row[0])
+            for row in self._lookup(
+                s,
+                "SELECT content_sha256 FROM articles WHERE content_sha256 IN ({})",
+                content_shas,
+            )
+        }
+        urls = [a.url for a, _ in items if a.url]
+        known_urls = {
+            str(row[0])
+            for row in self._lookup(s, "SELECT url FROM articles WHERE url IN ({})", urls)
+        }
+        # A stored article of the same source and headline may be an earlier edition. Asked
+        # by (source, headline) pairs, which the (source_id, headline) index answers; by
+        # headline alone SQLite would scan the whole index for every batch.
+        sources = [self._source_id(s, a.source) for a, _ in items]
+        by_source: dict[int | None, set[str]] = {}
+        for sid, (a, _) in zip(sources, items, strict=True):
+            if a.headline:
+                by_source.setdefault(sid, set()).add(a.headline)
+        known_heads: set[tuple[int | None, str]] = set()
+        for sid, wanted in by_source.items():
+            same_source = f"source_id = {int(sid)}" if sid else "source_id IS NULL"
+            known_heads.update(
+                (sid, str(row[0]))
+                for row in self._lookup(
+                    s,
+                    f"SELECT headline FROM articles WHERE {same_source} AND headline IN ({{}})",
+                    sorted(wanted),
+                )
+            )
+
+        outcomes: list[Outcome | None] = [None] * len(items)
+        fresh: list[int] = []
+        batch_inputs: set[str] = set()
+        batch_content: set[str] = set()
+        batch_urls: set[str] = set()
+        batch_heads: set[tuple[int | None, str]] = set()
+        for i, (article, _data) in enumerate(items):
+            sha = article.input.sha256
+            if sha in seen_inputs:
+                outcomes[i] = Outcome("unchanged", seen_inputs[sha] or 0)
+                continue
+            head = (sources[i], article.headline)
+            careful = (
+                sha in batch_inputs
+                or article.sha256 in seen_content
+                or article.sha256 in batch_content
+                or (article.url is not None and article.url in known_urls)
+                or (article.url is not None and article.url in batch_urls)
+                or head in known_heads
+                or head in batch_heads
+            )
+            batch_inputs.add(sha)
+            batch_content.add(article.sha256)
+            if article.url:
+                batch_urls.add(article.url)
+            batch_heads.add(head)
+            if not careful:
+                fresh.append(i)
+        if fresh:
+            ids = self._insert_articles(s, [items[i] for i in fresh], now)
+            for i, article_id in zip(fresh, ids, strict=True):
+                outcomes[i] = Outcome("added", article_id)
+        # Duplicates and possible editions, one by one, after the batch's new articles.
+        for i, (article, data) in enumerate(items):
+            if outcomes[i] is None:
+                outcomes[i] = self._add_one(s, article, data)
+        return [o for o in outcomes if o is not None]
+
+    def _add_one(self, s: Session, article: Article, data: bytes) -> Outcome:
+        now = _now()
+        seen = s.scalar(select(InputRow).where(InputRow.sha256 == article.input.sha256))
+        if seen is not None:
+            return Outcome("unchanged", seen.article_id or 0)
+
+        def keep_input(article_id: int) -> InputRow:
+            row = InputRow(
+                sha256=article.input.sha256,
+                path=article.input.path,
+                format=article.input.format,
+                encoding=article.input.encoding,
+                size=len(data),
+                data=data,
+                ingested_at=now,
+                article_id=article_id,
+            )
+            s.add(row)
+            s.flush()
+            return row
+
+        same = s.scalar(
+            select(ArticleRow).where(ArticleRow.content_sha256 == article.sha256).limit(1)
+        )
+        if same is not None:
+            keep_input(same.id)
+            return Outcome("unchanged", same.id)
+
+        source = self._source_row(s, article.source)
+        earlier = self._earlier_edition(s, article, source)
+        if earlier is not None and edition_key(article) < edition_key(earlier):
+            # An older edition arriving late: kept as a version, the current record stays.
+            record = {**article.to_dict(), "id": earlier.id, "ingested_at": iso_utc(now)}
+            self._keep_version(s, earlier, record, now)
+            keep_input(earlier.id)
+            return Outcome("updated", earlier.id)
+        if earlier is not None:
+            self._keep_version(s, earlier, article_from_row(earlier).to_dict(), now)
+            row = earlier
+            row.authors.clear()
+            row.languages.clear()
+            s.flush()
+            status: Status = "updated"
+        else:
+            row = ArticleRow(version=1)
+            status = "added"
+        row.source_id = source.id if source else None
+        row.url = article.url
+        row.headline = article.headline
+        row.subheadline = article.subheadline
+        row.posted_at = article.posted_at
+        row.posted_utc = utc_key(article.posted_at)
+        row.updated_at = article.updated_at
+        row.byline = article.byline
+        row.emails = json.dumps(article.emails)
+        row.body = article.body
+        row.language = article.language
+        row.extraction = article.extraction
+        row.word_count = article.word_count
+        row.content_sha256 = article.sha256
+        row.ingested_at = now
+        if status == "added":
+            s.add(row)
+        s.flush()
+        for position, author in enumerate(article.authors):
+            row.authors.append(
+                ArticleAuthorRow(
+                    position=position,
+                    author_id=self._author_row(s, author).id,
+                    role=author.role,
+                    dateline=author.dateline,
+                )
+            )
+        tags = [("content", t) for t in article.languages]
+        tags += [("translation", t) for t in article.translations]
+        for position, (relation, tag) in enumerate(tags):
+            row.languages.append(ArticleLanguageRow(relation=relation, position=position, tag=tag))
+        row.input_id = keep_input(row.id).id
+        s.flush()
+        return Outcome(status, row.id)
+
+    def _keep_version(
+        self, s: Session, current: ArticleRow, record: dict[str, Any], now: datetime
+    ) -> None:
+        """Keep an edition that is not (or no longer) the current record. The versions are
+        numbered oldest first, 1 to n - 1; the current record is version n."""
+        s.add(
+            ArticleVersionRow(
+                article_id=current.id,
+                version=0,
+                record=json.dumps(record, ensure_ascii=False),
+                superseded_at=now,
+            )
+        )
+        s.flush()
+        rows = s.scalars(
+            select(ArticleVersionRow)
+            .where(ArticleVersionRow.article_id == current.id)
+            .order_by(ArticleVersionRow.id)
+        ).all()
+        # Arrival order breaks ties: sorted() is stable over rows listed by id.
+        ordered = sorted(rows, key=lambda r: edition_key(json.loads(r.record)))
+        for number, version in enumerate(ordered, start=1):
+            version.version = number
+        current.version = len(ordered) + 1
+
+    def _earlier_edition(
+        self, s: Session, article: Article, source: SourceRow | None
+    ) -> ArticleRow | None:
+        """The same article from the same source: same URL, or same headline and posting time
+        (without a known source, both must be printed and equal)."""
+        source_id = source.id if source else None
+        if article.url:
+            found = s.scalar(
+                select(ArticleRow)
+                .where(ArticleRow.url == article.url, ArticleRow.source_id == source_id)
+                .limit(1)
+            )
+            if found is not None:
+                return found
+        if not article.headline:
+            return None
+        same_source = (
+            ArticleRow.source_id == source_id if source_id else ArticleRow.source_id.is_(None)
+        )
+        for candidate in s.scalars(
+            select(ArticleRow)
+            .where(same_source, ArticleRow.headline == article.headline)
+            .order_by(ArticleRow.id)
+        ):
+            if article.posted_at and candidate.posted_at == article.posted_at:
+                return candidate
+            # Of a known source, an edition without a posting time matches one with.
+            if source_id and (candidate.posted_at is None or article.posted_at is None):
+                return candidate
+        return None
+
+    def _source_row(self, s: Session, source: Source | None) -> SourceRow | None:
+        if source is None:
+            return None
+        query = select(SourceRow).where(
+            SourceRow.domain == source.domain
+            if source.domain
+            else (SourceRow.name == source.name) & SourceRow.domain.is_(None)
+        )
+        row = s.scalar(query)
+        if row is None:
+            row = SourceRow(name=source.name, domain=source.domain)
+            s.add(row)
+            s.flush()
+        return row
+
+    def _author_row(self, s: Session, author: Author) -> AuthorRow:
+        email = author.email or ""
+        row = s.scalar(
+            select(AuthorRow).where(AuthorRow.name == author.name, AuthorRow.email == email)
+        )
+        if row is None:
+            row = AuthorRow(name=author.name, email=email)
+            s.add(row)
+            s.flush()
+        return row
+
+    @staticmethod
+    def _lookup(s: Session, sql: str, values: Sequence[str]) -> list[Any]:
+        """Rows of `sql` (its IN list written as {}) for every value, asked 500 at a time.
+        Through the driver: SQLAlchemy would compile a statement with a bound name for every
+        value of every batch, which costs more than the lookup."""
+        mark = "?" if s.get_bind().dialect.paramstyle == "qmark" else "%s"
+        conn = s.connection()
+        rows: list[Any] = []
+        for start in range(0, len(values), 500):
+            chunk = tuple(values[start : start + 500])
+            statement = sql.format(", ".join([mark] * len(chunk)))
+            rows.extend(conn.exec_driver_sql(statement, chunk).all())
+        return rows
+
+    def _insert_articles(
+        self, s: Session, batch: list[tuple[Article, bytes]], now: datetime
+    ) -> list[int]:
+        rows = [
+            {
+                "source_id": self._source_id(s, a.source),
+                "url": a.url,
+                "headline": a.headline,
+                "subheadline": a.subheadline,
+                "posted_at": a.posted_at,
+                "posted_utc": utc_key(a.posted_at),
+                "updated_at": a.updated_at,
+                "byline": a.byline,
+                "emails": json.dumps(a.emails),
+                "body": a.body,
+                "language": a.language,
+                "extraction": a.extraction,
+                "word_count": a.word_count,
+                "content_sha256": a.sha256,
+                "version": 1,
+                "ingested_at": now,
+            }
+            for a, _ in batch
+        ]
+        # Core statements on the tables: the ORM's bulk path costs more than SQLite's own work.
+        articles, inputs = _TABLES["articles"], _TABLES["inputs"]
+        ids = self._insert(s, articles, rows)
+        input_ids = self._insert(
+            s,
+            inputs,
+            [
+                {
+                    "sha256": a.input.sha256,
+                    "path": a.input.path,
+                    "format": a.input.format,
+                    "encoding": a.input.encoding,
+                    "size": len(data),
+                    "data": data,
+                    "ingested_at": now,
+                    "article_id": article_id,
+                }
+                for (a, data), article_id in zip(batch, ids, strict=True)
+            ],
+        )
+        s.execute(
+            update(articles).where(articles.c.id == bindparam("article")),
+            [{"article": a, "input_id": i} for a, i in zip(ids, input_ids, strict=True)],
+        )
+        self._resolve_authors(s, [author for a, _ in batch for author in a.authors])
+        links = [
+            {
+                "article_id": article_id,
+                "position": position,
+                "author_id": self._authors[(author.name, author.email or "")],
+                "role": author.role,
+                "dateline": author.dateline,
+            }
+            for (a, _), article_id in zip(batch, ids, strict=True)
+            for position, author in enumerate(a.authors)
+        ]
+        if links:
+            s.execute(insert(_TABLES["article_authors"]), links)
+        tags = [
+            {"article_id": article_id, "relation": relation, "position": position, "tag": tag}
+            for (a, _), article_id in zip(batch, ids, strict=True)
+            for position, (relation, tag) in enumerate(
+                [("content", t) for t in a.languages] + [("translation", t) for t in a.translations]
+            )
+        ]
+        if tags:
+            s.execute(insert(_TABLES["article_languages"]), tags)
+        return ids
+
+    def _insert(self, s: Session, table: Table, rows: list[dict[str, Any]]) -> list[int]:
+        """Insert rows and return their ids, in order.
+
+        On SQLite the batch holds the write lock (BEGIN IMMEDIATE), so ids can be given out from
+        the current maximum and the rows sent in one executemany; RETURNING would make SQLite
+        take them one statement at a time. Other engines return the ids themselves.
+        """
+        if s.get_bind().dialect.name == "sqlite":
+            start = (s.scalar(select(func.max(table.c.id))) or 0) + 1
+            ids = list(range(start, start + len(rows)))
+            s.execute(insert(table), [{**row, "id": i} for row, i in zip(rows, ids, strict=True)])
+            return ids
+        return list(
+            s.scalars(insert(table).returning(table.c.id, sort_by_parameter_order=True), rows)
+        )
+
+    def _source_id(self, s: Session, source: Source | None) -> int | None:
+        if source is None:
+            return None
+        key = (source.domain, source.name if source.domain is None else "")
+        if key not in self._sources:
+            row = self._source_row(s, source)
+            assert row is not None
+            self._sources[key] = row.id
+        return self._sources[key]
+
+    def _resolve_authors(self, s: Session, authors: list[Author]) -> None:
+        """Ids for every author of a batch: one query for the known, one insert for the new."""
+        wanted = {(a.name, a.email or "") for a in authors} - self._authors.keys()
+        if not wanted:
+            return
+        # By name, which the (name, email) index answers (a row-value IN would scan the table),
+        # then the pairs wanted among what came back.
+        names = sorted({name for name, _ in wanted})
+        for start in range(0, len(names), 500):
+            for row in s.execute(
+                select(AuthorRow.id, AuthorRow.name, AuthorRow.email).where(
+                    AuthorRow.name.in_(names[start : start + 500])
+                )
+            ):
+                if (row.name, row.email) in wanted:
+                    self._authors[(row.name, row.email)] = row.id
+        missing = sorted(wanted - self._authors.keys())
+        if missing:
+            ids = self._insert(
+                s, _TABLES["authors"], [{"name": name, "email": email} for name, email in missing]
+            )
+            self._authors.update(zip(missing, ids, strict=True))
