@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 
 @dataclass(frozen=True)
@@ -39,6 +40,7 @@ _REGISTRY: list[SiteProfile] = []
 
 def register(profile: SiteProfile) -> SiteProfile:
     _REGISTRY.append(profile)
+    for_text.cache_clear()
     return profile
 
 
@@ -51,6 +53,7 @@ def for_domain(domain: str) -> SiteProfile | None:
     return next((p for p in profiles() if domain in p.domains), None)
 
 
+@lru_cache(maxsize=2)  # asked twice of each text: by the parser, then for its source
 def for_text(text: str) -> SiteProfile | None:
     head = text[:20000]
     return next((p for p in profiles() if p.matches_text(head)), None)

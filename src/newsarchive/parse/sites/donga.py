@@ -22,7 +22,7 @@ PROFILE = register(
             # Dong-A English puts a full stop after the month: "Posted November. 28, 2024 07:37".
             re.compile(r"^Posted [A-Z][a-z]+\. \d{2}, \d{4} \d{2}:\d{2}", re.MULTILINE),
             re.compile(r"^English donga \| Japanese donga", re.MULTILINE),
-            re.compile(r"[\w.+-]+@donga\.com\b"),
+            re.compile(r"@donga\.com\b"),  # an address at donga.com
             re.compile(r"donga\.com\. All rights reserved", re.IGNORECASE),
         ),
         body_xpath=(
