@@ -105,3 +105,44 @@ def test_an_archive_from_a_newer_newsarchive_is_refused(db_url: str) -> None:
     for args in (["info"], ["db", "upgrade"]):
         result = CliRunner().invoke(cli, args)
         assert result.exit_code == 1 and "newer than this newsarchive" in result.stderr
+
+
+def test_diacritics_fold_on_every_engine_and_survive_a_downgrade(db_url: str) -> None:
+    """Revision 0006: PostgreSQL folds diacritics as FTS5's remove_diacritics does, in what is
+    stored (the data before the upgrade included) and in the query; a downgrade to 0005 makes the
+    vectors as they were."""
+    from newsarchive.store.search import SearchOptions
+
+    data = (
+        "José Müller opens a café in Zürich\n\nPosted Mar. 05, 2024 10:00\n\n"
+        "The new café near the Limmat serves crème brûlée and déjà-vu coffee every morning.\n"
+    ).encode()
+    archive = Archive.open(db_url)
+    archive.add(parse_bytes(data, "cafe.txt"), data)
+
+    def found(query: str) -> bool:
+        return bool(archive.search(SearchOptions(query=query)))
+
+    for query in ("Jose Muller", "josé müller", "ZURICH", "creme brulee", "deja*", "Zürich"):
+        assert found(query), query
+    # Words unaccent spells with quotes or brackets stay searchable words, not syntax errors.
+    for query in ("ŉ", "⑴ café", "ʼcafé"):
+        archive.search(SearchOptions(query=query))
+    if archive.dialect == "postgresql":
+        from alembic import command
+
+        from newsarchive.store.schema import alembic_config
+
+        cfg = alembic_config()
+        with archive.engine.begin() as conn:
+            cfg.attributes["connection"] = conn  # type: ignore[attr-defined]
+            command.downgrade(cfg, "0005")  # type: ignore[arg-type]
+        with archive.engine.connect() as conn:  # the 0005 vector: the text as it is
+            rows = conn.exec_driver_sql(
+                "SELECT count(*) FROM articles WHERE search_vector @@ to_tsquery('simple', %s)",
+                ("zurich",),
+            ).scalar_one()
+        assert rows == 0
+        upgrade(archive.engine)
+        assert found("Zurich")
+    archive.close()

@@ -265,6 +265,12 @@ def show(ctx: click.Context, article_id: int, as_json: bool, versions: bool) -> 
     show_default=True,
     help="Order of results.",
 )
+@click.option(
+    "--exact",
+    is_flag=True,
+    help="Rank every match, however many (by default a query matching more than 20,000 "
+    "articles ranks the newest 20,000, and says so).",
+)
 @json_option
 @click.option("--csv", "as_csv", is_flag=True, help="Print CSV with a header row.")
 @click.pass_context
@@ -279,6 +285,7 @@ def search(
     languages: tuple[str, ...],
     authors: tuple[str, ...],
     sort: str,
+    exact: bool,
     as_json: bool,
     as_csv: bool,
 ) -> None:
@@ -294,6 +301,7 @@ def search(
 
     if as_json and as_csv:
         raise click.UsageError("--json and --csv are two formats: give one")
+    from .store import search as search_module
     from .store.reader import search_file
     from .store.search import SearchOptions, parse_when
 
@@ -308,6 +316,7 @@ def search(
             languages=languages,
             authors=authors,
             sort=sort,  # type: ignore[arg-type]
+            bound=None if exact else search_module.RANK_BOUND,
         )
         options.check()
     except QueryError as exc:
@@ -323,6 +332,8 @@ def search(
         raise click.UsageError(str(exc)) from exc
     except ArchiveError as exc:
         raise click.ClickException(str(exc)) from exc
+    if hits.bound is not None:
+        click.echo(f"note: {hits.bound}", err=True)
     if as_json:
         for hit in hits:
             click.echo(hit_json(hit))

@@ -125,8 +125,18 @@ def excluded_fts5(query: Query) -> str:
     return " OR ".join(_fts5_term(t) for t in query.excluded)
 
 
+# The few word characters PostgreSQL's unaccent (applied to the query text, as to the indexed
+# text) turns into a quote, colon or parentheses, which would end a quoted lexeme early: spelled
+# here as unaccent's rules spell them, with the punctuation made a space (as the parser makes it
+# in the indexed text).
+_UNACCENT_UNSAFE = str.maketrans(
+    {"ŉ": " n", **dict.fromkeys("ʹʻʼʽˈː", " ")} | {chr(0x2474 + i): f" {i + 1} " for i in range(20)}
+)
+
+
 def _ts_word(word: str, prefix: bool) -> str:
     # Words are runs of \w: they hold no quote, backslash or operator, so quoting is enough.
+    word = word.translate(_UNACCENT_UNSAFE).strip()
     return f"'{word}'" + (":*" if prefix else "")
 
 

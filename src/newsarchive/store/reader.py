@@ -16,7 +16,7 @@ from typing import Any
 from ..errors import ArchiveError
 from .engine import REPAIR_HINT, SQLITE_CACHE, resolve_url
 from .schema import HEAD_REVISION
-from .search import SearchHit, SearchOptions, run_search
+from .search import Hits, SearchOptions, run_search
 
 _SQLITE = "sqlite:///"
 
@@ -43,7 +43,7 @@ def _connect(path: Path) -> sqlite3.Connection | None:
     return None
 
 
-def search_file(db: str | None, options: SearchOptions) -> list[SearchHit] | None:
+def search_file(db: str | None, options: SearchOptions) -> Hits | None:
     """The search's hits, or None when db is not a SQLite archive of the current schema."""
     path = archive_file(db)
     if path is None:

@@ -3,7 +3,11 @@ SQLite, tsvector and ts_rank on PostgreSQL.
 
 Relevance puts articles whose headline matches first, ranked by their headline; then the rest,
 ranked by headline, byline and body weighted in that order (bm25 on SQLite, ts_rank on
-PostgreSQL). Filters and orders run inside the statements, which are plain SQL text with named
+PostgreSQL). Ranking reads every match, so a query that matches a large share of a big archive
+ranks a bounded set: the newest RANK_BOUND matches by the order they were stored in (found by
+walking the index from its end, which costs little), and says so; `exact` ranks them all.
+
+Filters and orders run inside the statements, which are plain SQL text with named
 parameters: the Archive runs them through SQLAlchemy, `newsarchive search` on a SQLite file
 through the standard library's sqlite3 (no SQLAlchemy to import), and the benchmark's floor as
 bare statements. Snippets are made for the rows returned only.
@@ -23,6 +27,7 @@ from .fts import WEIGHTS
 from .snippets import make_snippet, matcher
 
 Sort = Literal["relevance", "newest", "oldest"]
+RANK_BOUND = 20_000  # matches a relevance search ranks at most, unless asked for exact ranking
 SORTS: tuple[Sort, ...] = ("relevance", "newest", "oldest")
 
 
@@ -39,6 +44,9 @@ class SearchOptions:
     languages: tuple[str, ...] = ()
     authors: tuple[str, ...] = ()
     sort: Sort = "relevance"
+    # Rank at most this many matches (the newest stored) of a query that matches more; None
+    # ranks every match.
+    bound: int | None = RANK_BOUND
 
     def check(self) -> None:
         """Raise QueryError for a search that cannot run as asked (before any archive is
@@ -101,13 +109,58 @@ Execute = Callable[[str, Params], Sequence[Sequence[Any]]]
 
 
 @dataclass(frozen=True)
+class Bound:
+    """A search whose matches were too many to rank: it ranked the newest `ranked` of `matches`."""
+
+    ranked: int
+    matches: int
+    scope: str = ""  # "headline ": the matches counted are of the headline
+
+    def __str__(self) -> str:
+        return (
+            f"ranked among the newest {self.ranked:,} of {self.matches:,} {self.scope}matches"
+            " (--exact ranks them all)"
+        )
+
+
+class Hits(list[SearchHit]):
+    """A search's hits, best first, and the bound the ranking kept to, if any."""
+
+    bound: Bound | None = None
+
+
+@dataclass(frozen=True)
 class Statement:
     """One ranked statement of a search: its rows are (id, score), best first; `enough` is how
-    many rows make it the whole answer (0: always)."""
+    many rows make it the whole answer (0: always).
+
+    A bounded statement comes with `probe`, which gives the id below the newest `bound` matches
+    (no row: there are not that many), `count`, which counts the matches, and `bounded`, the
+    ranked statement restricted to ids above :floor."""
 
     sql: str
     params: Params
     enough: int
+    probe: str | None = None
+    count: str | None = None
+    bounded: str | None = None
+    scope: str = ""
+
+
+def run_statement(
+    execute: Execute, statement: Statement, bound: int | None
+) -> tuple[Sequence[Sequence[Any]], Bound | None]:
+    """A statement's rows, ranking at most `bound` matches when it has a probe."""
+    if bound is None or statement.probe is None:
+        return execute(statement.sql, statement.params), None
+    params = {**statement.params, "bound": bound}
+    edge = execute(statement.probe, params)
+    if not edge:
+        return execute(statement.sql, statement.params), None
+    assert statement.bounded is not None and statement.count is not None
+    rows = execute(statement.bounded, {**params, "floor": edge[0][0]})
+    matches = int(execute(statement.count, params)[0][0])
+    return rows, Bound(bound, matches, statement.scope)
 
 
 def _like(value: str) -> str:
@@ -190,39 +243,66 @@ def _sqlite_statement(
         if options.sources:
             joins += " LEFT JOIN sources AS s ON s.id = a.source_id"
     order = "score, id" if options.sort == "relevance" else _ORDER[options.sort]
-    sql = (
-        f"SELECT {table}.rowid AS id, {rank} AS score FROM {table}{joins}"
-        f" WHERE {' AND '.join([f'{table} MATCH :match', *where])}"
-        f" ORDER BY {order} LIMIT :limit"
+    match = f"{table} MATCH :match"
+    select = f"SELECT {table}.rowid AS id, {rank} AS score FROM {table}{joins}"
+    tail = f" ORDER BY {order} LIMIT :limit"
+    sql = f"{select} WHERE {' AND '.join([match, *where])}{tail}"
+    if options.sort != "relevance":
+        return Statement(sql, params, enough)
+    # FTS5 walks a match's rowids from the newest down and seeks to a rowid range, so the
+    # probe and the bounded ranking cost in proportion to the bound, not to the matches.
+    return Statement(
+        sql,
+        params,
+        enough,
+        probe=f"SELECT rowid FROM {table} WHERE {match} ORDER BY rowid DESC LIMIT 1 OFFSET :bound",
+        count=f"SELECT count(*) FROM {table} WHERE {match}",
+        bounded=f"{select} WHERE {' AND '.join([match, f'{table}.rowid > :floor', *where])}{tail}",
+        scope="headline " if headline else "",
     )
-    return Statement(sql, params, enough)
+
+
+_TSQUERY = "to_tsquery('simple', newsarchive_unaccent(:{}))"
 
 
 def _postgresql_statement(
     options: SearchOptions, query: q.Query, headline: bool, count: int, enough: int
 ) -> Statement:
     """Ranked ids on PostgreSQL: the headline's own indexed vector for the headline phase, the
-    weighted vector of headline, byline and body otherwise."""
+    weighted vector of headline, byline and body otherwise. The query's text is folded by the
+    same unaccent as the indexed text (migration 0006)."""
     params: Params = {"limit": count}
     where = _filters("postgresql", options, params)
+    match = _TSQUERY.format("match")
     if headline:
         params["match"] = q.to_tsquery(query, exclusions=False)
-        where.insert(0, "a.headline_vector @@ to_tsquery('simple', :match)")
-        rank = "ts_rank(a.headline_vector, to_tsquery('simple', :match), 1)"
+        where.insert(0, f"a.headline_vector @@ {match}")
+        rank = f"ts_rank(a.headline_vector, {match}, 1)"
         if query.excluded:
             params["full"] = q.to_tsquery(query)
-            where.append("a.search_vector @@ to_tsquery('simple', :full)")
+            where.append(f"a.search_vector @@ {_TSQUERY.format('full')}")
     else:
         params["match"] = q.to_tsquery(query)
-        where.insert(0, "a.search_vector @@ to_tsquery('simple', :match)")
-        rank = f"ts_rank('{_PG_WEIGHTS}', a.search_vector, to_tsquery('simple', :match), 1)"
+        where.insert(0, f"a.search_vector @@ {match}")
+        rank = f"ts_rank('{_PG_WEIGHTS}', a.search_vector, {match}, 1)"
     joins = " LEFT JOIN sources AS s ON s.id = a.source_id" if options.sources else ""
     order = "score DESC, id" if options.sort == "relevance" else _ORDER[options.sort]
-    sql = (
-        f"SELECT a.id AS id, {rank} AS score FROM articles AS a{joins}"
-        f" WHERE {' AND '.join(where)} ORDER BY {order} LIMIT :limit"
+    select = f"SELECT a.id AS id, {rank} AS score FROM articles AS a{joins}"
+    tail = f" ORDER BY {order} LIMIT :limit"
+    sql = f"{select} WHERE {' AND '.join(where)}{tail}"
+    if options.sort != "relevance":
+        return Statement(sql, params, enough)
+    found = where[0]
+    return Statement(
+        sql,
+        params,
+        enough,
+        probe=f"SELECT a.id FROM articles AS a WHERE {found} ORDER BY a.id DESC"
+        " LIMIT 1 OFFSET :bound",
+        count=f"SELECT count(*) FROM articles AS a WHERE {found}",
+        bounded=f"{select} WHERE {' AND '.join([*where, 'a.id > :floor'])}{tail}",
+        scope="headline " if headline else "",
     )
-    return Statement(sql, params, enough)
 
 
 # Each engine's statement, and the sign that makes its score "higher is better" (bm25 is lower
@@ -253,29 +333,37 @@ def _statements(dialect: str, options: SearchOptions, query: q.Query) -> list[St
 
 def _ranked_ids(
     execute: Execute, dialect: str, options: SearchOptions, query: q.Query
-) -> list[tuple[int, float]]:
-    """The page of (id, score) a search answers, best first; scores higher for better."""
+) -> tuple[list[tuple[int, float]], Bound | None]:
+    """The page of (id, score) a search answers, best first, scores higher for better; and
+    the bound its ranking kept to (the last statement's that had one)."""
     sign = _ENGINES[dialect][1]
     ranked: list[tuple[int, float]] = []
     seen: set[int] = set()
+    bound: Bound | None = None
+    # A bound never cuts the page asked for.
+    most = None if options.bound is None else max(options.bound, options.offset + options.limit)
     for statement in _statements(dialect, options, query):
-        for row in execute(statement.sql, statement.params):
+        rows, kept = run_statement(execute, statement, most)
+        bound = kept or bound
+        for row in rows:
             article_id = int(row[0])
             if article_id not in seen:
                 seen.add(article_id)
                 ranked.append((article_id, round(sign * float(row[1]), 4)))
         if len(ranked) >= statement.enough:
             break
-    return ranked[options.offset : options.offset + options.limit]
+    return ranked[options.offset : options.offset + options.limit], bound
 
 
-def run_search(execute: Execute, dialect: str, options: SearchOptions) -> list[SearchHit]:
+def run_search(execute: Execute, dialect: str, options: SearchOptions) -> Hits:
     """Run a search: the ranked page of ids first, then headlines and snippets for those."""
     options.check()
     query = q.parse(options.query)
-    page = _ranked_ids(execute, dialect, options, query)
+    page, bound = _ranked_ids(execute, dialect, options, query)
+    hits = Hits()
+    hits.bound = bound
     if not page:
-        return []
+        return hits
     ids = ", ".join(str(i) for i, _ in page)
     rows = {
         int(r[0]): r
@@ -286,7 +374,6 @@ def run_search(execute: Execute, dialect: str, options: SearchOptions) -> list[S
         )
     }
     words = matcher(query)
-    hits = []
     for article_id, score in page:
         row = rows.get(article_id)
         if row is None:  # deleted between the two statements

@@ -1,0 +1,98 @@
+"""Ranking a bounded set: a query that matches more articles than the bound ranks the newest
+stored, says so, and --exact ranks every match."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from conftest import ENGINES, new_database
+from newsarchive import Archive
+from newsarchive.cli import cli
+from newsarchive.parse import parse_bytes
+from newsarchive.store import search as search_module
+from newsarchive.store.search import Bound, SearchOptions
+
+COUNT = 40
+
+
+def dump(i: int) -> bytes:
+    # The first article says "harbour" most often, so full ranking puts it first; every
+    # article says it at least once, in the body only.
+    times = 12 if i == 0 else 1
+    body = " ".join(["The harbour was quiet that morning."] * times)
+    return (
+        f"Report number {i} from the coast\n\nPosted Mar. 05, 2024 10:{i % 60:02d}\n\n"
+        f"{body} Fishing boats {i} stayed in port while the wind rose over the bay.\n"
+    ).encode()
+
+
+@pytest.fixture(scope="module", params=ENGINES)
+def archive(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Archive]:
+    with new_database(request.param, tmp_path_factory.mktemp("bounded")) as url:
+        archive = Archive.open(url)
+        writer = archive.writer()
+        items = [(parse_bytes(dump(i), f"report-{i}.txt"), dump(i)) for i in range(COUNT)]
+        outcomes = writer.add_many(items)
+        assert [o.status for o in outcomes] == ["added"] * COUNT
+        yield archive
+        archive.close()
+
+
+def test_a_query_matching_more_than_the_bound_ranks_the_newest(archive: Archive) -> None:
+    hits = archive.search(SearchOptions(query="harbour", bound=10, limit=5))
+    assert hits.bound == Bound(10, COUNT)
+    newest = {a.id for a in archive.recent(COUNT)}  # every id; the newest 10 stored are the top
+    assert all(hit.id > max(newest) - 10 for hit in hits)
+    assert str(hits.bound) == "ranked among the newest 10 of 40 matches (--exact ranks them all)"
+
+
+def test_exact_ranking_reads_every_match(archive: Archive) -> None:
+    hits = archive.search(SearchOptions(query="harbour", bound=None, limit=5))
+    assert hits.bound is None
+    assert hits[0].headline == "Report number 0 from the coast"
+
+
+def test_fewer_matches_than_the_bound_are_all_ranked(archive: Archive) -> None:
+    hits = archive.search(SearchOptions(query="harbour", bound=COUNT, limit=5))
+    assert hits.bound is None and hits[0].headline == "Report number 0 from the coast"
+
+
+def test_headline_matches_are_bounded_and_named_so(archive: Archive) -> None:
+    hits = archive.search(SearchOptions(query="coast", bound=10, limit=5))
+    assert hits.bound == Bound(10, COUNT, "headline ")
+
+
+def test_a_page_past_the_bound_widens_it(archive: Archive) -> None:
+    hits = archive.search(SearchOptions(query="harbour", bound=10, offset=10, limit=5))
+    assert len(hits) == 5 and hits.bound == Bound(15, COUNT)
+
+
+def test_date_orders_need_no_bound(archive: Archive) -> None:
+    hits = archive.search(SearchOptions(query="harbour", bound=10, sort="newest", limit=3))
+    assert hits.bound is None and len(hits) == 3
+
+
+def test_the_cli_says_when_it_ranked_a_bounded_set(
+    archive: Archive, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setenv("NEWSARCHIVE_DB", archive.url)
+    monkeypatch.setattr(search_module, "RANK_BOUND", 10)
+    runner = CliRunner()
+    bounded = runner.invoke(cli, ["search", "--limit", "5", "harbour"])
+    assert bounded.exit_code == 0
+    assert "note: ranked among the newest 10 of 40 matches" in bounded.stderr
+    assert "Report number 0 " not in bounded.stdout
+    exact = runner.invoke(cli, ["search", "--exact", "harbour"])
+    assert exact.exit_code == 0 and "note:" not in exact.stderr
+    assert "Report number 0 " in exact.stdout.splitlines()[1]
+
+
+def test_the_help_names_the_bound() -> None:
+    shown = CliRunner().invoke(cli, ["search", "--help"]).stdout
+    assert f"{search_module.RANK_BOUND:,}" in " ".join(shown.split())
