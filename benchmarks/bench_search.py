@@ -1,14 +1,20 @@
-"""Archive scale: ingest throughput, search latency, size and memory at N articles.
+"""Archive scale: ingest throughput and memory, CPU by stage, and search latency per stratum of
+match counts, on a realistic corpus of N articles.
 
-    .venv/bin/python benchmarks/bench_search.py --n 100000 [--db PATH] [--workers 2]
+    .venv/bin/python benchmarks/bench_search.py --n 1000000 [--db PATH] [--workers 2]
+    .venv/bin/python benchmarks/bench_search.py --search-only --db postgresql+psycopg://...
 
-Builds an archive of N text dumps made from the project's own articles (the seed and the test
-fixtures): their paragraphs recombined, with varied headlines, dates, sources, bylines and
-languages (English, Korean, German), in the layouts the text parser reads. Then it runs a fixed
-set of 100 queries (1 to 4 words, phrases, filters, Korean) through newsarchive's search in this
-process and, as the floor, the same queries as raw sqlite3 FTS5 statements on the same file; and
-`newsarchive search` end to end in new processes. One table is printed and the figures are
-written as JSON (benchmarks/out/search-N.json).
+The corpus is benchmarks/newsgen.py's (Zipf-distributed words from real frequency lists, topics,
+named entities, log-normal lengths, four languages), written once as files under
+benchmarks/out/corpus-N and ingested from there with `ingest`'s own code, as a user's folder is.
+
+Queries are drawn from the archive's own index (FTS5's vocabulary: how many articles hold each
+term) and grouped by how many articles they match: rare (< 0.01%), medium (0.01-1%), common
+(1-10%), very common (> 10%); besides single words, two words, phrases, OR, exclusions, prefixes,
+filters (dates, source, language, author), the three orders and Korean words (which carry their
+particles in the text). Each runs through newsarchive's search in this process and, as the floor,
+as the same SQL statements run bare through sqlite3 or psycopg; then `newsarchive search` in new
+processes, 20 per stratum. One table is printed; the figures go to benchmarks/out/ as JSON.
 """
 
 from __future__ import annotations
@@ -23,171 +29,172 @@ import sqlite3
 import statistics
 import subprocess
 import sys
-import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from newsarchive import Archive
-from newsarchive.ingest import Job, ingest_jobs
-from newsarchive.parse import parse_bytes
+from newsarchive.ingest import ingest_paths
 from newsarchive.store.engine import SQLITE_CACHE
-from newsarchive.store.search import SearchOptions, parse_when, search_statements
+from newsarchive.store.search import (
+    SearchOptions,
+    parse_when,
+    run_statement,
+    search_statements,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "benchmarks" / "out"
+sys.path.insert(0, str(ROOT / "benchmarks"))
 
-MONTHS = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
-SOURCES = {
-    "en": ["donga.com", "koreaherald.com", "koreatimes.co.kr", "yna.co.kr", "joins.com"],
-    "ko": ["donga.com", "kbs.co.kr", "hani.co.kr", "sedaily.com", "ytn.co.kr"],
-    "de": ["beispiel-zeitung.de", "stadtblatt.de"],
-}
-NAMES = {
-    "en": ["Ji-Hoon Park", "Min-Ji Kim", "Sarah Lee", "David Cho", "Hyun-Woo Lim", "Emma Yoon"],
-    "ko": ["문병기", "김민수", "이수진", "박지은", "최유선", "황정환"],
-    "de": ["Anna Schmidt", "Jonas Weber", "Petra Lange", "Max Bauer"],
-}
+import newsgen  # noqa: E402
+
+STRATA = ("rare", "medium", "common", "very common")
 
 
-CORPUS = ROOT / "benchmarks" / "corpus.json"
+def stratum(matches: int, n: int) -> str:
+    share = matches / max(1, n)
+    if share < 0.0001:
+        return "rare"
+    if share < 0.01:
+        return "medium"
+    if share < 0.10:
+        return "common"
+    return "very common"
 
 
-def own_articles() -> dict[str, list[str]]:
-    """Paragraphs of the project's own pages, by language, as frozen in benchmarks/corpus.json:
-    a benchmark whose text moved with every new fixture or parser change could not be compared
-    from one run to the next (--refresh-corpus remakes the file from today's pages)."""
-    pool: dict[str, list[str]] = json.loads(CORPUS.read_text())
-    return pool
+@dataclass
+class Query:
+    kind: str
+    options: SearchOptions
+    matches: int = 0
+    ours: list[float] = field(default_factory=list)
+    floor: list[float] = field(default_factory=list)
+    cli: list[float] = field(default_factory=list)
+
+    @property
+    def group(self) -> str:
+        return "korean" if self.kind == "korean" else self.kind
 
 
-def corpus_from_pages() -> dict[str, list[str]]:
-    """The paragraphs of the seed and the test fixtures, parsed by today's newsarchive."""
-    pool: dict[str, list[str]] = {"en": [], "ko": [], "de": []}
-    pages = [
-        ROOT / "seeds" / "000_16c5aa2c841b19d8.txt",
-        *sorted((ROOT / "tests" / "fixtures").rglob("*")),
-    ]
-    for page in pages:
-        if page.suffix not in (".txt", ".html", ".gz") or not page.is_file():
-            continue
-        try:
-            article = parse_bytes(page.read_bytes(), str(page))
-        except Exception:
-            continue
-        if article.language in pool:
-            pool[article.language].extend(p for p in article.body.split("\n\n") if len(p) > 40)
-    return pool
+# -- the query set ----------------------------------------------------------------------------
+
+_LATIN = re.compile(r"^[a-zäöüß]{3,}$")
+_HANGUL = re.compile(r"^[\uac00-\ud7a3]{2,}$")
 
 
-def vocabulary(paragraphs: list[str]) -> list[str]:
-    words = sorted({w for p in paragraphs for w in re.findall(r"\w{3,}", p)})
-    return words
+def term_frequencies(db: str) -> list[tuple[str, int]]:
+    """(term, articles holding it) for every term of the SQLite archive's full-text index."""
+    conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    conn.execute("CREATE VIRTUAL TABLE temp.vocab USING fts5vocab(main, articles_fts, row)")
+    rows = [(str(t), int(d)) for t, d in conn.execute("SELECT term, doc FROM temp.vocab")]
+    conn.close()
+    return rows
 
 
-def make_dump(
-    i: int, rng: random.Random, pool: dict[str, list[str]], vocab: dict[str, list[str]]
-) -> bytes:
-    lang = rng.choices(["en", "ko", "de"], weights=[6, 3, 1])[0]
-    headline = " ".join(rng.choices(vocab[lang], k=rng.randint(5, 9))).capitalize()
-    paragraphs = rng.choices(pool[lang], k=rng.randint(3, 6))
-    body = "\n\n".join(paragraphs)
-    year, month, day = rng.randint(2000, 2026), rng.randint(1, 12), rng.randint(1, 28)
-    hour, minute = rng.randint(0, 23), rng.randint(0, 59)
-    domain = rng.choice(SOURCES[lang])
-    name = rng.choice(NAMES[lang])
-    user = f"user{i % 997}"
-    if lang == "en":
-        text = (
-            f"{headline}\n\nPosted {MONTHS[month - 1]}. {day:02d}, {year} {hour:02d}:{minute:02d},"
-            f"\n\n{body}\n\n{name} {user}@{domain}\n"
+def make_queries(terms: list[tuple[str, int]], n: int, seed: int = 7) -> list[Query]:
+    """About 130 queries over every stratum and form, the same for the same archive."""
+    rng = random.Random(seed)
+    latin = [(t, d) for t, d in terms if _LATIN.match(t)]
+    korean = [(t, d) for t, d in terms if _HANGUL.match(t)]
+
+    def pick(pool: list[tuple[str, int]], low: float, high: float, k: int) -> list[str]:
+        band = [t for t, d in pool if low * n <= d < high * n]
+        return rng.sample(band, min(k, len(band)))
+
+    rare = pick(latin, 0, 0.0001, 40)
+    medium = pick(latin, 0.0001, 0.01, 40)
+    common = pick(latin, 0.01, 0.10, 30)
+    very = pick(latin, 0.10, 1.01, 8)
+    queries: list[Query] = []
+
+    def add(kind: str, query: str, **options: Any) -> None:
+        queries.append(Query(kind, SearchOptions(query=query, **options)))
+
+    for term in rare[:15] + medium[:15] + common[:12] + very[:4]:
+        add("word", term)
+    for a, b in zip(medium[15:25], common[12:22], strict=False):
+        add("two words", f"{a} {b}")
+    for a, b in zip(common[22:26], very[4:8], strict=False):
+        add("two words", f"{a} {b}")
+    for name in ("Kim Jong Un", "Ministry of", "National Council"):
+        add("phrase", f'"{name}"')
+    for _ in range(7):  # three words in a row from a corpus article
+        words = newsgen.make_article(rng.randrange(n)).decode().split("\n\n")[-3].split()[:40]
+        start = rng.randrange(max(1, len(words) - 4))
+        add("phrase", '"' + " ".join(w.strip(".?!,") for w in words[start : start + 3]) + '"')
+    for a, b in zip(medium[25:30], rare[15:20], strict=False):
+        add("or", f"{a} OR {b}")
+    for a, b in zip(common[26:30], medium[30:34], strict=False):
+        add("exclusion", f"{a} -{b}")
+    for term in medium[34:40] + common[:2]:
+        add("prefix", term[: max(3, len(term) - 2)] + "*")
+    for term in common[2:6]:
+        add(
+            "filter", term, since=parse_when("2015-01-01"), until=parse_when("2016-12-31", end=True)
         )
-    elif lang == "ko":
-        text = (
-            f"{headline}\n\n입력 {year}-{month:02d}-{day:02d} {hour:02d}:{minute:02d}\n\n{body}"
-            f"\n\n{name} 기자 {user}@{domain}\n"
-        )
-    else:
-        text = (
-            f"{headline}\n\nVeröffentlicht am {day:02d}.{month:02d}.{year} {hour:02d}:{minute:02d}"
-            f"\n\n{body}\n\nVon {name}\n"
-        )
-    return text.encode()
+    for term in common[6:9]:
+        add("filter", term, sources=("donga",))
+    for term in common[9:12]:
+        add("filter", term, languages=("en",))
+    for term in medium[:3]:
+        add("filter", term, authors=("Smith",))
+    for term in very[:2] + common[:3]:
+        add("sort", term, sort="newest")
+    for term in very[2:4] + common[3:6]:
+        add("sort", term, sort="oldest")
+    korean_terms = (
+        pick(korean, 0, 0.0001, 4)
+        + pick(korean, 0.0001, 0.01, 6)
+        + pick(korean, 0.01, 1.01, 5)
+        + ["김정은"]
+    )
+    for term in korean_terms:
+        add("korean", term)
+    return queries
 
 
-def fixed_queries(
-    rng: random.Random, pool: dict[str, list[str]], vocab: dict[str, list[str]]
-) -> list[SearchOptions]:
-    """100 queries: words, phrases, OR, exclusions, prefixes, filters, Korean."""
-    queries: list[SearchOptions] = []
-    en, ko = vocab["en"], vocab["ko"]
-
-    def phrase(lang: str) -> str:
-        words = re.findall(r"\w+", rng.choice(pool[lang]))
-        start = rng.randrange(max(1, len(words) - 3))
-        return '"' + " ".join(words[start : start + rng.randint(2, 3)]) + '"'
-
-    for _ in range(30):
-        queries.append(SearchOptions(query=rng.choice(en)))
-    for _ in range(20):
-        queries.append(SearchOptions(query=" ".join(rng.sample(en, 2))))
-    for _ in range(10):
-        queries.append(SearchOptions(query=" ".join(rng.sample(en, rng.randint(3, 4)))))
-    for _ in range(10):
-        queries.append(SearchOptions(query=phrase("en")))
-    for _ in range(10):
-        queries.append(SearchOptions(query=rng.choice(ko)))
-    for _ in range(5):
-        queries.append(SearchOptions(query=f"{rng.choice(en)} OR {rng.choice(en)}"))
-    for _ in range(5):
-        queries.append(SearchOptions(query=f"{rng.choice(en)} -{rng.choice(en)}"))
-    for _ in range(4):
-        queries.append(SearchOptions(query=rng.choice(en), languages=("en",), sort="newest"))
-    for _ in range(3):
-        queries.append(
-            SearchOptions(
-                query=rng.choice(en),
-                since=parse_when("2020-01-01"),
-                until=parse_when("2022-12-31", end=True),
-            )
-        )
-    for _ in range(3):
-        queries.append(SearchOptions(query=rng.choice(ko), sources=("donga",)))
-    return queries[:100]
-
+# -- running them -----------------------------------------------------------------------------
 
 _NAMED = re.compile(r"(?<![:\w]):(\w+)")
 
 
-def raw_search(conn: Any, dialect: str, options: SearchOptions) -> list[tuple[object, ...]]:
-    """The floor: the search's own statements (search_statements), run bare on sqlite3 or
-    psycopg in the same order and stopping at the same point, without newsarchive's Python
-    around them (no merging, no headlines, no snippets)."""
-    rows: list[tuple[object, ...]] = []
-    for statement in search_statements(dialect, options):
+def raw_execute(conn: Any, dialect: str) -> Callable[[str, dict[str, Any]], list[Any]]:
+    def execute(sql: str, params: dict[str, Any]) -> list[Any]:
         # psycopg spells a named parameter %(name)s; sqlite3 takes :name as written.
-        sql = statement.sql if dialect == "sqlite" else _NAMED.sub(r"%(\1)s", statement.sql)
-        rows = conn.execute(sql, statement.params).fetchall()
+        if dialect != "sqlite":
+            sql = _NAMED.sub(r"%(\1)s", sql)
+        return list(conn.execute(sql, params).fetchall())
+
+    return execute
+
+
+def raw_search(execute: Callable[..., Any], dialect: str, options: SearchOptions) -> int:
+    """The floor: the search's own statements (bounded as the search bounds them), run bare in
+    the same order and stopping at the same point, without newsarchive's Python around them
+    (no merging, no headlines, no snippets)."""
+    rows: Any = []
+    wanted = options.offset + options.limit
+    bound = None if options.bound is None else max(options.bound, wanted)
+    for statement in search_statements(dialect, options):
+        rows, _ = run_statement(execute, statement, bound)
         if len(rows) >= statement.enough:
             break
-    return rows
+    return len(rows)
+
+
+def count_matches(execute: Callable[..., Any], dialect: str, options: SearchOptions) -> int:
+    """How many articles a query matches, filters included (its last statement, unlimited)."""
+    statement = search_statements(dialect, options)[-1]
+    sql = re.sub(r" ORDER BY .*$", "", statement.sql)
+    return int(execute(f"SELECT count(*) FROM ({sql}) AS matched", statement.params)[0][0])
 
 
 def percentile(values: list[float], p: float) -> float:
+    if not values:
+        return float("nan")
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))]
 
@@ -201,149 +208,293 @@ def rss_mb(who: int) -> float:
     return resource.getrusage(who).ru_maxrss / 1024
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--n", type=int, default=100_000)
-    parser.add_argument(
-        "--db",
-        help="archive file or PostgreSQL URL (default: a temporary SQLite file); "
-        "on PostgreSQL the floor is raw psycopg statements",
-    )
-    parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
-    parser.add_argument("--keep", action="store_true", help="keep the archive afterwards")
-    parser.add_argument("--cli-runs", type=int, default=20)
-    parser.add_argument(
-        "--search-only", action="store_true", help="measure search on an existing --db archive"
-    )
-    parser.add_argument(
-        "--refresh-corpus",
-        action="store_true",
-        help="remake benchmarks/corpus.json from today's fixtures first (changes every figure)",
-    )
-    args = parser.parse_args()
+def current_rss_mb() -> float:
+    with open("/proc/self/statm") as f:
+        return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 1e6
 
-    if args.refresh_corpus:
-        CORPUS.write_text(json.dumps(corpus_from_pages(), ensure_ascii=False, indent=1) + "\n")
-    pool = own_articles()
-    vocab = {lang: vocabulary(p) for lang, p in pool.items()}
-    tmp = tempfile.mkdtemp(prefix="newsarchive-bench-")
-    db = args.db or str(Path(tmp) / "archive.db")
-    postgres = db.startswith("postgresql")
-    if not args.search_only and not postgres:
-        for suffix in ("", "-wal", "-shm"):
-            Path(db + suffix).unlink(missing_ok=True)
+
+# -- ingest ------------------------------------------------------------------------------------
+
+
+def ingest(db: str, corpus: Path, n: int, workers: int) -> dict[str, Any]:
+    """Ingest the corpus folder; time, CPU (writer and workers), memory along the way."""
     archive = Archive.open(db)
+    writer_cpu = 0.0
+    original = archive.writer
 
-    def jobs() -> Iterator[Job]:
-        gen = random.Random(1)
-        for i in range(args.n):
-            yield Job(f"generated/{i}.txt", make_dump(i, gen, pool, vocab))
+    def timed_writer() -> Any:  # the writer's CPU (the SQL and the FTS5 triggers)
+        writer = original()
+        add_many = writer.add_many
 
-    progress_every = max(1, args.n // 10)
+        def add(items: Any) -> Any:
+            nonlocal writer_cpu
+            start = time.process_time()
+            try:
+                return add_many(items)
+            finally:
+                writer_cpu += time.process_time() - start
+
+        writer.add_many = add  # type: ignore[method-assign]
+        return writer
+
+    archive.writer = timed_writer  # type: ignore[method-assign]
     done = 0
+    memory: list[tuple[int, float]] = []
+    start = time.perf_counter()
 
     def tick(_result: object) -> None:
         nonlocal done
         done += 1
-        if done % progress_every == 0:
-            print(f"  ingested {done:,}", file=sys.stderr, flush=True)
+        if done % max(1, n // 10) == 0:
+            memory.append((done, round(current_rss_mb(), 1)))
+            rate = done / (time.perf_counter() - start)
+            print(f"  ingested {done:,} ({rate:,.0f}/s)", file=sys.stderr, flush=True)
 
-    start = time.perf_counter()
-    cpu_before = cpu_s(resource.RUSAGE_SELF), cpu_s(resource.RUSAGE_CHILDREN)
-    summary = ingest_jobs(
-        archive, [] if args.search_only else jobs(), workers=args.workers, on_result=tick
+    before = cpu_s(resource.RUSAGE_SELF), cpu_s(resource.RUSAGE_CHILDREN)
+    summary = ingest_paths(
+        archive, newsgen.corpus_paths(corpus, n), workers=workers, on_result=tick
     )
-    ingest_s = time.perf_counter() - start
-    per_article = 1000 / max(1, args.n)
-    main_cpu_ms = (cpu_s(resource.RUSAGE_SELF) - cpu_before[0]) * per_article
-    workers_cpu_ms = (cpu_s(resource.RUSAGE_CHILDREN) - cpu_before[1]) * per_article
-    ingest_rss = rss_mb(resource.RUSAGE_SELF)
-    workers_rss = rss_mb(resource.RUSAGE_CHILDREN)
-    raw_conn: Any
-    if postgres:
-        import psycopg
-
-        with archive.engine.connect() as conn:
-            size_mb = conn.exec_driver_sql(
-                "SELECT pg_database_size(current_database())"
-            ).scalar_one()
-            size_mb /= 1e6
-        conninfo = archive.engine.url.set(drivername="postgresql")
-        raw_conn = psycopg.connect(conninfo.render_as_string(hide_password=False), autocommit=True)
-    else:
-        with archive.engine.connect() as conn:
-            conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
-        size_mb = (
-            sum(Path(db + s).stat().st_size for s in ("", "-wal") if Path(db + s).exists()) / 1e6
-        )
-        raw_conn = sqlite3.connect(db)
-        raw_conn.execute(SQLITE_CACHE)  # the page cache newsarchive's connections have
-
-    queries = fixed_queries(random.Random(7), pool, vocab)
-    for options in queries:  # one pass of both to warm the page cache alike
-        archive.search(options)
-        raw_search(raw_conn, archive.dialect, options)
-    ours: list[float] = []
-    floor: list[float] = []
-    hits = 0
-    for options in queries:  # interleaved, so that neither side gets a warmer cache
-        t = time.perf_counter()
-        hits += len(archive.search(options))
-        ours.append((time.perf_counter() - t) * 1000)
-        t = time.perf_counter()
-        raw_search(raw_conn, archive.dialect, options)
-        floor.append((time.perf_counter() - t) * 1000)
-    raw_conn.close()
-    search_rss = rss_mb(resource.RUSAGE_SELF)
-
-    cli: list[float] = []
-    exe = Path(sys.executable).with_name("newsarchive")
-    for i in range(args.cli_runs):
-        t = time.perf_counter()
-        subprocess.run(
-            [str(exe), "--db", db, "search", queries[i % len(queries)].query],
-            capture_output=True,
-            check=False,
-        )
-        cli.append((time.perf_counter() - t) * 1000)
-
-    result = {
-        "engine": archive.dialect,
-        "n": args.n,
-        "workers": args.workers,
+    seconds = time.perf_counter() - start
+    per = 1000 / max(1, n)
+    main_cpu = (cpu_s(resource.RUSAGE_SELF) - before[0]) * per
+    archive.close()
+    return {
         "added": summary.added,
         "unchanged": summary.unchanged,
         "failed": summary.failed,
-        "ingest_seconds": round(ingest_s, 1),
-        "ingest_articles_per_s": None if args.search_only else round(args.n / ingest_s, 1),
-        "archive_mb": round(size_mb, 1),
-        "ingest_peak_rss_mb": round(ingest_rss, 1),
-        "workers_peak_rss_mb": round(workers_rss, 1),
-        # CPU per article (user + system): the writer (this process) and the parsing workers.
-        "ingest_main_cpu_ms": round(main_cpu_ms, 3),
-        "ingest_workers_cpu_ms": round(workers_cpu_ms, 3),
-        "search_p50_ms": round(percentile(ours, 50), 2),
-        "search_p95_ms": round(percentile(ours, 95), 2),
-        "floor_p50_ms": round(percentile(floor, 50), 2),
-        "floor_p95_ms": round(percentile(floor, 95), 2),
-        "ratio_p50": round(percentile(ours, 50) / max(percentile(floor, 50), 1e-6), 2),
-        "ratio_p95": round(percentile(ours, 95) / max(percentile(floor, 95), 1e-6), 2),
-        "search_peak_rss_mb": round(search_rss, 1),
-        "cli_search_median_ms": round(statistics.median(cli), 1) if cli else None,
-        "hits_returned": hits,
+        "failures": [f"{f.path}: {f.reason}" for f in summary.failures[:5]],
+        "ingest_seconds": round(seconds, 1),
+        "ingest_articles_per_s": round(n / seconds, 1),
+        "ingest_peak_rss_mb": round(rss_mb(resource.RUSAGE_SELF), 1),
+        "workers_peak_rss_mb": round(rss_mb(resource.RUSAGE_CHILDREN), 1),
+        "writer_rss_mb_along_the_way": memory,
+        # CPU per article, ms: parsing (the workers), the writer's transactions (SQL and FTS5
+        # triggers), and the rest of this process (receiving parsed articles, reading results).
+        "cpu_ms_parse": round((cpu_s(resource.RUSAGE_CHILDREN) - before[1]) * per, 3),
+        "cpu_ms_write_and_index": round(writer_cpu * per, 3),
+        "cpu_ms_transfer": round(main_cpu - writer_cpu * per, 3),
     }
-    OUT.mkdir(parents=True, exist_ok=True)
-    (OUT / f"search-{archive.dialect}-{args.n}.json").write_text(
-        json.dumps(result, indent=2) + "\n"
+
+
+def index_share(corpus: Path, sample: int) -> dict[str, float]:
+    """The full-text index's part of the writer's CPU: the same articles written with and without
+    the FTS5 triggers, into new archives."""
+    import tempfile
+
+    from newsarchive.parse import parse_bytes
+
+    items = []
+    for i in range(sample):
+        data = newsgen.path_of(corpus, i).read_bytes()
+        items.append((parse_bytes(data, f"{i}.txt"), data))
+    figures = {}
+    for label, drop in (("with_index", False), ("without_index", True)):
+        with tempfile.TemporaryDirectory() as tmp:
+            archive = Archive.open(str(Path(tmp) / "a.db"))
+            if drop:
+                with archive.engine.begin() as conn:
+                    for (name,) in conn.exec_driver_sql(
+                        "SELECT name FROM sqlite_master WHERE type = 'trigger'"
+                        " AND name LIKE '%fts%'"
+                    ).all():
+                        conn.exec_driver_sql(f"DROP TRIGGER {name}")
+            writer = archive.writer()
+            start = time.process_time()
+            for k in range(0, len(items), 5000):
+                writer.add_many(items[k : k + 5000])
+            figures[label] = (time.process_time() - start) * 1000 / sample
+            archive.close()
+    return {
+        "cpu_ms_write": round(figures["without_index"], 3),
+        "cpu_ms_index": round(figures["with_index"] - figures["without_index"], 3),
+    }
+
+
+# -- search ------------------------------------------------------------------------------------
+
+
+def measure_search(archive: Archive, db: str, queries: list[Query], cli_runs: int) -> None:
+    raw_conn: Any
+    if archive.dialect == "postgresql":
+        import psycopg
+
+        url = archive.engine.url.set(drivername="postgresql")
+        raw_conn = psycopg.connect(url.render_as_string(hide_password=False), autocommit=True)
+    else:
+        raw_conn = sqlite3.connect(db)
+        raw_conn.execute(SQLITE_CACHE)  # the page cache newsarchive's connections have
+    execute = raw_execute(raw_conn, archive.dialect)
+    for query in queries:
+        query.matches = count_matches(execute, archive.dialect, query.options)
+    for _ in range(2):  # the first pass warms the caches of both alike
+        for query in queries:  # interleaved, so that neither side gets a warmer cache
+            t = time.perf_counter()
+            archive.search(query.options)
+            query.ours.append((time.perf_counter() - t) * 1000)
+            t = time.perf_counter()
+            raw_search(execute, archive.dialect, query.options)
+            query.floor.append((time.perf_counter() - t) * 1000)
+    for query in queries:
+        query.ours, query.floor = query.ours[1:], query.floor[1:]
+    raw_conn.close()
+    exe = Path(sys.executable).with_name("newsarchive")
+    by_stratum: dict[str, list[Query]] = {}
+    for query in queries:
+        if query.kind in ("word", "korean"):
+            key = "korean" if query.kind == "korean" else stratum(query.matches, archive_n(archive))
+            by_stratum.setdefault(key, []).append(query)
+    for group in by_stratum.values():
+        for i in range(cli_runs):
+            query = group[i % len(group)]
+            t = time.perf_counter()
+            subprocess.run(
+                [str(exe), "--db", db, "search", query.options.query],
+                capture_output=True,
+                check=False,
+            )
+            query.cli.append((time.perf_counter() - t) * 1000)
+
+
+_N: dict[str, int] = {}
+
+
+def archive_n(archive: Archive) -> int:
+    if archive.url not in _N:
+        _N[archive.url] = archive.counts()["articles"]
+    return _N[archive.url]
+
+
+def summarise(queries: list[Query], n: int) -> list[dict[str, Any]]:
+    rows = []
+    groups: dict[str, list[Query]] = {}
+    for query in queries:
+        groups.setdefault(stratum(query.matches, n), []).append(query)
+        groups.setdefault(query.kind, []).append(query)
+    groups["all"] = list(queries)
+    for name in [*STRATA, *sorted({q.kind for q in queries}), "all"]:
+        group = groups.get(name, [])
+        if not group:
+            continue
+        ours = [t for q in group for t in q.ours]
+        floor = [t for q in group for t in q.floor]
+        cli = [t for q in group for t in q.cli]
+        rows.append(
+            {
+                "group": name,
+                "queries": len(group),
+                "matches": f"{min(q.matches for q in group):,}-{max(q.matches for q in group):,}",
+                "p50_ms": round(percentile(ours, 50), 2),
+                "p95_ms": round(percentile(ours, 95), 2),
+                "max_ms": round(max(ours), 1),
+                "floor_p50_ms": round(percentile(floor, 50), 2),
+                "floor_p95_ms": round(percentile(floor, 95), 2),
+                "ratio_p50": round(percentile(ours, 50) / max(percentile(floor, 50), 1e-6), 2),
+                "ratio_p95": round(percentile(ours, 95) / max(percentile(floor, 95), 1e-6), 2),
+                "cli_median_ms": round(statistics.median(cli), 1) if cli else None,
+                "cli_runs": len(cli),
+            }
+        )
+    return rows
+
+
+def print_table(rows: list[dict[str, Any]]) -> None:
+    columns = list(rows[0])
+    widths = {c: max(len(c), *(len(str(r[c])) for r in rows)) for c in columns}
+    print("  ".join(c.rjust(widths[c]) if c != "group" else c.ljust(widths[c]) for c in columns))
+    for row in rows:
+        print(
+            "  ".join(
+                str(row[c]).rjust(widths[c]) if c != "group" else str(row[c]).ljust(widths[c])
+                for c in columns
+            )
+        )
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--n", type=int, default=100_000)
+    parser.add_argument("--db", help="archive file or PostgreSQL URL (default: a new file)")
+    parser.add_argument("--corpus", type=Path, help="corpus folder (default: out/corpus-N)")
+    parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
+    parser.add_argument("--cli-runs", type=int, default=20, help="new processes per stratum")
+    parser.add_argument("--queries-from", help="SQLite archive whose index gives the queries")
+    parser.add_argument(
+        "--search-only", action="store_true", help="measure search on an existing --db archive"
     )
-    width = max(len(k) for k in result)
-    print(f"{'metric':<{width}}  value")
-    for key, value in result.items():
-        print(f"{key:<{width}}  {value}")
+    parser.add_argument("--stages", type=int, default=0, help="measure the index's CPU share on N")
+    parser.add_argument("--ingest-child", action="store_true", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.ingest_child:
+        print(json.dumps(ingest(args.db, args.corpus, args.n, args.workers)))
+        return 0
+
+    corpus = args.corpus or OUT / f"corpus-{args.n}"
+    db = args.db or str(OUT / f"archive-{args.n}.db")
+    result: dict[str, Any] = {"n": args.n, "workers": args.workers}
+    if not args.search_only:
+        newsgen.write_corpus(corpus, args.n, workers=args.workers)
+        if not db.startswith("postgresql"):
+            for suffix in ("", "-wal", "-shm"):
+                Path(db + suffix).unlink(missing_ok=True)
+        # In a new interpreter, so that the corpus generator's word lists are not counted in
+        # the ingest's memory (and the workers fork from a process as small as the CLI's).
+        child = subprocess.run(
+            [
+                sys.executable,
+                __file__,
+                "--ingest-child",
+                "--n",
+                str(args.n),
+                "--db",
+                db,
+                "--corpus",
+                str(corpus),
+                "--workers",
+                str(args.workers),
+            ],
+            check=True,
+            stdout=subprocess.PIPE,
+        )
+        result.update(json.loads(child.stdout))
+        print(json.dumps(result, indent=1), file=sys.stderr)
+    if args.stages:
+        result.update(index_share(corpus, args.stages))
+    archive = Archive.open(db, create=False)
+    result["engine"] = archive.dialect
+    n = archive_n(archive)
+    result["articles"] = n
+    if archive.dialect == "sqlite":
+        with archive.engine.connect() as conn:
+            conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+        result["archive_mb"] = round(Path(db).stat().st_size / 1e6, 1)
+    source = args.queries_from or (db if archive.dialect == "sqlite" else None)
+    if source is None:
+        raise SystemExit(
+            "on PostgreSQL, --queries-from names the SQLite archive it was copied from"
+        )
+    terms = term_frequencies(source)
+    result["distinct_terms"] = len(terms)
+    queries = make_queries(terms, n)
+    measure_search(archive, db, queries, args.cli_runs)
     archive.close()
-    if not args.keep and not args.db:
-        for suffix in ("", "-wal", "-shm"):
-            Path(db + suffix).unlink(missing_ok=True)
+    rows = summarise(queries, n)
+    result["search"] = rows
+    result["slowest"] = sorted(
+        (
+            {"query": q.options.query, "kind": q.kind, "matches": q.matches, "ms": max(q.ours)}
+            for q in queries
+        ),
+        key=lambda r: -r["ms"],
+    )[:5]
+    OUT.mkdir(parents=True, exist_ok=True)
+    out = OUT / f"search-{archive.dialect}-{n}.json"
+    out.write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n")
+    for key, value in result.items():
+        if key not in ("search", "slowest"):
+            print(f"{key}: {value}")
+    print_table(rows)
+    print("slowest:", json.dumps(result["slowest"], ensure_ascii=False))
+    print(f"(written to {out})")
     return 0
 
 

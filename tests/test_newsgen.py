@@ -1,0 +1,52 @@
+"""The benchmark corpus (benchmarks/newsgen.py): the same bytes everywhere, every language, and
+dumps the text parser reads as articles."""
+
+from __future__ import annotations
+
+import math
+import statistics
+import sys
+from collections import Counter
+
+import pytest
+
+from conftest import ROOT
+from newsarchive.parse import parse_bytes
+
+pytest.importorskip("wordfreq")
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+import newsgen
+
+
+def test_an_article_is_the_same_bytes_every_time() -> None:
+    assert newsgen.make_article(123) == newsgen.make_article(123)
+    assert newsgen.make_article(123) != newsgen.make_article(124)
+    assert newsgen.make_article(123, seed=2) != newsgen.make_article(123)
+
+
+def test_the_corpus_looks_like_a_collection() -> None:
+    dumps = [newsgen.make_article(i) for i in range(300)]
+    articles = [parse_bytes(d, f"{i}.txt") for i, d in enumerate(dumps)]
+    languages = Counter(a.language for a in articles)
+    assert set(languages) == {"en", "ko", "de", "ja"}
+    assert languages["en"] > languages["ko"] > languages["ja"]
+    # Each dump's headline is the line the parser takes for it.
+    headlines = sum(
+        a.headline in d.decode().split("\n")[:6] for a, d in zip(articles, dumps, strict=True)
+    )
+    assert headlines >= 0.95 * len(dumps)
+    # Log-normal lengths around 500 words (Japanese counted by characters, roughly).
+    spaced = [len(a.body.split()) for a in articles if a.language != "ja"]
+    assert 300 < statistics.median(spaced) < 800
+    assert min(spaced) >= 60 and max(spaced) < 4000
+    spread = statistics.stdev(math.log(w) for w in spaced)
+    assert 0.3 < spread < 1.0
+
+
+def test_the_most_named_entity_is_in_a_few_percent() -> None:
+    dumps = [newsgen.make_article(i).decode() for i in range(2000)]
+    share = sum("Kim Jong Un" in d for d in dumps) / len(dumps)
+    assert 0.003 < share < 0.10
+    the = sum(" the " in d for d in dumps) / len(dumps)
+    assert the > 0.3  # a common word, by contrast, is everywhere in English
