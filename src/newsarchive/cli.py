@@ -114,6 +114,12 @@ def cli(ctx: click.Context, db: str | None) -> None:
 @click.option("--url", help="The address the page was saved from (when one file is given).")
 @click.option("--quiet", "-q", is_flag=True, help="Print only failures and the summary.")
 @click.option(
+    "--verbose",
+    "-v",
+    is_flag=True,
+    help="Also list the records of web archives that are not articles, and why.",
+)
+@click.option(
     "--workers",
     "-j",
     type=click.IntRange(min=1),
@@ -123,24 +129,41 @@ def cli(ctx: click.Context, db: str | None) -> None:
 )
 @click.pass_context
 def ingest(
-    ctx: click.Context, paths: tuple[str, ...], url: str | None, quiet: bool, workers: int | None
+    ctx: click.Context,
+    paths: tuple[str, ...],
+    url: str | None,
+    quiet: bool,
+    verbose: bool,
+    workers: int | None,
 ) -> None:
     """Parse files and folders (recursively; - for stdin) into the archive.
 
-    The format is detected from the content. Bytes already in the archive change nothing; a new
-    edition of a stored article updates it and keeps the earlier version.
+    The format is detected from the content. Web archives (.warc, .warc.gz, .wacz) and browser
+    saves (.mhtml, .mht) give a record per article page inside, with the page's address; their
+    other records are counted in the summary. Bytes already in the archive change nothing; a
+    new edition of a stored article updates it and keeps the earlier version.
     """
     from . import ingest as ingest_mod
+    from .containers import container_kind
     from .paths import expand
     from .render import escape
 
-    total = sum(1 for _ in expand(paths))
-    if url and total > 1:
-        raise click.UsageError(f"--url is the address of one input; {total} inputs were given")
+    inputs = list(expand(paths))
+    total = len(inputs)
+    containers = sum(1 for p in inputs if container_kind(p))
+    if url and (total > 1 or containers):
+        raise click.UsageError(
+            f"--url is the address of one page; {total} inputs were given"
+            if total > 1
+            else "--url is the address of one page; a web archive's records carry their own"
+        )
     stdin = read_stdin(paths)
-    workers = ingest_mod.worker_count(workers, total)
-    show_bar = sys.stderr.isatty() and not quiet and total > 1
+    # A container holds many pages: parse on every core whatever the number of files.
+    workers = ingest_mod.worker_count(workers, total if not containers else 1 << 20)
+    terminal = sys.stderr.isatty() and not quiet
+    show_bar = terminal and total > 1 and not containers
     failures: list[str] = []
+    records = 0
     with (
         open_archive(ctx, write=True, create=True) as archive,
         click.progressbar(
@@ -151,25 +174,58 @@ def ingest(
         ) as bar,
     ):
 
+        def say(line: str) -> None:
+            if show_bar:
+                failures.append(line)  # printed after the bar, not through it
+            else:
+                if terminal and records:
+                    click.echo("\r\033[K", err=True, nl=False)
+                click.echo(line, err=True)
+
         def report(result: ingest_mod.FileResult) -> None:
-            bar.update(1)
+            nonlocal records
+            if result.container is None:
+                bar.update(1)
+            else:
+                records += 1
+                if terminal and records % 500 == 0:  # a web archive: a running count
+                    click.echo(f"\rIngesting: {records:,} records", err=True, nl=False)
             if result.status == "failed":
-                line = f"error: {escape(result.path)}: {escape(result.reason or '')}"
-                if show_bar:
-                    failures.append(line)  # printed after the bar, not through it
-                else:
-                    click.echo(line, err=True)
+                say(f"error: {escape(result.path)}: {escape(result.reason or '')}")
+            elif result.status == "skipped" and verbose:
+                why = f"{result.skipped}: {escape(result.reason or '')}"
+                say(f"skipped: {escape(result.path)}: {why}")
 
         summary = ingest_mod.ingest_jobs(
             archive, ingest_mod.jobs_for(paths, url, stdin), workers=workers, on_result=report
         )
+    if terminal and records >= 500:
+        click.echo("\r\033[K", err=True, nl=False)
     for line in failures:
         click.echo(line, err=True)
+    if summary.records:
+        click.echo(container_summary(summary))
     click.echo(
         f"{summary.added} added, {summary.unchanged} unchanged, {summary.updated} updated, "
         f"{summary.failed} failed"
     )
     ctx.exit(EXIT_FAILED if summary.failed else EXIT_OK)
+
+
+def container_summary(summary: Any) -> str:
+    """One line for the records of web archives: what became of them, by kind."""
+    kinds = [
+        ("added", "articles added"),
+        ("updated", "updated"),
+        ("unchanged", "unchanged"),
+        ("not an article", "not articles"),
+        ("other content", "other content types"),
+        ("duplicate", "duplicates or revisits"),
+        ("failed", "failed"),
+    ]
+    counts = summary.records
+    said = ", ".join(f"{counts[kind]:,} {what}" for kind, what in kinds if counts[kind])
+    return f"{counts.total():,} records: {said or 'none stored'}"
 
 
 @cli.command()
@@ -178,42 +234,67 @@ def ingest(
 @json_option
 @click.pass_context
 def parse(ctx: click.Context, paths: tuple[str, ...], url: str | None, as_json: bool) -> None:
-    """Print the records parsed from files, without storing them."""
+    """Print the records parsed from files, without storing them.
+
+    A web archive or browser save gives a record per article page inside (its other records
+    are passed over)."""
+    from .containers import container_kind
     from .errors import InputError
-    from .parse import parse_bytes, read_input
-    from .paths import STDIN, expand
+    from .paths import expand
     from .render import article_text, escape, to_json
 
-    if url and sum(1 for _ in expand(paths)) > 1:
-        raise click.UsageError("--url is the address of one input; several were given")
+    inputs = list(expand(paths))
+    if url and (len(inputs) > 1 or any(container_kind(p) for p in inputs)):
+        raise click.UsageError("--url is the address of one page; several were given")
     stdin = read_stdin(paths)
     failed = 0
     first = True
-    for path in expand(paths):
-        try:
-            if path == STDIN:
-                if isinstance(stdin, InputError):
-                    raise stdin
-                article = parse_bytes(stdin or b"", path, url=url)
+    for path in inputs:
+        for article in _parsed_records(path, stdin, url):
+            if isinstance(article, InputError):
+                click.echo(f"error: {escape(article.path)}: {escape(article.reason)}", err=True)
+                failed += 1
+            elif as_json:
+                click.echo(to_json(article.to_dict()))
             else:
-                raw = read_input(path)
-                article = parse_bytes(raw.data, raw.path, url=url)
-        except InputError as exc:
-            click.echo(f"error: {escape(exc.path)}: {escape(exc.reason)}", err=True)
-            failed += 1
-            continue
-        except RecursionError:
-            click.echo(f"error: {escape(path)}: input nested too deeply to parse", err=True)
-            failed += 1
-            continue
-        if as_json:
-            click.echo(to_json(article.to_dict()))
-        else:
-            if not first:
-                click.echo("-" * 40)
-            click.echo(article_text(article), nl=False)
-        first = False
+                if not first:
+                    click.echo("-" * 40)
+                click.echo(article_text(article), nl=False)
+                first = False
     ctx.exit(EXIT_FAILED if failed else EXIT_OK)
+
+
+def _parsed_records(path: str, stdin: Any, url: str | None) -> Iterator[Any]:
+    """The records of one input (a container's article pages; its other records passed over),
+    or the InputError each failure is."""
+    from .containers import NOT_ARTICLE, Broken, Page, container_kind, parse_page, read_container
+    from .errors import InputError
+    from .parse import parse_bytes, read_input
+    from .paths import STDIN, display_path
+
+    try:
+        if path == STDIN:
+            if isinstance(stdin, InputError):
+                raise stdin
+            yield parse_bytes(stdin or b"", path, url=url)
+        elif container_kind(path):
+            for item in read_container(path, display_path(path)):
+                if isinstance(item, Broken):
+                    yield InputError(item.where, item.reason)
+                elif isinstance(item, Page):
+                    try:
+                        yield parse_page(item)
+                    except NOT_ARTICLE:
+                        continue
+                    except InputError as exc:
+                        yield exc
+        else:
+            raw = read_input(path)
+            yield parse_bytes(raw.data, raw.path, url=url)
+    except InputError as exc:
+        yield exc
+    except RecursionError:
+        yield InputError(display_path(path), "input nested too deeply to parse")
 
 
 @cli.command()
@@ -349,13 +430,18 @@ def search(
 @cli.command(name="list")
 @limit_option(20)
 @json_option
+@click.option(
+    "--container",
+    metavar="FILE",
+    help="Only the records read out of this web archive or browser save (path or file name).",
+)
 @click.pass_context
-def list_(ctx: click.Context, limit: int, as_json: bool) -> None:
+def list_(ctx: click.Context, limit: int, as_json: bool, container: str | None) -> None:
     """List records, newest first."""
     from .render import article_row, to_json
 
     with open_archive(ctx) as archive:
-        articles = archive.recent(limit)
+        articles = archive.recent(limit, container=container)
     for article in articles:
         click.echo(to_json(article.to_dict()) if as_json else article_row(article))
 

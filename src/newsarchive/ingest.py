@@ -12,13 +12,14 @@ they are parsed).
 from __future__ import annotations
 
 import hashlib
-import itertools
 import multiprocessing
 import os
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Literal
 
+from .containers import NOT_ARTICLE, Page, Skipped, container_kind, parse_page, read_container
 from .errors import ArchiveError, InputError
 from .parse import parse_bytes, read_input
 from .paths import STDIN, display_path, expand
@@ -26,12 +27,14 @@ from .record import Article
 from .store.archive import Archive
 from .store.seen import SeenInputs, sqlite_path
 
-Status = Literal["added", "unchanged", "updated", "failed"]
+Status = Literal["added", "unchanged", "updated", "failed", "skipped"]
 
 BATCH_SIZE = 5000  # articles per transaction (each also makes one FTS5 segment to merge)
 # Inputs handed to the pool at a time: bounds memory whatever the number of files. As large as
-# a batch, so that the workers have the next batch's parsing in hand while one is written.
+# a batch, so that the workers have the next batch's parsing in hand while one is written; and
+# never more bytes than WINDOW_BYTES (a container's records come with their bytes).
 WINDOW = BATCH_SIZE
+WINDOW_BYTES = 64 * 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -40,6 +43,10 @@ class FileResult:
     status: Status
     article_id: int | None = None
     reason: str | None = None
+    # A record of a web archive or browser save: the container it is in; for one skipped, why
+    # ("not an article", "other content", "duplicate").
+    container: str | None = None
+    skipped: str | None = None
 
 
 @dataclass
@@ -49,15 +56,24 @@ class Summary:
     updated: int = 0
     failed: int = 0
     failures: list[FileResult] = field(default_factory=list)
+    # Records read out of containers: what became of them (a status, or why one was skipped);
+    # and every skipped record, by why.
+    records: Counter[str] = field(default_factory=Counter)
+    skipped: Counter[str] = field(default_factory=Counter)
 
     def count(self, result: FileResult) -> None:
+        if result.container is not None:
+            self.records[result.skipped or result.status] += 1
+        if result.status == "skipped":
+            self.skipped[result.skipped or "other content"] += 1
+            return
         setattr(self, result.status, getattr(self, result.status) + 1)
         if result.status == "failed":
             self.failures.append(result)
 
     @property
     def total(self) -> int:
-        return self.added + self.unchanged + self.updated + self.failed
+        return self.added + self.unchanged + self.updated + self.failed + self.skipped.total()
 
 
 @dataclass(frozen=True)
@@ -66,17 +82,27 @@ class Job:
     data: bytes | None = None  # None: read the file in the worker
     url: str | None = None
     error: str | None = None  # the input failed before parsing (standard input too large)
+    page: Page | None = None  # a page out of a container (data: the bytes kept)
+    container: str | None = None  # the container a record came from
+    skipped: tuple[str, str] | None = None  # a container's record that is no page: (kind, why)
+
+    @property
+    def size(self) -> int:
+        return len(self.data or b"") + (len(self.page.payload) if self.page else 0)
 
 
 @dataclass(frozen=True)
 class Parsed:
-    """What a worker sends back: an article with its bytes, bytes seen before, or a failure."""
+    """What a worker sends back: an article with its bytes, bytes seen before, a failure, or
+    a container's record that is not an article."""
 
     path: str
     article: Article | None = None
     data: bytes | None = None
     seen: int | None = None
     reason: str | None = None
+    container: str | None = None
+    skipped: str | None = None
 
 
 _seen = SeenInputs(None)  # this process's view of the archive, opened by _init_worker
@@ -93,23 +119,45 @@ def _init_worker(sqlite_path: str | None) -> None:
 
 def parse_job(job: Job) -> Parsed:
     """Read and parse one input. Never raises: a failure comes back with its reason."""
-    shown = display_path(job.path)
+    shown = display_path(job.path) if job.container is None else job.path
+    if job.skipped is not None:
+        return Parsed(shown, container=job.container, skipped=job.skipped[0], reason=job.skipped[1])
     if job.error is not None:
-        return Parsed(shown, reason=job.error)
+        return Parsed(shown, reason=job.error, container=job.container)
     try:
         data = job.data if job.data is not None else read_input(job.path).data
         seen = _seen.article_of(hashlib.sha256(data).hexdigest())
         if seen is not None:
-            return Parsed(shown, seen=seen)
-        article = parse_bytes(data, shown, url=job.url)
+            return Parsed(shown, seen=seen, container=job.container)
+        article = parse_page(job.page) if job.page else parse_bytes(data, shown, url=job.url)
         article.sha256, article.word_count  # noqa: B018  computed here, on the worker's core
-        return Parsed(shown, article=article, data=data)
+        return Parsed(shown, article=article, data=data, container=job.container)
+    except NOT_ARTICLE as exc:
+        if job.page is None:
+            return Parsed(shown, reason=exc.reason)
+        return Parsed(shown, container=job.container, skipped="not an article", reason=exc.reason)
     except InputError as exc:
-        return Parsed(shown, reason=exc.reason)
+        return Parsed(shown, reason=exc.reason, container=job.container)
     except RecursionError:
-        return Parsed(shown, reason="input nested too deeply to parse")
+        return Parsed(shown, reason="input nested too deeply to parse", container=job.container)
     except Exception as exc:  # a parser bug must not sink the batch; name it and go on
-        return Parsed(shown, reason=f"internal error: {type(exc).__name__}: {exc}")
+        return Parsed(
+            shown, reason=f"internal error: {type(exc).__name__}: {exc}", container=job.container
+        )
+
+
+def windows(jobs: Iterable[Job]) -> Iterator[list[Job]]:
+    """Jobs in windows of at most WINDOW jobs and WINDOW_BYTES of bytes in hand."""
+    window: list[Job] = []
+    held = 0
+    for job in jobs:
+        window.append(job)
+        held += job.size
+        if len(window) >= WINDOW or held >= WINDOW_BYTES:
+            yield window
+            window, held = [], 0
+    if window:
+        yield window
 
 
 def parsed_inputs(jobs: Iterable[Job], workers: int, sqlite_path: str | None) -> Iterator[Parsed]:
@@ -128,9 +176,8 @@ def parsed_inputs(jobs: Iterable[Job], workers: int, sqlite_path: str | None) ->
     with context.Pool(workers, initializer=_init_worker, initargs=(sqlite_path,)) as pool:
         # Two windows in flight: the next is being parsed while this one's results are
         # written, so the workers do not wait at each window's end; memory stays bounded.
-        iterator = iter(jobs)
         pending: Iterator[Parsed] | None = None
-        while window := list(itertools.islice(iterator, WINDOW)):
+        for window in windows(jobs):
             submitted = pool.imap(parse_job, window, chunksize=32)
             if pending is not None:
                 yield from pending
@@ -144,12 +191,26 @@ def jobs_for(
 ) -> Iterator[Job]:
     """A job per input; `stdin` is what standard input held (or why it could not be read)."""
     for path in expand(paths):
-        if path != STDIN:
+        if path != STDIN and container_kind(path):
+            yield from container_jobs(path)
+        elif path != STDIN:
             yield Job(path, url=url)
         elif isinstance(stdin, InputError):
             yield Job(path, error=stdin.reason)
         else:
             yield Job(path, stdin, url)
+
+
+def container_jobs(path: str) -> Iterator[Job]:
+    """A job per record of a web archive or browser save, read as the jobs are taken."""
+    shown = display_path(path)
+    for item in read_container(path, shown):
+        if isinstance(item, Page):
+            yield Job(item.where, item.original, item.url, page=item, container=shown)
+        elif isinstance(item, Skipped):
+            yield Job(item.where, container=shown, skipped=(item.kind, item.reason))
+        else:
+            yield Job(item.where, container=shown, error=item.reason)
 
 
 def ingest_jobs(
@@ -187,20 +248,30 @@ def ingest_jobs(
                 except ArchiveError:
                     raise
                 except Exception as exc:
-                    report(FileResult(parsed.path, "failed", reason=f"cannot store: {exc}"))
+                    reason = f"cannot store: {exc}"
+                    report(FileResult(parsed.path, "failed", None, reason, parsed.container))
                 else:
-                    report(FileResult(parsed.path, outcome.status, outcome.article_id))
+                    report(
+                        FileResult(
+                            parsed.path, outcome.status, outcome.article_id, None, parsed.container
+                        )
+                    )
             batch.clear()
             return
         for parsed, outcome in zip(batch, outcomes, strict=True):
-            report(FileResult(parsed.path, outcome.status, outcome.article_id))
+            report(
+                FileResult(parsed.path, outcome.status, outcome.article_id, None, parsed.container)
+            )
         batch.clear()
 
     for parsed in parsed_inputs(jobs, workers, sqlite_path(archive.engine)):
-        if parsed.reason is not None:
-            report(FileResult(parsed.path, "failed", reason=parsed.reason))
+        where = parsed.container
+        if parsed.skipped is not None:
+            report(FileResult(parsed.path, "skipped", None, parsed.reason, where, parsed.skipped))
+        elif parsed.reason is not None:
+            report(FileResult(parsed.path, "failed", reason=parsed.reason, container=where))
         elif parsed.seen is not None:
-            report(FileResult(parsed.path, "unchanged", parsed.seen or None))
+            report(FileResult(parsed.path, "unchanged", parsed.seen or None, container=where))
         else:
             batch.append(parsed)
             if len(batch) >= batch_size:

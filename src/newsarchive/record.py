@@ -39,14 +39,26 @@ class InputInfo:
     encoding: str | None
     sha256: str
     size: int = 0
+    # A page read out of a web archive or browser save: the container's kind ("warc", "wacz",
+    # "mhtml"), the record inside it ("offset 1234") and when it was captured (its WARC-Date).
+    container: str | None = None
+    record: str | None = None
+    captured_at: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        found: dict[str, Any] = {
             "path": self.path,
             "format": self.format,
             "encoding": self.encoding,
             "sha256": self.sha256,
         }
+        if self.container:
+            found |= {
+                "container": self.container,
+                "record": self.record,
+                "captured_at": self.captured_at,
+            }
+        return found
 
 
 @dataclass

@@ -103,6 +103,11 @@ def article_text(article: Article) -> str:
     lines.append(" · ".join(about))
     if article.url:
         lines.append(safe(article.url))
+    if article.input.container:
+        found = f"found in {safe(article.input.path)}, {safe(article.input.record or '')}"
+        if article.input.captured_at:
+            found += f", captured {safe(article.input.captured_at)}"
+        lines.append(found)
     if article.extraction and article.extraction.endswith("fallback"):
         lines.append("(no article found in the page: the body is its longest run of prose)")
     lines.append("")
@@ -185,4 +190,8 @@ def info_text(info: dict[str, Any]) -> str:
         f"inputs:   {info['inputs']}",
         f"versions: {info['versions']}",
     ]
+    if info.get("containers"):
+        lines.append(
+            f"web archives: {info['containers']} ({info['container_records']} records kept)"
+        )
     return "\n".join(lines)

@@ -120,14 +120,17 @@ class DecodedInput:
     sha256: str
 
 
-def decode_input(data: bytes, path: str = "-") -> DecodedInput:
-    """An input's bytes as text, with what was learned reading them. Raises an InputError."""
+def decode_input(data: bytes, path: str = "-", charset: str | None = None) -> DecodedInput:
+    """An input's bytes as text, with what was learned reading them. Raises an InputError.
+
+    `charset` is what came with the bytes (an HTTP or MIME Content-Type); as in a browser, it
+    outranks what the page itself declares."""
     digest = hashlib.sha256(data).hexdigest()
     payload = _gunzip(path, data) if data.startswith(_GZIP_MAGIC) else data
     if not payload.strip():
         raise EmptyInput(path, "empty file" if not payload else "only whitespace")
     try:
-        decoded = decode(payload, declared=declared_charset(payload))
+        decoded = decode(payload, declared=charset or declared_charset(payload))
     except NotText as exc:
         raise BinaryInput(path, str(exc)) from exc
     if not decoded.text.strip():
@@ -141,9 +144,11 @@ def decode_input(data: bytes, path: str = "-") -> DecodedInput:
     return DecodedInput(text, decoded.encoding, fmt, digest)
 
 
-def parse_bytes(data: bytes, path: str = "-", url: str | None = None) -> Article:
+def parse_bytes(
+    data: bytes, path: str = "-", url: str | None = None, charset: str | None = None
+) -> Article:
     """Parse one input's bytes into an Article. Raises an InputError subclass on bad input."""
-    decoded = decode_input(data, path)
+    decoded = decode_input(data, path, charset)
     if decoded.format.startswith("html"):
         from .html import parse_html
 

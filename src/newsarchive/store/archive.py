@@ -164,17 +164,25 @@ class Archive:
                 raise NotFound(article_id)
             return article_from_row(row)
 
-    def recent(self, limit: int = 20) -> list[Article]:
-        """Newest first: by posting time, then by when they were stored."""
+    def recent(self, limit: int = 20, container: str | None = None) -> list[Article]:
+        """Newest first: by posting time, then by when they were stored. With `container`, only
+        the articles read out of that web archive or browser save (its path as given to
+        ingest, or its file name)."""
+        query = select(ArticleRow)
+        if container is not None:
+            name = container.rstrip("/")
+            pages = select(InputRow.article_id).where(
+                InputRow.container.is_not(None),
+                (InputRow.path == name) | InputRow.path.endswith("/" + name, autoescape=True),
+            )
+            query = query.where(ArticleRow.id.in_(pages))
         with self._session() as s:
             rows = s.scalars(
-                select(ArticleRow)
-                .order_by(
+                query.order_by(
                     ArticleRow.posted_utc.is_(None),
                     ArticleRow.posted_utc.desc(),
                     ArticleRow.id.desc(),
-                )
-                .limit(limit)
+                ).limit(limit)
             ).all()
             return [article_from_row(r) for r in rows]
 
@@ -214,6 +222,19 @@ class Archive:
                 "authors": s.scalar(select(func.count()).select_from(AuthorRow)) or 0,
                 "inputs": s.scalar(select(func.count()).select_from(InputRow)) or 0,
                 "versions": s.scalar(select(func.count()).select_from(ArticleVersionRow)) or 0,
+                # Web archives and browser saves read, and the records kept out of them.
+                "containers": s.scalar(
+                    select(func.count(func.distinct(InputRow.path))).where(
+                        InputRow.container.is_not(None)
+                    )
+                )
+                or 0,
+                "container_records": s.scalar(
+                    select(func.count())
+                    .select_from(InputRow)
+                    .where(InputRow.container.is_not(None))
+                )
+                or 0,
             }
 
     def info(self) -> dict[str, Any]:

@@ -124,6 +124,10 @@ class InputRow(Base):
     article_id: Mapped[int | None] = mapped_column(
         ForeignKey("articles.id", ondelete="SET NULL"), index=True
     )
+    # A page out of a web archive or browser save (migration 0007): path names the container.
+    container: Mapped[str | None] = mapped_column(String(10))
+    record: Mapped[str | None] = mapped_column(Text)
+    captured_at: Mapped[str | None] = mapped_column(String(40))
 
 
 class ArticleVersionRow(Base):

@@ -61,7 +61,16 @@ def article_from_row(row: ArticleRow) -> Article:
     emails = json.loads(row.emails or "[]")
     inp = row.input
     info = (
-        InputInfo(inp.path, inp.format, inp.encoding, inp.sha256, inp.size)
+        InputInfo(
+            inp.path,
+            inp.format,
+            inp.encoding,
+            inp.sha256,
+            inp.size,
+            inp.container,
+            inp.record,
+            inp.captured_at,
+        )
         if inp
         else InputInfo("", "", None, "")
     )

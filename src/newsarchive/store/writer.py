@@ -168,6 +168,9 @@ class Writer:
                 data=data,
                 ingested_at=now,
                 article_id=article_id,
+                container=article.input.container,
+                record=article.input.record,
+                captured_at=article.input.captured_at,
             )
             s.add(row)
             s.flush()
@@ -369,6 +372,9 @@ class Writer:
                     "data": data,
                     "ingested_at": now,
                     "article_id": article_id,
+                    "container": a.input.container,
+                    "record": a.input.record,
+                    "captured_at": a.input.captured_at,
                 }
                 for (a, data), article_id in zip(batch, ids, strict=True)
             ],

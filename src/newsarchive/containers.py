@@ -1,0 +1,358 @@
+"""Web archives and browser saves: the pages inside WARC, WACZ and MHTML files.
+
+A WARC file (`.warc`, `.warc.gz`: wget, Heritrix, Browsertrix, Common Crawl) holds records; each
+HTML response with status 200 is a page, with the record's target URI as its address and its
+WARC-Date as when it was captured. Revisit records and repeated payloads (by WARC-Payload-Digest)
+point at a capture already read and are skipped; requests, metadata and warcinfo records are not
+pages. A WACZ file is a zip of WARC files (under `archive/`) and indexes: its WARCs are read in
+turn. An MHTML file (`.mhtml`, `.mht`: a browser's "save as single file") is a MIME message whose
+HTML part is the page, with its Content-Location as the address.
+
+warcio reads the WARC format (gzip members, record headers, chunked and compressed HTTP bodies):
+it is the Webrecorder project's reference library, and a WARC reader of our own would have to
+relearn every crawler's quirks. MHTML is read with the standard library's `email` package.
+
+Everything streams: a container yields one item at a time, each holding one record's bytes, so a
+WARC of any size is read in bounded memory. A broken record (a truncated gzip member, a bad
+header) is yielded as a Broken item and reading resumes at the next record the file holds.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import email
+import email.policy
+import email.utils
+import hashlib
+import io
+import os
+import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from email.message import EmailMessage
+from pathlib import Path
+from typing import IO, Literal
+
+from .errors import BinaryInput, EmptyInput, InputError, NotAnArticle, UnreadableInput
+from .parse import MAX_INPUT_BYTES, parse_bytes
+from .record import Article, InputInfo
+
+SUFFIXES = (".warc", ".warc.gz", ".wacz", ".mhtml", ".mht")
+Kind = Literal["warc", "wacz", "mhtml"]
+
+
+def container_kind(path: str) -> Kind | None:
+    """What a file is by its name: "warc", "wacz", "mhtml", or None for a loose page."""
+    name = path.lower()
+    if name.endswith((".warc", ".warc.gz")):
+        return "warc"
+    if name.endswith(".wacz"):
+        return "wacz"
+    if name.endswith((".mhtml", ".mht")):
+        return "mhtml"
+    return None
+
+
+@dataclass(frozen=True)
+class Page:
+    """A page inside a container: the bytes to keep, the HTML to parse, and where it was."""
+
+    container: str  # the container file, as named
+    kind: Kind
+    record: str  # where in the container: "offset 1234" (of a WARC in a WACZ: its member too)
+    url: str | None
+    captured_at: str | None  # the WARC-Date as written (MHTML: its Date header, as ISO 8601)
+    original: bytes  # what is stored: the HTTP response (status, headers, body) or the file
+    payload: bytes  # the HTML, transfer and content encodings undone
+    charset: str | None  # from the Content-Type header, when it names one
+
+    @property
+    def where(self) -> str:
+        return f"{self.container} ({self.record})"
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """A record that is not a page: counted under `kind`, listed only when asked."""
+
+    where: str
+    kind: Literal["other content", "duplicate"]
+    reason: str
+
+
+@dataclass(frozen=True)
+class Broken:
+    """A record (or a whole container) that could not be read."""
+
+    where: str
+    reason: str
+
+
+Item = Page | Skipped | Broken
+
+
+def read_container(path: str, shown: str | None = None) -> Iterator[Item]:
+    """Every record of a container file, in order. Never raises for what the file holds."""
+    shown = shown or path
+    kind = container_kind(path)
+    try:
+        if kind == "mhtml":
+            yield _mhtml(path, shown)
+        elif kind == "wacz":
+            yield from _wacz(path, shown)
+        else:
+            with open(path, "rb") as stream:
+                yield from warc_records(stream, shown, seen=set())
+    except OSError as exc:
+        yield Broken(shown, exc.strerror or str(exc))
+    except zipfile.BadZipFile as exc:
+        yield Broken(shown, f"not a readable zip file ({exc})")
+    except InputError as exc:
+        yield Broken(shown, exc.reason)
+
+
+# What a page inside a container that is not an article raises: a home page, a section front, a
+# page with no text. Counted as "not articles", not reported as failures.
+NOT_ARTICLE = (NotAnArticle, EmptyInput, BinaryInput)
+
+
+def parse_page(page: Page) -> Article:
+    """A container's page as a record: parsed from its HTML, described as the record it came
+    from (the hash and size are those of the bytes kept: the HTTP response)."""
+    article = parse_bytes(page.payload, page.where, url=page.url, charset=page.charset)
+    kept = InputInfo(
+        path=page.container,
+        format=article.input.format,
+        encoding=article.input.encoding,
+        sha256=hashlib.sha256(page.original).hexdigest(),
+        size=len(page.original),
+        container=page.kind,
+        record=page.record,
+        captured_at=page.captured_at,
+    )
+    return dataclasses.replace(article, input=kept)
+
+
+# -- WARC ---------------------------------------------------------------------------------------
+
+
+def warc_records(
+    stream: IO[bytes], shown: str, seen: set[str], member: str = "", kind: Kind = "warc"
+) -> Iterator[Item]:
+    """The records of one WARC stream; `seen` holds the payload digests read so far (shared by
+    the WARCs of one WACZ)."""
+    from warcio.archiveiterator import ArchiveIterator
+
+    while True:
+        iterator = ArchiveIterator(stream, no_record_parse=True)
+        try:
+            for record in iterator:
+                where = f"{member}offset {iterator.offset}"
+                item = _warc_item(record, shown, where, seen, kind)
+                if item is not None:
+                    yield item
+            return
+        except Exception as exc:  # warcio, zlib and gzip each raise their own
+            # The iterator stands at the record it could not read.
+            bad = iterator.offset
+            yield Broken(f"{shown} ({member}offset {bad})", f"broken record: {_say(exc)}")
+        following = _next_record_start(stream, bad + 1)
+        if following is None:
+            return
+        stream.seek(following)
+
+
+def _say(exc: Exception) -> str:
+    text = str(exc).strip().splitlines()
+    return f"{type(exc).__name__}: {text[0][:200]}" if text else type(exc).__name__
+
+
+def _next_record_start(stream: IO[bytes], after: int) -> int | None:
+    """Where the next record begins after a broken one: the next gzip member of a gzipped
+    WARC, else the next line that opens a WARC record. None when the file holds no more (or
+    cannot be searched: a stream that does not seek)."""
+    if not stream.seekable():
+        return None
+    stream.seek(0)
+    gzipped = stream.read(2) == b"\x1f\x8b"
+    marks = (b"\x1f\x8b\x08",) if gzipped else (b"\nWARC/1.0\r\n", b"\nWARC/1.1\r\n")
+    position = after
+    stream.seek(position)
+    carry = b""
+    while chunk := stream.read(1 << 20):
+        window = carry + chunk
+        found = [i for i in (window.find(m) for m in marks) if i >= 0]
+        if found:
+            at = position - len(carry) + min(found)
+            return at if gzipped else at + 1
+        carry = window[-16:]
+        position += len(chunk)
+    return None
+
+
+def _warc_item(record: object, shown: str, where: str, seen: set[str], kind: Kind) -> Item | None:
+    headers = record.rec_headers  # type: ignore[attr-defined]
+    warc_type = (headers.get_header("WARC-Type") or "").lower()
+    place = f"{shown} ({where})"
+    if warc_type == "revisit":
+        return Skipped(place, "duplicate", "a revisit of an earlier capture")
+    if warc_type not in ("response", "resource"):
+        return None  # warcinfo, request, metadata, conversion: not pages
+    length = int(headers.get_header("Content-Length") or 0)
+    if length > MAX_INPUT_BYTES:
+        return Broken(place, f"record too large ({length} bytes; limit {MAX_INPUT_BYTES})")
+    block = record.raw_stream.read()  # type: ignore[attr-defined]
+    if len(block) < length:
+        raise EOFError(f"the record ends after {len(block)} of its {length} bytes")
+    digest = headers.get_header("WARC-Payload-Digest")
+    url = headers.get_header("WARC-Target-URI")
+    captured = headers.get_header("WARC-Date")
+    if warc_type == "resource":  # the page itself, no HTTP around it
+        content_type = headers.get_header("Content-Type") or ""
+        status, http_headers, body = 200, {"content-type": content_type}, block
+    else:
+        parsed = _http(block)
+        if parsed is None:
+            return Broken(place, "not an HTTP response")
+        status, http_headers, body = parsed
+    content_type = http_headers.get("content-type", "")
+    if status != 200:
+        return Skipped(place, "other content", f"HTTP status {status}")
+    if not _is_html(content_type):
+        return Skipped(place, "other content", content_type.split(";")[0].strip() or "no type")
+    if digest:
+        if digest in seen:
+            return Skipped(place, "duplicate", "the same payload as an earlier record")
+        seen.add(digest)
+    try:
+        payload = _decode_body(body, http_headers)
+    except Exception as exc:
+        return Broken(place, f"cannot decode the HTTP body: {_say(exc)}")
+    return Page(
+        container=shown,
+        kind=kind,
+        record=where,
+        url=url,
+        captured_at=captured,
+        original=block,
+        payload=payload,
+        charset=_charset(content_type),
+    )
+
+
+def _http(block: bytes) -> tuple[int, dict[str, str], bytes] | None:
+    """An HTTP response's status, headers (lower-cased names) and body."""
+    head, sep, body = block.partition(b"\r\n\r\n")
+    if not sep:
+        head, sep, body = block.partition(b"\n\n")
+    lines = head.decode("latin-1").splitlines()
+    if not lines or not lines[0].startswith("HTTP/"):
+        return None
+    try:
+        status = int(lines[0].split()[1])
+    except (IndexError, ValueError):
+        return None
+    headers: dict[str, str] = {}
+    for line in lines[1:]:
+        name, colon, value = line.partition(":")
+        if colon:
+            headers[name.strip().lower()] = value.strip()
+    return status, headers, body
+
+
+def _decode_body(body: bytes, headers: dict[str, str]) -> bytes:
+    from warcio.bufferedreaders import BufferedReader, ChunkedDataReader
+
+    encoding = headers.get("content-encoding", "").lower() or None
+    if encoding not in BufferedReader.get_supported_decompressors():
+        encoding = None
+    if "chunked" in headers.get("transfer-encoding", "").lower():
+        reader: BufferedReader = ChunkedDataReader(io.BytesIO(body), decomp_type=encoding)
+    elif encoding:
+        reader = BufferedReader(io.BytesIO(body), decomp_type=encoding)
+    else:
+        return body
+    data: bytes = reader.read(MAX_INPUT_BYTES + 1)
+    if len(data) > MAX_INPUT_BYTES:
+        raise ValueError("the body expands past the size limit")
+    return data
+
+
+def _is_html(content_type: str) -> bool:
+    mime = content_type.split(";")[0].strip().lower()
+    return mime in ("text/html", "application/xhtml+xml")
+
+
+def _charset(content_type: str) -> str | None:
+    for part in content_type.split(";")[1:]:
+        name, _, value = part.partition("=")
+        if name.strip().lower() == "charset" and value.strip():
+            return value.strip().strip("\"'")
+    return None
+
+
+# -- WACZ ---------------------------------------------------------------------------------------
+
+
+def _wacz(path: str, shown: str) -> Iterator[Item]:
+    seen: set[str] = set()
+    with zipfile.ZipFile(path) as archive:
+        members = sorted(
+            name
+            for name in archive.namelist()
+            if name.startswith("archive/") and name.lower().endswith((".warc", ".warc.gz"))
+        )
+        if not members:
+            yield Broken(shown, "a zip file without WARC files under archive/")
+        for name in members:
+            info = archive.getinfo(name)
+            # A WARC stored without compression in the zip (as WACZ asks) seeks like a file;
+            # a deflated one is read once, in order.
+            with archive.open(info) as stream:
+                yield from warc_records(stream, shown, seen, f"{name}, ", "wacz")
+
+
+# -- MHTML --------------------------------------------------------------------------------------
+
+
+def _mhtml(path: str, shown: str) -> Item:
+    size = os.path.getsize(path)
+    if size > MAX_INPUT_BYTES:
+        raise UnreadableInput(shown, f"too large ({size} bytes; limit {MAX_INPUT_BYTES})")
+    original = Path(path).read_bytes()
+    message = email.message_from_bytes(original, policy=email.policy.default)
+    assert isinstance(message, EmailMessage)
+    part = next(
+        (
+            p
+            for p in message.walk()
+            if p.get_content_type() in ("text/html", "application/xhtml+xml")
+        ),
+        None,
+    )
+    if part is None:
+        return Broken(shown, "an MHTML file without an HTML part")
+    payload = part.get_payload(decode=True)
+    if not isinstance(payload, bytes) or not payload.strip():
+        return Broken(shown, "the MHTML file's HTML part is empty")
+    url = part.get("Content-Location") or message.get("Snapshot-Content-Location")
+    return Page(
+        container=shown,
+        kind="mhtml",
+        record="HTML part",
+        url=str(url).strip() if url else None,
+        captured_at=_iso_date(message.get("Date")),
+        original=original,
+        payload=payload,
+        charset=part.get_content_charset(),
+    )
+
+
+def _iso_date(value: object) -> str | None:
+    """An e-mail Date header as ISO 8601 (as a WARC-Date is written); None when unreadable."""
+    if not value:
+        return None
+    try:
+        return email.utils.parsedate_to_datetime(str(value)).isoformat()
+    except (TypeError, ValueError):
+        return None

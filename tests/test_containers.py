@@ -1,0 +1,325 @@
+"""Web archives and browser saves: WARC (gzipped per record, and not), WACZ and MHTML files built
+from the project's own fixtures give the records the same pages give as files, `url` included;
+revisits and repeated payloads are stored once; a broken record is one error and the rest of the
+file is read."""
+
+from __future__ import annotations
+
+import email.policy
+import io
+import json
+import zipfile
+from email.message import EmailMessage
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+from warcio.statusandheaders import StatusAndHeaders
+from warcio.warcwriter import WARCWriter
+
+from conftest import ROOT
+from newsarchive.cli import cli
+from newsarchive.parse import decode_input
+
+HTML = ROOT / "tests" / "fixtures" / "html"
+PAGES = [
+    (HTML / "donga" / "english.html", "https://www.donga.com/en/article/all/20241128/5220150/1"),
+    (HTML / "donga" / "korean.html", "https://www.donga.com/news/article/all/20241128/130549/1"),
+    (HTML / "generic" / "blog_printed_date.html", "https://annas-reiseblog.de/2021/11/am-see/"),
+    (HTML / "generic" / "jsonld_graph.html", "https://example.org/news/2024/graph"),
+]
+CHUNKED = (HTML / "generic" / "facts_box_author.html", "https://example.org/news/2024/chunked")
+NOT_AN_ARTICLE = b"<html><head><title>Home</title></head><body><a href='/a'>A</a></body></html>"
+
+
+def response(
+    writer: WARCWriter,
+    url: str,
+    body: bytes,
+    content_type: str = "text/html; charset=utf-8",
+    status: str = "200 OK",
+    extra: list[tuple[str, str]] | None = None,
+) -> Any:
+    headers = StatusAndHeaders(
+        status, [("Content-Type", content_type), *(extra or [])], protocol="HTTP/1.1"
+    )
+    record = writer.create_warc_record(
+        url, "response", payload=io.BytesIO(body), http_headers=headers
+    )
+    writer.write_record(record)
+    return record
+
+
+def build_warc(path: Path, gzip: bool = True, extra: bool = False) -> Path:
+    """A WARC of the fixture pages; with `extra`, also what a crawl holds besides articles."""
+    with path.open("wb") as out:
+        writer = WARCWriter(out, gzip=gzip)
+        writer.write_record(writer.create_warcinfo_record(path.name, {"software": "tests"}))
+        first = None
+        for page, url in PAGES:
+            record = response(writer, url, page.read_bytes())
+            first = first or record
+        if extra:
+            assert first is not None
+            # A revisit of the first page, and the same payload captured again at another time.
+            writer.write_record(
+                writer.create_revisit_record(
+                    PAGES[0][1],
+                    digest=first.rec_headers.get_header("WARC-Payload-Digest"),
+                    refers_to_uri=PAGES[0][1],
+                    refers_to_date=first.rec_headers.get_header("WARC-Date"),
+                )
+            )
+            response(writer, PAGES[0][1], PAGES[0][0].read_bytes())
+            response(writer, "https://example.org/", NOT_AN_ARTICLE)
+            response(writer, "https://example.org/logo.png", b"\x89PNG\r\n", "image/png")
+            response(
+                writer, "https://example.org/gone", b"<html>gone</html>", status="404 Not Found"
+            )
+            # Chunked and gzip-compressed on the wire, as a crawler may have kept it.
+            response(
+                writer,
+                CHUNKED[1],
+                _chunked(_gzip(CHUNKED[0].read_bytes())),
+                extra=[("Transfer-Encoding", "chunked"), ("Content-Encoding", "gzip")],
+            )
+    return path
+
+
+def _gzip(data: bytes) -> bytes:
+    import gzip
+
+    return gzip.compress(data)
+
+
+def _chunked(data: bytes) -> bytes:
+    return (
+        b"".join(
+            f"{len(data[i : i + 700]):x}\r\n".encode() + data[i : i + 700] + b"\r\n"
+            for i in range(0, len(data), 700)
+        )
+        + b"0\r\n\r\n"
+    )
+
+
+def records(runner: CliRunner, db: str) -> dict[str, dict[str, Any]]:
+    """Every record of an archive by URL, without what differs by how it went in."""
+    found = {}
+    listing = runner.invoke(cli, ["--db", db, "list", "--json", "--limit", "100"])
+    for line in listing.stdout.splitlines():
+        record = json.loads(line)
+        for key in ("id", "input", "ingested_at"):
+            record.pop(key)
+        found[record["url"]] = record
+    return found
+
+
+def as_files(runner: CliRunner, db: str, pages: list[tuple[Path, str]]) -> dict[str, Any]:
+    for page, url in pages:
+        result = runner.invoke(cli, ["--db", db, "ingest", "-q", "--url", url, str(page)])
+        assert result.exit_code == 0, result.output
+    return records(runner, db)
+
+
+@pytest.mark.parametrize("gzip", [True, False], ids=["gzip-per-record", "uncompressed"])
+def test_a_warc_gives_the_records_its_pages_give_as_files(
+    db_url: str, tmp_path: Path, gzip: bool
+) -> None:
+    runner = CliRunner()
+    warc = build_warc(tmp_path / ("crawl.warc.gz" if gzip else "crawl.warc"), gzip=gzip)
+    result = runner.invoke(cli, ["--db", db_url, "ingest", str(warc)])
+    assert result.exit_code == 0, result.output
+    assert "4 records: 4 articles added" in result.stdout
+    expected = as_files(runner, str(tmp_path / "files.db"), PAGES)
+    assert records(runner, db_url) == expected and len(expected) == 4
+    # The record says where it was found; the bytes kept are the HTTP response, not the file.
+    shown = json.loads(runner.invoke(cli, ["--db", db_url, "show", "--json", "1"]).stdout)
+    assert shown["input"]["path"] == str(warc) and shown["input"]["container"] == "warc"
+    assert shown["input"]["record"].startswith("offset ") and shown["input"]["captured_at"]
+    assert "found in " in runner.invoke(cli, ["--db", db_url, "show", "1"]).stdout
+    # Again: every record is known by its bytes, nothing is parsed or stored twice.
+    again = runner.invoke(cli, ["--db", db_url, "ingest", str(warc)])
+    assert "4 records: 4 unchanged" in again.stdout
+    info = json.loads(runner.invoke(cli, ["--db", db_url, "info", "--json"]).stdout)
+    assert (info["articles"], info["inputs"], info["containers"]) == (4, 4, 1)
+
+
+def test_stored_bytes_are_the_http_response(tmp_path: Path) -> None:
+    from newsarchive import Archive
+
+    warc = build_warc(tmp_path / "crawl.warc.gz")
+    db = str(tmp_path / "a.db")
+    CliRunner().invoke(cli, ["--db", db, "ingest", str(warc)])
+    with Archive.open(db) as archive:
+        [(info, data)] = list(archive.input_bytes(1))
+    assert data.startswith(b"HTTP/1.1 200 OK\r\n") and data.endswith(PAGES[0][0].read_bytes())
+    assert info.size == len(data) < warc.stat().st_size + len(data)
+
+
+def test_revisits_repeats_and_what_is_not_an_article_are_counted_not_stored(
+    tmp_path: Path,
+) -> None:
+    runner = CliRunner()
+    warc = build_warc(tmp_path / "crawl.warc.gz", extra=True)
+    db = str(tmp_path / "a.db")
+    result = runner.invoke(cli, ["--db", db, "ingest", str(warc)])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[0] == (
+        "10 records: 5 articles added, 1 not articles, 2 other content types,"
+        " 2 duplicates or revisits"
+    )
+    assert "error:" not in result.stderr and "skipped:" not in result.stderr
+    # The chunked, gzip-encoded response reads as the page does as a file.
+    as_file = as_files(runner, str(tmp_path / "f.db"), [CHUNKED])
+    assert records(runner, db)[CHUNKED[1]] == as_file[CHUNKED[1]]
+    verbose = runner.invoke(cli, ["--db", str(tmp_path / "b.db"), "ingest", "-v", str(warc)])
+    listed = [line for line in verbose.stderr.splitlines() if line.startswith("skipped: ")]
+    assert len(listed) == 5
+    assert any("image/png" in line for line in listed)
+    assert any("HTTP status 404" in line for line in listed)
+    assert any("revisit" in line for line in listed)
+
+
+def test_a_truncated_warc_keeps_every_complete_record(tmp_path: Path) -> None:
+    whole = build_warc(tmp_path / "whole.warc.gz").read_bytes()
+    cut = tmp_path / "cut.warc.gz"
+    cut.write_bytes(whole[: len(whole) - 300])  # into the last record's gzip member
+    db = str(tmp_path / "a.db")
+    result = CliRunner().invoke(cli, ["--db", db, "ingest", str(cut)])
+    assert result.exit_code == 1
+    errors = [line for line in result.stderr.splitlines() if line.startswith("error:")]
+    assert len(errors) == 1 and str(cut) in errors[0]
+    assert "3 articles added" in result.stdout and "1 failed" in result.stdout
+
+
+@pytest.mark.parametrize("gzip", [True, False], ids=["gzip-per-record", "uncompressed"])
+def test_a_broken_record_in_the_middle_is_one_error_and_the_rest_is_read(
+    tmp_path: Path, gzip: bool
+) -> None:
+    warc = build_warc(tmp_path / ("w.warc.gz" if gzip else "w.warc"), gzip=gzip)
+    data = bytearray(warc.read_bytes())
+    # Damage the second page's record: its gzip member, or its header line.
+    second = _offsets(warc)[2]
+    if gzip:
+        data[second + 20 : second + 60] = b"\x00" * 40
+    else:
+        data[second : second + 8] = b"WORC/9.9"
+    warc.write_bytes(bytes(data))
+    result = CliRunner().invoke(cli, ["--db", str(tmp_path / "a.db"), "ingest", str(warc)])
+    assert result.exit_code == 1
+    errors = [line for line in result.stderr.splitlines() if line.startswith("error:")]
+    assert len(errors) == 1 and "broken record" in errors[0]
+    assert "3 articles added" in result.stdout
+
+
+def _offsets(warc: Path) -> list[int]:
+    from warcio.archiveiterator import ArchiveIterator
+
+    with warc.open("rb") as stream:
+        iterator = ArchiveIterator(stream)
+        return [iterator.offset for _ in iterator]
+
+
+def test_a_wacz_is_read_through_its_warcs(db_url: str, tmp_path: Path) -> None:
+    runner = CliRunner()
+    warc = build_warc(tmp_path / "data.warc.gz")
+    wacz = tmp_path / "site.wacz"
+    with zipfile.ZipFile(wacz, "w") as z:
+        z.write(warc, "archive/data.warc.gz", compress_type=zipfile.ZIP_STORED)
+        z.writestr("datapackage.json", json.dumps({"profile": "data-package", "resources": []}))
+        z.writestr("indexes/index.cdx", "")
+    result = runner.invoke(cli, ["--db", db_url, "ingest", str(wacz)])
+    assert result.exit_code == 0, result.output
+    assert records(runner, db_url) == as_files(runner, str(tmp_path / "files.db"), PAGES)
+    listed = runner.invoke(cli, ["--db", db_url, "list", "--container", "site.wacz"])
+    assert len(listed.stdout.splitlines()) == 4
+    shown = json.loads(runner.invoke(cli, ["--db", db_url, "show", "--json", "1"]).stdout)
+    assert shown["input"]["container"] == "wacz"
+    assert shown["input"]["record"].startswith("archive/data.warc.gz, offset ")
+
+
+def mhtml(page: Path, url: str, charset: str) -> bytes:
+    """A page saved as a browser saves it: multipart/related, the HTML quoted-printable in the
+    given charset, an image beside it."""
+    message = EmailMessage(policy=email.policy.SMTP)
+    message["From"] = "<Saved by Blink>"
+    message["Snapshot-Content-Location"] = url
+    message["Subject"] = "saved page"
+    message["Date"] = "Thu, 28 Nov 2024 09:15:00 +0900"
+    message["MIME-Version"] = "1.0"
+    message.make_related()
+    text = decode_input(page.read_bytes()).text  # the Korean page is EUC-KR
+    html = EmailMessage(policy=email.policy.SMTP)
+    html.set_content(text, subtype="html", charset=charset, cte="quoted-printable")
+    html["Content-Location"] = url
+    message.attach(html)
+    image = EmailMessage(policy=email.policy.SMTP)
+    image.set_content(b"\x89PNG\r\n", maintype="image", subtype="png", cte="base64")
+    image["Content-Location"] = "https://example.org/logo.png"
+    message.attach(image)
+    return message.as_bytes()
+
+
+def test_an_mhtml_save_gives_the_record_of_its_page(db_url: str, tmp_path: Path) -> None:
+    runner = CliRunner()
+    saves = []
+    # The Korean page declares EUC-KR in a meta tag; saved as UTF-8, the part's own charset
+    # says so, and wins (as the HTTP header does over the page's meta).
+    for (page, url), charset in zip(PAGES[:2], ["utf-8", "utf-8"], strict=True):
+        save = tmp_path / f"{page.stem}.mhtml"
+        save.write_bytes(mhtml(page, url, charset))
+        saves.append(str(save))
+    result = runner.invoke(cli, ["--db", db_url, "ingest", *saves])
+    assert result.exit_code == 0, result.output
+    assert records(runner, db_url) == as_files(runner, str(tmp_path / "f.db"), PAGES[:2])
+    shown = json.loads(runner.invoke(cli, ["--db", db_url, "show", "--json", "1"]).stdout)
+    assert shown["input"]["container"] == "mhtml"
+    assert shown["input"]["captured_at"] == "2024-11-28T09:15:00+09:00"
+
+
+def test_parse_prints_a_record_per_article_of_a_warc(tmp_path: Path) -> None:
+    warc = build_warc(tmp_path / "crawl.warc.gz", extra=True)
+    result = CliRunner().invoke(cli, ["parse", "--json", str(warc)])
+    assert result.exit_code == 0, result.output
+    urls = [json.loads(line)["url"] for line in result.stdout.splitlines()]
+    assert urls == [url for _, url in PAGES] + [CHUNKED[1]]
+
+
+def test_url_is_for_one_page_not_a_container(tmp_path: Path) -> None:
+    warc = build_warc(tmp_path / "crawl.warc.gz")
+    for command in ("ingest", "parse"):
+        result = CliRunner().invoke(cli, [command, "--url", "https://x.org/", str(warc)])
+        assert result.exit_code == 2 and "--url" in result.stderr
+
+
+def test_files_that_are_no_container_are_one_error_each(tmp_path: Path) -> None:
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    (inputs / "empty.wacz").write_bytes(b"not a zip")
+    (inputs / "nohtml.mhtml").write_bytes(
+        b"MIME-Version: 1.0\r\nContent-Type: text/plain\r\n\r\nhi"
+    )
+    (inputs / "text.warc").write_bytes(b"hello, not a warc\n")
+    result = CliRunner().invoke(cli, ["--db", str(tmp_path / "a.db"), "ingest", str(inputs)])
+    assert result.exit_code == 1
+    errors = [line for line in result.stderr.splitlines() if line.startswith("error:")]
+    assert len(errors) == 3, result.stderr
+    assert "Traceback" not in result.output
+
+
+def test_a_compressed_body_that_expands_past_the_limit_is_one_error(tmp_path: Path) -> None:
+    import zlib
+
+    bomb = zlib.compressobj(9, zlib.DEFLATED, 31)
+    body = bomb.compress(b"\0" * (80 * 1024 * 1024)) + bomb.flush()
+    warc = tmp_path / "bomb.warc.gz"
+    with warc.open("wb") as out:
+        writer = WARCWriter(out, gzip=True)
+        response(writer, "https://example.org/bomb", body, extra=[("Content-Encoding", "gzip")])
+        response(writer, PAGES[0][1], PAGES[0][0].read_bytes())
+    result = CliRunner().invoke(cli, ["--db", str(tmp_path / "a.db"), "ingest", str(warc)])
+    assert result.exit_code == 1
+    errors = [line for line in result.stderr.splitlines() if line.startswith("error:")]
+    assert len(errors) == 1 and "size limit" in errors[0]
+    assert "1 articles added" in result.stdout
