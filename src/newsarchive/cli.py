@@ -458,6 +458,28 @@ def info(ctx: click.Context, as_json: bool) -> None:
     click.echo(to_json(data) if as_json else info_text(data))
 
 
+@cli.command(name="datasette-metadata")
+@click.pass_context
+def datasette_metadata(ctx: click.Context) -> None:
+    """Print Datasette metadata for this archive (SQLite): search, facets, order.
+
+    \b
+      newsarchive datasette-metadata > metadata.json
+      datasette archive.db -m metadata.json
+    """
+    import json
+
+    from .datasette import metadata
+    from .store.engine import resolve_url, sqlite_file
+
+    path = sqlite_file(resolve_url(ctx.obj.get("db")))
+    if path is None:
+        raise click.UsageError("Datasette opens SQLite archives; --db names another engine")
+    if not path.is_file():
+        raise click.ClickException(f"no archive at {path}")
+    click.echo(json.dumps(metadata(path), ensure_ascii=False, indent=2))
+
+
 @cli.command()
 @click.option("--repair", is_flag=True, help="Rebuild what is derived (the search index).")
 @click.pass_context
