@@ -7,6 +7,7 @@ Heavy modules (SQLAlchemy, the parsers, the language model) are imported inside 
 from __future__ import annotations
 
 import io
+import json
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -34,6 +35,31 @@ MAX_ROWS = 2**31 - 1
 
 def _at_most_max_rows(_ctx: click.Context, _param: click.Parameter, value: int) -> int:
     return min(value, MAX_ROWS)
+
+
+def filter_options(command: F) -> F:
+    """The filters `search`, `timeline` and `export` share."""
+    for option in reversed(
+        [
+            click.option(
+                "--since", metavar="DATE", help="Posted on or after (YYYY-MM-DD or a datetime)."
+            ),
+            click.option(
+                "--until", metavar="DATE", help="Posted on or before (YYYY-MM-DD or a datetime)."
+            ),
+            click.option(
+                "--source", "sources", multiple=True, help="Source name or domain (repeatable)."
+            ),
+            click.option(
+                "--lang", "languages", multiple=True, help="Language tag, e.g. en (repeatable)."
+            ),
+            click.option(
+                "--author", "authors", multiple=True, help="Author name or part of it (repeatable)."
+            ),
+        ]
+    ):
+        command = option(command)
+    return command
 
 
 def limit_option(default: int) -> Callable[[F], F]:
@@ -332,13 +358,7 @@ def show(ctx: click.Context, article_id: int, as_json: bool, versions: bool) -> 
     default=0,
     help="Skip this many results.",
 )
-@click.option("--since", metavar="DATE", help="Posted on or after (YYYY-MM-DD or a datetime).")
-@click.option("--until", metavar="DATE", help="Posted on or before (YYYY-MM-DD or a datetime).")
-@click.option("--source", "sources", multiple=True, help="Source name or domain (repeatable).")
-@click.option(
-    "--lang", "languages", multiple=True, help="Language tag, e.g. en or ko (repeatable)."
-)
-@click.option("--author", "authors", multiple=True, help="Author name, or part of it (repeatable).")
+@filter_options
 @click.option(
     "--sort",
     type=click.Choice(["relevance", "newest", "oldest"]),
@@ -425,6 +445,108 @@ def search(
             click.echo(hits_table(hits, terminal=sys.stdout.isatty()))
         else:
             click.echo("no matches", err=True)
+
+
+@cli.command()
+@click.argument("query", nargs=-1, required=True)
+@click.option(
+    "--by",
+    type=click.Choice(["day", "week", "month", "year"]),
+    default="month",
+    show_default=True,
+    help="The period counted.",
+)
+@click.option("--by-source", is_flag=True, help="A count per source in each period.")
+@filter_options
+@json_option
+@click.option("--csv", "as_csv", is_flag=True, help="Print CSV with a header row.")
+@click.option(
+    "--plot",
+    "plot_file",
+    metavar="FILE",
+    type=click.Path(dir_okay=False, writable=True),
+    help="Also draw the timeline to FILE.png or FILE.svg (needs the plot extra).",
+)
+@click.pass_context
+def timeline(
+    ctx: click.Context,
+    query: tuple[str, ...],
+    by: str,
+    by_source: bool,
+    since: str | None,
+    until: str | None,
+    sources: tuple[str, ...],
+    languages: tuple[str, ...],
+    authors: tuple[str, ...],
+    as_json: bool,
+    as_csv: bool,
+    plot_file: str | None,
+) -> None:
+    """How many articles match QUERY per day, week, month or year.
+
+    Periods are the publisher's local days (a record's posting time keeps its UTC offset);
+    periods without a match between the first and the last are shown as zero.
+    """
+    import csv
+    import shutil
+
+    from .errors import ArchiveError, QueryError
+    from .store.search import SearchOptions, parse_when
+    from .timeline import chart, plot
+
+    if as_json and as_csv:
+        raise click.UsageError("--json and --csv are two formats: give one")
+    if plot_file:
+        if not plot_file.lower().endswith((".png", ".svg")):
+            raise click.UsageError("--plot writes a .png or an .svg file")
+        try:
+            import matplotlib  # noqa: F401
+        except ImportError as exc:
+            raise click.ClickException(
+                "--plot needs matplotlib: pip install 'newsarchive[plot]'"
+            ) from exc
+    try:
+        options = SearchOptions(
+            query=" ".join(query),
+            since=parse_when(since) if since else None,
+            until=parse_when(until, end=True) if until else None,
+            sources=sources,
+            languages=languages,
+            authors=authors,
+        )
+        options.check()
+    except QueryError as exc:
+        raise click.UsageError(str(exc)) from exc
+    try:
+        with open_archive(ctx) as archive:
+            counted = archive.timeline(options, by, by_source)  # type: ignore[arg-type]
+    except QueryError as exc:
+        raise click.UsageError(str(exc)) from exc
+    except ArchiveError as exc:
+        raise click.ClickException(str(exc)) from exc
+    rows = counted.rows()
+    if as_json:
+        for period, source, value in rows:
+            item: dict[str, object] = {"period": period, "count": value}
+            if by_source:
+                item["source"] = source
+            click.echo(json.dumps(item, ensure_ascii=False))
+    elif as_csv:
+        out = io.StringIO()
+        writer = csv.writer(out)
+        writer.writerow(["period", "source", "count"] if by_source else ["period", "count"])
+        for period, source, value in rows:
+            writer.writerow([period, source, value] if by_source else [period, value])
+        click.echo(out.getvalue(), nl=False)
+    elif rows:
+        click.echo(chart(counted, shutil.get_terminal_size((80, 24)).columns))
+    else:
+        click.echo("no matches", err=True)
+    if counted.undated and not (as_json or as_csv):
+        click.echo(f"({counted.undated:,} matching articles have no posting date)", err=True)
+    if plot_file and rows:
+        plot(counted, plot_file, f"{' '.join(query)} per {by}")
+        click.echo(f"plotted to {plot_file}", err=True)
 
 
 @cli.command(name="list")

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from ..errors import ArchiveError, NotFound
 from ..record import Article, InputInfo
+from ..timeline import By, Timeline, count
 from .check import CheckReport, check_archive
 from .engine import (
     NO_ARCHIVE_HINT,
@@ -26,7 +27,7 @@ from .engine import (
 from .models import ArticleRow, ArticleVersionRow, AuthorRow, InputRow, SourceRow
 from .rows import article_from_row
 from .schema import HEAD_REVISION, REVISIONS, current_revision, ensure_current, upgrade
-from .search import Hits, SearchOptions, run_search
+from .search import Hits, SearchOptions, matching_ids, run_search
 from .writer import Outcome, Writer
 
 __all__ = ["MAX_ID", "Archive", "Outcome"]
@@ -210,6 +211,23 @@ class Archive:
             except DBAPIError as exc:
                 # The query language quotes every term: an engine error here is the archive's
                 # (its search index missing, say), not the query's.
+                raise ArchiveError(
+                    f"the search could not run: {db_reason(exc)}{REPAIR_HINT}"
+                ) from exc
+
+    def timeline(self, options: SearchOptions, by: By, by_source: bool = False) -> Timeline:
+        """Articles a search matches (filters applied) per period, in the publisher's time."""
+        options.check()
+        ids, params = matching_ids(self.dialect, options)
+        sql = (
+            "SELECT a.posted_at, s.name FROM articles AS a"
+            f" LEFT JOIN sources AS s ON s.id = a.source_id WHERE a.id IN ({ids})"
+        )
+        with self.engine.connect() as conn:
+            try:
+                rows = conn.execute(text(sql), params)
+                return count(((r[0], r[1]) for r in rows), by, by_source)
+            except DBAPIError as exc:
                 raise ArchiveError(
                     f"the search could not run: {db_reason(exc)}{REPAIR_HINT}"
                 ) from exc

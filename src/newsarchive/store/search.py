@@ -305,6 +305,28 @@ def _postgresql_statement(
     )
 
 
+def matching_ids(dialect: str, options: SearchOptions) -> tuple[str, Params]:
+    """A statement of the ids of every article a search matches, filters applied, unranked
+    (for counting them: the timeline, the export)."""
+    if dialect not in _ENGINES:
+        raise QueryError(f"full-text search is not available on {dialect}")
+    query = q.parse(options.query)
+    params: Params = {}
+    where = _filters(dialect, options, params)
+    joins = " LEFT JOIN sources AS s ON s.id = a.source_id" if options.sources else ""
+    if dialect == "sqlite":
+        params["match"] = q.to_fts5(query)
+        return (
+            "SELECT articles_fts.rowid FROM articles_fts JOIN articles AS a"
+            f" INDEXED BY ix_articles_search_keys ON a.id = articles_fts.rowid{joins}"
+            f" WHERE {' AND '.join(['articles_fts MATCH :match', *where])}",
+            params,
+        )
+    params["match"] = q.to_tsquery(query)
+    where.insert(0, f"a.search_vector @@ {_TSQUERY.format('match')}")
+    return f"SELECT a.id FROM articles AS a{joins} WHERE {' AND '.join(where)}", params
+
+
 # Each engine's statement, and the sign that makes its score "higher is better" (bm25 is lower
 # for better matches).
 _ENGINES = {"sqlite": (_sqlite_statement, -1.0), "postgresql": (_postgresql_statement, 1.0)}

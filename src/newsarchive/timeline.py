@@ -1,0 +1,157 @@
+"""Timelines: how many articles a search matches per day, week, month or year.
+
+A period is read in the publisher's local time: a record's posted_at carries the publisher's UTC
+offset, so its date is the day the publisher printed (an article posted at 00:30 in Seoul
+belongs to that Seoul day, not to the UTC day before). Periods with no article are shown as zero
+between the first and the last; articles without a posting time are counted apart.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Literal
+
+By = Literal["day", "week", "month", "year"]
+BYS: tuple[By, ...] = ("day", "week", "month", "year")
+
+
+def period_of(posted_at: str, by: By) -> str | None:
+    """The period a posting time falls in, in its own offset's local time: "2024-11-28",
+    "2024-W48", "2024-11" or "2024"."""
+    try:
+        day = date.fromisoformat(posted_at[:10])
+    except ValueError:
+        return None
+    if by == "day":
+        return day.isoformat()
+    if by == "week":
+        year, week, _ = day.isocalendar()
+        return f"{year}-W{week:02d}"
+    if by == "month":
+        return f"{day.year:04d}-{day.month:02d}"
+    return f"{day.year:04d}"
+
+
+def _start(period: str, by: By) -> date:
+    if by == "day":
+        return date.fromisoformat(period)
+    if by == "week":
+        year, week = period.split("-W")
+        return date.fromisocalendar(int(year), int(week), 1)
+    if by == "month":
+        return date.fromisoformat(period + "-01")
+    return date(int(period), 1, 1)
+
+
+def _next(day: date, by: By) -> date:
+    if by == "day":
+        return day + timedelta(days=1)
+    if by == "week":
+        return day + timedelta(days=7)
+    if by == "month":
+        return date(day.year + day.month // 12, day.month % 12 + 1, 1)
+    return date(day.year + 1, 1, 1)
+
+
+def periods_between(first: str, last: str, by: By) -> list[str]:
+    """Every period from first to last, both included."""
+    found, day, end = [], _start(first, by), _start(last, by)
+    while day <= end:
+        label = period_of(day.isoformat(), by)
+        assert label is not None
+        found.append(label)
+        day = _next(day, by)
+    return found
+
+
+@dataclass
+class Timeline:
+    by: By
+    # (period, source) -> articles; source is "" unless counted by source.
+    counts: Counter[tuple[str, str]] = field(default_factory=Counter)
+    undated: int = 0
+
+    def rows(self) -> list[tuple[str, str, int]]:
+        """(period, source, count) for every period from the first to the last, zeros
+        included, each source's rows together in the order of its first period."""
+        if not self.counts:
+            return []
+        periods = sorted({p for p, _ in self.counts})
+        every = periods_between(periods[0], periods[-1], self.by)
+        sources = sorted({s for _, s in self.counts})
+        return [(p, s, self.counts[(p, s)]) for s in sources for p in every]
+
+
+def count(rows: Iterable[tuple[str | None, str | None]], by: By, by_source: bool) -> Timeline:
+    """Count (posted_at, source name) rows into periods."""
+    timeline = Timeline(by)
+    for posted_at, source in rows:
+        period = period_of(posted_at, by) if posted_at else None
+        if period is None:
+            timeline.undated += 1
+            continue
+        timeline.counts[(period, (source or "(unknown source)") if by_source else "")] += 1
+    return timeline
+
+
+_EIGHTHS = " ▏▎▍▌▋▊▉"
+
+
+def bar(value: int, most: int, width: int) -> str:
+    """A bar of Unicode blocks, `width` cells for `most`, in eighths of a cell."""
+    if most <= 0 or value <= 0:
+        return ""
+    eighths = max(1, round(value / most * width * 8))
+    full, rest = divmod(eighths, 8)
+    return "█" * full + (_EIGHTHS[rest] if rest else "")
+
+
+def chart(timeline: Timeline, width: int) -> str:
+    """The timeline as aligned rows of period, count and bar, fitted to `width` columns."""
+    rows = timeline.rows()
+    if not rows:
+        return ""
+    most = max(c for _, _, c in rows)
+    label = max(len(p) for p, _, _ in rows)
+    digits = len(f"{most:,}")
+    room = max(10, width - label - digits - 3)
+    lines: list[str] = []
+    source = None
+    for period, name, value in rows:
+        if name and name != source:
+            lines.append(("" if source is None else "\n") + name)
+            source = name
+        lines.append(f"{period:<{label}}  {value:>{digits},} {bar(value, most, room)}".rstrip())
+    return "\n".join(lines)
+
+
+def plot(timeline: Timeline, path: str, title: str) -> None:
+    """Draw the timeline to a PNG or SVG file (matplotlib, the `plot` extra)."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    rows = timeline.rows()
+    figure, axes = plt.subplots(figsize=(10, 4))
+    sources = sorted({s for _, s, _ in rows})
+    periods = sorted({p for p, _, _ in rows})
+    bottom = [0] * len(periods)
+    for source in sources:
+        values = [timeline.counts[(p, source)] for p in periods]
+        axes.bar(periods, values, bottom=bottom, label=source or None)
+        bottom = [b + v for b, v in zip(bottom, values, strict=True)]
+    axes.set_title(title)
+    axes.set_ylabel("articles")
+    if len(periods) > 12:
+        step = max(1, len(periods) // 12)
+        axes.set_xticks(range(0, len(periods), step), periods[::step])
+    axes.tick_params(axis="x", rotation=45)
+    if any(sources):
+        axes.legend(fontsize="small")
+    figure.tight_layout()
+    figure.savefig(path)
+    plt.close(figure)
