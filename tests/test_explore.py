@@ -13,19 +13,25 @@ from click.testing import CliRunner
 
 from newsarchive import Archive, parse_bytes
 from newsarchive.cli import cli
-from newsarchive.store.schema import upgrade
 
 SEED_HEADLINE = "Trump team may pursue direct talks with Kim Jong Un"
 
 
 def test_sqlite_utils_searches_an_upgraded_archive(tmp_path: Path, seed_path: Path) -> None:
     sqlite_utils_cli = pytest.importorskip("sqlite_utils.cli").cli
+    from alembic import command
+
+    from newsarchive.store.schema import alembic_config
+
     db = tmp_path / "archive.db"
-    old = Archive.open(str(db), check_schema=False)
-    upgrade(old.engine, "0007")  # an archive as newsarchive made it before 0008
+    archive = Archive.open(str(db))
     data = seed_path.read_bytes()
-    old.writer().add_many([(parse_bytes(data, str(seed_path)), data)])
-    old.close()
+    archive.add(parse_bytes(data, str(seed_path)), data)
+    cfg = alembic_config()
+    with archive.engine.begin() as conn:  # back to the schema newsarchive made before 0008
+        cfg.attributes["connection"] = conn  # type: ignore[attr-defined]
+        command.downgrade(cfg, "0007")  # type: ignore[arg-type]
+    archive.close()
     runner = CliRunner()
     before = runner.invoke(sqlite_utils_cli, ["search", str(db), "articles", "Kim Jong Un"])
     assert before.exit_code != 0  # not configured for full-text search, in its eyes

@@ -549,6 +549,156 @@ def timeline(
         click.echo(f"plotted to {plot_file}", err=True)
 
 
+@cli.command()
+@click.argument("query", nargs=-1)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["jsonl", "csv", "parquet"]),
+    default="jsonl",
+    show_default=True,
+    help="JSON Lines (fields nested), CSV (a column each) or Parquet (needs the parquet extra).",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, writable=True),
+    help="Write to this file (default: standard output; Parquet needs a file).",
+)
+@filter_options
+@click.pass_context
+def export(
+    ctx: click.Context,
+    query: tuple[str, ...],
+    fmt: str,
+    output: str | None,
+    since: str | None,
+    until: str | None,
+    sources: tuple[str, ...],
+    languages: tuple[str, ...],
+    authors: tuple[str, ...],
+) -> None:
+    """Write every record (or those matching QUERY and the filters) with every field.
+
+    \b
+      newsarchive export -o archive.jsonl
+      newsarchive export "Kim Jong Un" --since 2024-01-01 --format csv -o kim.csv
+      newsarchive export --format parquet -o archive.parquet
+    """
+    from . import export as ex
+    from .errors import ArchiveError, QueryError
+    from .store.search import SearchOptions, parse_when
+
+    if fmt == "parquet":
+        if not output:
+            raise click.UsageError("--format parquet writes a file: give -o FILE")
+        try:
+            import pyarrow  # noqa: F401
+        except ImportError as exc:
+            raise click.ClickException(
+                "--format parquet needs pyarrow: pip install 'newsarchive[parquet]'"
+            ) from exc
+    filtered = any((since, until, sources, languages, authors))
+    if filtered and not query:
+        raise click.UsageError("filters narrow a search: give a QUERY too")
+    options = None
+    try:
+        if query:
+            options = SearchOptions(
+                query=" ".join(query),
+                since=parse_when(since) if since else None,
+                until=parse_when(until, end=True) if until else None,
+                sources=sources,
+                languages=languages,
+                authors=authors,
+            )
+            options.check()
+    except QueryError as exc:
+        raise click.UsageError(str(exc)) from exc
+    show_bar = bool(output) and sys.stderr.isatty()
+    try:
+        with open_archive(ctx) as archive:
+            total = archive.count_records(options) if show_bar else 0
+            with click.progressbar(
+                archive.iter_records(options),
+                length=total or None,
+                label="Exporting",
+                file=sys.stderr if show_bar else io.StringIO(),
+                show_pos=True,
+            ) as records:
+                if fmt == "parquet":
+                    assert output is not None
+                    written = ex.write_parquet(records, output)
+                else:
+                    write = ex.write_jsonl if fmt == "jsonl" else ex.write_csv
+                    if output:
+                        with open(output, "w", encoding="utf-8", newline="") as out:
+                            written = write(records, out)
+                    else:
+                        written = write(records, sys.stdout)
+    except QueryError as exc:
+        raise click.UsageError(str(exc)) from exc
+    except ArchiveError as exc:
+        raise click.ClickException(str(exc)) from exc
+    except BrokenPipeError:
+        # The reader went away (`export | head`): stop quietly, as other tools do (and let
+        # the interpreter's last flush of standard output go nowhere).
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        ctx.exit(EXIT_OK)
+    except OSError as exc:
+        raise click.ClickException(f"cannot write {output}: {exc.strerror or exc}") from exc
+    if output:
+        click.echo(f"{written:,} records written to {output}", err=True)
+
+
+@cli.command(name="import")
+@click.argument("files", nargs=-1, required=True, type=click.Path())
+@click.pass_context
+def import_(ctx: click.Context, files: tuple[str, ...]) -> None:
+    """Read records back from JSON Lines (`export`, `parse --json`, `show --json`).
+
+    Records, not originals: each keeps the description of the input it was parsed from, and
+    the line it came in as. A line that is not a record is an error naming its file and line;
+    the others go in. Importing the same records again changes nothing.
+    """
+    from collections import Counter
+
+    from .errors import ArchiveError
+    from .export import import_records
+    from .paths import STDIN, display_path, expand
+    from .render import escape
+
+    counts: Counter[str] = Counter()
+    try:
+        with open_archive(ctx, write=True, create=True) as archive:
+            for path in expand(files):
+                shown = display_path(path)
+                try:
+                    stream = sys.stdin.buffer if path == STDIN else open(path, "rb")  # noqa: SIM115
+                except OSError as exc:
+                    click.echo(f"error: {escape(shown)}: {exc.strerror or exc}", err=True)
+                    counts["failed"] += 1
+                    continue
+                with stream:
+                    counts += import_records(
+                        archive,
+                        stream,
+                        shown,
+                        lambda why, shown=shown: click.echo(  # type: ignore[misc]
+                            f"error: {escape(shown)}: {escape(why)}", err=True
+                        ),
+                    )
+    except ArchiveError as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo(
+        f"{counts['added']} added, {counts['unchanged']} unchanged, {counts['updated']} updated, "
+        f"{counts['failed']} failed"
+    )
+    ctx.exit(EXIT_FAILED if counts["failed"] else EXIT_OK)
+
+
 @cli.command(name="list")
 @limit_option(20)
 @json_option

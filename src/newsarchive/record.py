@@ -44,6 +44,9 @@ class InputInfo:
     container: str | None = None
     record: str | None = None
     captured_at: str | None = None
+    # A record read back from an export: described as its original was, whose bytes the
+    # archive does not hold (it keeps the record's own line).
+    imported: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         found: dict[str, Any] = {
@@ -197,4 +200,70 @@ def clean_article(article: Article) -> Article:
             if article.source
             else None
         ),
+    )
+
+
+def _text(record: dict[str, Any], key: str, required: bool = False) -> str | None:
+    value = record.get(key)
+    if value is None and not required:
+        return None
+    if not isinstance(value, str):
+        raise ValueError(f"{key!r} must be a string")
+    return value
+
+
+def _texts(record: dict[str, Any], key: str) -> list[str]:
+    value = record.get(key) or []
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ValueError(f"{key!r} must be a list of strings")
+    return list(value)
+
+
+def article_from_dict(record: object) -> Article:
+    """An Article from the JSON object `parse --json`, `show --json` or `export` print. Raises
+    ValueError, naming what is wrong, for anything that is not such a record."""
+    if not isinstance(record, dict):
+        raise ValueError("not a JSON object")
+    missing = [k for k in ("headline", "body", "input") if k not in record]
+    if missing:
+        raise ValueError(f"not a record: no {', '.join(repr(k) for k in missing)}")
+    source = record.get("source")
+    if source is not None and not (
+        isinstance(source, dict) and isinstance(source.get("name"), str)
+    ):
+        raise ValueError("'source' must be an object with a name")
+    info = record["input"]
+    if not isinstance(info, dict) or not isinstance(info.get("sha256"), str):
+        raise ValueError("'input' must be an object with a sha256")
+    authors = record.get("authors") or []
+    if not isinstance(authors, list) or not all(
+        isinstance(a, dict) and isinstance(a.get("name"), str) for a in authors
+    ):
+        raise ValueError("'authors' must be a list of objects with a name")
+    return Article(
+        headline=_text(record, "headline", required=True) or "",
+        body=_text(record, "body", required=True) or "",
+        input=InputInfo(
+            path=str(info.get("path") or ""),
+            format=str(info.get("format") or ""),
+            encoding=_text(info, "encoding"),
+            sha256=info["sha256"],
+            container=_text(info, "container"),
+            record=_text(info, "record"),
+            captured_at=_text(info, "captured_at"),
+        ),
+        subheadline=_text(record, "subheadline"),
+        url=_text(record, "url"),
+        source=Source(source["name"], source.get("domain")) if source else None,
+        posted_at=_text(record, "posted_at"),
+        updated_at=_text(record, "updated_at"),
+        byline=_text(record, "byline"),
+        authors=[
+            Author(a["name"], a.get("email"), a.get("role"), a.get("dateline")) for a in authors
+        ],
+        emails=_texts(record, "emails"),
+        language=_text(record, "language") or "und",
+        languages=_texts(record, "languages"),
+        translations=_texts(record, "translations"),
+        extraction=_text(record, "extraction"),
     )

@@ -215,6 +215,66 @@ class Archive:
                     f"the search could not run: {db_reason(exc)}{REPAIR_HINT}"
                 ) from exc
 
+    def count_records(self, options: SearchOptions | None = None) -> int:
+        """How many records iter_records gives."""
+        if options is None:
+            return self.counts()["articles"]
+        options.check()
+        ids, params = matching_ids(self.dialect, options)
+        with self.engine.connect() as conn:
+            return int(
+                conn.execute(text(f"SELECT count(*) FROM ({ids}) AS m"), params).scalar_one()
+            )
+
+    def iter_records(
+        self, options: SearchOptions | None = None, batch: int = 1000
+    ) -> Iterator[Article]:
+        """Every record (or those a search matches, filters applied), in id order, a batch of
+        rows at a time: memory stays flat whatever the archive's size."""
+        from sqlalchemy.orm import selectinload
+
+        from .models import ArticleAuthorRow
+
+        matching: tuple[str, dict[str, Any]] | None = None
+        if options is not None:
+            options.check()
+            matching = matching_ids(self.dialect, options)
+        last = 0
+        while True:
+            with self.engine.connect() as conn:
+                if matching is None:
+                    ids = conn.execute(
+                        text("SELECT id FROM articles WHERE id > :last ORDER BY id LIMIT :n"),
+                        {"last": last, "n": batch},
+                    ).scalars()
+                else:
+                    sql, params = matching
+                    ids = conn.execute(
+                        text(
+                            f"SELECT id FROM articles WHERE id > :last AND id IN ({sql})"
+                            " ORDER BY id LIMIT :n"
+                        ),
+                        {**params, "last": last, "n": batch},
+                    ).scalars()
+                wanted = [int(i) for i in ids]
+            if not wanted:
+                return
+            with self._session() as s:
+                rows = s.scalars(
+                    select(ArticleRow)
+                    .where(ArticleRow.id.in_(wanted))
+                    .order_by(ArticleRow.id)
+                    .options(
+                        selectinload(ArticleRow.source),
+                        selectinload(ArticleRow.input),
+                        selectinload(ArticleRow.languages),
+                        selectinload(ArticleRow.authors).selectinload(ArticleAuthorRow.author),
+                    )
+                ).all()
+                articles = [article_from_row(row) for row in rows]
+            yield from articles
+            last = wanted[-1]
+
     def timeline(self, options: SearchOptions, by: By, by_source: bool = False) -> Timeline:
         """Articles a search matches (filters applied) per period, in the publisher's time."""
         options.check()

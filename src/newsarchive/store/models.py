@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from sqlalchemy import (
+    Boolean,
     DateTime,
     ForeignKey,
     Index,
@@ -128,6 +129,8 @@ class InputRow(Base):
     container: Mapped[str | None] = mapped_column(String(10))
     record: Mapped[str | None] = mapped_column(Text)
     captured_at: Mapped[str | None] = mapped_column(String(40))
+    # A record read back from an export (migration 0009): data is the record, not the original.
+    imported: Mapped[bool | None] = mapped_column(Boolean)
 
 
 class ArticleVersionRow(Base):

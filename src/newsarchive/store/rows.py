@@ -70,6 +70,7 @@ def article_from_row(row: ArticleRow) -> Article:
             inp.container,
             inp.record,
             inp.captured_at,
+            bool(inp.imported),
         )
         if inp
         else InputInfo("", "", None, "")

@@ -171,6 +171,7 @@ class Writer:
                 container=article.input.container,
                 record=article.input.record,
                 captured_at=article.input.captured_at,
+                imported=article.input.imported or None,
             )
             s.add(row)
             s.flush()
@@ -375,6 +376,7 @@ class Writer:
                     "container": a.input.container,
                     "record": a.input.record,
                     "captured_at": a.input.captured_at,
+                    "imported": a.input.imported or None,
                 }
                 for (a, data), article_id in zip(batch, ids, strict=True)
             ],

@@ -1,0 +1,212 @@
+"""Exports: every record field out as JSON Lines, CSV or Parquet, streamed; and JSON Lines back
+in.
+
+JSON Lines are the records as `show --json` prints them (authors, language tags and the source
+nested). CSV has one column per field: the source's name and domain, and the authors' names,
+emails, roles and datelines as parallel columns joined by "; ", as are the language tags and
+emails. Parquet (pyarrow, the `parquet` extra) keeps the nesting: lists and structs.
+
+An import reads records, not originals: each becomes an article whose input is described as it
+was (path, format, encoding, hash) but whose bytes are the record's own line (an archive rebuilt
+from `parse --json` output on many machines holds the records, not the pages).
+"""
+
+from __future__ import annotations
+
+import csv
+import dataclasses
+import io
+import json
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from typing import IO, TYPE_CHECKING, Any
+
+from .record import Article, article_from_dict
+
+if TYPE_CHECKING:
+    from .store.archive import Archive
+
+FORMATS = ("jsonl", "csv", "parquet")
+CSV_COLUMNS = [
+    "id",
+    "source_name",
+    "source_domain",
+    "url",
+    "headline",
+    "subheadline",
+    "posted_at",
+    "updated_at",
+    "byline",
+    "authors",
+    "author_emails",
+    "author_roles",
+    "author_datelines",
+    "emails",
+    "body",
+    "language",
+    "languages",
+    "translations",
+    "word_count",
+    "sha256",
+    "extraction",
+    "input_path",
+    "input_format",
+    "input_encoding",
+    "input_sha256",
+    "ingested_at",
+]
+
+
+def _joined(values: Iterable[str | None]) -> str:
+    return "; ".join(v or "" for v in values)
+
+
+def csv_row(article: Article) -> dict[str, Any]:
+    record = article.to_dict()
+    authors = article.authors
+    return {
+        **{k: record.get(k) for k in CSV_COLUMNS if k in record},
+        "source_name": article.source.name if article.source else None,
+        "source_domain": article.source.domain if article.source else None,
+        "authors": _joined(a.name for a in authors),
+        "author_emails": _joined(a.email for a in authors),
+        "author_roles": _joined(a.role for a in authors),
+        "author_datelines": _joined(a.dateline for a in authors),
+        "emails": _joined(article.emails),
+        "languages": _joined(article.languages),
+        "translations": _joined(article.translations),
+        "input_path": article.input.path,
+        "input_format": article.input.format,
+        "input_encoding": article.input.encoding,
+        "input_sha256": article.input.sha256,
+    }
+
+
+def write_jsonl(articles: Iterable[Article], out: IO[str]) -> int:
+    written = 0
+    for article in articles:
+        out.write(json.dumps(article.to_dict(), ensure_ascii=False) + "\n")
+        written += 1
+    return written
+
+
+def write_csv(articles: Iterable[Article], out: IO[str]) -> int:
+    writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS)
+    writer.writeheader()
+    written = 0
+    for article in articles:
+        writer.writerow(csv_row(article))
+        written += 1
+    return written
+
+
+def _parquet_schema() -> Any:
+    import pyarrow as pa
+
+    text = pa.string()
+    return pa.schema(
+        [
+            ("id", pa.int64()),
+            ("source", pa.struct([("name", text), ("domain", text)])),
+            ("url", text),
+            ("headline", text),
+            ("subheadline", text),
+            ("posted_at", text),
+            ("updated_at", text),
+            ("byline", text),
+            (
+                "authors",
+                pa.list_(
+                    pa.struct([("name", text), ("email", text), ("role", text), ("dateline", text)])
+                ),
+            ),
+            ("emails", pa.list_(text)),
+            ("body", text),
+            ("language", text),
+            ("languages", pa.list_(text)),
+            ("translations", pa.list_(text)),
+            ("word_count", pa.int64()),
+            ("sha256", text),
+            (
+                "input",
+                pa.struct([("path", text), ("format", text), ("encoding", text), ("sha256", text)]),
+            ),
+            ("extraction", text),
+            ("ingested_at", text),
+        ]
+    )
+
+
+def write_parquet(articles: Iterable[Article], path: str, batch: int = 5000) -> int:
+    """Row groups of `batch` records: memory holds one group at a time."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    schema = _parquet_schema()
+    names = schema.names
+    written = 0
+    with pq.ParquetWriter(path, schema) as writer:
+        rows: list[dict[str, Any]] = []
+        for article in articles:
+            record = article.to_dict()
+            record["input"] = {
+                k: record["input"].get(k) for k in ("path", "format", "encoding", "sha256")
+            }
+            rows.append({k: record.get(k) for k in names})
+            if len(rows) >= batch:
+                writer.write_table(pa.Table.from_pylist(rows, schema=schema))
+                written += len(rows)
+                rows = []
+        if rows or not written:
+            writer.write_table(pa.Table.from_pylist(rows, schema=schema))
+            written += len(rows)
+    return written
+
+
+def read_jsonl(lines: Iterable[bytes], name: str) -> Iterator[tuple[int, Article | str, bytes]]:
+    """(line number, the record or why the line is not one, the line) for each non-empty line."""
+    for number, raw in enumerate(lines, start=1):
+        line = raw.strip()
+        if not line:
+            continue
+        try:
+            article = article_from_dict(json.loads(line))
+        except (ValueError, UnicodeDecodeError) as exc:
+            yield number, f"line {number}: {exc}", line
+            continue
+        article.input = dataclasses.replace(article.input, size=len(line), imported=True)
+        yield number, article, line
+
+
+def text_stream(binary: IO[bytes]) -> IO[str]:
+    return io.TextIOWrapper(binary, encoding="utf-8", newline="")
+
+
+def import_records(
+    archive: Archive,
+    stream: IO[bytes],
+    name: str,
+    on_error: Callable[[str], None],
+    batch: int = 2000,
+) -> Counter[str]:
+    """Store the records of a JSON Lines stream, `batch` a transaction; each line that is not a
+    record is reported through on_error and counted as failed."""
+    counts: Counter[str] = Counter()
+    writer = archive.writer()
+    pending: list[tuple[Article, bytes]] = []
+
+    def flush() -> None:
+        counts.update(outcome.status for outcome in writer.add_many(pending))
+        pending.clear()
+
+    for _number, record, line in read_jsonl(stream, name):
+        if isinstance(record, str):
+            on_error(record)
+            counts["failed"] += 1
+            continue
+        pending.append((record, line))
+        if len(pending) >= batch:
+            flush()
+    if pending:
+        flush()
+    return counts

@@ -1,0 +1,116 @@
+"""Export and import: every record out as JSON Lines, CSV or Parquet; JSON Lines back in give
+the same records; lines that are not records are refused by file and line."""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from golden import fixture_pages
+from newsarchive.cli import cli
+
+
+def shown(runner: CliRunner, db: str) -> list[dict[str, object]]:
+    listing = runner.invoke(cli, ["--db", db, "list", "--json", "--limit", "1000"])
+    records = []
+    for line in listing.stdout.splitlines():
+        article_id = json.loads(line)["id"]
+        record = json.loads(
+            runner.invoke(cli, ["--db", db, "show", "--json", str(article_id)]).stdout
+        )
+        record.pop("ingested_at")
+        records.append(record)
+    return sorted(records, key=lambda r: int(str(r["id"])))
+
+
+@pytest.fixture
+def filled(db_url: str, seed_path: Path) -> str:
+    pages = [str(p) for p in fixture_pages()] + [str(seed_path)]
+    result = CliRunner().invoke(cli, ["--db", db_url, "ingest", *pages])
+    assert result.exit_code == 0, result.output
+    return db_url
+
+
+def test_an_exported_archive_imports_as_the_same_records(filled: str, tmp_path: Path) -> None:
+    runner = CliRunner()
+    out = tmp_path / "all.jsonl"
+    exported = runner.invoke(cli, ["--db", filled, "export", "-o", str(out)])
+    assert exported.exit_code == 0, exported.output
+    lines = out.read_text(encoding="utf-8").splitlines()
+    assert len(lines) >= 15 and "records written" in exported.stderr
+    copy = str(tmp_path / "copy.db")
+    imported = runner.invoke(cli, ["--db", copy, "import", str(out)])
+    assert imported.exit_code == 0 and imported.stdout.startswith(f"{len(lines)} added")
+    assert shown(runner, copy) == shown(runner, filled)
+    again = runner.invoke(cli, ["--db", copy, "import", str(out)])
+    assert again.stdout.startswith(f"0 added, {len(lines)} unchanged")
+    # An imported record's input keeps its description, not its bytes: check knows.
+    assert runner.invoke(cli, ["--db", copy, "check"]).exit_code == 0
+    assert "Kim Jong Un" in runner.invoke(cli, ["--db", copy, "search", "Kim Jong Un"]).stdout
+
+
+def test_csv_has_a_row_per_record_and_a_column_per_field(filled: str, tmp_path: Path) -> None:
+    runner = CliRunner()
+    jsonl = [
+        json.loads(x) for x in runner.invoke(cli, ["--db", filled, "export"]).stdout.splitlines()
+    ]
+    out = tmp_path / "all.csv"
+    assert (
+        runner.invoke(cli, ["--db", filled, "export", "--format", "csv", "-o", str(out)]).exit_code
+        == 0
+    )
+    with out.open(newline="", encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    assert len(rows) == len(jsonl)
+    for row, record in zip(rows, jsonl, strict=True):
+        assert row["headline"] == record["headline"] and row["body"] == record["body"]
+        assert row["authors"] == "; ".join(a["name"] for a in record["authors"])
+        assert row["languages"] == "; ".join(record["languages"])
+        assert row["input_sha256"] == record["input"]["sha256"]
+
+
+def test_parquet_has_a_row_per_record(filled: str, tmp_path: Path) -> None:
+    parquet = pytest.importorskip("pyarrow.parquet")
+    out = tmp_path / "all.parquet"
+    result = CliRunner().invoke(
+        cli, ["--db", filled, "export", "--format", "parquet", "-o", str(out)]
+    )
+    assert result.exit_code == 0, result.output
+    table = parquet.read_table(out)
+    count = len(CliRunner().invoke(cli, ["--db", filled, "export"]).stdout.splitlines())
+    assert table.num_rows == count
+    seed = [r for r in table.to_pylist() if r["headline"].endswith("Kim Jong Un")]
+    assert seed[0]["authors"][0]["name"] == "문병기" and seed[0]["source"]["domain"] == "donga.com"
+
+
+def test_a_query_and_filters_narrow_the_export(filled: str) -> None:
+    runner = CliRunner()
+    some = runner.invoke(cli, ["--db", filled, "export", "--lang", "ko", "김정은"])
+    records = [json.loads(line) for line in some.stdout.splitlines()]
+    assert records and all(r["language"] == "ko" for r in records)
+    alone = runner.invoke(cli, ["--db", filled, "export", "--lang", "ko"])
+    assert alone.exit_code == 2 and "QUERY" in alone.stderr
+    no_file = runner.invoke(cli, ["--db", filled, "export", "--format", "parquet"])
+    assert no_file.exit_code == 2 and "-o FILE" in no_file.stderr
+
+
+def test_lines_that_are_not_records_are_refused_and_the_rest_go_in(
+    filled: str, tmp_path: Path
+) -> None:
+    runner = CliRunner()
+    good = runner.invoke(cli, ["--db", filled, "export"]).stdout.splitlines()[:2]
+    mixed = tmp_path / "mixed.jsonl"
+    mixed.write_text(
+        "\n".join([good[0], "not json", '{"headline": "x"}', "[1, 2]", good[1], ""]),
+        encoding="utf-8",
+    )
+    result = runner.invoke(cli, ["--db", str(tmp_path / "new.db"), "import", str(mixed)])
+    assert result.exit_code == 1
+    errors = result.stderr.splitlines()
+    assert len(errors) == 3 and all(e.startswith(f"error: {mixed}: line ") for e in errors)
+    assert "line 3: not a record: no 'body', 'input'" in errors[1]
+    assert result.stdout.startswith("2 added")
