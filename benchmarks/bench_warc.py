@@ -17,7 +17,6 @@ import html
 import io
 import json
 import os
-import subprocess
 import sys
 import time
 from pathlib import Path
@@ -27,6 +26,7 @@ OUT = ROOT / "benchmarks" / "out"
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 import newsgen  # noqa: E402
+from measure import measured  # noqa: E402
 
 LANG = {"en": "en", "ko": "ko", "de": "de", "ja": "ja"}
 
@@ -84,26 +84,12 @@ def build(root: Path, n: int) -> tuple[Path, Path]:
     return pages, warc
 
 
-_RUN = """
-import resource, subprocess, sys, time, json
-start = time.perf_counter()
-done = subprocess.run(sys.argv[1:], capture_output=True, text=True)
-print(json.dumps({"seconds": time.perf_counter() - start, "rc": done.returncode,
-    "out": done.stdout[-400:], "err": done.stderr[-400:],
-    "peak_rss_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024}))
-"""
-
-
 def run(db: Path, target: Path, workers: int) -> dict[str, object]:
     for suffix in ("", "-wal", "-shm"):
         Path(str(db) + suffix).unlink(missing_ok=True)
     exe = Path(sys.executable).with_name("newsarchive")
     command = [str(exe), "--db", str(db), "ingest", "-q", "-j", str(workers), str(target)]
-    done = subprocess.run(
-        [sys.executable, "-c", _RUN, *command], capture_output=True, text=True, check=True
-    )
-    result: dict[str, object] = json.loads(done.stdout)
-    return result
+    return measured(command)
 
 
 def main() -> int:
