@@ -14,7 +14,7 @@ from newsarchive import Archive
 from newsarchive.cli import cli
 from newsarchive.parse import parse_bytes
 from newsarchive.store import search as search_module
-from newsarchive.store.search import Bound, SearchOptions
+from newsarchive.store.search import Bound, SearchOptions, parse_when
 
 COUNT = 40
 
@@ -96,3 +96,16 @@ def test_the_cli_says_when_it_ranked_a_bounded_set(
 def test_the_help_names_the_bound() -> None:
     shown = CliRunner().invoke(cli, ["search", "--help"]).stdout
     assert f"{search_module.RANK_BOUND:,}" in " ".join(shown.split())
+
+
+def test_the_bound_is_of_what_the_filters_let_through(archive: Archive) -> None:
+    """Filters narrow the bounded set, not the newest matches after the fact: articles the
+    filter keeps that are older than the newest `bound` matches are still found."""
+    oldest = archive.search(SearchOptions(query="harbour", sort="oldest", limit=3))
+    first = max(oldest, key=lambda h: h.id).posted_at
+    assert first is not None
+    hits = archive.search(SearchOptions(query="harbour", bound=5, until=parse_when(first)))
+    assert len(hits) == 3 and all(h.posted_at and h.posted_at <= first for h in hits)
+    assert hits.bound is None  # three matches pass the filter: fewer than the bound
+    excluded = archive.search(SearchOptions(query="harbour -morning", bound=5))
+    assert excluded == [] and excluded.bound is None

@@ -323,3 +323,48 @@ def test_a_compressed_body_that_expands_past_the_limit_is_one_error(tmp_path: Pa
     errors = [line for line in result.stderr.splitlines() if line.startswith("error:")]
     assert len(errors) == 1 and "size limit" in errors[0]
     assert "1 articles added" in result.stdout
+
+
+def test_a_warc_gzipped_whole_is_read_in_full(tmp_path: Path) -> None:
+    import gzip
+
+    plain = build_warc(tmp_path / "plain.warc", gzip=False)
+    whole = tmp_path / "whole.warc.gz"
+    whole.write_bytes(gzip.compress(plain.read_bytes()))
+    result = CliRunner().invoke(cli, ["--db", str(tmp_path / "a.db"), "ingest", str(whole)])
+    assert result.exit_code == 0, result.output
+    assert "4 articles added" in result.stdout
+
+
+def test_a_record_without_its_length_is_one_error_and_the_rest_is_read(tmp_path: Path) -> None:
+    warc = build_warc(tmp_path / "w.warc", gzip=False)
+    data = warc.read_bytes()
+    second = _offsets(warc)[2]
+    header_end = data.index(b"\r\n\r\n", second)
+    head = data[second:header_end]
+    lines = [line for line in head.split(b"\r\n") if not line.startswith(b"Content-Length:")]
+    warc.write_bytes(data[:second] + b"\r\n".join(lines) + data[header_end:])
+    result = CliRunner().invoke(cli, ["--db", str(tmp_path / "a.db"), "ingest", str(warc)])
+    assert result.exit_code == 1
+    errors = [line for line in result.stderr.splitlines() if line.startswith("error:")]
+    assert len(errors) == 1 and "Content-Length" in errors[0]
+    assert "3 articles added" in result.stdout
+
+
+def test_an_unreadable_wacz_is_one_error_and_the_batch_goes_on(tmp_path: Path) -> None:
+    warc = build_warc(tmp_path / "data.warc.gz")
+    wacz = tmp_path / "in" / "broken.wacz"
+    wacz.parent.mkdir()
+    with zipfile.ZipFile(wacz, "w") as z:
+        z.write(warc, "archive/data.warc.gz", compress_type=zipfile.ZIP_DEFLATED)
+    data = bytearray(wacz.read_bytes())
+    start = data.index(b"archive/data.warc.gz") + 40  # into the deflated member
+    data[start : start + 200] = bytes(200)
+    wacz.write_bytes(bytes(data))
+    page = PAGES[0][0]
+    result = CliRunner().invoke(
+        cli, ["--db", str(tmp_path / "a.db"), "ingest", str(wacz), str(page)]
+    )
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert any(line.startswith(f"error: {wacz}") for line in result.stderr.splitlines())
+    assert result.stdout.splitlines()[-1].startswith("1 added")

@@ -114,3 +114,45 @@ def test_lines_that_are_not_records_are_refused_and_the_rest_go_in(
     assert len(errors) == 3 and all(e.startswith(f"error: {mixed}: line ") for e in errors)
     assert "line 3: not a record: no 'body', 'input'" in errors[1]
     assert result.stdout.startswith("2 added")
+
+
+def test_records_a_database_would_refuse_are_refused_by_line(
+    db_url: str, tmp_path: Path, seed_path: Path
+) -> None:
+    runner = CliRunner()
+    seed = runner.invoke(cli, ["parse", "--json", str(seed_path)])
+    good = json.loads(seed.stdout)
+    bad = [
+        {**good, "posted_at": "yesterday"},
+        {**good, "posted_at": "2024-02-30T10:00:00+09:00"},
+        {**good, "posted_at": "9999-12-31T23:59:00-14:00"},
+        {**good, "posted_at": "2024-11-28T07:37:00+09:00" + " " * 40},
+        {**good, "authors": [{"name": "A", "role": {"not": "text"}}]},
+        {**good, "language": "x" * 50},
+    ]
+    lines = [json.dumps(b) for b in bad] + ["[" * 100_000 + "]" * 100_000, json.dumps(good)]
+    source = tmp_path / "bad.jsonl"
+    source.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = runner.invoke(cli, ["--db", db_url, "import", str(source)])
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert len(result.stderr.splitlines()) == 7
+    assert result.stdout.startswith("1 added")
+
+
+def test_ingesting_the_originals_of_imported_records_keeps_their_bytes(
+    tmp_path: Path, seed_path: Path
+) -> None:
+    runner = CliRunner()
+    records = tmp_path / "seed.jsonl"
+    records.write_text(runner.invoke(cli, ["parse", "--json", str(seed_path)]).stdout)
+    db = str(tmp_path / "a.db")
+    assert runner.invoke(cli, ["--db", db, "import", str(records)]).exit_code == 0
+    assert "0 originals checked" in runner.invoke(cli, ["--db", db, "check"]).stdout
+    again = runner.invoke(cli, ["--db", db, "ingest", str(seed_path)])
+    assert again.stdout.startswith("0 added, 1 unchanged")
+    assert "1 originals checked, 0 problems" in runner.invoke(cli, ["--db", db, "check"]).stdout
+    from newsarchive import Archive
+
+    with Archive.open(db) as archive:
+        [(_info, data)] = list(archive.input_bytes(1))
+    assert data == seed_path.read_bytes()

@@ -139,3 +139,19 @@ def test_periods_and_bars() -> None:
     ]
     assert periods_between("2024-W52", "2025-W02", "week") == ["2024-W52", "2025-W01", "2025-W02"]
     assert bar(10, 10, 4) == "████" and bar(1, 16, 4) == "▎" and bar(0, 10, 4) == ""
+
+
+def test_since_and_until_are_the_publishers_days_too(archive: Archive) -> None:
+    """--since and --until with a date take the same local days the timeline shows."""
+    march = timeline(
+        archive, "--by", "month", "--since", "2024-03-01", "--until", "2024-03-31", "harbour"
+    )
+    assert march == [{"period": "2024-03", "count": 3}]
+    day = timeline(
+        archive, "--by", "day", "--since", "2024-02-29", "--until", "2024-02-29", "harbour"
+    )
+    assert day == [{"period": "2024-02-29", "count": 1}]
+    # A datetime is an instant: 2024-03-01T00:00Z is after the Seoul article (15:30Z the day
+    # before) and before the New York one (04:30Z).
+    instant = timeline(archive, "--by", "day", "--until", "2024-03-01T00:00Z", "harbour")
+    assert instant == [{"period": "2024-03-01", "count": 1}]

@@ -404,15 +404,14 @@ def search(
         raise click.UsageError("--json and --csv are two formats: give one")
     from .store import search as search_module
     from .store.reader import search_file
-    from .store.search import SearchOptions, parse_when
+    from .store.search import SearchOptions, when_options
 
     try:
         options = SearchOptions(
             query=" ".join(query),
             limit=limit,
             offset=offset,
-            since=parse_when(since) if since else None,
-            until=parse_when(until, end=True) if until else None,
+            **when_options(since, until),
             sources=sources,
             languages=languages,
             authors=authors,
@@ -491,7 +490,7 @@ def timeline(
     import shutil
 
     from .errors import ArchiveError, QueryError
-    from .store.search import SearchOptions, parse_when
+    from .store.search import SearchOptions, when_options
     from .timeline import chart, plot
 
     if as_json and as_csv:
@@ -508,8 +507,7 @@ def timeline(
     try:
         options = SearchOptions(
             query=" ".join(query),
-            since=parse_when(since) if since else None,
-            until=parse_when(until, end=True) if until else None,
+            **when_options(since, until),
             sources=sources,
             languages=languages,
             authors=authors,
@@ -524,7 +522,10 @@ def timeline(
         raise click.UsageError(str(exc)) from exc
     except ArchiveError as exc:
         raise click.ClickException(str(exc)) from exc
-    rows = counted.rows()
+    try:
+        rows = counted.rows()
+    except ValueError as exc:  # more periods than a chart can say
+        raise click.UsageError(str(exc)) from exc
     if as_json:
         for period, source, value in rows:
             item: dict[str, object] = {"period": period, "count": value}
@@ -540,12 +541,15 @@ def timeline(
         click.echo(out.getvalue(), nl=False)
     elif rows:
         click.echo(chart(counted, shutil.get_terminal_size((80, 24)).columns))
-    else:
+    elif not counted.undated:
         click.echo("no matches", err=True)
     if counted.undated and not (as_json or as_csv):
         click.echo(f"({counted.undated:,} matching articles have no posting date)", err=True)
     if plot_file and rows:
-        plot(counted, plot_file, f"{' '.join(query)} per {by}")
+        try:
+            plot(counted, plot_file, f"{' '.join(query)} per {by}")
+        except OSError as exc:
+            raise click.ClickException(f"cannot write {plot_file}: {exc.strerror or exc}") from exc
         click.echo(f"plotted to {plot_file}", err=True)
 
 
@@ -587,7 +591,7 @@ def export(
     """
     from . import export as ex
     from .errors import ArchiveError, QueryError
-    from .store.search import SearchOptions, parse_when
+    from .store.search import SearchOptions, when_options
 
     if fmt == "parquet":
         if not output:
@@ -606,8 +610,7 @@ def export(
         if query:
             options = SearchOptions(
                 query=" ".join(query),
-                since=parse_when(since) if since else None,
-                until=parse_when(until, end=True) if until else None,
+                **when_options(since, until),
                 sources=sources,
                 languages=languages,
                 authors=authors,

@@ -19,6 +19,7 @@ header) is yielded as a Broken item and reading resumes at the next record the f
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import email
 import email.policy
@@ -29,6 +30,7 @@ import os
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from email.message import EmailMessage
 from pathlib import Path
 from typing import IO, Literal
@@ -109,6 +111,8 @@ def read_container(path: str, shown: str | None = None) -> Iterator[Item]:
         yield Broken(shown, f"not a readable zip file ({exc})")
     except InputError as exc:
         yield Broken(shown, exc.reason)
+    except Exception as exc:  # an encrypted zip member, a codec's error: the file, not a bug
+        yield Broken(shown, f"cannot read it: {_say(exc)}")
 
 
 # What a page inside a container that is not an article raises: a home page, a section front, a
@@ -143,23 +147,62 @@ def warc_records(
     the WARCs of one WACZ)."""
     from warcio.archiveiterator import ArchiveIterator
 
+    read = 0  # records read, for a WARC gzipped whole (read again, through gzip, past these)
     while True:
         iterator = ArchiveIterator(stream, no_record_parse=True)
+        records = iter(iterator)
         try:
-            for record in iterator:
+            while True:
+                # warcio prints its warnings (a wrong Content-Length) on stderr itself: kept
+                # from the user, who gets one error line per broken record.
+                with contextlib.redirect_stderr(io.StringIO()):
+                    record = next(records, None)
+                if record is None:
+                    return
+                read += 1
                 where = f"{member}offset {iterator.offset}"
                 item = _warc_item(record, shown, where, seen, kind)
                 if item is not None:
                     yield item
-            return
         except Exception as exc:  # warcio, zlib and gzip each raise their own
-            # The iterator stands at the record it could not read.
-            bad = iterator.offset
+            if "non-chunked gzip" in str(exc) and stream.seekable():
+                yield from _whole_gzip(stream, shown, seen, member, kind, skip=read)
+                return
+            bad = max(0, iterator.offset)  # the iterator stands at the record it could not read
             yield Broken(f"{shown} ({member}offset {bad})", f"broken record: {_say(exc)}")
-        following = _next_record_start(stream, bad + 1)
-        if following is None:
+        try:
+            following = _next_record_start(stream, bad + 1)
+            if following is None:
+                return
+            stream.seek(following)
+        except Exception as exc:
+            yield Broken(f"{shown} ({member}offset {bad})", f"cannot read past it: {_say(exc)}")
             return
-        stream.seek(following)
+
+
+def _whole_gzip(
+    stream: IO[bytes], shown: str, seen: set[str], member: str, kind: Kind, skip: int
+) -> Iterator[Item]:
+    """A WARC compressed as one gzip stream (not a member per record, as the standard asks):
+    read in order through gzip, past the `skip` records already given."""
+    import gzip
+
+    from warcio.archiveiterator import ArchiveIterator
+
+    stream.seek(0)
+    with gzip.GzipFile(fileobj=stream) as unzipped:
+        iterator = ArchiveIterator(unzipped, no_record_parse=True)
+        number = 0
+        try:
+            for number, record in enumerate(iterator):
+                if number < skip:
+                    continue
+                where = f"{member}record {number + 1}"
+                item = _warc_item(record, shown, where, seen, kind)
+                if item is not None:
+                    yield item
+        except Exception as exc:
+            yield Broken(f"{shown} ({member}after record {number})", f"broken: {_say(exc)}")
 
 
 def _say(exc: Exception) -> str:
@@ -198,15 +241,19 @@ def _warc_item(record: object, shown: str, where: str, seen: set[str], kind: Kin
         return Skipped(place, "duplicate", "a revisit of an earlier capture")
     if warc_type not in ("response", "resource"):
         return None  # warcinfo, request, metadata, conversion: not pages
-    length = int(headers.get_header("Content-Length") or 0)
+    stated = headers.get_header("Content-Length")
+    if not stated or not stated.strip().isdigit():
+        # Without its length a record runs to the end of the file: read no further.
+        raise ValueError("a record without a Content-Length")
+    length = int(stated)
     if length > MAX_INPUT_BYTES:
         return Broken(place, f"record too large ({length} bytes; limit {MAX_INPUT_BYTES})")
-    block = record.raw_stream.read()  # type: ignore[attr-defined]
+    block = record.raw_stream.read(length + 1)  # type: ignore[attr-defined]
     if len(block) < length:
         raise EOFError(f"the record ends after {len(block)} of its {length} bytes")
     digest = headers.get_header("WARC-Payload-Digest")
     url = headers.get_header("WARC-Target-URI")
-    captured = headers.get_header("WARC-Date")
+    captured = _iso_moment(headers.get_header("WARC-Date"))
     if warc_type == "resource":  # the page itself, no HTTP around it
         content_type = headers.get_header("Content-Type") or ""
         status, http_headers, body = 200, {"content-type": content_type}, block
@@ -218,7 +265,7 @@ def _warc_item(record: object, shown: str, where: str, seen: set[str], kind: Kin
     content_type = http_headers.get("content-type", "")
     if status != 200:
         return Skipped(place, "other content", f"HTTP status {status}")
-    if not _is_html(content_type):
+    if not _is_html(content_type) and not (not content_type.strip() and _looks_html(body)):
         return Skipped(place, "other content", content_type.split(";")[0].strip() or "no type")
     if digest:
         if digest in seen:
@@ -276,6 +323,25 @@ def _decode_body(body: bytes, headers: dict[str, str]) -> bytes:
     if len(data) > MAX_INPUT_BYTES:
         raise ValueError("the body expands past the size limit")
     return data
+
+
+def _looks_html(body: bytes) -> bool:
+    """A body sent without a Content-Type that is markup all the same."""
+    head = body[:1024].lstrip().lower()
+    return head.startswith((b"<!doctype html", b"<html", b"<head", b"<body", b"<?xml"))
+
+
+def _iso_moment(value: str | None) -> str | None:
+    """A capture time as ISO 8601 in UTC ("...Z"); None for one that is not a time."""
+    if not value:
+        return None
+    try:
+        moment = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)  # WARC-Dates are UTC
+    return moment.isoformat().replace("+00:00", "Z")
 
 
 def _is_html(content_type: str) -> bool:
@@ -353,6 +419,9 @@ def _iso_date(value: object) -> str | None:
     if not value:
         return None
     try:
-        return email.utils.parsedate_to_datetime(str(value)).isoformat()
+        moment = email.utils.parsedate_to_datetime(str(value))
     except (TypeError, ValueError):
         return None
+    if moment.tzinfo is None:  # "-0000": UTC, the zone of the saving machine unknown
+        moment = moment.replace(tzinfo=UTC)
+    return moment.isoformat()

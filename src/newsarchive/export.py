@@ -15,12 +15,12 @@ from __future__ import annotations
 
 import csv
 import dataclasses
-import io
 import json
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from typing import IO, TYPE_CHECKING, Any
 
+from .errors import ArchiveError
 from .record import Article, article_from_dict
 
 if TYPE_CHECKING:
@@ -53,6 +53,9 @@ CSV_COLUMNS = [
     "input_format",
     "input_encoding",
     "input_sha256",
+    "input_container",
+    "input_record",
+    "input_captured_at",
     "ingested_at",
 ]
 
@@ -79,6 +82,9 @@ def csv_row(article: Article) -> dict[str, Any]:
         "input_format": article.input.format,
         "input_encoding": article.input.encoding,
         "input_sha256": article.input.sha256,
+        "input_container": article.input.container,
+        "input_record": article.input.record,
+        "input_captured_at": article.input.captured_at,
     }
 
 
@@ -98,6 +104,9 @@ def write_csv(articles: Iterable[Article], out: IO[str]) -> int:
         writer.writerow(csv_row(article))
         written += 1
     return written
+
+
+_INPUT_KEYS = ("path", "format", "encoding", "sha256", "container", "record", "captured_at")
 
 
 def _parquet_schema() -> Any:
@@ -129,7 +138,7 @@ def _parquet_schema() -> Any:
             ("sha256", text),
             (
                 "input",
-                pa.struct([("path", text), ("format", text), ("encoding", text), ("sha256", text)]),
+                pa.struct([(k, text) for k in _INPUT_KEYS]),
             ),
             ("extraction", text),
             ("ingested_at", text),
@@ -149,9 +158,7 @@ def write_parquet(articles: Iterable[Article], path: str, batch: int = 5000) -> 
         rows: list[dict[str, Any]] = []
         for article in articles:
             record = article.to_dict()
-            record["input"] = {
-                k: record["input"].get(k) for k in ("path", "format", "encoding", "sha256")
-            }
+            record["input"] = {k: record["input"].get(k) for k in _INPUT_KEYS}
             rows.append({k: record.get(k) for k in names})
             if len(rows) >= batch:
                 writer.write_table(pa.Table.from_pylist(rows, schema=schema))
@@ -174,12 +181,11 @@ def read_jsonl(lines: Iterable[bytes], name: str) -> Iterator[tuple[int, Article
         except (ValueError, UnicodeDecodeError) as exc:
             yield number, f"line {number}: {exc}", line
             continue
+        except RecursionError:
+            yield number, f"line {number}: nested too deeply to read", line
+            continue
         article.input = dataclasses.replace(article.input, size=len(line), imported=True)
         yield number, article, line
-
-
-def text_stream(binary: IO[bytes]) -> IO[str]:
-    return io.TextIOWrapper(binary, encoding="utf-8", newline="")
 
 
 def import_records(
@@ -194,17 +200,34 @@ def import_records(
     counts: Counter[str] = Counter()
     writer = archive.writer()
     pending: list[tuple[Article, bytes]] = []
+    numbers: list[int] = []
 
     def flush() -> None:
-        counts.update(outcome.status for outcome in writer.add_many(pending))
+        try:
+            counts.update(outcome.status for outcome in writer.add_many(pending))
+        except ArchiveError:
+            raise  # the archive cannot be written at all
+        except Exception:
+            # One record the database refuses must not take the batch with it: one by one,
+            # naming the line that fails.
+            for number, item in zip(numbers, pending, strict=True):
+                try:
+                    counts.update(outcome.status for outcome in writer.add_many([item]))
+                except ArchiveError:
+                    raise
+                except Exception as exc:
+                    on_error(f"line {number}: cannot store it: {type(exc).__name__}")
+                    counts["failed"] += 1
         pending.clear()
+        numbers.clear()
 
-    for _number, record, line in read_jsonl(stream, name):
+    for number, record, line in read_jsonl(stream, name):
         if isinstance(record, str):
             on_error(record)
             counts["failed"] += 1
             continue
         pending.append((record, line))
+        numbers.append(number)
         if len(pending) >= batch:
             flush()
     if pending:

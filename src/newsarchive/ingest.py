@@ -35,6 +35,7 @@ BATCH_SIZE = 5000  # articles per transaction (each also makes one FTS5 segment 
 # never more bytes than WINDOW_BYTES (a container's records come with their bytes).
 WINDOW = BATCH_SIZE
 WINDOW_BYTES = 64 * 1024 * 1024
+BATCH_BYTES = 64 * 1024 * 1024  # nor does a transaction hold more original bytes than this
 
 
 @dataclass(frozen=True)
@@ -225,6 +226,7 @@ def ingest_jobs(
     summary = Summary()
     writer = archive.writer()
     batch: list[Parsed] = []
+    held = 0  # bytes the batch holds
 
     def report(result: FileResult) -> None:
         summary.count(result)
@@ -274,8 +276,10 @@ def ingest_jobs(
             report(FileResult(parsed.path, "unchanged", parsed.seen or None, container=where))
         else:
             batch.append(parsed)
-            if len(batch) >= batch_size:
+            held += len(parsed.data or b"") + len(parsed.article.body if parsed.article else "")
+            if len(batch) >= batch_size or held >= BATCH_BYTES:
                 flush()
+                held = 0
     flush()
     return summary
 

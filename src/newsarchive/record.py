@@ -6,6 +6,7 @@ import hashlib
 import re
 import unicodedata
 from dataclasses import asdict, dataclass, field, replace
+from datetime import UTC, date, datetime
 from functools import cached_property
 from typing import Any
 
@@ -203,20 +204,61 @@ def clean_article(article: Article) -> Article:
     )
 
 
+# The longest value each short field of a record may hold (the archive's column sizes).
+_LIMITS = {
+    "posted_at": 40,
+    "updated_at": 40,
+    "language": 20,
+    "extraction": 40,
+    "role": 100,
+    "dateline": 100,
+    "name": 300,
+    "email": 320,
+    "domain": 255,
+    "format": 20,
+    "encoding": 40,
+    "container": 10,
+    "captured_at": 40,
+    "sha256": 64,
+    "tag": 20,
+}
+
+
 def _text(record: dict[str, Any], key: str, required: bool = False) -> str | None:
     value = record.get(key)
     if value is None and not required:
         return None
     if not isinstance(value, str):
         raise ValueError(f"{key!r} must be a string")
+    if len(value) > _LIMITS.get(key, 10_000_000):
+        raise ValueError(f"{key!r} is longer than {_LIMITS.get(key)} characters")
     return value
 
 
-def _texts(record: dict[str, Any], key: str) -> list[str]:
+def _texts(record: dict[str, Any], key: str, longest: int = 10_000) -> list[str]:
     value = record.get(key) or []
-    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise ValueError(f"{key!r} must be a list of strings")
+    if not isinstance(value, list) or not all(
+        isinstance(v, str) and len(v) <= longest for v in value
+    ):
+        raise ValueError(f"{key!r} must be a list of strings of at most {longest} characters")
     return list(value)
+
+
+def _moment(record: dict[str, Any], key: str) -> str | None:
+    """An ISO 8601 date or datetime field, refused when it is not one."""
+    value = _text(record, key)
+    if value is None:
+        return None
+    try:
+        if len(value) == 10:
+            date.fromisoformat(value)
+        else:
+            moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
+            if moment.tzinfo is not None:
+                moment.astimezone(UTC)  # a time past the last UTC instant is no time
+    except (ValueError, OverflowError):
+        raise ValueError(f"{key!r} is not an ISO 8601 date or time: {value[:40]!r}") from None
+    return value
 
 
 def article_from_dict(record: object) -> Article:
@@ -240,6 +282,12 @@ def article_from_dict(record: object) -> Article:
         isinstance(a, dict) and isinstance(a.get("name"), str) for a in authors
     ):
         raise ValueError("'authors' must be a list of objects with a name")
+    for author in authors:
+        for key in ("name", "email", "role", "dateline"):
+            _text(author, key, required=key == "name")
+    if source:
+        _text(source, "name", required=True)
+        _text(source, "domain")
     return Article(
         headline=_text(record, "headline", required=True) or "",
         body=_text(record, "body", required=True) or "",
@@ -247,7 +295,7 @@ def article_from_dict(record: object) -> Article:
             path=str(info.get("path") or ""),
             format=str(info.get("format") or ""),
             encoding=_text(info, "encoding"),
-            sha256=info["sha256"],
+            sha256=_text(info, "sha256", required=True) or "",
             container=_text(info, "container"),
             record=_text(info, "record"),
             captured_at=_text(info, "captured_at"),
@@ -255,15 +303,15 @@ def article_from_dict(record: object) -> Article:
         subheadline=_text(record, "subheadline"),
         url=_text(record, "url"),
         source=Source(source["name"], source.get("domain")) if source else None,
-        posted_at=_text(record, "posted_at"),
-        updated_at=_text(record, "updated_at"),
+        posted_at=_moment(record, "posted_at"),
+        updated_at=_moment(record, "updated_at"),
         byline=_text(record, "byline"),
         authors=[
             Author(a["name"], a.get("email"), a.get("role"), a.get("dateline")) for a in authors
         ],
-        emails=_texts(record, "emails"),
+        emails=_texts(record, "emails", 320),
         language=_text(record, "language") or "und",
-        languages=_texts(record, "languages"),
-        translations=_texts(record, "translations"),
+        languages=_texts(record, "languages", 20),
+        translations=_texts(record, "translations", 20),
         extraction=_text(record, "extraction"),
     )

@@ -56,6 +56,13 @@ def _next(day: date, by: By) -> date:
     return date(day.year + 1, 1, 1)
 
 
+MAX_PERIODS = 100_000  # a chart of more says nothing: ask for a longer period
+
+
+class TooManyPeriods(ValueError):
+    pass
+
+
 def periods_between(first: str, last: str, by: By) -> list[str]:
     """Every period from first to last, both included."""
     found, day, end = [], _start(first, by), _start(last, by)
@@ -63,7 +70,15 @@ def periods_between(first: str, last: str, by: By) -> list[str]:
         label = period_of(day.isoformat(), by)
         assert label is not None
         found.append(label)
-        day = _next(day, by)
+        if len(found) > MAX_PERIODS:
+            raise TooManyPeriods(
+                f"{first} to {last} is more than {MAX_PERIODS:,} periods of a {by}:"
+                " count by a longer period, or narrow with --since and --until"
+            )
+        try:
+            day = _next(day, by)
+        except (ValueError, OverflowError):  # past the year 9999
+            break
     return found
 
 

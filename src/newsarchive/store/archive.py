@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from array import array
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -235,28 +236,29 @@ class Archive:
 
         from .models import ArticleAuthorRow
 
-        matching: tuple[str, dict[str, Any]] | None = None
+        # A search's matches are found once (8 bytes an id: 8 MB a million), not once a batch.
+        matched: array[int] | None = None
         if options is not None:
             options.check()
-            matching = matching_ids(self.dialect, options)
-        last = 0
-        while True:
+            sql, params = matching_ids(self.dialect, options)
             with self.engine.connect() as conn:
-                if matching is None:
-                    ids = conn.execute(
-                        text("SELECT id FROM articles WHERE id > :last ORDER BY id LIMIT :n"),
-                        {"last": last, "n": batch},
-                    ).scalars()
-                else:
-                    sql, params = matching
-                    ids = conn.execute(
-                        text(
-                            f"SELECT id FROM articles WHERE id > :last AND id IN ({sql})"
-                            " ORDER BY id LIMIT :n"
-                        ),
-                        {**params, "last": last, "n": batch},
-                    ).scalars()
-                wanted = [int(i) for i in ids]
+                matched = array(
+                    "q", sorted(int(i) for i in conn.execute(text(sql), params).scalars())
+                )
+        last, taken = 0, 0
+        while True:
+            if matched is not None:
+                wanted = list(matched[taken : taken + batch])
+                taken += len(wanted)
+            else:
+                with self.engine.connect() as conn:
+                    wanted = [
+                        int(i)
+                        for i in conn.execute(
+                            text("SELECT id FROM articles WHERE id > :last ORDER BY id LIMIT :n"),
+                            {"last": last, "n": batch},
+                        ).scalars()
+                    ]
             if not wanted:
                 return
             with self._session() as s:

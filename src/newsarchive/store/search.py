@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from typing import Any, Literal
 
 from ..errors import QueryError
@@ -40,6 +40,10 @@ class SearchOptions:
     offset: int = 0
     since: datetime | None = None  # UTC, inclusive
     until: datetime | None = None  # UTC, exclusive
+    # Whole days, as the publisher dates them (a record's posted_at keeps the publisher's
+    # offset): "--since 2024-03-01" takes an article posted at 00:30 in Seoul that day.
+    since_day: date | None = None
+    until_day: date | None = None
     sources: tuple[str, ...] = ()
     languages: tuple[str, ...] = ()
     authors: tuple[str, ...] = ()
@@ -59,6 +63,8 @@ class SearchOptions:
         if self.sort not in SORTS:
             raise QueryError(f"--sort must be one of {', '.join(SORTS)}")
         if self.since and self.until and self.since >= self.until:
+            raise QueryError("--since must be before --until")
+        if self.since_day and self.until_day and self.since_day > self.until_day:
             raise QueryError("--since must be before --until")
 
 
@@ -80,6 +86,26 @@ class SearchHit:
             "score": self.score,
             "snippet": self.snippet,
         }
+
+
+def when_options(since: str | None, until: str | None) -> dict[str, Any]:
+    """SearchOptions fields for --since and --until: a bare date is a whole local day (the
+    publisher's), a datetime an instant."""
+    found: dict[str, Any] = {}
+    for name, value in (("since", since), ("until", until)):
+        if not value:
+            continue
+        raw = value.strip()
+        if len(raw) == 10:
+            try:
+                found[f"{name}_day"] = date.fromisoformat(raw)
+            except ValueError as exc:
+                raise QueryError(
+                    f"not a date or datetime: {value!r} (use YYYY-MM-DD[THH:MM])"
+                ) from exc
+        else:
+            found[name] = parse_when(raw, end=name == "until")
+    return found
 
 
 def parse_when(value: str, *, end: bool = False) -> datetime:
@@ -181,6 +207,13 @@ def _filters(dialect: str, options: SearchOptions, params: Params) -> list[str]:
     if options.until:
         where.append("a.posted_utc <= :until")
         params["until"] = _moment(dialect, options.until)
+    # Local days compare the publisher's own date, the first ten characters of posted_at.
+    if options.since_day:
+        where.append("a.posted_at >= :since_day")
+        params["since_day"] = options.since_day.isoformat()
+    if options.until_day:
+        where.append("a.posted_at < :after_day")
+        params["after_day"] = (options.until_day + timedelta(days=1)).isoformat()
     if options.languages:
         names = []
         for i, lang in enumerate(options.languages):
@@ -250,13 +283,15 @@ def _sqlite_statement(
     if options.sort != "relevance":
         return Statement(sql, params, enough)
     # FTS5 walks a match's rowids from the newest down and seeks to a rowid range, so the
-    # probe and the bounded ranking cost in proportion to the bound, not to the matches.
+    # probe and the bounded ranking cost in proportion to the bound, not to the matches. The
+    # probe and the count apply the filters and exclusions too: the bound is of what matches.
+    matched = f"FROM {table}{joins} WHERE {' AND '.join([match, *where])}"
     return Statement(
         sql,
         params,
         enough,
-        probe=f"SELECT rowid FROM {table} WHERE {match} ORDER BY rowid DESC LIMIT 1 OFFSET :bound",
-        count=f"SELECT count(*) FROM {table} WHERE {match}",
+        probe=f"SELECT {table}.rowid {matched} ORDER BY {table}.rowid DESC LIMIT 1 OFFSET :bound",
+        count=f"SELECT count(*) {matched}",
         bounded=f"{select} WHERE {' AND '.join([match, f'{table}.rowid > :floor', *where])}{tail}",
         scope="headline " if headline else "",
     )
@@ -292,14 +327,13 @@ def _postgresql_statement(
     sql = f"{select} WHERE {' AND '.join(where)}{tail}"
     if options.sort != "relevance":
         return Statement(sql, params, enough)
-    found = where[0]
+    matched = f"FROM articles AS a{joins} WHERE {' AND '.join(where)}"
     return Statement(
         sql,
         params,
         enough,
-        probe=f"SELECT a.id FROM articles AS a WHERE {found} ORDER BY a.id DESC"
-        " LIMIT 1 OFFSET :bound",
-        count=f"SELECT count(*) FROM articles AS a WHERE {found}",
+        probe=f"SELECT a.id {matched} ORDER BY a.id DESC LIMIT 1 OFFSET :bound",
+        count=f"SELECT count(*) {matched}",
         bounded=f"{select} WHERE {' AND '.join([*where, 'a.id > :floor'])}{tail}",
         scope="headline " if headline else "",
     )

@@ -34,7 +34,9 @@ class SeenInputs:
             return None
         try:
             row = self._db.execute(
-                "SELECT coalesce(article_id, 0) FROM inputs WHERE sha256 = ?", (sha256,)
+                "SELECT coalesce(article_id, 0) FROM inputs WHERE sha256 = ?"
+                " AND (imported IS NULL OR NOT imported)",
+                (sha256,),
             ).fetchone()
         except sqlite3.Error:
             return None

@@ -73,14 +73,18 @@ class Writer:
 
     def _add_many(self, s: Session, items: Sequence[tuple[Article, bytes]]) -> list[Outcome]:
         now = _now()
+        items_are_records = all(a.input.imported for a, _ in items)
         input_shas = [a.input.sha256 for a, _ in items]
         content_shas = [a.sha256 for a, _ in items]
-        seen_inputs = {
-            str(sha): article_id
-            for sha, article_id in self._lookup(
-                s, "SELECT sha256, article_id FROM inputs WHERE sha256 IN ({})", input_shas
-            )
-        }
+        seen_inputs: dict[str, int | None] = {}
+        imported: set[str] = set()  # described by an imported record, its bytes not yet kept
+        for sha, article_id, was_imported in self._lookup(
+            s, "SELECT sha256, article_id, imported FROM inputs WHERE sha256 IN ({})", input_shas
+        ):
+            if was_imported and not items_are_records:
+                imported.add(str(sha))
+            else:
+                seen_inputs[str(sha)] = article_id
         seen_content = {
             str(row[0])
             for row in self._lookup(
@@ -127,7 +131,8 @@ class Writer:
                 continue
             head = (sources[i], article.headline)
             careful = (
-                sha in batch_inputs
+                sha in imported
+                or sha in batch_inputs
                 or article.sha256 in seen_content
                 or article.sha256 in batch_content
                 or (article.url is not None and article.url in known_urls)
@@ -155,6 +160,10 @@ class Writer:
     def _add_one(self, s: Session, article: Article, data: bytes) -> Outcome:
         now = _now()
         seen = s.scalar(select(InputRow).where(InputRow.sha256 == article.input.sha256))
+        if seen is not None and seen.imported and not article.input.imported:
+            # The original of a record imported before: its bytes are kept now.
+            seen.data, seen.size, seen.imported = data, len(data), None
+            return Outcome("unchanged", seen.article_id or 0)
         if seen is not None:
             return Outcome("unchanged", seen.article_id or 0)
 
