@@ -368,3 +368,44 @@ def test_an_unreadable_wacz_is_one_error_and_the_batch_goes_on(tmp_path: Path) -
     assert result.exit_code == 1 and "Traceback" not in result.output
     assert any(line.startswith(f"error: {wacz}") for line in result.stderr.splitlines())
     assert result.stdout.splitlines()[-1].startswith("1 added")
+
+
+def test_containers_are_known_by_their_content_too(tmp_path: Path) -> None:
+    """A WARC or an MHTML save on standard input, or under a name that does not say so."""
+    runner = CliRunner()
+    warc = build_warc(tmp_path / "crawl.warc.gz")
+    renamed = tmp_path / "crawl.dat"
+    renamed.write_bytes(warc.read_bytes())
+    save = mhtml(PAGES[0][0], PAGES[0][1], "utf-8")
+    (tmp_path / "saved.html").write_bytes(save)
+    expected = as_files(runner, str(tmp_path / "files.db"), PAGES)
+    for name, args, stdin in (
+        ("renamed", [str(renamed)], None),
+        ("stdin", ["-"], warc.read_bytes()),
+    ):
+        db = str(tmp_path / f"{name}.db")
+        result = runner.invoke(cli, ["--db", db, "ingest", *args], input=stdin)
+        assert result.exit_code == 0, result.output
+        assert records(runner, db) == expected
+    for args, stdin in (([str(tmp_path / "saved.html")], None), (["-"], save)):
+        db = str(tmp_path / f"save-{len(args[0])}.db")
+        result = runner.invoke(cli, ["--db", db, "ingest", *args], input=stdin)
+        assert result.exit_code == 0, result.output
+        assert records(runner, db)[PAGES[0][1]] == expected[PAGES[0][1]]
+    as_text = tmp_path / "crawl.txt"
+    as_text.write_bytes(warc.read_bytes())
+    refused = runner.invoke(cli, ["parse", str(as_text)])
+    assert refused.exit_code == 1 and "a WARC web archive" in refused.stderr
+
+
+def test_list_finds_a_container_by_any_path_to_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    build_warc(tmp_path / "crawl.warc.gz")
+    monkeypatch.chdir(tmp_path)
+    runner = CliRunner()
+    db = str(tmp_path / "a.db")
+    assert runner.invoke(cli, ["--db", db, "ingest", "crawl.warc.gz"]).exit_code == 0
+    for name in ("crawl.warc.gz", "./crawl.warc.gz", str(tmp_path / "crawl.warc.gz")):
+        listed = runner.invoke(cli, ["--db", db, "list", "--container", name])
+        assert len(listed.stdout.splitlines()) == 4, name

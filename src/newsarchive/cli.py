@@ -251,7 +251,8 @@ def container_summary(summary: Any) -> str:
     ]
     counts = summary.records
     said = ", ".join(f"{counts[kind]:,} {what}" for kind, what in kinds if counts[kind])
-    return f"{counts.total():,} records: {said or 'none stored'}"
+    total = counts.total()
+    return f"{total:,} record{'' if total == 1 else 's'}: {said or 'none stored'}"
 
 
 @cli.command()
@@ -321,6 +322,8 @@ def _parsed_records(path: str, stdin: Any, url: str | None) -> Iterator[Any]:
         yield exc
     except RecursionError:
         yield InputError(display_path(path), "input nested too deeply to parse")
+    except Exception as exc:  # a parser bug: named, and the other inputs still parsed
+        yield InputError(display_path(path), f"internal error: {type(exc).__name__}: {exc}")
 
 
 @cli.command()

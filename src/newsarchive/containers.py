@@ -28,6 +28,7 @@ import hashlib
 import io
 import os
 import zipfile
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -93,17 +94,39 @@ class Broken:
 Item = Page | Skipped | Broken
 
 
-def read_container(path: str, shown: str | None = None) -> Iterator[Item]:
-    """Every record of a container file, in order. Never raises for what the file holds."""
+def sniff_container(head: bytes) -> Kind | None:
+    """What a file is by its first bytes, whatever its name: a WARC (plain, or its first gzip
+    member opening a WARC record), a zip (a WACZ, if it holds WARCs), an MHTML message."""
+    if head.startswith(b"WARC/1."):
+        return "warc"
+    if head.startswith(b"\x1f\x8b"):
+        try:
+            opened = zlib.decompressobj(31).decompress(head, 16)
+        except zlib.error:
+            return None
+        return "warc" if opened.startswith(b"WARC/1.") else None
+    if head.startswith(b"PK\x03\x04"):
+        return "wacz"
+    top = head[:4096].decode("latin-1").lower()
+    if "mime-version:" in top and "multipart/related" in top:
+        return "mhtml"
+    return None
+
+
+def read_container(
+    path: str, shown: str | None = None, data: bytes | None = None, kind: Kind | None = None
+) -> Iterator[Item]:
+    """Every record of a container file (or of its bytes, `data`, read from standard input), in
+    order. Never raises for what the file holds."""
     shown = shown or path
-    kind = container_kind(path)
+    kind = kind or container_kind(path)
     try:
         if kind == "mhtml":
-            yield _mhtml(path, shown)
+            yield mhtml_page(data, shown) if data is not None else _mhtml(path, shown)
         elif kind == "wacz":
-            yield from _wacz(path, shown)
+            yield from _wacz(io.BytesIO(data) if data is not None else path, shown)
         else:
-            with open(path, "rb") as stream:
+            with io.BytesIO(data) if data is not None else open(path, "rb") as stream:
                 yield from warc_records(stream, shown, seen=set())
     except OSError as exc:
         yield Broken(shown, exc.strerror or str(exc))
@@ -360,7 +383,7 @@ def _charset(content_type: str) -> str | None:
 # -- WACZ ---------------------------------------------------------------------------------------
 
 
-def _wacz(path: str, shown: str) -> Iterator[Item]:
+def _wacz(path: str | IO[bytes], shown: str) -> Iterator[Item]:
     seen: set[str] = set()
     with zipfile.ZipFile(path) as archive:
         members = sorted(
@@ -385,7 +408,11 @@ def _mhtml(path: str, shown: str) -> Item:
     size = os.path.getsize(path)
     if size > MAX_INPUT_BYTES:
         raise UnreadableInput(shown, f"too large ({size} bytes; limit {MAX_INPUT_BYTES})")
-    original = Path(path).read_bytes()
+    return mhtml_page(Path(path).read_bytes(), shown)
+
+
+def mhtml_page(original: bytes, shown: str) -> Item:
+    """The page of an MHTML message's bytes."""
     message = email.message_from_bytes(original, policy=email.policy.default)
     assert isinstance(message, EmailMessage)
     part = next(

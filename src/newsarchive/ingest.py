@@ -19,7 +19,16 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Literal
 
-from .containers import NOT_ARTICLE, Page, Skipped, container_kind, parse_page, read_container
+from .containers import (
+    NOT_ARTICLE,
+    Kind,
+    Page,
+    Skipped,
+    container_kind,
+    parse_page,
+    read_container,
+    sniff_container,
+)
 from .errors import ArchiveError, InputError
 from .parse import parse_bytes, read_input
 from .paths import STDIN, display_path, expand
@@ -192,8 +201,10 @@ def jobs_for(
 ) -> Iterator[Job]:
     """A job per input; `stdin` is what standard input held (or why it could not be read)."""
     for path in expand(paths):
-        if path != STDIN and container_kind(path):
-            yield from container_jobs(path)
+        if path == STDIN and isinstance(stdin, bytes) and (kind := sniff_container(stdin[:4096])):
+            yield from container_jobs(path, stdin, kind)
+        elif path != STDIN and (kind := container_kind(path) or sniffed(path)):
+            yield from container_jobs(path, kind=kind)
         elif path != STDIN:
             yield Job(path, url=url)
         elif isinstance(stdin, InputError):
@@ -202,10 +213,27 @@ def jobs_for(
             yield Job(path, stdin, url)
 
 
-def container_jobs(path: str) -> Iterator[Job]:
+# Names pages are saved under: their content is not sniffed for a container (that would open
+# every file of a large folder twice). A page that holds a container all the same is told so
+# by the parser.
+PAGE_SUFFIXES = (".txt", ".text", ".htm", ".html", ".xhtml", ".html.gz", ".htm.gz", ".md")
+
+
+def sniffed(path: str) -> Kind | None:
+    """A container whose name does not say so, told by its first bytes."""
+    if path.lower().endswith(PAGE_SUFFIXES):
+        return None
+    try:
+        with open(path, "rb") as stream:
+            return sniff_container(stream.read(4096))
+    except OSError:
+        return None  # reading it names the failure
+
+
+def container_jobs(path: str, data: bytes | None = None, kind: Kind | None = None) -> Iterator[Job]:
     """A job per record of a web archive or browser save, read as the jobs are taken."""
     shown = display_path(path)
-    for item in read_container(path, shown):
+    for item in read_container(path, shown, data, kind):
         if isinstance(item, Page):
             yield Job(item.where, item.original, item.url, page=item, container=shown)
         elif isinstance(item, Skipped):

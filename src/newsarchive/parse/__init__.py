@@ -148,6 +148,24 @@ def parse_bytes(
     data: bytes, path: str = "-", url: str | None = None, charset: str | None = None
 ) -> Article:
     """Parse one input's bytes into an Article. Raises an InputError subclass on bad input."""
+    from ..containers import Page, mhtml_page, sniff_container
+
+    kind = sniff_container(data[:4096])
+    if kind == "mhtml":  # a browser's save under another name, or on standard input
+        page = mhtml_page(data, path)
+        if not isinstance(page, Page):
+            raise NotAnArticle(path, page.reason)
+        article = parse_bytes(page.payload, path, url=url or page.url, charset=page.charset)
+        article.input = InputInfo(
+            path, "mhtml", article.input.encoding, hashlib.sha256(data).hexdigest(), len(data)
+        )
+        return article
+    if kind is not None:
+        raise NotAnArticle(
+            path,
+            f"a {kind.upper()} web archive: its pages are read from a file named"
+            " .warc, .warc.gz or .wacz (or given on standard input)",
+        )
     decoded = decode_input(data, path, charset)
     if decoded.format.startswith("html"):
         from .html import parse_html

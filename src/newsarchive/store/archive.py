@@ -172,10 +172,15 @@ class Archive:
         ingest, or its file name)."""
         query = select(ArticleRow)
         if container is not None:
+            # As given to ingest, or by its file name (ingest may have been given it by
+            # another path).
             name = container.rstrip("/")
+            base = name.rsplit("/", 1)[-1]
             pages = select(InputRow.article_id).where(
                 InputRow.container.is_not(None),
-                (InputRow.path == name) | InputRow.path.endswith("/" + name, autoescape=True),
+                (InputRow.path == name)
+                | (InputRow.path == base)
+                | InputRow.path.endswith("/" + base, autoescape=True),
             )
             query = query.where(ArticleRow.id.in_(pages))
         with self._session() as s:
