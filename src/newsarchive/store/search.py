@@ -234,9 +234,13 @@ def _filters(dialect: str, options: SearchOptions, params: Params) -> list[str]:
         for i, author in enumerate(options.authors):
             params[f"au{i}"] = _like(author)
             clauses.append(f"lower(au.name) LIKE :au{i} ESCAPE '\\'")
+        # Asked of each matching article (its few author links, by index), not as the set of
+        # every article of every author whose name matches (a scan of all authors per search).
         where.append(
-            "a.id IN (SELECT aa.article_id FROM article_authors AS aa JOIN authors AS au"
-            " ON au.id = aa.author_id WHERE " + " OR ".join(clauses) + ")"
+            "EXISTS (SELECT 1 FROM article_authors AS aa JOIN authors AS au"
+            " ON au.id = aa.author_id WHERE aa.article_id = a.id AND ("
+            + " OR ".join(clauses)
+            + "))"
         )
     return where
 

@@ -39,6 +39,7 @@ if TYPE_CHECKING:
     from .archive import Archive
 
 _TABLES = Base.metadata.tables
+_CACHED = 50_000  # author ids kept between batches, at most
 Status = Literal["added", "unchanged", "updated"]
 
 
@@ -447,6 +448,8 @@ class Writer:
 
     def _resolve_authors(self, s: Session, authors: list[Author]) -> None:
         """Ids for every author of a batch: one query for the known, one insert for the new."""
+        if len(self._authors) > _CACHED:  # memory flat however many authors an archive has
+            self._authors.clear()
         wanted = {(a.name, a.email or "") for a in authors} - self._authors.keys()
         if not wanted:
             return
