@@ -91,7 +91,7 @@ def article_text(article: Article) -> str:
     if meta:
         lines.append(" · ".join(meta))
     if article.byline:
-        lines.append(f"By: {safe(article.byline)}")
+        lines.append(f"Byline: {safe(article.byline)}")  # as printed ("By ...", "이름 기자")
     about = [f"language {article.language}"]
     if len(article.languages) > 1:
         about.append("contains " + ", ".join(article.languages))
