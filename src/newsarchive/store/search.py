@@ -336,7 +336,10 @@ def _postgresql_statement(
         sql,
         params,
         enough,
-        probe=f"SELECT a.id {matched} ORDER BY a.id DESC LIMIT 1 OFFSET :bound",
+        # "a.id + 0": ordered by the key itself, PostgreSQL walks the primary key backwards
+        # and tests every row's vector (1.3 s for a word in a sixth of 200,000 articles); by
+        # an expression, it takes the matches from the GIN index and keeps the top of them.
+        probe=f"SELECT a.id {matched} ORDER BY a.id + 0 DESC LIMIT 1 OFFSET :bound",
         count=f"SELECT count(*) {matched}",
         bounded=f"{select} WHERE {' AND '.join([*where, 'a.id > :floor'])}{tail}",
         scope="headline " if headline else "",
