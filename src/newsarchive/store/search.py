@@ -28,6 +28,7 @@ from .snippets import make_snippet, matcher
 
 Sort = Literal["relevance", "newest", "oldest"]
 RANK_BOUND = 20_000  # matches a relevance search ranks at most, unless asked for exact ranking
+MANY = 2_000  # matches above which a date order walks the date index (PostgreSQL)
 SORTS: tuple[Sort, ...] = ("relevance", "newest", "oldest")
 
 
@@ -171,12 +172,23 @@ class Statement:
     count: str | None = None
     bounded: str | None = None
     scope: str = ""
+    # A date order on PostgreSQL: `many` tells (cheaply) whether the matches are many; then
+    # `walk`, which follows the date index and tests each article, finds the page sooner than
+    # collecting and sorting every match (which `sql` does, the right plan for a few).
+    many: str | None = None
+    walk: str | None = None
 
 
 def run_statement(
     execute: Execute, statement: Statement, bound: int | None
 ) -> tuple[Sequence[Sequence[Any]], Bound | None]:
     """A statement's rows, ranking at most `bound` matches when it has a probe."""
+    if statement.many is not None and statement.walk is not None:
+        if len(execute(statement.many, statement.params)) >= MANY:
+            rows = execute(statement.walk, statement.params)
+            if len(rows) >= statement.params["limit"]:
+                return rows, None
+        return execute(statement.sql, statement.params), None
     if bound is None or statement.probe is None:
         return execute(statement.sql, statement.params), None
     params = {**statement.params, "bound": bound}
@@ -330,7 +342,18 @@ def _postgresql_statement(
     tail = f" ORDER BY {order} LIMIT :limit"
     sql = f"{select} WHERE {' AND '.join(where)}{tail}"
     if options.sort != "relevance":
-        return Statement(sql, params, enough)
+        # PostgreSQL's estimate of a word's matches can be far off (a rare word taken for a
+        # thousand matches, and the date index walked end to end): ask, up to MANY, instead.
+        desc = "DESC" if options.sort == "newest" else "ASC"
+        condition = " AND ".join([*where, "a.posted_utc IS NOT NULL"])
+        return Statement(
+            sql,
+            params,
+            enough,
+            many=f"SELECT 1 FROM articles AS a{joins} WHERE {' AND '.join(where)} LIMIT {MANY}",
+            walk=f"SELECT a.id AS id, 0 AS score FROM articles AS a{joins} WHERE {condition}"
+            f" ORDER BY a.posted_utc {desc}, a.id {desc} LIMIT :limit",
+        )
     matched = f"FROM articles AS a{joins} WHERE {' AND '.join(where)}"
     return Statement(
         sql,
