@@ -265,65 +265,31 @@ def parse(ctx: click.Context, paths: tuple[str, ...], url: str | None, as_json: 
 
     A web archive or browser save gives a record per article page inside (its other records
     are passed over)."""
+    from . import ingest as ingest_mod
     from .containers import container_kind
-    from .errors import InputError
     from .paths import expand
     from .render import article_text, escape, to_json
 
     inputs = list(expand(paths))
     if url and (len(inputs) > 1 or any(container_kind(p) for p in inputs)):
         raise click.UsageError("--url is the address of one page; several were given")
-    stdin = read_stdin(paths)
     failed = 0
     first = True
-    for path in inputs:
-        for article in _parsed_records(path, stdin, url):
-            if isinstance(article, InputError):
-                click.echo(f"error: {escape(article.path)}: {escape(article.reason)}", err=True)
-                failed += 1
-            elif as_json:
-                click.echo(to_json(article.to_dict()))
-            else:
-                if not first:
-                    click.echo("-" * 40)
-                click.echo(article_text(article), nl=False)
-                first = False
-    ctx.exit(EXIT_FAILED if failed else EXIT_OK)
-
-
-def _parsed_records(path: str, stdin: Any, url: str | None) -> Iterator[Any]:
-    """The records of one input (a container's article pages; its other records passed over),
-    or the InputError each failure is."""
-    from .containers import NOT_ARTICLE, Broken, Page, container_kind, parse_page, read_container
-    from .errors import InputError
-    from .parse import parse_bytes, read_input
-    from .paths import STDIN, display_path
-
-    try:
-        if path == STDIN:
-            if isinstance(stdin, InputError):
-                raise stdin
-            yield parse_bytes(stdin or b"", path, url=url)
-        elif container_kind(path):
-            for item in read_container(path, display_path(path)):
-                if isinstance(item, Broken):
-                    yield InputError(item.where, item.reason)
-                elif isinstance(item, Page):
-                    try:
-                        yield parse_page(item)
-                    except NOT_ARTICLE:
-                        continue
-                    except InputError as exc:
-                        yield exc
+    # The jobs and the parsing ingest runs, in this process and in order, without an archive.
+    for parsed in map(ingest_mod.parse_job, ingest_mod.jobs_for(paths, url, read_stdin(paths))):
+        if parsed.skipped is not None:
+            continue  # a container's record that is not an article
+        if parsed.article is None:
+            click.echo(f"error: {escape(parsed.path)}: {escape(parsed.reason or '')}", err=True)
+            failed += 1
+        elif as_json:
+            click.echo(to_json(parsed.article.to_dict()))
         else:
-            raw = read_input(path)
-            yield parse_bytes(raw.data, raw.path, url=url)
-    except InputError as exc:
-        yield exc
-    except RecursionError:
-        yield InputError(display_path(path), "input nested too deeply to parse")
-    except Exception as exc:  # a parser bug: named, and the other inputs still parsed
-        yield InputError(display_path(path), f"internal error: {type(exc).__name__}: {exc}")
+            if not first:
+                click.echo("-" * 40)
+            click.echo(article_text(parsed.article), nl=False)
+            first = False
+    ctx.exit(EXIT_FAILED if failed else EXIT_OK)
 
 
 @cli.command()
