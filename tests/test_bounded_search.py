@@ -109,3 +109,18 @@ def test_the_bound_is_of_what_the_filters_let_through(archive: Archive) -> None:
     assert hits.bound is None  # three matches pass the filter: fewer than the bound
     excluded = archive.search(SearchOptions(query="harbour -morning", bound=5))
     assert excluded == [] and excluded.bound is None
+
+
+def test_a_date_order_walking_the_date_index_gives_the_same_page(
+    archive: Archive, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """PostgreSQL follows the date index when the matches are many (MANY): the same rows, in
+    the same order, with the same scores, as collecting and sorting them all."""
+    for sort in ("newest", "oldest"):
+        options = SearchOptions(query="harbour", sort=sort, offset=3, limit=5)  # type: ignore[arg-type]
+        sorted_all = archive.search(options)
+        monkeypatch.setattr(search_module, "MANY", 5)
+        walked = archive.search(options)
+        monkeypatch.undo()
+        assert [(h.id, h.score) for h in walked] == [(h.id, h.score) for h in sorted_all]
+        assert len(walked) == 5

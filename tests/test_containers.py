@@ -409,3 +409,22 @@ def test_list_finds_a_container_by_any_path_to_it(
     for name in ("crawl.warc.gz", "./crawl.warc.gz", str(tmp_path / "crawl.warc.gz")):
         listed = runner.invoke(cli, ["--db", db, "list", "--container", name])
         assert len(listed.stdout.splitlines()) == 4, name
+
+
+def test_sniffing_never_blocks_nor_mistakes_a_page(tmp_path: Path) -> None:
+    """A FIFO in a folder is refused as before (a look at its start would block); a news page
+    that speaks of MIME headers is a page, not a browser save."""
+    import os
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    os.mkfifo(folder / "pipe")
+    page = (
+        "How browsers save pages\n\nPosted Mar. 05, 2024 10:00\n\n"
+        "A saved page starts with MIME-Version: 1.0 and a Content-Type of multipart/related, "
+        "followed by the page and its images, each part with its own address and encoding.\n"
+    )
+    (folder / "story.txt").write_text(page)
+    result = CliRunner().invoke(cli, ["--db", str(tmp_path / "a.db"), "ingest", str(folder)])
+    assert result.exit_code == 1 and "pipe: not a regular file" in result.stderr
+    assert result.stdout.startswith("1 added")

@@ -155,3 +155,10 @@ def test_since_and_until_are_the_publishers_days_too(archive: Archive) -> None:
     # before) and before the New York one (04:30Z).
     instant = timeline(archive, "--by", "day", "--until", "2024-03-01T00:00Z", "harbour")
     assert instant == [{"period": "2024-03-01", "count": 1}]
+
+
+def test_the_last_day_is_a_usage_error_not_a_traceback(archive: Archive) -> None:
+    result = CliRunner().invoke(
+        cli, ["--db", archive.url, "timeline", "--until", "9999-12-31", "x"]
+    )
+    assert result.exit_code == 2 and "--until" in result.stderr

@@ -171,12 +171,14 @@ def ingest(
     """
     from . import ingest as ingest_mod
     from .containers import container_kind
-    from .paths import expand
+    from .paths import STDIN, expand
     from .render import escape
 
     inputs = list(expand(paths))
     total = len(inputs)
-    containers = sum(1 for p in inputs if container_kind(p))
+    containers = sum(
+        1 for p in inputs if p != STDIN and (container_kind(p) or ingest_mod.sniffed(p))
+    )
     if url and (total > 1 or containers):
         raise click.UsageError(
             f"--url is the address of one page; {total} inputs were given"

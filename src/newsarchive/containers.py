@@ -107,8 +107,16 @@ def sniff_container(head: bytes) -> Kind | None:
         return "warc" if opened.startswith(b"WARC/1.") else None
     if head.startswith(b"PK\x03\x04"):
         return "wacz"
+    # A MIME message: its header block (before the first blank line) opens the file and
+    # names a multipart/related body.
     top = head[:4096].decode("latin-1").lower()
-    if "mime-version:" in top and "multipart/related" in top:
+    block = top.replace("\r\n", "\n").split("\n\n", 1)[0]
+    first = block.lstrip().split(":", 1)[0]
+    if (
+        "mime-version:" in block
+        and "multipart/related" in block
+        and first.replace("-", "").isalpha()
+    ):
         return "mhtml"
     return None
 

@@ -221,8 +221,8 @@ PAGE_SUFFIXES = (".txt", ".text", ".htm", ".html", ".xhtml", ".html.gz", ".htm.g
 
 def sniffed(path: str) -> Kind | None:
     """A container whose name does not say so, told by its first bytes."""
-    if path.lower().endswith(PAGE_SUFFIXES):
-        return None
+    if path.lower().endswith(PAGE_SUFFIXES) or not os.path.isfile(path):
+        return None  # a FIFO or device would block, or be consumed, by a look at its start
     try:
         with open(path, "rb") as stream:
             return sniff_container(stream.read(4096))

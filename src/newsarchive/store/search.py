@@ -67,6 +67,8 @@ class SearchOptions:
             raise QueryError("--since must be before --until")
         if self.since_day and self.until_day and self.since_day > self.until_day:
             raise QueryError("--since must be before --until")
+        if self.until_day == date.max:
+            raise QueryError("--until must be before 9999-12-31 (leave it out for no limit)")
 
 
 @dataclass(frozen=True)
@@ -351,7 +353,7 @@ def _postgresql_statement(
             params,
             enough,
             many=f"SELECT 1 FROM articles AS a{joins} WHERE {' AND '.join(where)} LIMIT {MANY}",
-            walk=f"SELECT a.id AS id, 0 AS score FROM articles AS a{joins} WHERE {condition}"
+            walk=f"SELECT a.id AS id, {rank} AS score FROM articles AS a{joins} WHERE {condition}"
             f" ORDER BY a.posted_utc {desc}, a.id {desc} LIMIT :limit",
         )
     matched = f"FROM articles AS a{joins} WHERE {' AND '.join(where)}"
