@@ -428,3 +428,36 @@ def test_sniffing_never_blocks_nor_mistakes_a_page(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["--db", str(tmp_path / "a.db"), "ingest", str(folder)])
     assert result.exit_code == 1 and "pipe: not a regular file" in result.stderr
     assert result.stdout.startswith("1 added")
+
+
+def test_untyped_html_and_odd_capture_times(tmp_path: Path) -> None:
+    """An HTML response without a Content-Type is read as the page it is; a WARC-Date that is
+    no time is dropped, one without an offset is UTC; exports carry the capture details."""
+    import csv
+
+    warc = tmp_path / "odd.warc"
+    with warc.open("wb") as out:
+        writer = WARCWriter(out, gzip=False)
+        for (page, url), date in zip(PAGES[:2], ["not-a-date", "2024-11-28T09:15:00"], strict=True):
+            headers = StatusAndHeaders("200 OK", [], protocol="HTTP/1.1")
+            record = writer.create_warc_record(
+                url, "response", payload=io.BytesIO(page.read_bytes()), http_headers=headers
+            )
+            record.rec_headers.replace_header("WARC-Date", date)
+            writer.write_record(record)
+    runner = CliRunner()
+    db = str(tmp_path / "a.db")
+    result = runner.invoke(cli, ["--db", db, "ingest", str(warc)])
+    assert "2 records: 2 articles added" in result.stdout, result.output
+    captured = {
+        json.loads(line)["url"]: json.loads(line)["input"]["captured_at"]
+        for line in runner.invoke(cli, ["--db", db, "export"]).stdout.splitlines()
+    }
+    assert captured == {PAGES[0][1]: None, PAGES[1][1]: "2024-11-28T09:15:00Z"}
+    rows = list(
+        csv.DictReader(
+            io.StringIO(runner.invoke(cli, ["--db", db, "export", "--format", "csv"]).stdout)
+        )
+    )
+    assert {r["input_container"] for r in rows} == {"warc"}
+    assert all(r["input_record"].startswith("offset ") for r in rows)
