@@ -49,6 +49,48 @@ class Outcome:
     article_id: int
 
 
+def _article_values(article: Article, source_id: int | None, now: datetime) -> dict[str, Any]:
+    """An article's columns, as both write paths store them (the version number aside)."""
+    return {
+        "source_id": source_id,
+        "url": article.url,
+        "headline": article.headline,
+        "subheadline": article.subheadline,
+        "posted_at": article.posted_at,
+        "posted_utc": utc_key(article.posted_at),
+        "updated_at": article.updated_at,
+        "byline": article.byline,
+        "emails": json.dumps(article.emails),
+        "body": article.body,
+        "language": article.language,
+        "extraction": article.extraction,
+        "word_count": article.word_count,
+        "content_sha256": article.sha256,
+        "ingested_at": now,
+    }
+
+
+def _input_values(
+    article: Article, data: bytes, now: datetime, article_id: int | None
+) -> dict[str, Any]:
+    """The columns of an article's input, with its original bytes."""
+    info = article.input
+    return {
+        "sha256": info.sha256,
+        "path": info.path,
+        "format": info.format,
+        "encoding": info.encoding,
+        "size": len(data),
+        "data": data,
+        "ingested_at": now,
+        "article_id": article_id,
+        "container": info.container,
+        "record": info.record,
+        "captured_at": info.captured_at,
+        "imported": info.imported or None,
+    }
+
+
 class Writer:
     """Writes to one archive, remembering source and author ids between transactions."""
 
@@ -169,20 +211,7 @@ class Writer:
             return Outcome("unchanged", seen.article_id or 0)
 
         def keep_input(article_id: int) -> InputRow:
-            row = InputRow(
-                sha256=article.input.sha256,
-                path=article.input.path,
-                format=article.input.format,
-                encoding=article.input.encoding,
-                size=len(data),
-                data=data,
-                ingested_at=now,
-                article_id=article_id,
-                container=article.input.container,
-                record=article.input.record,
-                captured_at=article.input.captured_at,
-                imported=article.input.imported or None,
-            )
+            row = InputRow(**_input_values(article, data, now, article_id))
             s.add(row)
             s.flush()
             return row
@@ -212,21 +241,8 @@ class Writer:
         else:
             row = ArticleRow(version=1)
             status = "added"
-        row.source_id = source.id if source else None
-        row.url = article.url
-        row.headline = article.headline
-        row.subheadline = article.subheadline
-        row.posted_at = article.posted_at
-        row.posted_utc = utc_key(article.posted_at)
-        row.updated_at = article.updated_at
-        row.byline = article.byline
-        row.emails = json.dumps(article.emails)
-        row.body = article.body
-        row.language = article.language
-        row.extraction = article.extraction
-        row.word_count = article.word_count
-        row.content_sha256 = article.sha256
-        row.ingested_at = now
+        for column, value in _article_values(article, source.id if source else None, now).items():
+            setattr(row, column, value)
         if status == "added":
             s.add(row)
         s.flush()
@@ -347,24 +363,7 @@ class Writer:
         self, s: Session, batch: list[tuple[Article, bytes]], now: datetime
     ) -> list[int]:
         rows = [
-            {
-                "source_id": self._source_id(s, a.source),
-                "url": a.url,
-                "headline": a.headline,
-                "subheadline": a.subheadline,
-                "posted_at": a.posted_at,
-                "posted_utc": utc_key(a.posted_at),
-                "updated_at": a.updated_at,
-                "byline": a.byline,
-                "emails": json.dumps(a.emails),
-                "body": a.body,
-                "language": a.language,
-                "extraction": a.extraction,
-                "word_count": a.word_count,
-                "content_sha256": a.sha256,
-                "version": 1,
-                "ingested_at": now,
-            }
+            {**_article_values(a, self._source_id(s, a.source), now), "version": 1}
             for a, _ in batch
         ]
         # Core statements on the tables: the ORM's bulk path costs more than SQLite's own work.
@@ -374,20 +373,7 @@ class Writer:
             s,
             inputs,
             [
-                {
-                    "sha256": a.input.sha256,
-                    "path": a.input.path,
-                    "format": a.input.format,
-                    "encoding": a.input.encoding,
-                    "size": len(data),
-                    "data": data,
-                    "ingested_at": now,
-                    "article_id": article_id,
-                    "container": a.input.container,
-                    "record": a.input.record,
-                    "captured_at": a.input.captured_at,
-                    "imported": a.input.imported or None,
-                }
+                _input_values(a, data, now, article_id)
                 for (a, data), article_id in zip(batch, ids, strict=True)
             ],
         )
