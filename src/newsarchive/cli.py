@@ -18,6 +18,7 @@ import click
 if TYPE_CHECKING:
     from .errors import InputError
     from .store import Archive
+    from .store.search import SearchOptions
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -60,6 +61,35 @@ def filter_options(command: F) -> F:
     ):
         command = option(command)
     return command
+
+
+def search_options(
+    query: tuple[str, ...],
+    since: str | None,
+    until: str | None,
+    sources: tuple[str, ...],
+    languages: tuple[str, ...],
+    authors: tuple[str, ...],
+    **more: Any,
+) -> SearchOptions:
+    """The SearchOptions of a command's query and filter_options (and `more` fields), checked:
+    a query that cannot run is a usage error."""
+    from .errors import QueryError
+    from .store.search import SearchOptions, when_options
+
+    try:
+        options = SearchOptions(
+            query=" ".join(query),
+            **when_options(since, until),
+            sources=sources,
+            languages=languages,
+            authors=authors,
+            **more,
+        )
+        options.check()
+    except QueryError as exc:
+        raise click.UsageError(str(exc)) from exc
+    return options
 
 
 def limit_option(default: int) -> Callable[[F], F]:
@@ -375,23 +405,19 @@ def search(
         raise click.UsageError("--json and --csv are two formats: give one")
     from .store import search as search_module
     from .store.reader import search_file
-    from .store.search import SearchOptions, when_options
 
-    try:
-        options = SearchOptions(
-            query=" ".join(query),
-            limit=limit,
-            offset=offset,
-            **when_options(since, until),
-            sources=sources,
-            languages=languages,
-            authors=authors,
-            sort=sort,  # type: ignore[arg-type]
-            bound=None if exact else search_module.RANK_BOUND,
-        )
-        options.check()
-    except QueryError as exc:
-        raise click.UsageError(str(exc)) from exc
+    options = search_options(
+        query,
+        since,
+        until,
+        sources,
+        languages,
+        authors,
+        limit=limit,
+        offset=offset,
+        sort=sort,
+        bound=None if exact else search_module.RANK_BOUND,
+    )
     try:
         # A SQLite file is searched with sqlite3 alone (no SQLAlchemy to load); anything else,
         # or a file that is not an archive of this schema, is opened the usual way.
@@ -461,7 +487,6 @@ def timeline(
     import shutil
 
     from .errors import ArchiveError, QueryError
-    from .store.search import SearchOptions, when_options
     from .timeline import chart, plot
 
     if as_json and as_csv:
@@ -475,17 +500,7 @@ def timeline(
             raise click.ClickException(
                 "--plot needs matplotlib: pip install 'newsarchive[plot]'"
             ) from exc
-    try:
-        options = SearchOptions(
-            query=" ".join(query),
-            **when_options(since, until),
-            sources=sources,
-            languages=languages,
-            authors=authors,
-        )
-        options.check()
-    except QueryError as exc:
-        raise click.UsageError(str(exc)) from exc
+    options = search_options(query, since, until, sources, languages, authors)
     try:
         with open_archive(ctx) as archive:
             counted = archive.timeline(options, by, by_source)  # type: ignore[arg-type]
@@ -562,7 +577,6 @@ def export(
     """
     from . import export as ex
     from .errors import ArchiveError, QueryError
-    from .store.search import SearchOptions, when_options
 
     if fmt == "parquet":
         if not output:
@@ -576,19 +590,7 @@ def export(
     filtered = any((since, until, sources, languages, authors))
     if filtered and not query:
         raise click.UsageError("filters narrow a search: give a QUERY too")
-    options = None
-    try:
-        if query:
-            options = SearchOptions(
-                query=" ".join(query),
-                **when_options(since, until),
-                sources=sources,
-                languages=languages,
-                authors=authors,
-            )
-            options.check()
-    except QueryError as exc:
-        raise click.UsageError(str(exc)) from exc
+    options = search_options(query, since, until, sources, languages, authors) if query else None
     show_bar = bool(output) and sys.stderr.isatty()
     try:
         with open_archive(ctx) as archive:
