@@ -343,20 +343,19 @@ def _postgresql_statement(
     select = f"SELECT a.id AS id, {rank} AS score FROM articles AS a{joins}"
     tail = f" ORDER BY {order} LIMIT :limit"
     sql = f"{select} WHERE {' AND '.join(where)}{tail}"
+    matched = f"FROM articles AS a{joins} WHERE {' AND '.join(where)}"
     if options.sort != "relevance":
         # PostgreSQL's estimate of a word's matches can be far off (a rare word taken for a
         # thousand matches, and the date index walked end to end): ask, up to MANY, instead.
         desc = "DESC" if options.sort == "newest" else "ASC"
-        condition = " AND ".join([*where, "a.posted_utc IS NOT NULL"])
+        dated = " AND ".join([*where, "a.posted_utc IS NOT NULL"])
         return Statement(
             sql,
             params,
             enough,
-            many=f"SELECT 1 FROM articles AS a{joins} WHERE {' AND '.join(where)} LIMIT {MANY}",
-            walk=f"SELECT a.id AS id, {rank} AS score FROM articles AS a{joins} WHERE {condition}"
-            f" ORDER BY a.posted_utc {desc}, a.id {desc} LIMIT :limit",
+            many=f"SELECT 1 {matched} LIMIT {MANY}",
+            walk=f"{select} WHERE {dated} ORDER BY a.posted_utc {desc}, a.id {desc} LIMIT :limit",
         )
-    matched = f"FROM articles AS a{joins} WHERE {' AND '.join(where)}"
     return Statement(
         sql,
         params,

@@ -59,14 +59,24 @@ def _remake(fold: bool) -> None:
     op.execute("CREATE INDEX ix_articles_headline_search ON articles USING gin (headline_vector)")
 
 
+def _extension_schema() -> str | None:
+    """The schema the unaccent extension lives in, if it is installed."""
+    found = (
+        op.get_bind()
+        .exec_driver_sql(
+            "SELECT n.nspname FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace"
+            " WHERE e.extname = 'unaccent'"
+        )
+        .scalar()
+    )
+    return str(found) if found is not None else None
+
+
 def upgrade() -> None:
     bind = op.get_bind()
     if bind.dialect.name != "postgresql":
         return
-    schema = bind.exec_driver_sql(
-        "SELECT n.nspname FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace"
-        " WHERE e.extname = 'unaccent'"
-    ).scalar()
+    schema = _extension_schema()
     if schema is None:
         # In public when there is one, so that dropping an archive's own schema never takes
         # the extension (and with it the search of archives in other schemas).
@@ -74,10 +84,8 @@ def upgrade() -> None:
             "SELECT count(*) FROM pg_namespace WHERE nspname = 'public'"
         ).scalar()
         op.execute(f"CREATE EXTENSION unaccent{' SCHEMA public' if has_public else ''}")
-        schema = bind.exec_driver_sql(
-            "SELECT n.nspname FROM pg_extension e JOIN pg_namespace n"
-            " ON n.oid = e.extnamespace WHERE e.extname = 'unaccent'"
-        ).scalar_one()
+        schema = _extension_schema()
+        assert schema is not None
     quoted = '"' + schema.replace('"', '""') + '"'
     op.execute(
         "CREATE OR REPLACE FUNCTION newsarchive_unaccent(text) RETURNS text"
