@@ -36,8 +36,11 @@ _UNSPACED = re.compile(UNSPACED_LETTER)
 def words(line: str) -> int:
     """Words in a line, Chinese and Japanese too: they are written without spaces, so a run of
     kana and Han counts a word for every two characters (Korean spaces its words)."""
+    tokens = line.split()
+    if line.isascii() or not _UNSPACED.search(line):
+        return len(tokens)  # the common case: every token one word
     count = 0
-    for token in line.split():
+    for token in tokens:
         unspaced = len(_UNSPACED.findall(token))
         count += max(1, unspaced // 2) if unspaced else 1
     return count
@@ -119,6 +122,8 @@ def name_beside_date(line: str, matches: list[DateMatch]) -> str | None:
 @lru_cache(maxsize=8192)
 def language_links(line: str) -> list[str] | None:
     """Tags named by a language-switch line ("한국어", "English donga | Japanese donga | ...")."""
+    if len(line) > 160 and "[" not in line and len(line.strip()) > 160:
+        return None  # too long for a bar of links, and no bracket to drop (the common case)
     text = re.sub(r"\[[^\]]*\]", " ", line).strip()
     if not text or len(text) > 160:
         return None

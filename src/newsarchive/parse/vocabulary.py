@@ -74,7 +74,11 @@ GLUED_LABEL = re.compile(
     r"(?<=[a-zà-ÿ])(?=(?:In|On|Updated|Published|Posted|Last|Read|Share|Follow|More|Reviewed"
     r"|Edited|Fact|Aktualisiert|Veröffentlicht|Publié|Mis)\b)"
 )
-JOB_TITLE = re.compile(r"\b(?:" + JOB_TITLES + r")s?\b", re.IGNORECASE)
+# A lookahead for a case-blind alternation of words that all begin with an ASCII letter: it
+# changes no match (under IGNORECASE, [a-z] takes every letter such a word can begin with, the
+# Kelvin sign and the long s among them) but lets the engine pass other positions at once.
+ASCII_WORD_START = "(?=[a-z])"
+JOB_TITLE = re.compile(ASCII_WORD_START + r"\b(?:" + JOB_TITLES + r")s?\b", re.IGNORECASE)
 # Korean roles, longest first so "인턴기자" wins over "기자".
 KOREAN_ROLES: dict[str, str] = {
     "인턴기자": "intern reporter",
@@ -131,7 +135,8 @@ NAME_JOINERS = r"and|und|et|y|e|i|og|en|och|és|a|и|와|과|및"
 
 # Share buttons, account links and sign-up prompts: page controls in many languages.
 SOCIAL_WORDS = re.compile(
-    r"\b(?:teilen|share|partager|compartir|condividi|delen|dela|jaa|udostępnij|account|konto"
+    ASCII_WORD_START
+    + r"\b(?:teilen|share|partager|compartir|condividi|delen|dela|jaa|udostępnij|account|konto"
     r"|login|log in|anmelden|sign in|newsletter|abonn\w*|subscribe|facebook|twitter|whatsapp"
     r"|telegram|linkedin|pinterest|reddit|e-?mail|print|drucken|imprimer|imprimir)\b"
     r"|シェア|ツイート|공유하기|分享",  # unspaced scripts: no word boundaries to anchor on
@@ -139,10 +144,11 @@ SOCIAL_WORDS = re.compile(
 )
 # Reading times and relative times: "5 min read", "vor 3 Stunden".
 READING_TIME = re.compile(
-    r"\b\d+\s*(?:min(?:ute)?s?|minuten|minutos)\b.{0,12}(?:read|lesezeit|lectura|lecture)"
+    r"(?=[\da-z])"  # every form starts with a digit or an ASCII letter (see ASCII_WORD_START)
+    r"(?:\b\d+\s*(?:min(?:ute)?s?|minuten|minutos)\b.{0,12}(?:read|lesezeit|lectura|lecture)"
     r"|\b(?:read|lesezeit|lectura|temps de lecture)\b.{0,4}\d+\s*min"
     r"|\b\d+\s*(?:seconds?|minutes?|hours?|days?|weeks?|months?)\s+ago\b"
-    r"|\bvor\s+\d+\s*(?:sekunden|minuten|stunden|tagen)\b|\d+\s*(?:분|시간|일)\s*전",
+    r"|\bvor\s+\d+\s*(?:sekunden|minuten|stunden|tagen)\b|\d+\s*(?:분|시간|일)\s*전)",
     re.IGNORECASE,
 )
 

@@ -83,6 +83,22 @@ LOCAL = (
 )
 
 
+_CLASSES = (str.isalpha, str.isupper, str.isdigit, str.isspace, str.isalnum)
+# For ASCII text, each class's bytes, to count by deleting them (str's own predicates decide).
+_ASCII_CLASSES = tuple(bytes(c for c in range(128) if test(chr(c))) for test in _CLASSES)
+
+
+def char_classes(text: str) -> tuple[int, int, int, int, int]:
+    """How many characters of the text are letters, upper case, digits, spaces, alphanumeric."""
+    if text.isascii():
+        raw = text.encode("ascii")
+        n = len(raw)
+        a, u, d, s, an = (n - len(raw.translate(None, chars)) for chars in _ASCII_CLASSES)
+        return a, u, d, s, an
+    a, u, d, s, an = (sum(map(test, text)) for test in _CLASSES)
+    return a, u, d, s, an
+
+
 @lru_cache(maxsize=16384)
 def local_signals(s: str) -> tuple[float, ...]:
     """One line's own signals, in the order of LOCAL. Cached: pages repeat their furniture."""
@@ -92,11 +108,9 @@ def local_signals(s: str) -> tuple[float, ...]:
     n_words = words(s)
     head = s[:200]  # character shares from the line's start
     n_head = max(1, len(head))
-    n_letters = max(1, sum(map(str.isalpha, head)))
-    upper = sum(map(str.isupper, head))
-    digits = sum(map(str.isdigit, head))
-    spaces = sum(map(str.isspace, head))
-    punct = n_head - sum(map(str.isalnum, head)) - spaces
+    letters, upper, digits, spaces, alnum = char_classes(head)
+    n_letters = max(1, letters)
+    punct = n_head - alnum - spaces
     capwords = sum(1 for t in tokens if t[:1].isupper())
     cjk = len(CJK_CHAR.findall(s))
     hangul = len(HANGUL_CHAR.findall(s)) if cjk else 0

@@ -1,0 +1,127 @@
+"""Shortcuts taken for speed give exactly what the plain definitions give.
+
+The learned models read these values as features: a shortcut that changed one would change the
+parser's output without any test of its own failing, so each is checked against the slow form
+on arbitrary text drawn from the characters where the two could differ.
+"""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newsarchive.parse import dates
+from newsarchive.parse.lines import _UNSPACED, language_links, words
+from newsarchive.parse.text.signals import char_classes
+from newsarchive.parse.vocabulary import (
+    ASCII_WORD_START,
+    JOB_TITLE,
+    READING_TIME,
+    SOCIAL_WORDS,
+)
+
+# Letters that fold to ASCII ones (the Kelvin sign, the long s, dotted and dotless i), digits
+# of other scripts, marks, and pieces of the words the patterns look for.
+TRICKY = st.sampled_from(
+    [
+        "\u212a",
+        "\u017f",
+        "\u0130",
+        "\u0131",
+        "\u0663",
+        "\uff11",
+        "²",
+        "\x1c",
+        "\u00a0",
+        "é",
+        "K",
+        "s",
+        " ",
+        "-",
+        ".",
+        "/",
+        ":",
+        "2024",
+        "2024-11-28",
+        "28.11.2024",
+        "11/28/24",
+        "Nov. 19, 2006",
+        "2025. november 8.",
+        "2021년 2월 2일",
+        " 13:30",
+        "오후 3시 20분",
+        "19",
+        "11",
+        "Nov",
+        "november",
+        "März",
+        "декабря",
+        "editor",
+        "share",
+        "5 min read",
+        "3 hours ago",
+        "vor 2 Stunden",
+        "3분 전",
+        "シェア",
+        "기자",
+        "北浜港",
+    ]
+)
+TEXT = st.lists(st.one_of(TRICKY, st.text(max_size=6)), max_size=30).map("".join)
+
+
+def _found(pattern: re.Pattern[str], text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in pattern.finditer(text)]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(TEXT)
+def test_counting_character_classes(text: str) -> None:
+    slow = tuple(
+        sum(map(test, text))
+        for test in (str.isalpha, str.isupper, str.isdigit, str.isspace, str.isalnum)
+    )
+    assert char_classes(text) == slow
+    ascii_text = text.encode("ascii", "ignore").decode()
+    assert char_classes(ascii_text) == tuple(
+        sum(map(test, ascii_text))
+        for test in (str.isalpha, str.isupper, str.isdigit, str.isspace, str.isalnum)
+    )
+
+
+@settings(max_examples=1500, deadline=None)
+@given(TEXT)
+def test_lookaheads_change_no_match(text: str) -> None:
+    plain_job = re.compile(JOB_TITLE.pattern.removeprefix(ASCII_WORD_START), re.IGNORECASE)
+    plain_social = re.compile(SOCIAL_WORDS.pattern.removeprefix(ASCII_WORD_START), re.IGNORECASE)
+    plain_reading = re.compile(READING_TIME.pattern.removeprefix(r"(?=[\da-z])"), re.IGNORECASE)
+    for fast, plain in (
+        (JOB_TITLE, plain_job),
+        (SOCIAL_WORDS, plain_social),
+        (READING_TIME, plain_reading),
+    ):
+        assert fast.pattern != plain.pattern
+        assert _found(fast, text) == _found(plain, text)
+    for (_start, form), fast in zip(dates.DATE_FORMS, dates._DATE_FORMS, strict=True):
+        plain = re.compile(form + dates.DATE_TAIL, re.IGNORECASE)
+        assert _found(fast, text) == _found(plain, text)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(TEXT)
+def test_word_count_shortcut(text: str) -> None:
+    slow = 0
+    for token in text.split():
+        unspaced = len(_UNSPACED.findall(token))
+        slow += max(1, unspaced // 2) if unspaced else 1
+    assert words(text) == slow
+
+
+def test_language_links_longer_than_a_bar_only_before_their_notes_are_dropped() -> None:
+    note = "[" + "opens in a new window " * 8 + "]"
+    line = f"English {note} | 한국어 {note}"
+    assert len(line) > 160
+    assert language_links(line) == ["en", "ko"]
+    assert language_links("English | 한국어 | " + "x" * 160) is None
