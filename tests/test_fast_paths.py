@@ -13,8 +13,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newsarchive.parse import dates
-from newsarchive.parse.lines import _UNSPACED, language_links, words
-from newsarchive.parse.text.signals import char_classes
+from newsarchive.parse.html.dom import clean_space
+from newsarchive.parse.lines import _UNSPACED, char_classes, language_links, words
 from newsarchive.parse.vocabulary import (
     ASCII_WORD_START,
     JOB_TITLE,
@@ -125,3 +125,9 @@ def test_language_links_longer_than_a_bar_only_before_their_notes_are_dropped() 
     assert len(line) > 160
     assert language_links(line) == ["en", "ko"]
     assert language_links("English | 한국어 | " + "x" * 160) is None
+
+
+@settings(max_examples=1000, deadline=None)
+@given(TEXT)
+def test_space_cleaning_shortcut(text: str) -> None:
+    assert clean_space(text) == re.sub(r"\s+", " ", text).strip()

@@ -20,6 +20,22 @@ _WEEKDAYS = re.compile(
 )
 
 
+_CLASSES = (str.isalpha, str.isupper, str.isdigit, str.isspace, str.isalnum)
+# For ASCII text, each class's bytes, to count by deleting them (str's own predicates decide).
+_ASCII_CLASSES = tuple(bytes(c for c in range(128) if test(chr(c))) for test in _CLASSES)
+
+
+def char_classes(text: str) -> tuple[int, int, int, int, int]:
+    """How many characters of the text are letters, upper case, digits, spaces, alphanumeric."""
+    if text.isascii():
+        raw = text.encode("ascii")
+        n = len(raw)
+        a, u, d, s, an = (n - len(raw.translate(None, chars)) for chars in _ASCII_CLASSES)
+        return a, u, d, s, an
+    a, u, d, s, an = (sum(map(test, text)) for test in _CLASSES)
+    return a, u, d, s, an
+
+
 def text_length(line: str) -> int:
     """Length that treats a CJK character as worth two Latin ones (a word is ~2 syllables)."""
     cjk = len(_CJK.findall(line))

@@ -14,13 +14,13 @@ from lxml import etree
 
 HtmlElement = Any  # lxml.etree._Element; lxml ships no type information
 
-_SPACE = re.compile(r"\s+")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
 _ENCODING_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
 
 
 def clean_space(text: str | None) -> str:
-    return _SPACE.sub(" ", text or "").strip()
+    """Runs of whitespace as one space, none at the ends (str.split's whitespace is \\s's)."""
+    return " ".join(text.split()) if text else ""
 
 
 _PARSER = etree.HTMLParser(

@@ -20,7 +20,7 @@ import numpy as np
 
 from .. import boilerplate as bp
 from ..learned import Matrix
-from ..lines import date_line, text_length
+from ..lines import char_classes, date_line, text_length
 from ..names import read_byline
 from ..text.signals import terms
 from ..vocabulary import (
@@ -119,8 +119,8 @@ def _text_signals(s: str) -> tuple[float, ...]:
     n_words = max(1, len(tokens))
     head = s[:200]
     n_head = max(1, len(head))
-    n_letters = max(1, sum(map(str.isalpha, head)))
-    digits = sum(map(str.isdigit, head))
+    letters, upper, digits, _spaces, _alnum = char_classes(head)
+    n_letters = max(1, letters)
     short = n <= 200
     first = tokens[:80]
     function = sum(1 for t in first if t.lower().strip(_STRIP) in FUNCTION_WORDS)
@@ -134,7 +134,7 @@ def _text_signals(s: str) -> tuple[float, ...]:
         float(s.endswith((":", "："))),
         s.count(",") / n_words,
         digits / n_head,
-        sum(map(str.isupper, head)) / n_letters,
+        upper / n_letters,
         capitals / max(1, len(first)),
         float(min(20, len(_INNER_SENTENCE.findall(s)))),
         float(bool(ELLIPSIS_END.search(s[-8:]))),

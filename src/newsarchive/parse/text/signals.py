@@ -15,7 +15,7 @@ import numpy as np
 from .. import boilerplate as bp
 from ..dates import find_dates
 from ..learned import Matrix
-from ..lines import date_line, is_prose, is_title, language_links, text_length, words
+from ..lines import char_classes, date_line, is_prose, is_title, language_links, text_length, words
 from ..names import KOREAN_BYLINE, LATIN_NAME, read_byline
 from ..vocabulary import (
     BULLET_START,
@@ -81,22 +81,6 @@ LOCAL = (
     "quote_start",
     "glued_words",
 )
-
-
-_CLASSES = (str.isalpha, str.isupper, str.isdigit, str.isspace, str.isalnum)
-# For ASCII text, each class's bytes, to count by deleting them (str's own predicates decide).
-_ASCII_CLASSES = tuple(bytes(c for c in range(128) if test(chr(c))) for test in _CLASSES)
-
-
-def char_classes(text: str) -> tuple[int, int, int, int, int]:
-    """How many characters of the text are letters, upper case, digits, spaces, alphanumeric."""
-    if text.isascii():
-        raw = text.encode("ascii")
-        n = len(raw)
-        a, u, d, s, an = (n - len(raw.translate(None, chars)) for chars in _ASCII_CLASSES)
-        return a, u, d, s, an
-    a, u, d, s, an = (sum(map(test, text)) for test in _CLASSES)
-    return a, u, d, s, an
 
 
 @lru_cache(maxsize=16384)
