@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 from newsarchive.parse import dates
 from newsarchive.parse.html.dom import clean_space
 from newsarchive.parse.lines import _UNSPACED, char_classes, language_links, words
+from newsarchive.parse.text.signals import terms
 from newsarchive.parse.vocabulary import (
     ASCII_WORD_START,
     JOB_TITLE,
@@ -66,6 +67,7 @@ TRICKY = st.sampled_from(
         "3분 전",
         "シェア",
         "기자",
+        "북한 김정은 위원장",
         "北浜港",
     ]
 )
@@ -131,3 +133,19 @@ def test_language_links_longer_than_a_bar_only_before_their_notes_are_dropped() 
 @given(TEXT)
 def test_space_cleaning_shortcut(text: str) -> None:
     assert clean_space(text) == re.sub(r"\s+", " ", text).strip()
+
+
+def _terms_slow(text: str) -> frozenset[str]:
+    lowered = text.lower()
+    found = set(re.findall(r"[^\W\d_]{4,}", lowered))
+    for run in re.findall(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7a3]{2,}", lowered):
+        found.update(run[k : k + 2] for k in range(len(run) - 1))
+    return frozenset(found)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(TEXT, max_size=6))
+def test_terms_of_lines_and_of_their_join(lines: list[str]) -> None:
+    for line in lines:
+        assert terms.__wrapped__(line) == _terms_slow(line)
+    assert terms(" ".join(lines)) == frozenset().union(*map(terms, lines))

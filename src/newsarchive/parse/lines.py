@@ -20,6 +20,7 @@ _WEEKDAYS = re.compile(
 )
 
 
+_HANGUL_SYLLABLES = re.compile("[\uac00-\ud7a3]+")
 _CLASSES = (str.isalpha, str.isupper, str.isdigit, str.isspace, str.isalnum)
 # For ASCII text, each class's bytes, to count by deleting them (str's own predicates decide).
 _ASCII_CLASSES = tuple(bytes(c for c in range(128) if test(chr(c))) for test in _CLASSES)
@@ -32,6 +33,11 @@ def char_classes(text: str) -> tuple[int, int, int, int, int]:
         n = len(raw)
         a, u, d, s, an = (n - len(raw.translate(None, chars)) for chars in _ASCII_CLASSES)
         return a, u, d, s, an
+    rest = _HANGUL_SYLLABLES.sub("", text)
+    if len(rest) < len(text):  # a Hangul syllable is a letter, alphanumeric, and nothing else
+        syllables = len(text) - len(rest)
+        a, u, d, s, an = char_classes(rest)
+        return a + syllables, u, d, s, an + syllables
     a, u, d, s, an = (sum(map(test, text)) for test in _CLASSES)
     return a, u, d, s, an
 

@@ -133,7 +133,9 @@ def _capture(lines: list[Line], article: ArticleLines, above: Matrix) -> _Captur
         titles=np.cumsum(article.local[:, title_at]).tolist() if texts else [],
         title_above_date=title_above,
         opening_terms=terms(" ".join(body_texts)[:_OPENING_CHARS]),
-        body_terms=terms(" ".join(body_texts)),
+        # The terms of the lines joined are their own terms together (no term spans a space),
+        # which each line already has cached from the body model's topicality.
+        body_terms=frozenset().union(*map(terms, body_texts)),
         counts=Counter(texts),
         body_share=float(article.kept.mean()) if texts else 0.0,
         start=min(article.start(), 200),

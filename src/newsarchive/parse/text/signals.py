@@ -152,17 +152,15 @@ def local_signals(s: str) -> tuple[float, ...]:
 
 
 _TERM = re.compile(r"[^\W\d_]{4,}")
-_CJK_RUN = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7a3]{2,}")
+# Every two CJK characters in a row, overlapping: the lookahead captures without consuming.
+_CJK_PAIR = re.compile(r"(?=([\u3040-\u30ff\u3400-\u9fff\uac00-\ud7a3]{2}))")
 
 
 @lru_cache(maxsize=16384)
 def terms(text: str) -> frozenset[str]:
     """Words of four letters or more, lower-cased; in CJK text, pairs of characters."""
     lowered = text.lower()
-    found = set(_TERM.findall(lowered))
-    for run in _CJK_RUN.findall(lowered):
-        found.update(run[k : k + 2] for k in range(len(run) - 1))
-    return frozenset(found)
+    return frozenset((*_TERM.findall(lowered), *_CJK_PAIR.findall(lowered)))
 
 
 def moving_mean(values: Matrix, width: int) -> Matrix:
