@@ -215,6 +215,13 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--eval", type=Path, default=EVAL)
     parser.add_argument("--check-only", action="store_true", help="cross-validate, write nothing")
+    parser.add_argument(
+        "--models",
+        default="text_headline,text_date,text_byline",
+        help="the models to write (comma-separated; text_body is not rewritten by default: on"
+        " today's code its retrain puts a fixture's byline line into the body and lowers fold"
+        " B's body F1, so the shipped one stays until a retrain lifts fold B)",
+    )
     args = parser.parse_args()
     cases = load_cases(DATASETS, "A", args.eval) + load_fixtures("text")
     with ProcessPoolExecutor(2) as pool:
@@ -251,7 +258,10 @@ def main() -> int:
         ("text_date", DATE_FEATURES, dates, CHOICE),
         ("text_byline", BYLINE_FEATURES, bylines, CHOICE),
     ]
+    wanted = set(args.models.split(","))
     for name, features, task, kw in models:
+        if name not in wanted:
+            continue
         booster = train(task, **kw)
         spec = flatten(getattr(booster, "boosters", booster), name, features)
         check = Forest(spec).probabilities(task.x[:500])

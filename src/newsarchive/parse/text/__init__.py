@@ -95,7 +95,7 @@ def _body_lines(
 ) -> list[int]:
     # A byline line leaves the body; a paragraph with a byline glued to its end stays in it
     # (its byline is split off by convention, below).
-    skip = {i for i in byline_at if words(lines[i].text) <= 12}
+    skip = {i for i in byline_at if words(lines[i].text) <= 12 and _glued(lines[i].text) is None}
     if headline_at is not None:
         skip.add(headline_at)
     headline = lines[headline_at].text if headline_at is not None else None
@@ -212,8 +212,19 @@ def _common(author: Author, common: frozenset[str]) -> bool:
     return bool(words) and all(w in common for w in words)
 
 
+def _glued(text: str) -> str | None:
+    """The byline glued to the end of a sentence ("...설명했다.〈金大中기자〉"): the sentence is
+    the article's, only the byline is read as one."""
+    core, trailing = split_trailing_byline(text)
+    return trailing.text if trailing is not None and is_prose(core) else None
+
+
 def _read_byline_line(found: Extracted, lines: list[Line], i: int, common: frozenset[str]) -> None:
     text = lines[i].text
+    glued = _glued(text)
+    if glued is not None:
+        _add_byline(found, glued, common)
+        return
     if _CONTINUES.search(text) and i + 1 < len(lines):
         text = f"{text} {lines[i + 1].text}"  # "Jane Roe," / "John Doe": a byline on two lines
     _add_byline(found, text, common)
