@@ -291,6 +291,16 @@ def test_url_is_for_one_page_not_a_container(tmp_path: Path) -> None:
     for command in ("ingest", "parse"):
         result = CliRunner().invoke(cli, [command, "--url", "https://x.org/", str(warc)])
         assert result.exit_code == 2 and "--url" in result.stderr
+    # On standard input too, where only its first bytes say it is a web archive.
+    db = tmp_path / "a.db"
+    for command in (["ingest"], ["parse"]):
+        result = CliRunner().invoke(
+            cli,
+            ["--db", str(db), *command, "--url", "https://x.org/", "-"],
+            input=warc.read_bytes(),
+        )
+        assert result.exit_code == 2 and "--url" in result.stderr, result.output
+    assert not db.exists()
 
 
 def test_files_that_are_no_container_are_one_error_each(tmp_path: Path) -> None:

@@ -144,6 +144,23 @@ def read_stdin(paths: tuple[str, ...]) -> bytes | InputError | None:
         return exc
 
 
+def check_url(
+    url: str | None, inputs: int, containers: int, stdin: bytes | Exception | None
+) -> None:
+    """--url names one page: refuse it beside several inputs or a web archive (by name, or by
+    its first bytes on standard input)."""
+    from .containers import sniff_container
+
+    if not url:
+        return
+    if inputs > 1:
+        raise click.UsageError(f"--url is the address of one page; {inputs} inputs were given")
+    if containers or (isinstance(stdin, bytes) and sniff_container(stdin[:4096])):
+        raise click.UsageError(
+            "--url is the address of one page; a web archive's records carry their own"
+        )
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.option(
     "--db",
@@ -209,13 +226,8 @@ def ingest(
     containers = sum(
         1 for p in inputs if p != STDIN and (container_kind(p) or ingest_mod.sniffed(p))
     )
-    if url and (total > 1 or containers):
-        raise click.UsageError(
-            f"--url is the address of one page; {total} inputs were given"
-            if total > 1
-            else "--url is the address of one page; a web archive's records carry their own"
-        )
     stdin = read_stdin(paths)
+    check_url(url, total, containers, stdin)
     # A container holds many pages: parse on every core whatever the number of files.
     workers = ingest_mod.worker_count(workers, total if not containers else 1 << 20)
     terminal = sys.stderr.isatty() and not quiet
@@ -299,16 +311,19 @@ def parse(ctx: click.Context, paths: tuple[str, ...], url: str | None, as_json: 
     are passed over)."""
     from . import ingest as ingest_mod
     from .containers import container_kind
-    from .paths import expand
+    from .paths import STDIN, expand
     from .render import article_text, escape, to_json
 
     inputs = list(expand(paths))
-    if url and (len(inputs) > 1 or any(container_kind(p) for p in inputs)):
-        raise click.UsageError("--url is the address of one page; several were given")
+    containers = sum(
+        1 for p in inputs if p != STDIN and (container_kind(p) or ingest_mod.sniffed(p))
+    )
+    stdin = read_stdin(paths)
+    check_url(url, len(inputs), containers, stdin)
     failed = 0
     first = True
     # The jobs and the parsing ingest runs, in this process and in order, without an archive.
-    for parsed in map(ingest_mod.parse_job, ingest_mod.jobs_for(paths, url, read_stdin(paths))):
+    for parsed in map(ingest_mod.parse_job, ingest_mod.jobs_for(paths, url, stdin)):
         if parsed.skipped is not None:
             continue  # a container's record that is not an article
         if parsed.article is None:
