@@ -75,6 +75,7 @@ from newsarchive.parse.text.headline import HEADLINE_FEATURES, candidates
 from newsarchive.parse.text.signals import LOCAL
 
 DATASETS = ("pagetext", "regiontext", "pages", "seed")
+MODELS = ("text_body", "text_headline", "text_date", "text_byline")
 # News captures (the labelled pages and the project's own fixtures, in the layouts newsarchive
 # meets) are few beside a thousand general pages; their conventions (a labelled date under the
 # headline, Korean bylines) count more.
@@ -218,11 +219,12 @@ def main() -> int:
     parser.add_argument(
         "--models",
         default="text_headline,text_date,text_byline",
-        help="the models to write (comma-separated; text_body is not rewritten by default: on"
-        " today's code its retrain puts a fixture's byline line into the body and lowers fold"
-        " B's body F1, so the shipped one stays until a retrain lifts fold B)",
+        help="comma-separated models to write (default: all but text_body; see the README)",
     )
     args = parser.parse_args()
+    unknown = set(args.models.split(",")) - set(MODELS)
+    if unknown:
+        parser.error(f"unknown models: {', '.join(sorted(unknown))} (known: {', '.join(MODELS)})")
     cases = load_cases(DATASETS, "A", args.eval) + load_fixtures("text")
     with ProcessPoolExecutor(2) as pool:
         docs = [d for d in pool.map(prepare, cases, chunksize=8) if d is not None]

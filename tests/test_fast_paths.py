@@ -60,7 +60,13 @@ TRICKY = st.sampled_from(
         "März",
         "декабря",
         "editor",
+        "EDITOR",
+        "Correspondent",
         "share",
+        "SHARE",
+        "Read",
+        "ΟΔΟΣ",
+        "ΣΑΣ ",
         "5 min read",
         "3 hours ago",
         "vor 2 Stunden",
@@ -127,6 +133,8 @@ def test_language_links_longer_than_a_bar_only_before_their_notes_are_dropped() 
     assert len(line) > 160
     assert language_links(line) == ["en", "ko"]
     assert language_links("English | 한국어 | " + "x" * 160) is None
+    # Long only for its spaces: the shortcut measures the line stripped.
+    assert language_links(" " * 200 + "English | 한국어") == ["en", "ko"]
 
 
 @settings(max_examples=1000, deadline=None)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import numpy as np
 import pytest
 
 from newsarchive.parse.names import (
@@ -163,26 +162,3 @@ def test_broadcast_reporter(line: str, name: str | None) -> None:
 )
 def test_editors_weekdays_and_institutions_are_not_authors(text: str, names: list[str]) -> None:
     assert [a.name for a in names_in(text)] == names
-
-
-def test_a_byline_line_glued_to_a_sentence_keeps_the_sentence_in_the_body() -> None:
-    from newsarchive.parse.extracted import Extracted
-    from newsarchive.parse.text import _body_lines, _read_byline_line
-    from newsarchive.parse.text.article import ArticleLines, read_article
-    from newsarchive.parse.text.capture import read_capture
-
-    text = (
-        "시, 대중교통 요금 체계 개편\n\n"
-        "서울시가 내년부터 대중교통 요금 체계를 전면 개편한다고 14일 밝혔다.\n\n"
-        "시는 거리 비례 요금제를 도입해 부담을 줄이겠다고 설명했다.〈김대중기자〉\n"
-    )
-    lines = read_capture(text).lines
-    glued = next(i for i, line in enumerate(lines) if line.text.endswith("〉"))
-    found = Extracted()
-    _read_byline_line(found, lines, glued, frozenset())
-    assert [a.name for a in found.authors] == ["김대중"]
-    assert found.byline == "김대중기자"
-    # Chosen as the byline line, the sentence still belongs to the body (here all of it is).
-    model = read_article(lines)
-    article = ArticleLines(model.local, model.body, np.ones(len(lines)))
-    assert _body_lines(lines, article, 0, [glued]) == [1, glued]

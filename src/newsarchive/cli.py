@@ -315,11 +315,12 @@ def parse(ctx: click.Context, paths: tuple[str, ...], url: str | None, as_json: 
     from .render import article_text, escape, to_json
 
     inputs = list(expand(paths))
-    containers = sum(
-        1 for p in inputs if p != STDIN and (container_kind(p) or ingest_mod.sniffed(p))
-    )
     stdin = read_stdin(paths)
-    check_url(url, len(inputs), containers, stdin)
+    if url:  # a look inside each input only when an address was given
+        containers = sum(
+            1 for p in inputs if p != STDIN and (container_kind(p) or ingest_mod.sniffed(p))
+        )
+        check_url(url, len(inputs), containers, stdin)
     failed = 0
     first = True
     # The jobs and the parsing ingest runs, in this process and in order, without an archive.

@@ -5,7 +5,7 @@ The capture is read into lines (`capture`); a learned model finds the article's 
 (`article`); others choose the headline (`headline`), the posting date (`dating`) and the
 byline lines (`authors`) among the candidates each decision has. A few conventions are read by
 rule, since no model needs to learn them: a crawler's header line, language-switch links, a
-byline glued to the last paragraph, a broadcast script's reporter, a portal's name beside the
+byline glued to a paragraph's end, a broadcast script's reporter, a portal's name beside the
 date. When the model finds no article, the capture's best run of prose is the body and the
 record says so (`extraction` "text:fallback").
 """
@@ -60,7 +60,8 @@ def parse_text(text: str, url: str | None = None) -> Extracted:
         headline_at = None
     common = lower_words(lines)
     byline_at = choose_bylines(lines, article, headline_at, common)
-    body_at = _body_lines(lines, article, headline_at, byline_at)
+    glued = {i: g for i in byline_at if (g := _glued(lines[i].text)) is not None}
+    body_at = _body_lines(lines, article, headline_at, [i for i in byline_at if i not in glued])
     if not body_at:
         body_at = _fallback(lines, headline_at)
         found.extraction = "text:fallback"
@@ -69,8 +70,11 @@ def parse_text(text: str, url: str | None = None) -> Extracted:
     if found.posted is None:
         found.posted, found.updated = posted, updated
     for i in byline_at:
-        _read_byline_line(found, lines, i, common)
-    found.paragraphs = [lines[i].text for i in body_at]
+        if i in glued:
+            _add_byline(found, glued[i][1], common)
+        else:
+            _read_byline_line(found, lines, i, common)
+    found.paragraphs = [glued[i][0] if i in glued else lines[i].text for i in body_at]
     _read_conventions(found, lines, body_at)
     start = body_at[0] if body_at else len(lines)
     for line in lines[:start]:
@@ -93,9 +97,9 @@ def _opening_sentence(line: Line, article: ArticleLines) -> bool:
 def _body_lines(
     lines: list[Line], article: ArticleLines, headline_at: int | None, byline_at: list[int]
 ) -> list[int]:
-    # A byline line leaves the body; a paragraph with a byline glued to its end stays in it
-    # (its byline is split off by convention, below).
-    skip = {i for i in byline_at if words(lines[i].text) <= 12 and _glued(lines[i].text) is None}
+    # A byline line leaves the body (a sentence with its byline glued to its end is not given
+    # here: the sentence stays, without the byline).
+    skip = {i for i in byline_at if words(lines[i].text) <= 12}
     if headline_at is not None:
         skip.add(headline_at)
     headline = lines[headline_at].text if headline_at is not None else None
@@ -212,19 +216,15 @@ def _common(author: Author, common: frozenset[str]) -> bool:
     return bool(words) and all(w in common for w in words)
 
 
-def _glued(text: str) -> str | None:
-    """The byline glued to the end of a sentence ("...설명했다.〈金大中기자〉"): the sentence is
+def _glued(text: str) -> tuple[str, str] | None:
+    """A sentence and the byline glued to its end ("...설명했다.〈金大中기자〉"): the sentence is
     the article's, only the byline is read as one."""
     core, trailing = split_trailing_byline(text)
-    return trailing.text if trailing is not None and is_prose(core) else None
+    return (core, trailing.text) if trailing is not None and is_prose(core) else None
 
 
 def _read_byline_line(found: Extracted, lines: list[Line], i: int, common: frozenset[str]) -> None:
     text = lines[i].text
-    glued = _glued(text)
-    if glued is not None:
-        _add_byline(found, glued, common)
-        return
     if _CONTINUES.search(text) and i + 1 < len(lines):
         text = f"{text} {lines[i + 1].text}"  # "Jane Roe," / "John Doe": a byline on two lines
     _add_byline(found, text, common)

@@ -1,0 +1,53 @@
+"""Conventions the text parser reads by rule, given what its models decided.
+
+The models' decisions are fixed here (monkeypatched) so that each test is about the rule alone:
+which lines are body and which line is the byline are the models' to choose.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+import newsarchive.parse.text as text_parser
+from newsarchive.parse.text import parse_text
+from newsarchive.parse.text.article import ArticleLines, read_article
+from newsarchive.parse.text.capture import Line
+
+GLUED = "시는 거리 비례 요금제를 도입해 부담을 줄이겠다고 설명했다.〈김대중기자〉"
+CAPTURE = "\n\n".join(
+    [
+        "시, 대중교통 요금 체계 개편",
+        "서울시가 내년부터 대중교통 요금 체계를 전면 개편한다고 14일 밝혔다.",
+        GLUED,
+        "버스 요금은 현행대로 유지된다고 시는 덧붙였다.",
+    ]
+)
+
+
+@pytest.fixture
+def glued_line_chosen(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every line after the headline is body, and the glued line is the byline line."""
+
+    def all_body(lines: list[Line]) -> ArticleLines:
+        model = read_article(lines)
+        return ArticleLines(model.local, model.body, np.array([0.0] + [1.0] * (len(lines) - 1)))
+
+    def glued_byline(lines: list[Line], *_: object) -> list[int]:
+        return [i for i, line in enumerate(lines) if line.text == GLUED]
+
+    monkeypatch.setattr(text_parser, "read_article", all_body)
+    monkeypatch.setattr(text_parser, "choose_bylines", glued_byline)
+    monkeypatch.setattr(text_parser, "choose_headline", lambda lines, article: 0)
+
+
+@pytest.mark.usefixtures("glued_line_chosen")
+def test_a_sentence_with_its_byline_glued_on_stays_in_the_body_without_it() -> None:
+    found = parse_text(CAPTURE)
+    assert found.paragraphs == [
+        "서울시가 내년부터 대중교통 요금 체계를 전면 개편한다고 14일 밝혔다.",
+        "시는 거리 비례 요금제를 도입해 부담을 줄이겠다고 설명했다.",
+        "버스 요금은 현행대로 유지된다고 시는 덧붙였다.",
+    ]
+    assert [a.name for a in found.authors] == ["김대중"]
+    assert found.byline == "김대중기자"
