@@ -217,15 +217,12 @@ def ingest(
     new edition of a stored article updates it and keeps the earlier version.
     """
     from . import ingest as ingest_mod
-    from .containers import container_kind
-    from .paths import STDIN, expand
+    from .paths import expand
     from .render import escape
 
     inputs = list(expand(paths))
     total = len(inputs)
-    containers = sum(
-        1 for p in inputs if p != STDIN and (container_kind(p) or ingest_mod.sniffed(p))
-    )
+    containers = sum(1 for p in inputs if ingest_mod.container_of(p))
     stdin = read_stdin(paths)
     check_url(url, total, containers, stdin)
     # A container holds many pages: parse on every core whatever the number of files.
@@ -310,16 +307,13 @@ def parse(ctx: click.Context, paths: tuple[str, ...], url: str | None, as_json: 
     A web archive or browser save gives a record per article page inside (its other records
     are passed over)."""
     from . import ingest as ingest_mod
-    from .containers import container_kind
-    from .paths import STDIN, expand
+    from .paths import expand
     from .render import article_text, escape, to_json
 
     inputs = list(expand(paths))
     stdin = read_stdin(paths)
     if url:  # a look inside each input only when an address was given
-        containers = sum(
-            1 for p in inputs if p != STDIN and (container_kind(p) or ingest_mod.sniffed(p))
-        )
+        containers = sum(1 for p in inputs if ingest_mod.container_of(p))
         check_url(url, len(inputs), containers, stdin)
     failed = 0
     first = True

@@ -20,7 +20,6 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from typing import IO, TYPE_CHECKING, Any
 
-from .errors import ArchiveError
 from .record import Article, article_from_dict
 
 if TYPE_CHECKING:
@@ -203,21 +202,13 @@ def import_records(
     numbers: list[int] = []
 
     def flush() -> None:
-        try:
-            counts.update(outcome.status for outcome in writer.add_many(pending))
-        except ArchiveError:
-            raise  # the archive cannot be written at all
-        except Exception:
-            # One record the database refuses must not take the batch with it: one by one,
-            # naming the line that fails.
-            for number, item in zip(numbers, pending, strict=True):
-                try:
-                    counts.update(outcome.status for outcome in writer.add_many([item]))
-                except ArchiveError:
-                    raise
-                except Exception as exc:
-                    on_error(f"line {number}: cannot store it: {type(exc).__name__}")
-                    counts["failed"] += 1
+        # A record the database refuses fails alone, named by its line (Writer.add_each).
+        for number, outcome in zip(numbers, writer.add_each(pending), strict=True):
+            if isinstance(outcome, Exception):
+                on_error(f"line {number}: cannot store it: {type(outcome).__name__}")
+                counts["failed"] += 1
+            else:
+                counts[outcome.status] += 1
         pending.clear()
         numbers.clear()
 

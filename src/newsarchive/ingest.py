@@ -29,7 +29,7 @@ from .containers import (
     read_container,
     sniff_container,
 )
-from .errors import ArchiveError, InputError
+from .errors import InputError
 from .parse import parse_bytes, read_input
 from .paths import STDIN, display_path, expand
 from .record import Article
@@ -203,7 +203,7 @@ def jobs_for(
     for path in expand(paths):
         if path == STDIN and isinstance(stdin, bytes) and (kind := sniff_container(stdin[:4096])):
             yield from container_jobs(path, stdin, kind)
-        elif path != STDIN and (kind := container_kind(path) or sniffed(path)):
+        elif kind := container_of(path):
             yield from container_jobs(path, kind=kind)
         elif path != STDIN:
             yield Job(path, url=url)
@@ -217,6 +217,11 @@ def jobs_for(
 # every file of a large folder twice). A page that holds a container all the same is told so
 # by the parser.
 PAGE_SUFFIXES = (".txt", ".text", ".htm", ".html", ".xhtml", ".html.gz", ".htm.gz", ".md")
+
+
+def container_of(path: str) -> Kind | None:
+    """What web archive or browser save a path (not standard input) is, by name or content."""
+    return None if path == STDIN else container_kind(path) or sniffed(path)
 
 
 def sniffed(path: str) -> Kind | None:
@@ -265,33 +270,17 @@ def ingest_jobs(
         if not batch:
             return
         items = [(p.article, p.data) for p in batch if p.article and p.data is not None]
-        try:
-            outcomes = writer.add_many(items)
-        except ArchiveError:
-            raise  # the archive cannot be written at all: stop and say so
-        except Exception:
-            # One record the database refuses must not take the batch with it: store them one
-            # by one and name the one that fails.
-            for parsed, item in zip(batch, items, strict=True):
-                try:
-                    outcome = writer.add_many([item])[0]
-                except ArchiveError:
-                    raise
-                except Exception as exc:
-                    reason = f"cannot store: {exc}"
-                    report(FileResult(parsed.path, "failed", None, reason, parsed.container))
-                else:
-                    report(
-                        FileResult(
-                            parsed.path, outcome.status, outcome.article_id, None, parsed.container
-                        )
+        # A record the database refuses fails alone, named (Writer.add_each).
+        for parsed, outcome in zip(batch, writer.add_each(items), strict=True):
+            if isinstance(outcome, Exception):
+                reason = f"cannot store: {outcome}"
+                report(FileResult(parsed.path, "failed", None, reason, parsed.container))
+            else:
+                report(
+                    FileResult(
+                        parsed.path, outcome.status, outcome.article_id, None, parsed.container
                     )
-            batch.clear()
-            return
-        for parsed, outcome in zip(batch, outcomes, strict=True):
-            report(
-                FileResult(parsed.path, outcome.status, outcome.article_id, None, parsed.container)
-            )
+                )
         batch.clear()
 
     for parsed in parsed_inputs(jobs, workers, sqlite_path(archive.engine)):

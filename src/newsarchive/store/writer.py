@@ -114,6 +114,25 @@ class Writer:
                 raise ArchiveError(f"cannot write to the archive: {db_reason(exc)}") from exc
             raise
 
+    def add_each(self, items: Sequence[tuple[Article, bytes]]) -> list[Outcome | Exception]:
+        """add_many, but one record the database refuses does not take the batch with it: the
+        batch is then stored record by record, and each refused one's error stands in its
+        place. An ArchiveError (the archive cannot be written at all) still raises."""
+        try:
+            return list(self.add_many(items))
+        except ArchiveError:
+            raise
+        except Exception:
+            results: list[Outcome | Exception] = []
+            for item in items:
+                try:
+                    results.extend(self.add_many([item]))
+                except ArchiveError:
+                    raise
+                except Exception as exc:
+                    results.append(exc)
+            return results
+
     def _add_many(self, s: Session, items: Sequence[tuple[Article, bytes]]) -> list[Outcome]:
         now = _now()
         items_are_records = all(a.input.imported for a, _ in items)
