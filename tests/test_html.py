@@ -130,6 +130,44 @@ def test_an_update_time_alone_stands_for_the_posting() -> None:
     assert article.posted_at in (None, "2024-01-02T10:00+00:00")
 
 
+@pytest.mark.parametrize(
+    ("tags", "published", "modified"),
+    [
+        # Names no list holds, read by the words they are made of; values in words too.
+        ('<meta name="published-date" content="2021-02-16">', "2021-02-16", None),
+        ('<meta name="published" content="July 17, 2025">', "2025-07-17", None),
+        (
+            '<meta name="post_created" content="2022-03-04T05:06:00Z">'
+            '<meta name="page-revised" content="2023-01-02">',
+            "2022-03-04T05:06+00:00",
+            "2023-01-02",
+        ),
+        # A publisher's name is no date; a "published-modified" tag is a change.
+        ('<meta name="publisher" content="Example Media">', None, None),
+        ('<meta name="published-modified" content="2024-01-02">', None, "2024-01-02"),
+    ],
+)
+def test_date_tags_named_by_their_words(
+    tags: str, published: str | None, modified: str | None
+) -> None:
+    meta = read_metadata(parse_document(page(tags).decode()))
+    assert (meta.published.iso() if meta.published else None) == published
+    assert (meta.modified.iso() if meta.modified else None) == modified
+
+
+def test_an_articles_own_footer_keeps_its_date_and_author() -> None:
+    # <footer> inside <article> is the article's footer (HTML's sense of the element): its
+    # date and byline are read; the page's own footer is still dropped.
+    body = (
+        "<article><h1>Title here now</h1>" + PARAGRAPHS + "<footer class='article-footer'>"
+        "<span>By Jane Roe</span> <time datetime='2025-08-12T11:15:06Z'>August 12, 2025</time>"
+        "</footer></article><footer><p>Copyright 2024 Example. Posted 2019-01-01.</p></footer>"
+    )
+    article = parse_bytes(page("<title>Title here now</title>", body), "x.html")
+    assert article.posted_at is not None and article.posted_at.startswith("2025-08-12")
+    assert "Copyright" not in article.body
+
+
 def test_declared_euc_kr_page() -> None:
     html = (
         "<html><head><meta http-equiv='Content-Type' content='text/html; charset=euc-kr'>"

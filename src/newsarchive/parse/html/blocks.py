@@ -86,6 +86,7 @@ _CONTROL_TAGS = ("button", "input", "select", "option", "textarea", "label", "di
                  "picture")  # fmt: skip
 _SMALL = 300  # characters of text
 _ARTICLE_INSIDE = etree.XPath("boolean(.//article | .//main | .//h1)")
+_IN_ARTICLE = etree.XPath("boolean(ancestor::article)")
 _FAR = 30  # levels: no ancestor of that kind
 
 
@@ -101,10 +102,14 @@ def strip_code(root: HtmlElement) -> None:
         if el.getparent() is not None and len("".join(el.itertext()).strip()) < _SMALL:
             drop_tree(el)
     # Menus and footers: on the dev set's pages, 3% of the text in a <nav> and none in a
-    # <footer> is article. Dropped whole, unless they hold the article itself.
+    # <footer> is article. Dropped whole, unless they hold the article itself; an <article>'s
+    # own <footer> (its author and date, in HTML's sense of the element) stays.
     for el in list(root.iter("nav", "footer")):
-        if el.getparent() is not None and _ARTICLE_INSIDE(el) is False:
-            drop_tree(el)
+        if el.getparent() is None or _ARTICLE_INSIDE(el) is not False:
+            continue
+        if el.tag == "footer" and _IN_ARTICLE(el):
+            continue
+        drop_tree(el)
 
 
 def _hidden(el: HtmlElement) -> bool:

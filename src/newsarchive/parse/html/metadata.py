@@ -256,6 +256,23 @@ _MODIFIED_KEYS = (
     "og:article:modified_time",
     "updated_time",
 )
+# Date tags the lists above do not name, found by the words their names are made of
+# ("published-date", "post_created"): tried after the listed names.
+_PUBLISHED_NAME = re.compile(r"publish|posted|issued|release|created|pubdate")
+_MODIFIED_NAME = re.compile(r"modif|updat|lastmod|revis")
+
+
+def _named_date(
+    metas: dict[str, list[str]], name: re.Pattern[str], unless: re.Pattern[str] | None = None
+) -> str | None:
+    for key, values in metas.items():
+        if name.search(key) and not (unless and unless.search(key)):
+            for value in values:
+                if re.search(r"\d{4}", value):
+                    return value
+    return None
+
+
 _AUTHOR_KEYS = (
     "author",
     "article:author",
@@ -311,8 +328,10 @@ def _read_meta_tags(meta: PageMeta, metas: dict[str, list[str]]) -> None:
     )
     meta.site_name = _first(metas, "og:site_name", "application-name")
     meta.og_type = (_first(metas, "og:type") or "").lower() or None
-    meta_published = parse_iso(_first(metas, *_PUBLISHED_KEYS))
-    meta_modified = parse_iso(_first(metas, *_MODIFIED_KEYS))
+    meta_published = parse_iso(
+        _first(metas, *_PUBLISHED_KEYS) or _named_date(metas, _PUBLISHED_NAME, _MODIFIED_NAME)
+    )
+    meta_modified = parse_iso(_first(metas, *_MODIFIED_KEYS) or _named_date(metas, _MODIFIED_NAME))
     if meta_published is not None:
         meta.dates.append(("meta_published", meta_published))
     if meta_modified is not None:
