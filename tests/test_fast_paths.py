@@ -22,6 +22,8 @@ from newsarchive.parse.vocabulary import (
     READING_TIME,
     SOCIAL_WORDS,
 )
+from newsarchive.store.query import Query, Term
+from newsarchive.store.snippets import matcher
 
 # Letters that fold to ASCII ones (the Kelvin sign, the long s, dotted and dotless i), digits
 # of other scripts, marks, and pieces of the words the patterns look for.
@@ -157,3 +159,23 @@ def test_terms_of_lines_and_of_their_join(lines: list[str]) -> None:
     for line in lines:
         assert terms.__wrapped__(line) == _terms_slow(line)
     assert terms(" ".join(lines)) == frozenset().union(*map(terms, lines))
+
+
+SNIPPET_WORDS = st.sampled_from(
+    ["kim", "Kim", "jong", "un", "ab", "a_b", "İs", "straße", "σοφός", "김정은", "x1", "ǅa"]
+)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(
+    st.lists(st.tuples(SNIPPET_WORDS, st.booleans()), min_size=1, max_size=3),
+    st.lists(
+        st.one_of(SNIPPET_WORDS, st.sampled_from([" ", "-", "_", "Σ", "İ", "K"]), TEXT),
+        max_size=12,
+    ).map("".join),
+)
+def test_snippet_word_starts_are_the_patterns(words: list[tuple[str, bool]], text: str) -> None:
+    terms = [Term((w,), prefix=prefix) for w, prefix in words]
+    found = matcher(Query(groups=[[t] for t in terms]))
+    assert found is not None
+    assert found.starts(text) == [m.start() for m in found.pattern.finditer(text)]

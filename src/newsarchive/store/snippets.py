@@ -7,6 +7,7 @@ engine once per row, and the same on every engine.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from .fts import HIGHLIGHT_END, HIGHLIGHT_START
 from .query import Query
@@ -15,19 +16,59 @@ _TOKEN = re.compile(r"\w+", re.UNICODE)
 WINDOW = 24  # words shown
 
 
-def matcher(query: Query) -> re.Pattern[str] | None:
-    """The pattern of the query's words, made once per search for all its snippets."""
-    words = set()
+@dataclass(frozen=True)
+class Matcher:
+    """The query's words, made once per search for all its snippets: `pattern` marks them in
+    the stretch shown; `words` ((lower-case word, whether a prefix)) find where they are in
+    the whole text with str.find, several times faster than the pattern over a long body."""
+
+    pattern: re.Pattern[str]
+    words: tuple[tuple[str, bool], ...] = ()  # empty: the pattern finds them too
+
+    def starts(self, text: str) -> list[int]:
+        """Where the words begin in `text`, in order: the starts of the pattern's matches."""
+        lowered = text.lower()
+        if not self.words or len(lowered) != len(text) or "Σ" in text:
+            # A letter whose lower case is longer ("İ") shifts the offsets, and a capital
+            # sigma lowers by its place in the word: the pattern, which folds case by letter.
+            return [m.start() for m in self.pattern.finditer(text)]
+        found: set[int] = set()
+        size = len(lowered)
+        for word, prefix in self.words:
+            at = lowered.find(word)
+            while at >= 0:
+                end = at + len(word)
+                if (at == 0 or not _word_char(lowered[at - 1])) and (
+                    prefix or end == size or not _word_char(lowered[end])
+                ):
+                    found.add(at)
+                at = lowered.find(word, end)
+        return sorted(found)
+
+
+def _word_char(char: str) -> bool:
+    return char.isalnum() or char == "_"  # what \w matches
+
+
+def matcher(query: Query) -> Matcher | None:
+    """The query's words as a Matcher, or None when it has none to show."""
+    words: set[tuple[str, bool]] = set()
     for group in query.groups:
         for term in group:
             for i, word in enumerate(term.words):
                 last = i == len(term.words) - 1
-                prefix = term.korean or (term.prefix and last)
-                words.add(re.escape(word) + (r"\w*" if prefix else ""))
+                words.add((word, bool(term.korean or (term.prefix and last))))
     if not words:
         return None
-    alternatives = "|".join(sorted(words, key=len, reverse=True))
-    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
+    alternatives = "|".join(
+        re.escape(w) + (r"\w*" if prefix else "")
+        for w, prefix in sorted(words, key=lambda p: len(p[0]), reverse=True)
+    )
+    pattern = re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
+    # The fast path holds where lower() folds the words letter by letter, as the pattern does.
+    if any(len(w.lower()) != len(w) or "σ" in w.lower() for w, _ in words):
+        return Matcher(pattern)
+    return Matcher(pattern, tuple(sorted((w.lower(), prefix) for w, prefix in words)))
 
 
 SPAN = 160  # characters a window of WINDOW words covers, about: where matches count as a run
@@ -35,14 +76,14 @@ _REACH = 60  # characters read before the run for its lead-in words
 _READ = 1000  # characters read from there: WINDOW words even when they are long
 
 
-def make_snippet(words: re.Pattern[str] | None, headline: str, body: str) -> str:
+def make_snippet(words: Matcher | None, headline: str, body: str) -> str:
     """Up to WINDOW words around the densest run of `words` (see matcher) in the body (else
     the headline). Only the matches are found in the whole text; words are split out of the
     stretch around the chosen run alone, so a long article costs no more than a short one."""
     if words is None:
         return body[:160]
     for text in (body, headline):
-        found = [m.start() for m in words.finditer(text)]
+        found = words.starts(text)
         if not found:
             continue
         # The run of matches within SPAN characters that holds the most (two pointers).
@@ -59,7 +100,7 @@ def make_snippet(words: re.Pattern[str] | None, headline: str, body: str) -> str
         start = max(1 if lo > 0 else 0, hit - 4) if hit > 0 else 0
         end = min(len(tokens), start + WINDOW)
         begin_char, end_char = tokens[start].start(), tokens[end - 1].end()
-        piece = words.sub(
+        piece = words.pattern.sub(
             lambda m: HIGHLIGHT_START + m.group(0) + HIGHLIGHT_END, text[begin_char:end_char]
         )
         piece = " ".join(piece.split())
