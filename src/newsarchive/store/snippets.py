@@ -94,8 +94,15 @@ def make_snippet(words: Matcher | None, headline: str, body: str) -> str:
             if last - first > best_count:
                 best, best_count = first, last - first
         lo = max(0, found[best] - _REACH)
-        tokens = list(_TOKEN.finditer(text, lo, found[best] + _READ))
-        hit = next(i for i, t in enumerate(tokens) if t.end() > found[best])
+        # The stretch's words up to WINDOW past the first match (the lead-in is fewer).
+        tokens: list[re.Match[str]] = []
+        hit = -1
+        for token in _TOKEN.finditer(text, lo, found[best] + _READ):
+            tokens.append(token)
+            if hit < 0 and token.end() > found[best]:
+                hit = len(tokens) - 1
+            if hit >= 0 and len(tokens) >= hit + WINDOW:
+                break
         # Four words of lead-in; the first token of the stretch may be a word cut in two.
         start = max(1 if lo > 0 else 0, hit - 4) if hit > 0 else 0
         end = min(len(tokens), start + WINDOW)
