@@ -15,6 +15,8 @@ from hypothesis import strategies as st
 from newsarchive.parse import dates
 from newsarchive.parse.html.dom import clean_space
 from newsarchive.parse.lines import _UNSPACED, char_classes, language_links, words
+from newsarchive.parse.text.authors import lower_words
+from newsarchive.parse.text.capture import Line
 from newsarchive.parse.text.signals import terms
 from newsarchive.parse.vocabulary import (
     ASCII_WORD_START,
@@ -179,3 +181,11 @@ def test_snippet_word_starts_are_the_patterns(words: list[tuple[str, bool]], tex
     found = matcher(Query(groups=[[t] for t in terms]))
     assert found is not None
     assert found.starts(text) == [m.start() for m in found.pattern.finditer(text)]
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(TEXT, max_size=6))
+def test_lower_words_of_the_lines_joined(texts: list[str]) -> None:
+    lines = [Line(t, i, False, False) for i, t in enumerate(texts)]
+    slow = frozenset(w for t in texts for w in re.findall(r"[^\W\d_]{3,}", t) if w.islower())
+    assert lower_words(lines) == slow
