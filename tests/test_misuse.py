@@ -273,3 +273,11 @@ def test_sqlite_file_errors_are_archive_errors(tmp_path: Path) -> None:
     with pytest.raises(ArchiveError):
         Archive.open(str(db))
     assert_clean_error(run("--db", str(db), "list"), 1)
+
+
+def test_library_search_without_its_index_is_an_archive_problem(stored_sqlite: str) -> None:
+    # Archive.search runs its statements on the driver's own connection on SQLite: the
+    # driver's error becomes the same ArchiveError as through SQLAlchemy.
+    _drop_search_table(stored_sqlite)
+    with Archive.open(stored_sqlite) as archive, pytest.raises(ArchiveError, match="--repair"):
+        archive.search("ferry")
