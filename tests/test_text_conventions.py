@@ -12,7 +12,8 @@ import pytest
 import newsarchive.parse.text as text_parser
 from newsarchive.parse.text import parse_text
 from newsarchive.parse.text.article import ArticleLines, read_article
-from newsarchive.parse.text.capture import Line
+from newsarchive.parse.text.capture import Line, read_capture
+from newsarchive.parse.text.headline import candidates
 
 GLUED = "시는 거리 비례 요금제를 도입해 부담을 줄이겠다고 설명했다.〈김대중기자〉"
 CAPTURE = "\n\n".join(
@@ -51,3 +52,29 @@ def test_a_sentence_with_its_byline_glued_on_stays_in_the_body_without_it() -> N
     ]
     assert [a.name for a in found.authors] == ["김대중"]
     assert found.byline == "김대중기자"
+
+
+def test_names_under_an_author_label_are_no_headline() -> None:
+    # "Author:" on a line of its own, the names on the next: the names line reads as a short
+    # title-like line, but the label says what it is.
+    capture = "\n\n".join(
+        [
+            "World",
+            "Ferry operators cut winter timetables across the northern islands",
+            "Author:",
+            "Jane Roe and John Doe, Kirkwall",
+            "Ferry operators on the northern islands will run fewer crossings this winter, "
+            "citing fuel costs and a shortage of crew, the companies said on Tuesday.",
+            "Island councils said the cuts would leave some communities with a single "
+            "crossing a day, and asked the government to step in with support.",
+            "The operators said the timetables would be reviewed in the spring.",
+        ]
+    )
+    lines = read_capture(capture, None).lines
+    found = candidates(lines, read_article(lines))
+    chosen = [lines[i].text for i in found.indices]
+    assert "Jane Roe and John Doe, Kirkwall" not in chosen
+    assert "Ferry operators cut winter timetables across the northern islands" in chosen
+    assert parse_text(capture).headline == (
+        "Ferry operators cut winter timetables across the northern islands"
+    )

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..learned import Matrix, forest
+from ..vocabulary import AUTHOR_LABEL
 from .article import ArticleLines
 from .capture import Line
 from .signals import LOCAL, terms
@@ -186,8 +187,8 @@ def _row(c: _Capture, i: int, rank: int, candidates: int) -> list[float]:
 
 def candidates(lines: list[Line], article: ArticleLines) -> HeadlineCandidates:
     """The capture's headline candidates, with their rows (HEADLINE_FEATURES): short lines
-    above the point where half the article has been read, no date lines, no signed bylines,
-    no tickers."""
+    above the point where half the article has been read, no date lines, no signed bylines
+    (nor names under an author label), no tickers."""
     n = len(lines)
     texts = [line.text for line in lines]
     body_mass = article.body * np.array([len(t) for t in texts], dtype=np.float64)
@@ -201,6 +202,7 @@ def candidates(lines: list[Line], article: ArticleLines) -> HeadlineCandidates:
         if 2 < len(texts[i]) <= _MAX_CHARS
         and not article.local[i, date_at]
         and not (article.local[i, byline_at] and article.local[i, by_at])  # "By Jane Roe"
+        and not (i > 0 and AUTHOR_LABEL.match(texts[i - 1]))  # "Author:" above the names
         and not _ticker(texts, i)
     ]
     if not indices:
