@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from newsarchive.errors import NotAnArticle
 from newsarchive.parse import parse_bytes
 from newsarchive.parse.decode import declared_charset, decode
 from newsarchive.parse.html.dom import parse_document
@@ -196,3 +197,29 @@ def test_jsonld_article_body_when_the_page_renders_with_scripts() -> None:
     )
     article = parse_bytes(page(head, "<div id='app'>Loading…</div>"), "x.html")
     assert article.body.startswith("First paragraph of a script-rendered page")
+
+
+@pytest.mark.parametrize(
+    "wrap",
+    [
+        "<div id='app'></div><noscript>{}</noscript>",  # a script-rendered page's fallback
+        "<nav>{}</nav>",
+        "<footer>{}</footer>",
+    ],
+)
+def test_prose_only_where_menus_are_pruned_is_still_read(wrap: str) -> None:
+    # The main path drops <noscript>, menus and footers before it looks for the article; a
+    # page whose only prose sits there is read by the last resort, and says so.
+    prose = PARAGRAPHS[: PARAGRAPHS.index("</p>") + 4] * 2
+    article = parse_bytes(page("<title>Title here now</title>", wrap.format(prose)), "x.html")
+    assert article.extraction == "html:fallback"
+    assert article.body.startswith("Paragraph 0 of the article")
+
+
+def test_a_script_warning_alone_is_no_article() -> None:
+    body = (
+        "<div id='app'></div><noscript>We're sorry but this site doesn't work properly without "
+        "JavaScript enabled. Please enable it to continue.</noscript>"
+    )
+    with pytest.raises(NotAnArticle, match="no article text found"):
+        parse_bytes(page("<title>app</title>", body), "x.html")

@@ -165,7 +165,7 @@ _NOTICE_PHRASES = (
     r"datenschutz-?(?:optionen|einstellungen)",
     r"privacy (?:settings|options)",
     r"enable javascript",
-    r"javascript (?:is )?(?:disabled|required)",
+    r"javascript (?:is )?(?:disabled|required|enabled)",
     r"activer? javascript",
     r"your browser does not",
     r"reserved for subscribers",

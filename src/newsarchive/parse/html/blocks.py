@@ -112,6 +112,18 @@ def strip_code(root: HtmlElement) -> None:
         drop_tree(el)
 
 
+def strip_scripts(root: HtmlElement) -> None:
+    """Remove only what is never read as text: the head, scripts and styles. The last
+    resort's view of a page whose article sits where strip_code drops everything (in a
+    <noscript>, a <nav>, a <footer>)."""
+    head = root.find("head")
+    if head is not None:
+        root.remove(head)
+    for el in list(root.iter("script", "style")):
+        if el.getparent() is not None:
+            drop_tree(el)
+
+
 def _hidden(el: HtmlElement) -> bool:
     style = el.get("style")
     if style and ("none" in style or "hidden" in style):

@@ -27,7 +27,7 @@ from ..sources import domain_of_url, known_domains_in
 from . import authors as bylines
 from . import dating
 from . import headline as titles
-from .blocks import Block, page_blocks, strip_code
+from .blocks import Block, page_blocks, strip_code, strip_scripts
 from .dom import HtmlElement, clean_space, drop_tree, parse_document, text_of
 from .features import PageFeatures, PageKind, block_features
 from .metadata import PageMeta, read_metadata
@@ -190,7 +190,11 @@ def parse_html(markup: str, url: str | None = None) -> Extracted:
             paragraphs = ld_paragraphs
             found.extraction = "html:json-ld"
     if not paragraphs:
-        paragraphs = _fallback(blocks) or ([meta.description] if meta.description else [])
+        paragraphs = (
+            _fallback(blocks)
+            or _fallback([b for b in _all_blocks(markup) if not bp.is_notice(b.text)], False)
+            or ([meta.description] if meta.description else [])
+        )
         found.extraction = "html:fallback"
     found.paragraphs = paragraphs
     found.subheadline = _lead(meta, blocks, kept) or meta.description
@@ -244,9 +248,19 @@ def _body(blocks: list[Block], kept: Matrix, found: Extracted) -> list[str]:
     return paragraphs
 
 
-def _fallback(blocks: list[Block]) -> list[str]:
-    """For a page the model finds no body in: its longest run of prose blocks, else its
-    longest block of ten words or more."""
+def _all_blocks(markup: str) -> list[Block]:
+    """Every text block of the page, with only scripts and styles removed (a second parse:
+    for pages whose prose the main path's pruning took away with the menus)."""
+    root = parse_document(markup)
+    if root is None:
+        return []
+    strip_scripts(root)
+    return page_blocks(root)
+
+
+def _fallback(blocks: list[Block], longest: bool = True) -> list[str]:
+    """For a page the model finds no body in: its longest run of prose blocks, else (when
+    `longest`) its longest block of ten words or more."""
     best: list[str] = []
     run: list[str] = []
     for block in blocks:
@@ -256,10 +270,10 @@ def _fallback(blocks: list[Block]) -> list[str]:
                 best = list(run)
         elif len(block.text) > 40:
             run = []
-    if not best:
-        longest = max(blocks, key=lambda b: len(b.text), default=None)
-        if longest is not None and len(longest.text.split()) >= 10:
-            best = [longest.text]
+    if not best and longest:
+        biggest = max(blocks, key=lambda b: len(b.text), default=None)
+        if biggest is not None and len(biggest.text.split()) >= 10:
+            best = [biggest.text]
     return [line for text in best for line in text.split("\n")]
 
 
