@@ -39,6 +39,7 @@ from newsarchive import Archive
 from newsarchive.ingest import ingest_paths
 from newsarchive.store.engine import SQLITE_CACHE
 from newsarchive.store.search import (
+    PG_SEARCH_PLANNER,
     SearchOptions,
     parse_when,
     run_statement,
@@ -320,6 +321,8 @@ def measure_search(archive: Archive, db: str, queries: list[Query], cli_runs: in
 
         url = archive.engine.url.set(drivername="postgresql")
         raw_conn = psycopg.connect(url.render_as_string(hide_password=False), autocommit=True)
+        for name, value in PG_SEARCH_PLANNER.items():  # as newsarchive's search sets them
+            raw_conn.execute(f"SET {name} = {value}")
     else:
         raw_conn = sqlite3.connect(db)
         raw_conn.execute(SQLITE_CACHE)  # the page cache newsarchive's connections have

@@ -12,15 +12,17 @@ import pytest
 from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from sqlalchemy import Connection, text
 
 from conftest import ENGINES, new_database
 from golden import fixture_pages
 from newsarchive import Archive, QueryError
 from newsarchive.cli import cli
 from newsarchive.ingest import ingest_paths
+from newsarchive.store.archive import _plan_for_search
 from newsarchive.store.query import parse, to_fts5
 from newsarchive.store.reader import search_file
-from newsarchive.store.search import SearchOptions, parse_when
+from newsarchive.store.search import SearchOptions, parse_when, search_statements
 
 
 @pytest.fixture(scope="module", params=ENGINES)
@@ -215,3 +217,38 @@ def test_the_cli_reader_finds_what_the_archive_finds(
 def test_any_string_is_results_or_a_query_error(archive: Archive, text: str, sort: str) -> None:
     with contextlib.suppress(QueryError):
         archive.search(SearchOptions(query=text, sort=sort))  # type: ignore[arg-type]
+
+
+@pytest.mark.postgresql
+def test_postgresql_searches_are_planned_on_the_search_index(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    # PostgreSQL's planner prices testing a row's (out-of-line) search vector as cheap and
+    # scans the table instead of the GIN index; a search runs with settings that price that
+    # right (PG_SEARCH_PLANNER). On a small archive the plain plans scan the table.
+    with new_database("postgresql", tmp_path_factory.mktemp("plans")) as url:
+        archive = Archive.open(url)
+        try:
+            assert ingest_paths(archive, [str(p) for p in fixture_pages()]).failed == 0
+            options = SearchOptions(query="Kim")
+            with archive.engine.connect() as conn:
+                assert not all(map(_on_search_index, _plans(conn, options)))
+                _plan_for_search(conn)
+                assert all(map(_on_search_index, _plans(conn, options)))
+        finally:
+            archive.close()
+
+
+def _plans(conn: Connection, options: SearchOptions) -> list[str]:
+    return [
+        "\n".join(
+            row[0] for row in conn.execute(text("EXPLAIN " + statement.sql), statement.params)
+        )
+        for statement in search_statements("postgresql", options)
+    ]
+
+
+def _on_search_index(plan: str) -> bool:
+    return "Seq Scan on articles" not in plan and (
+        "ix_articles_search" in plan or "ix_articles_headline_search" in plan
+    )

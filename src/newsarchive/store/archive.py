@@ -29,7 +29,7 @@ from .engine import (
 from .models import ArticleRow, ArticleVersionRow, AuthorRow, InputRow, SourceRow
 from .rows import article_from_row
 from .schema import HEAD_REVISION, REVISIONS, current_revision, ensure_current, upgrade
-from .search import Hits, SearchOptions, matching_ids, run_search
+from .search import PG_SEARCH_PLANNER, Hits, SearchOptions, matching_ids, run_search
 from .writer import Outcome, Writer
 
 __all__ = ["MAX_ID", "Archive", "Outcome"]
@@ -209,6 +209,7 @@ class Archive:
         if isinstance(options, str):
             options = SearchOptions(query=options, limit=limit)
         with self.engine.connect() as conn:
+            _plan_for_search(conn)
             execute = _executor(conn)
             try:
                 return run_search(execute, conn.dialect.name, options)
@@ -226,6 +227,7 @@ class Archive:
         options.check()
         ids, params = matching_ids(self.dialect, options)
         with self.engine.connect() as conn:
+            _plan_for_search(conn)
             return int(
                 conn.execute(text(f"SELECT count(*) FROM ({ids}) AS m"), params).scalar_one()
             )
@@ -245,6 +247,7 @@ class Archive:
             options.check()
             sql, params = matching_ids(self.dialect, options)
             with self.engine.connect() as conn:
+                _plan_for_search(conn)
                 matched = array(
                     "q", sorted(int(i) for i in conn.execute(text(sql), params).scalars())
                 )
@@ -289,6 +292,7 @@ class Archive:
             f" LEFT JOIN sources AS s ON s.id = a.source_id WHERE a.id IN ({ids})"
         )
         with self.engine.connect() as conn:
+            _plan_for_search(conn)
             try:
                 rows = conn.execute(text(sql), params)
                 return count(((r[0], r[1]) for r in rows), by, by_source)
@@ -343,6 +347,13 @@ class Archive:
         with self._session() as s:
             for row in s.scalars(select(InputRow).where(InputRow.article_id == article_id)):
                 yield InputInfo(row.path, row.format, row.encoding, row.sha256, row.size), row.data
+
+
+def _plan_for_search(conn: Connection) -> None:
+    """The planner settings a search's statements run with (see PG_SEARCH_PLANNER)."""
+    if conn.dialect.name == "postgresql":
+        for name, value in PG_SEARCH_PLANNER.items():
+            conn.execute(text(f"SET LOCAL {name} = {value}"))
 
 
 def _executor(conn: Connection) -> Callable[[str, dict[str, Any]], list[Any]]:

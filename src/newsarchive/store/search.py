@@ -203,6 +203,16 @@ def run_statement(
     return rows, Bound(bound, matches, statement.scope)
 
 
+# PostgreSQL prices testing a row's search vector (@@) like any cheap operator and a scan of
+# the articles by their heap alone, but the vectors are stored apart from the heap (TOAST)
+# and each test reads and decompresses one: it scanned every row (250 ms for a word in 2 of
+# 20,000 articles) or filtered a language index's rows by @@ (160 ms), where the GIN index
+# answers in a few milliseconds. A search's statements run with sequential scans priced out
+# and operators priced at what such a test costs, for their transaction only (SET LOCAL).
+# Measured on 20,000 articles (benchmarks/bench_search.py): p50 326 -> 8 ms, max 421 -> 26 ms.
+PG_SEARCH_PLANNER = {"enable_seqscan": "off", "cpu_operator_cost": "0.25"}
+
+
 def _like(value: str) -> str:
     escaped = value.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     return f"%{escaped}%"
