@@ -41,6 +41,10 @@ SEOUL = ZoneInfo("Asia/Seoul")
         ("2025 Nov 8", [(None, "2025-11-08")]),
         ("12-Dec-2025", [(None, "2025-12-12")]),
         ("Do 03.04.25 | 10:12 Uhr", [(None, "2025-04-03T10:12+09:00")]),
+        # Elements copied without a space: the year runs into the time after it.
+        ("October 17, 20236:01 PM ET", [(None, "2023-10-17T18:01+09:00")]),
+        ("Originally published 9 November 202211:01", [("posted", "2022-11-09T11:01+09:00")]),
+        ("May 5, 20201 people", []),
     ],
 )
 def test_find_dates(line: str, expected: list[tuple[str | None, str]]) -> None:

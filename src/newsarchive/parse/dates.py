@@ -322,14 +322,18 @@ _NUMERIC = (
     r"(?<![\d.])(?P<y>(?:19|20)\d{2})\s*(?:[-./]|년|年)\s*(?P<m>\d{1,2})\s*(?:[-./]|월|月)\s*"
     r"(?P<d>\d{1,2})(?![\d])(?:\s*[일日])?\.?(?:\s*[(（][월화수목금토일月火水木金土日][)）])?"
 )
+# A year may run into the time after it where a page's elements are copied without a space
+# between them ("October 17, 20236:01 PM"): the year ends where a clock time begins.
+_YEAR_END = r"(?:(?!\d)|(?=\d{1,2}:\d{2}))"
 _MONTH_FIRST = (
     r"(?<![^\W\d_])" + _MONTH + r"\.?\s*(?P<d>\d{1,2})(?:st|nd|rd|th)?\s*,?\s*"
-    r"(?P<y>(?:19|20)\d{2})(?!\d)"
+    r"(?P<y>(?:19|20)\d{2})" + _YEAR_END
 )
 _DAY_FIRST = (
     r"\b(?P<d>\d{1,2})(?:st|nd|rd|th|er|º|°)?\.?(?:\s*|-)(?:de\s+|of\s+)?"
     + _MONTH
-    + r"\.?(?:,?\s*|-)(?:de\s+|del\s+)?(?P<y>(?:19|20)\d{2})(?!\d)"
+    + r"\.?(?:,?\s*|-)(?:de\s+|del\s+)?(?P<y>(?:19|20)\d{2})"
+    + _YEAR_END
 )
 # 2025. november 8., 2025 Nov 8: the year first, then the month's name.
 _YEAR_FIRST_NAMED = (
