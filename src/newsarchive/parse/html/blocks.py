@@ -92,12 +92,7 @@ _FAR = 30  # levels: no ancestor of that kind
 
 def strip_code(root: HtmlElement) -> None:
     """Remove the head, scripts, styles, media, and small controls: nothing there is read."""
-    head = root.find("head")
-    if head is not None:
-        root.remove(head)
-    for el in list(root.iter(*_CODE_TAGS)):
-        if el.getparent() is not None:
-            drop_tree(el)
+    _drop_head_and(root, _CODE_TAGS)
     for el in list(root.iter(*_CONTROL_TAGS)):
         if el.getparent() is not None and len("".join(el.itertext()).strip()) < _SMALL:
             drop_tree(el)
@@ -116,10 +111,14 @@ def strip_scripts(root: HtmlElement) -> None:
     """Remove only what is never read as text: the head, scripts and styles. The last
     resort's view of a page whose article sits where strip_code drops everything (in a
     <noscript>, a <nav>, a <footer>)."""
+    _drop_head_and(root, ("script", "style"))
+
+
+def _drop_head_and(root: HtmlElement, tags: tuple[str, ...]) -> None:
     head = root.find("head")
     if head is not None:
         root.remove(head)
-    for el in list(root.iter("script", "style")):
+    for el in list(root.iter(*tags)):
         if el.getparent() is not None:
             drop_tree(el)
 
