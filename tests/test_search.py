@@ -19,7 +19,6 @@ from golden import fixture_pages
 from newsarchive import Archive, QueryError
 from newsarchive.cli import cli
 from newsarchive.ingest import ingest_paths
-from newsarchive.store.archive import _plan_for_search
 from newsarchive.store.query import parse, to_fts5
 from newsarchive.store.reader import search_file
 from newsarchive.store.search import SearchOptions, parse_when, search_statements
@@ -233,7 +232,7 @@ def test_postgresql_searches_are_planned_on_the_search_index(
             options = SearchOptions(query="Kim")
             with archive.engine.connect() as conn:
                 assert not all(map(_on_search_index, _plans(conn, options)))
-                _plan_for_search(conn)
+            with archive._searching() as conn:
                 assert all(map(_on_search_index, _plans(conn, options)))
         finally:
             archive.close()

@@ -6,6 +6,7 @@ import json
 import sqlite3
 from array import array
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -143,6 +144,16 @@ class Archive:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
+    @contextmanager
+    def _searching(self) -> Iterator[Connection]:
+        """A connection for a search's statements, with the planner settings they run with
+        (see PG_SEARCH_PLANNER; SET LOCAL: they end with the connection's transaction)."""
+        with self.engine.connect() as conn:
+            if conn.dialect.name == "postgresql":
+                for name, value in PG_SEARCH_PLANNER.items():
+                    conn.execute(text(f"SET LOCAL {name} = {value}"))
+            yield conn
+
     def _session(self) -> Session:
         return Session(self.engine, expire_on_commit=False)
 
@@ -208,8 +219,7 @@ class Archive:
         """Ranked, filtered results; a plain string searches with the default options."""
         if isinstance(options, str):
             options = SearchOptions(query=options, limit=limit)
-        with self.engine.connect() as conn:
-            _plan_for_search(conn)
+        with self._searching() as conn:
             execute = _executor(conn)
             try:
                 return run_search(execute, conn.dialect.name, options)
@@ -226,8 +236,7 @@ class Archive:
             return self.counts()["articles"]
         options.check()
         ids, params = matching_ids(self.dialect, options)
-        with self.engine.connect() as conn:
-            _plan_for_search(conn)
+        with self._searching() as conn:
             return int(
                 conn.execute(text(f"SELECT count(*) FROM ({ids}) AS m"), params).scalar_one()
             )
@@ -246,8 +255,7 @@ class Archive:
         if options is not None:
             options.check()
             sql, params = matching_ids(self.dialect, options)
-            with self.engine.connect() as conn:
-                _plan_for_search(conn)
+            with self._searching() as conn:
                 matched = array(
                     "q", sorted(int(i) for i in conn.execute(text(sql), params).scalars())
                 )
@@ -291,8 +299,7 @@ class Archive:
             "SELECT a.posted_at, s.name FROM articles AS a"
             f" LEFT JOIN sources AS s ON s.id = a.source_id WHERE a.id IN ({ids})"
         )
-        with self.engine.connect() as conn:
-            _plan_for_search(conn)
+        with self._searching() as conn:
             try:
                 rows = conn.execute(text(sql), params)
                 return count(((r[0], r[1]) for r in rows), by, by_source)
@@ -347,13 +354,6 @@ class Archive:
         with self._session() as s:
             for row in s.scalars(select(InputRow).where(InputRow.article_id == article_id)):
                 yield InputInfo(row.path, row.format, row.encoding, row.sha256, row.size), row.data
-
-
-def _plan_for_search(conn: Connection) -> None:
-    """The planner settings a search's statements run with (see PG_SEARCH_PLANNER)."""
-    if conn.dialect.name == "postgresql":
-        for name, value in PG_SEARCH_PLANNER.items():
-            conn.execute(text(f"SET LOCAL {name} = {value}"))
 
 
 def _executor(conn: Connection) -> Callable[[str, dict[str, Any]], list[Any]]:
