@@ -42,7 +42,32 @@ SEOUL = ZoneInfo("Asia/Seoul")
         ("12-Dec-2025", [(None, "2025-12-12")]),
         ("Do 03.04.25 | 10:12 Uhr", [(None, "2025-04-03T10:12+09:00")]),
         # Elements copied without a space: the year runs into the time after it.
-        ("October 17, 20236:01 PM ET", [(None, "2023-10-17T18:01+09:00")]),
+        ("October 17, 20236:01 PM ET", [(None, "2023-10-17T18:01-04:00")]),
+        # Zones by their abbreviations; the regional ones by the date (summer time or not).
+        ("March 4, 2024 10:32 a.m. ET", [(None, "2024-03-04T10:32-05:00")]),
+        ("July 4, 2024 10:32 a.m. ET", [(None, "2024-07-04T10:32-04:00")]),
+        ("4 March 2024, 10:32 CET", [(None, "2024-03-04T10:32+01:00")]),
+        # In lower case they are words: "et" is French for "and".
+        ("le 4 mars 2024 à 10h32 et modifié", [(None, "2024-03-04T10:32+09:00")]),
+        # The time before its date, with its zone and the weekday between them.
+        ("Published 10:32 AM EST, Mon March 4, 2024", [("posted", "2024-03-04T10:32-05:00")]),
+        ("10:32 Uhr, 4. März 2024", [(None, "2024-03-04T10:32+09:00")]),
+        # ... but never the time of the date before it.
+        (
+            "March 3, 2024 10:32 | March 4, 2024",
+            [(None, "2024-03-03T10:32+09:00"), (None, "2024-03-04")],
+        ),
+        # An update's time alone after its date: that day, that zone.
+        (
+            "Published March 4, 2024 10:00 AM PT · Updated 3:15 PM",
+            [("posted", "2024-03-04T10:00-08:00"), ("updated", "2024-03-04T15:15-08:00")],
+        ),
+        (
+            "Published March 4, 2024 · Updated 3:15 PM",
+            [("posted", "2024-03-04"), ("updated", "2024-03-04T15:15+09:00")],
+        ),
+        # An earlier time is another day, which the line does not print.
+        ("Posted March 4, 2024 11:00 PM · Updated 1:15 AM", [("posted", "2024-03-04T23:00+09:00")]),
         ("Originally published 9 November 202211:01", [("posted", "2022-11-09T11:01+09:00")]),
         ("May 5, 20201 people", []),
     ],

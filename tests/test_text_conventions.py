@@ -78,3 +78,40 @@ def test_names_under_an_author_label_are_no_headline() -> None:
     assert parse_text(capture).headline == (
         "Ferry operators cut winter timetables across the northern islands"
     )
+
+
+FERRY_BODY = [
+    "Ferry operators on the northern islands will run fewer crossings this winter, "
+    "citing fuel costs and a shortage of crew, the companies said on Tuesday.",
+    "Island councils said the cuts would leave some communities with a single "
+    "crossing a day, and asked the government to step in with support.",
+    "The operators said the timetables would be reviewed in the spring.",
+]
+
+
+@pytest.mark.parametrize(
+    ("date_line", "posted", "updated"),
+    [
+        # Each stamp on a line of its own, the time before the date, with its zone.
+        (
+            "Published 10:32 AM EST, Mon March 4, 2024\n\nUpdated 2:15 PM EST, Mon March 4, 2024",
+            "2024-03-04T10:32-05:00",
+            "2024-03-04T14:15-05:00",
+        ),
+        # The update in brackets after an unlabelled posting date.
+        (
+            "2024.03.04 10:32 GMT (updated 2024.03.05 08:00 GMT)",
+            "2024-03-04T10:32",
+            "2024-03-05T08:00",
+        ),
+    ],
+)
+def test_posting_and_update_stamps(date_line: str, posted: str, updated: str) -> None:
+    capture = "\n\n".join(
+        ["Ferry operators cut winter timetables across the northern islands", date_line]
+        + ["By Jane Roe", *FERRY_BODY]
+    )
+    found = parse_text(capture)
+    assert found.posted is not None and found.updated is not None
+    assert found.posted.iso().startswith(posted)
+    assert found.updated.iso().startswith(updated)

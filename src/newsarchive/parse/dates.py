@@ -8,9 +8,10 @@ we give the day alone rather than a naive or silently-UTC time.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta, timezone, tzinfo
 from functools import lru_cache
+from zoneinfo import ZoneInfo
 
 # Month names in the languages the archive meets most, mapped to their numbers. Abbreviations are
 # the first three letters (or four, where three would be ambiguous).
@@ -314,7 +315,53 @@ _TIME = (
     r"(?:(?P<ampm1>오전|오후|午前|午後|AM|PM)\s*)?(?P<h>\d{1,2})\s*[:시時h]\s*(?P<mi>\d{2})(?:\s*[분分])?"
     r"(?::(?P<s>\d{2}))?(?:\s*(?P<ampm2>[AaPp]\.?[Mm]\.?)(?![a-z]))?"
 )
-_ZONE = r"(?:\s*\(?(?P<zone>KST|JST|UTC|GMT|Z|[+-]\d{2}:?\d{2})\)?(?![A-Za-z]))?"
+# Zones printed after a time: fixed offsets by their abbreviations, and the North American
+# regional names ("ET") whose offset depends on the date (summer time), read from the tz database.
+_ZONE_OFFSETS = {
+    "UTC": 0,
+    "GMT": 0,
+    "Z": 0,
+    "WET": 0,
+    "BST": 60,
+    "CET": 60,
+    "MEZ": 60,
+    "WEST": 60,
+    "CEST": 120,
+    "MESZ": 120,
+    "EET": 120,
+    "EEST": 180,
+    "MSK": 180,
+    "IST": 330,
+    "WIB": 420,
+    "HKT": 480,
+    "SGT": 480,
+    "AWST": 480,
+    "KST": 540,
+    "JST": 540,
+    "ACST": 570,
+    "AEST": 600,
+    "AEDT": 660,
+    "NZST": 720,
+    "NZDT": 780,
+    "AST": -240,
+    "EDT": -240,
+    "EST": -300,
+    "CDT": -300,
+    "CST": -360,
+    "MDT": -360,
+    "MST": -420,
+    "PDT": -420,
+    "PST": -480,
+}
+_ZONE_REGIONS = {
+    "ET": "America/New_York",
+    "CT": "America/Chicago",
+    "MT": "America/Denver",
+    "PT": "America/Los_Angeles",
+}
+_ZONE_NAME = "|".join(sorted([*_ZONE_OFFSETS, *_ZONE_REGIONS], key=len, reverse=True))
+# Abbreviations in capitals only: in lower case, "et", "est" and "ist" are words.
+_ZONE = r"(?:\s*\(?(?P<zone>(?-i:" + _ZONE_NAME + r")|[+-]\d{2}:?\d{2})\)?(?![A-Za-z]))?"
 # Between a date and its time: spaces, commas, bars, slashes, "at", an opening parenthesis.
 _GAP = r"(?:\s*(?:[,|/·-]|at|um|à|a las|alle|kl\.?|klo|в|\(|T)?\s*)"
 
@@ -363,20 +410,30 @@ DATE_FORMS = (  # (lookahead, form), in the order they are tried
 )
 DATE_TAIL = r"(?:" + _GAP + _TIME + r")?" + _ZONE
 _DATE_FORMS = [re.compile(start + form + DATE_TAIL, re.IGNORECASE) for start, form in DATE_FORMS]
-_TIME_BEFORE = re.compile(r"(?<![\d:])" + _TIME + r"\s*$", re.IGNORECASE)
+# A time printed before its date, with its zone and the weekday between them:
+# "13:30 February 19, 2019", "10:32 AM EST, Mon March 4, 2024".
+_WEEKDAY = r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?|[월화수목금토일]요일)"
+_TIME_BEFORE = re.compile(
+    r"(?<![\d:])" + _TIME + r"(?:\s*Uhr)?" + _ZONE + r"[\s,|·•–-]*(?:" + _WEEKDAY + r"[\s,]*)?$",
+    re.IGNORECASE,
+)
 
 POSTED_LABEL = re.compile(
     r"(?i)(?:first\s+)?(?:posted|published|write|written|created|issued|입력|등록|게재|작성|발행|송고"
     r"|veröffentlicht|erschienen|publié|publicado|pubblicato|gepubliceerd|opublikowano"
     r"|опубликовано|julkaistu|publicerad|publisert|udgivet|yayınlanma)"
 )
-UPDATED_LABEL = re.compile(
-    r"(?i)(?:last\s+)?(?:updated?|modified|revised|edited|수정|업데이트|최종수정|갱신"
+_UPDATED_WORDS = (
+    r"(?:last\s+)?(?:updated?|modified|revised|edited|수정|업데이트|최종수정|갱신"
     r"|aktualisiert|geändert|mis à jour|actualizado|aggiornato|bijgewerkt|zaktualizowano"
     r"|обновлено|päivitetty|uppdaterad|oppdatert|opdateret|güncellenme)"
 )
-
-_ZONE_OFFSETS = {"KST": 9 * 60, "JST": 9 * 60, "UTC": 0, "GMT": 0, "Z": 0}
+UPDATED_LABEL = re.compile(_UPDATED_WORDS, re.IGNORECASE)
+# "Published March 4, 2024 · Updated 3:15 PM": an update's time alone, on its date's line.
+_UPDATED_TIME = re.compile(
+    _UPDATED_WORDS + r"\s*:?\s*(?:at\s+|um\s+|à\s+)?(?<![\d:])" + _TIME + _ZONE + r"(?![\d./-])",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -431,12 +488,16 @@ def _hour(raw: str, ampm: str | None) -> int:
     return hour
 
 
-def _zone_minutes(raw: str | None) -> int | None:
+def _zone_minutes(raw: str | None, wall: datetime) -> int | None:
+    """The offset a printed zone names at that wall-clock time."""
     if not raw:
         return None
     upper = raw.upper()
     if upper in _ZONE_OFFSETS:
         return _ZONE_OFFSETS[upper]
+    if upper in _ZONE_REGIONS:
+        offset = wall.replace(tzinfo=ZoneInfo(_ZONE_REGIONS[upper])).utcoffset()
+        return int(offset.total_seconds() // 60) if offset is not None else None
     sign = -1 if raw[0] == "-" else 1
     digits = raw[1:].replace(":", "")
     return sign * (int(digits[:2]) * 60 + int(digits[2:4]))
@@ -462,8 +523,22 @@ def _stamp(m: re.Match[str]) -> Stamp | None:
         second = int(groups["s"]) if groups.get("s") else None
         if hour > 23 or minute > 59 or (second is not None and second > 59):
             hour = minute = second = None
-    offset = _zone_minutes(groups.get("zone")) if hour is not None else None
+    offset = None
+    if hour is not None and minute is not None:
+        offset = _zone_minutes(groups.get("zone"), datetime(year, month, day, hour, minute))
     return Stamp(year, month, day, hour, minute, second, offset)
+
+
+def _clock(m: re.Match[str], on: Stamp) -> Stamp | None:
+    """The time a match prints (groups of _TIME and _ZONE), on the day of another stamp."""
+    hour = _hour(m.group("h"), m.group("ampm1") or m.group("ampm2"))
+    minute = int(m.group("mi"))
+    if hour > 23 or minute > 59:
+        return None
+    wall = datetime(on.year, on.month, on.day, hour, minute)
+    return Stamp(
+        on.year, on.month, on.day, hour, minute, None, _zone_minutes(m.group("zone"), wall)
+    )
 
 
 _YEAR_HINT = re.compile(r"(?:19|20)\d\d|\d[./]\d{1,2}[./]\d\d")
@@ -478,35 +553,48 @@ def find_dates(line: str) -> list[DateMatch]:
     if not _YEAR_HINT.search(line):
         return []  # every form prints a year: four digits, or two after a day and month
     found: list[tuple[int, int, Stamp]] = []
-    taken: list[tuple[int, int]] = []
     for form in _DATE_FORMS:
         for m in form.finditer(line):
-            if any(m.start() < end and start < m.end() for start, end in taken):
+            if any(m.start() < end and start < m.end() for start, end, _ in found):
                 continue
             stamp = _stamp(m)
-            if stamp is None:
-                continue
-            start = m.start()
-            if not stamp.has_time:
-                # "13:30 February 19, 2019": the time printed before the date.
-                before = _TIME_BEFORE.search(line[: m.start()])
-                if before:
-                    hour = _hour(before.group("h"), before.group("ampm1") or before.group("ampm2"))
-                    minute = int(before.group("mi"))
-                    if hour < 24 and minute < 60:
-                        stamp = Stamp(stamp.year, stamp.month, stamp.day, hour, minute)
-                        start = before.start()
-            found.append((start, m.end(), stamp))
-            taken.append((m.start(), m.end()))
+            if stamp is not None:
+                found.append((m.start(), m.end(), stamp))
     found.sort(key=lambda item: item[0])
     matches: list[DateMatch] = []
     previous_end = 0
     for start, end, stamp in found:
-        prefix = line[previous_end:start]
-        label = _label(prefix)
-        matches.append(DateMatch(stamp, start, end, label))
+        if not stamp.has_time:
+            # The time printed before the date, after the previous date (never its time).
+            before = _TIME_BEFORE.search(line, previous_end, start)
+            timed = _clock(before, stamp) if before else None
+            if before and timed:
+                start, stamp = before.start(), timed
+        matches.append(DateMatch(stamp, start, end, _label(line[previous_end:start])))
         previous_end = end
+    return _with_update_times(line, matches)
+
+
+def _with_update_times(line: str, matches: list[DateMatch]) -> list[DateMatch]:
+    """The matches, and an update's time printed without its date after a date of the line:
+    on that date's day, in its zone unless it names its own, and never before it."""
+    for m in _UPDATED_TIME.finditer(line, matches[0].end if matches else len(line)):
+        if any(m.start() < d.end and d.start < m.end() for d in matches):
+            continue
+        on = [d for d in matches if d.end <= m.start()][-1]
+        stamp = _clock(m, on.stamp)
+        if stamp is None:
+            continue
+        if on.stamp.has_time and (stamp.hour, stamp.minute) <= (on.stamp.hour, on.stamp.minute):
+            continue  # earlier than its date: another day, which the line does not print
+        if stamp.offset_minutes is None:
+            stamp = replace(stamp, offset_minutes=on.stamp.offset_minutes)
+        matches = sorted([*matches, DateMatch(stamp, m.start(), m.end(), "updated")], key=_at)
     return matches
+
+
+def _at(match: DateMatch) -> int:
+    return match.start
 
 
 def _label(prefix: str) -> str | None:
