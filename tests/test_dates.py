@@ -66,6 +66,13 @@ SEOUL = ZoneInfo("Asia/Seoul")
             "Published March 4, 2024 · Updated 3:15 PM",
             [("posted", "2024-03-04"), ("updated", "2024-03-04T15:15+09:00")],
         ),
+        # "10.32" is a time where a zone or "am"/"pm" follows it.
+        ("Mon 4 Mar 2024 10.32 GMT", [(None, "2024-03-04T10:32+00:00")]),
+        ("Version 2.14 released March 4, 2024 10.5", [(None, "2024-03-04")]),
+        # Labels in more languages.
+        ("승인 2024.03.04 10:32", [("posted", "2024-03-04T10:32+09:00")]),
+        ("更新 2024年3月5日 8:00", [("updated", "2024-03-05T08:00+09:00")]),
+        ("Atualizado em 05/03/2024 08h00", [("updated", "2024-03-05T08:00+09:00")]),
         # An earlier time is another day, which the line does not print.
         ("Posted March 4, 2024 11:00 PM · Updated 1:15 AM", [("posted", "2024-03-04T23:00+09:00")]),
         ("Originally published 9 November 202211:01", [("posted", "2022-11-09T11:01+09:00")]),

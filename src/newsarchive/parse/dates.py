@@ -311,10 +311,6 @@ _MONTH = (
     + "|".join(re.escape(n) for n in sorted(_MONTHS, key=len, reverse=True))
     + r")(?![^\W\d_])"
 )
-_TIME = (
-    r"(?:(?P<ampm1>오전|오후|午前|午後|AM|PM)\s*)?(?P<h>\d{1,2})\s*[:시時h]\s*(?P<mi>\d{2})(?:\s*[분分])?"
-    r"(?::(?P<s>\d{2}))?(?:\s*(?P<ampm2>[AaPp]\.?[Mm]\.?)(?![a-z]))?"
-)
 # Zones printed after a time: fixed offsets by their abbreviations, and the North American
 # regional names ("ET") whose offset depends on the date (summer time), read from the tz database.
 _ZONE_OFFSETS = {
@@ -362,6 +358,13 @@ _ZONE_REGIONS = {
 _ZONE_NAME = "|".join(sorted([*_ZONE_OFFSETS, *_ZONE_REGIONS], key=len, reverse=True))
 # Abbreviations in capitals only: in lower case, "et", "est" and "ist" are words.
 _ZONE = r"(?:\s*\(?(?P<zone>(?-i:" + _ZONE_NAME + r")|[+-]\d{2}:?\d{2})\)?(?![A-Za-z]))?"
+_AMPM = r"[AaPp]\.?[Mm]\.?(?![a-z])"
+# Hours and minutes: "10:32", "10시 32분", "10h32", and "10.32" where a zone or "pm" follows it.
+_TIME = (
+    r"(?:(?P<ampm1>오전|오후|午前|午後|AM|PM)\s*)?(?P<h>\d{1,2})"
+    r"(?:\s*[:시時h]\s*|\.(?=\d{2}\s*(?:" + _AMPM + r"|(?-i:" + _ZONE_NAME + r")(?![A-Za-z]))))"
+    r"(?P<mi>\d{2})(?:\s*[분分])?(?::(?P<s>\d{2}))?(?:\s*(?P<ampm2>" + _AMPM + r"))?"
+)
 # Between a date and its time: spaces, commas, bars, slashes, "at", an opening parenthesis.
 _GAP = r"(?:\s*(?:[,|/·-]|at|um|à|a las|alle|kl\.?|klo|в|\(|T)?\s*)"
 
@@ -420,12 +423,14 @@ _TIME_BEFORE = re.compile(
 
 POSTED_LABEL = re.compile(
     r"(?i)(?:first\s+)?(?:posted|published|write|written|created|issued|입력|등록|게재|작성|발행|송고"
-    r"|veröffentlicht|erschienen|publié|publicado|pubblicato|gepubliceerd|opublikowano"
+    r"|승인|公開|配信|掲載|投稿|发布|發布|發佈"
+    r"|veröffentlicht|erschienen|publié|publicad[oa]|pubblicat[oa]|gepubliceerd|opublikowano"
     r"|опубликовано|julkaistu|publicerad|publisert|udgivet|yayınlanma)"
 )
 _UPDATED_WORDS = (
-    r"(?:last\s+)?(?:updated?|modified|revised|edited|수정|업데이트|최종수정|갱신"
-    r"|aktualisiert|geändert|mis à jour|actualizado|aggiornato|bijgewerkt|zaktualizowano"
+    r"(?:last\s+)?(?:updated?|modified|revised|edited|수정|업데이트|최종수정|갱신|更新"
+    r"|aktualisiert|geändert|mis à jour|actualizad[oa]|atualizad[oa]|aggiornat[oa]|bijgewerkt"
+    r"|zaktualizowano"
     r"|обновлено|päivitetty|uppdaterad|oppdatert|opdateret|güncellenme)"
 )
 UPDATED_LABEL = re.compile(_UPDATED_WORDS, re.IGNORECASE)
