@@ -26,7 +26,19 @@ _MAX_CHARS = 120  # a byline is a short line
 _HEAD_ROOM = 15  # lines below the article's opening still searched for a byline
 _FOOT_ROOM = 15  # and after its last paragraph
 _FAR = 60
-_NEAR = ("by_prefix", "name_shaped", "date_line", "title", "prose", "byline", "job_title")
+# The neighbours' signals: a name line above a photo credit is a caption, one among
+# comma-ended lines is a list of topics.
+_NEAR = (
+    "by_prefix",
+    "name_shaped",
+    "date_line",
+    "title",
+    "prose",
+    "byline",
+    "job_title",
+    "caption",
+    "furniture",
+)
 _NEAR_AT = [_I[name] for name in _NEAR]
 
 BYLINE_FEATURES = (
@@ -45,8 +57,11 @@ BYLINE_FEATURES = (
     "from_body_end",
     "mass_above",
     "p_body",
+    "ends_comma",
     *(f"{name}_prev" for name in _NEAR),
+    "ends_comma_prev",
     *(f"{name}_next" for name in _NEAR),
+    "ends_comma_next",
 )
 # The best line needs little to be the byline (most articles have one); a second line more.
 BEST_THRESHOLD = 0.1
@@ -89,14 +104,15 @@ def byline_rows(
     local = article.local.tolist()  # plain lists: reading numpy arrays item by item is slow
     body = article.body.tolist()
     above = mass_above.tolist()
-    none = [-1.0] * len(_NEAR)
+    none = [-1.0] * (len(_NEAR) + 1)
+    comma = [float(line.text.endswith((",", "،", "、"))) for line in lines]
     rows = []
     for i in indices:
         text = lines[i].text
         names = names_in(text)
         name_words = [w.lower() for a in names for w in a.name.split() if len(w) >= 3]
-        prev_near = [local[i - 1][k] for k in _NEAR_AT] if i > 0 else none
-        next_near = [local[i + 1][k] for k in _NEAR_AT] if i + 1 < n else none
+        prev_near = [*(local[i - 1][k] for k in _NEAR_AT), comma[i - 1]] if i > 0 else none
+        next_near = [*(local[i + 1][k] for k in _NEAR_AT), comma[i + 1]] if i + 1 < n else none
         rows.append(
             [
                 *local[i],
@@ -114,6 +130,7 @@ def byline_rows(
                 float(clip(i - end)),
                 above[i],
                 body[i],
+                comma[i],
                 *prev_near,
                 *next_near,
             ]
