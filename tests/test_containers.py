@@ -421,6 +421,29 @@ def test_list_finds_a_container_by_any_path_to_it(
         assert len(listed.stdout.splitlines()) == 4, name
 
 
+def test_list_tells_apart_two_containers_of_one_name(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two crawls called the same in different folders: each path lists its own pages, and
+    the bare file name, which names both, is refused with both paths."""
+    for folder, (page, url) in zip(("monday", "tuesday"), PAGES[:2], strict=True):
+        (tmp_path / folder).mkdir()
+        with (tmp_path / folder / "crawl.warc").open("wb") as out:
+            response(WARCWriter(out, gzip=False), url, page.read_bytes())
+    monkeypatch.chdir(tmp_path)
+    runner = CliRunner()
+    db = str(tmp_path / "a.db")
+    ingested = runner.invoke(cli, ["--db", db, "ingest", "monday/crawl.warc", "tuesday/crawl.warc"])
+    assert ingested.exit_code == 0, ingested.output
+    for name in ("monday/crawl.warc", str(tmp_path / "tuesday" / "crawl.warc")):
+        listed = runner.invoke(cli, ["--db", db, "list", "--json", "--container", name])
+        urls = [json.loads(line)["url"] for line in listed.stdout.splitlines()]
+        assert urls == [PAGES[0 if "monday" in name else 1][1]], name
+    ambiguous = runner.invoke(cli, ["--db", db, "list", "--container", "crawl.warc"])
+    assert ambiguous.exit_code == 2
+    assert "monday/crawl.warc" in ambiguous.stderr and "tuesday/crawl.warc" in ambiguous.stderr
+
+
 def test_sniffing_never_blocks_nor_mistakes_a_page(tmp_path: Path) -> None:
     """A FIFO in a folder is refused as before (a look at its start would block); a news page
     that speaks of MIME headers is a page, not a browser save."""

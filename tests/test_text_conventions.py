@@ -108,8 +108,12 @@ FERRY_BODY = [
 )
 def test_posting_and_update_stamps(date_line: str, posted: str, updated: str) -> None:
     capture = "\n\n".join(
-        ["Ferry operators cut winter timetables across the northern islands", date_line]
-        + ["By Jane Roe", *FERRY_BODY]
+        [
+            "Ferry operators cut winter timetables across the northern islands",
+            date_line,
+            "By Jane Roe",
+            *FERRY_BODY,
+        ]
     )
     found = parse_text(capture)
     assert found.posted is not None and found.updated is not None

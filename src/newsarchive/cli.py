@@ -696,10 +696,14 @@ def import_(ctx: click.Context, files: tuple[str, ...]) -> None:
 @click.pass_context
 def list_(ctx: click.Context, limit: int, as_json: bool, container: str | None) -> None:
     """List records, newest first."""
+    from .errors import QueryError
     from .render import article_row, to_json
 
     with open_archive(ctx) as archive:
-        articles = archive.recent(limit, container=container)
+        try:
+            articles = archive.recent(limit, container=container)
+        except QueryError as exc:
+            raise click.UsageError(str(exc)) from exc
     for article in articles:
         click.echo(to_json(article.to_dict()) if as_json else article_row(article))
 

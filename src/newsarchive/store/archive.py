@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 from array import array
 from collections.abc import Callable, Iterator
@@ -14,7 +15,7 @@ from sqlalchemy import Connection, Engine, func, make_url, select, text
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
-from ..errors import ArchiveError, NotFound
+from ..errors import ArchiveError, NotFound, QueryError
 from ..record import Article, InputInfo
 from ..timeline import By, Timeline, count
 from .check import CheckReport, check_archive
@@ -183,19 +184,13 @@ class Archive:
         the articles read out of that web archive or browser save (its path as given to
         ingest, or its file name)."""
         query = select(ArticleRow)
-        if container is not None:
-            # As given to ingest, or by its file name (ingest may have been given it by
-            # another path).
-            name = container.rstrip("/")
-            base = name.rsplit("/", 1)[-1]
-            pages = select(InputRow.article_id).where(
-                InputRow.container.is_not(None),
-                (InputRow.path == name)
-                | (InputRow.path == base)
-                | InputRow.path.endswith("/" + base, autoescape=True),
-            )
-            query = query.where(ArticleRow.id.in_(pages))
         with self._session() as s:
+            if container is not None:
+                pages = select(InputRow.article_id).where(
+                    InputRow.container.is_not(None),
+                    InputRow.path.in_(self._container_paths(s, container)),
+                )
+                query = query.where(ArticleRow.id.in_(pages))
             rows = s.scalars(
                 query.order_by(
                     ArticleRow.posted_utc.is_(None),
@@ -204,6 +199,30 @@ class Archive:
                 ).limit(limit)
             ).all()
             return [article_from_row(r) for r in rows]
+
+    @staticmethod
+    def _container_paths(s: Session, given: str) -> list[str]:
+        """The stored paths of the container `given` names: the one ingested by that path (or
+        by another path to the same file from here), else the one of that file name; two of
+        that name in different folders are ambiguous."""
+        name = given.rstrip("/")
+        base = name.rsplit("/", 1)[-1]
+        stored = s.scalars(
+            select(InputRow.path)
+            .where(
+                InputRow.container.is_not(None),
+                (InputRow.path == name)
+                | (InputRow.path == base)
+                | InputRow.path.endswith("/" + base, autoescape=True),
+            )
+            .distinct()
+        ).all()
+        here = os.path.abspath(name)
+        exact = [path for path in stored if path == name or os.path.abspath(path) == here]
+        if exact or len(stored) <= 1:
+            return exact or list(stored)
+        listed = ", ".join(sorted(stored))
+        raise QueryError(f"{given} names {len(stored)} web archives ({listed}): give its path")
 
     def versions(self, article_id: int) -> list[dict[str, Any]]:
         """Earlier editions of an article, oldest first, as the records they were."""
