@@ -10,10 +10,10 @@ from functools import lru_cache
 from ..record import UNSPACED_LETTER
 from .dates import POSTED_LABEL, UPDATED_LABEL, DateMatch, find_dates
 from .language import language_of_name
+from .vocabulary import cjk_count
 
 _TERMINAL = re.compile(r"[.!?。！？…](?:[\"'”’»)\]」』]*)\s*$")
 _TEASER_END = re.compile(r"(?:\.\.\.|…)\s*$")
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7a3]")
 _WEEKDAYS = re.compile(
     r"\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?|\([월화수목금토일]\)|[월화수목금토일]요일",
     re.IGNORECASE,
@@ -44,7 +44,7 @@ def char_classes(text: str) -> tuple[int, int, int, int, int]:
 
 def text_length(line: str) -> int:
     """Length that treats a CJK character as worth two Latin ones (a word is ~2 syllables)."""
-    cjk = len(_CJK.findall(line))
+    cjk = cjk_count(line)
     return len(line) + cjk
 
 
@@ -79,7 +79,7 @@ def is_prose(line: str) -> bool:
     text = line.strip()
     if not text or is_teaser(text):
         return False
-    if word_count(text) < 3 and len(_CJK.findall(text)) < 10:
+    if word_count(text) < 3 and cjk_count(text) < 10:
         return False
     if _TERMINAL.search(text[-8:]):
         return True
@@ -104,7 +104,7 @@ def is_title(line: str) -> bool:
         return False
     if _NOT_TITLE.search(text):
         return False
-    cjk = len(_CJK.findall(text))
+    cjk = cjk_count(text)
     if word_count(text) < 2 and cjk < 5:
         return False
     if word_count(text) < 3 and cjk == 0 and len(text) < 12:

@@ -24,12 +24,12 @@ from ..lines import char_classes, date_line, text_length
 from ..names import read_byline
 from ..text.signals import terms
 from ..vocabulary import (
-    CJK_CHAR,
     ELLIPSIS_END,
     FUNCTION_WORDS,
     READING_TIME,
     SENTENCE_END,
     SOCIAL_WORDS,
+    cjk_count,
 )
 from .blocks import CLASS_KINDS, FLAG_NAMES, Block
 from .dom import HtmlElement
@@ -147,7 +147,7 @@ def _text_signals(s: str) -> tuple[float, ...]:
         float(n <= 400 and bp.is_caption(s)),
         float(short and bool(SOCIAL_WORDS.search(s))),
         float(short and digits > 0 and bool(READING_TIME.search(s))),
-        len(CJK_CHAR.findall(head)) / n_head,
+        cjk_count(head) / n_head,
         float(min(10, s.count("\n"))),
         function / max(1, len(first)),
         math.log1p(function),
@@ -155,7 +155,7 @@ def _text_signals(s: str) -> tuple[float, ...]:
 
 
 def _weight(text: str) -> int:
-    return text_length(text) + len(CJK_CHAR.findall(text))
+    return text_length(text) + cjk_count(text)
 
 
 def _holder(block: Block) -> HtmlElement:

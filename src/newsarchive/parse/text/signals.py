@@ -20,14 +20,14 @@ from ..names import KOREAN_BYLINE, LATIN_NAME, read_byline
 from ..vocabulary import (
     BULLET_START,
     BY_PREFIX,
-    CJK_CHAR,
     ELLIPSIS_END,
     GLUED_BY,
-    HANGUL_CHAR,
     JOB_TITLE,
     READING_TIME,
     SENTENCE_END,
     SOCIAL_WORDS,
+    cjk_count,
+    hangul_count,
 )
 
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
@@ -96,8 +96,8 @@ def local_signals(s: str) -> tuple[float, ...]:
     n_letters = max(1, letters)
     punct = n_head - alnum - spaces
     capwords = sum(1 for t in tokens if t[:1].isupper())
-    cjk = len(CJK_CHAR.findall(s))
-    hangul = len(HANGUL_CHAR.findall(s)) if cjk else 0
+    cjk = cjk_count(s)
+    hangul = hangul_count(s) if cjk else 0
     dates = find_dates(s) if n < 400 else []
     mostly_dates = bool(dates) and date_line(s) is not None
     byline = read_byline(s) if short else None
