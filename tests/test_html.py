@@ -156,6 +156,23 @@ def test_date_tags_named_by_their_words(
     assert (meta.modified.iso() if meta.modified else None) == modified
 
 
+def test_a_utc_time_is_given_in_the_zone_the_page_prints_it_in() -> None:
+    # Publishing systems often write metadata in UTC and the page's time elements in local
+    # time: the same instant, but the record wants the publisher's offset (and its day).
+    head = (
+        '<meta property="article:published_time" content="2025-03-05T03:05:00+00:00">'
+        '<meta property="article:modified_time" content="2025-03-05T17:20:00+00:00">'
+    )
+    body = (
+        '<article><h1>Title here now</h1><p class="byline">Posted <time datetime='
+        '"2025-03-04T19:05:00-08:00">March 4, 2025</time> · Updated <time datetime='
+        '"2025-03-05T09:20:00-08:00">March 5, 2025</time></p>' + PARAGRAPHS + "</article>"
+    )
+    article = parse_bytes(page(head, body), "x.html")
+    assert article.posted_at == "2025-03-04T19:05-08:00"
+    assert article.updated_at == "2025-03-05T09:20-08:00"
+
+
 def test_an_articles_own_footer_keeps_its_date_and_author() -> None:
     # <footer> inside <article> is the article's footer (HTML's sense of the element): its
     # date and byline are read; the page's own footer is still dropped.

@@ -13,7 +13,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime, timedelta, timezone
 
 import numpy as np
 from lxml import etree
@@ -236,4 +236,24 @@ def choose_posted(found: list[DateCandidate], rows: Matrix) -> Stamp | None:
             c is best,
         ),
     )
-    return precise.stamp
+    return in_publisher_zone(precise.stamp, found)
+
+
+def _minute(stamp: Stamp) -> datetime | None:
+    if stamp.offset_minutes is None or stamp.hour is None or stamp.minute is None:
+        return None
+    zone = timezone(timedelta(minutes=stamp.offset_minutes))
+    return datetime(stamp.year, stamp.month, stamp.day, stamp.hour, stamp.minute, tzinfo=zone)
+
+
+def in_publisher_zone(stamp: Stamp, found: list[DateCandidate]) -> Stamp:
+    """A time given in UTC, as the page also gives it in its own zone: many publishing systems
+    write metadata in UTC and the page's time elements in local time. The instant is the same;
+    the local offset keeps the day the publisher printed."""
+    moment = _minute(stamp)
+    if moment is None or stamp.offset_minutes != 0:
+        return stamp
+    for c in found:
+        if c.stamp.offset_minutes and _minute(c.stamp) == moment:
+            return c.stamp
+    return stamp

@@ -172,7 +172,8 @@ def parse_html(markup: str, url: str | None = None) -> Extracted:
 
     rows = dating.date_rows(choices.dates, choices.headline_at, p_body, kept, page.kind)
     found.posted = dating.choose_posted(choices.dates, rows)
-    found.updated = meta.modified or dating.printed_update(blocks)
+    updated = meta.modified or dating.printed_update(blocks)
+    found.updated = dating.in_publisher_zone(updated, choices.dates) if updated else None
 
     candidates = choices.authors + bylines.printed_candidates(blocks, kept, choices.site_name)
     rows = bylines.byline_rows(candidates, blocks, p_body, kept, page.kind)
