@@ -49,6 +49,11 @@ SEOUL = ZoneInfo("Asia/Seoul")
         ("4 March 2024, 10:32 CET", [(None, "2024-03-04T10:32+01:00")]),
         # In lower case they are words: "et" is French for "and".
         ("le 4 mars 2024 à 10h32 et modifié", [(None, "2024-03-04T10:32+09:00")]),
+        # An offset written after "GMT" or "UTC" is the offset, not UTC itself.
+        ("Nov 28, 2024 at 3:30 PM GMT+9", [(None, "2024-11-28T15:30+09:00")]),
+        ("Nov 28, 2024 15:30 (UTC+05:30)", [(None, "2024-11-28T15:30+05:30")]),
+        ("Nov 28, 2024 3:30 PM GMT−5", [(None, "2024-11-28T15:30-05:00")]),
+        ("Nov 28, 2024 3:30 PM GMT 2024", [(None, "2024-11-28T15:30+00:00")]),
         # The time before its date, with its zone and the weekday between them.
         ("Published 10:32 AM EST, Mon March 4, 2024", [("posted", "2024-03-04T10:32-05:00")]),
         ("10:32 Uhr, 4. März 2024", [(None, "2024-03-04T10:32+09:00")]),

@@ -357,7 +357,12 @@ _ZONE_REGIONS = {
 }
 _ZONE_NAME = "|".join(sorted([*_ZONE_OFFSETS, *_ZONE_REGIONS], key=len, reverse=True))
 # Abbreviations in capitals only: in lower case, "et", "est" and "ist" are words.
-_ZONE = r"(?:\s*\(?(?P<zone>(?-i:" + _ZONE_NAME + r")|[+-]\d{2}:?\d{2})\)?(?![A-Za-z]))?"
+# "GMT+9", "UTC-05:30": an offset from UTC, written after its name.
+_ZONE = (
+    r"(?:\s*\(?(?P<zone>(?-i:(?:GMT|UTC)\s?[+\-−]\d{1,2}(?::?\d{2})?(?!\d)|"
+    + _ZONE_NAME
+    + r")|[+-]\d{2}:?\d{2})\)?(?![A-Za-z]))?"
+)
 _AMPM = r"[AaPp]\.?[Mm]\.?(?![a-z])"
 # Hours and minutes: "10:32", "10시 32분", "10h32", and "10.32" where a zone or "pm" follows it.
 _TIME = (
@@ -503,9 +508,12 @@ def _zone_minutes(raw: str | None, wall: datetime) -> int | None:
     if upper in _ZONE_REGIONS:
         offset = wall.replace(tzinfo=ZoneInfo(_ZONE_REGIONS[upper])).utcoffset()
         return int(offset.total_seconds() // 60) if offset is not None else None
-    sign = -1 if raw[0] == "-" else 1
-    digits = raw[1:].replace(":", "")
-    return sign * (int(digits[:2]) * 60 + int(digits[2:4]))
+    offset = raw[3:].strip() if upper[:3] in ("GMT", "UTC") else raw
+    sign = -1 if offset[0] in "-−" else 1
+    hours, _, minutes = offset[1:].partition(":")
+    if not minutes and len(hours) > 2:  # "+0930", "+530"
+        hours, minutes = hours[:-2], hours[-2:]
+    return sign * (int(hours) * 60 + int(minutes or 0))
 
 
 def _stamp(m: re.Match[str]) -> Stamp | None:
