@@ -49,6 +49,10 @@ SEOUL = ZoneInfo("Asia/Seoul")
         ("4 March 2024, 10:32 CET", [(None, "2024-03-04T10:32+01:00")]),
         # In lower case they are words: "et" is French for "and".
         ("le 4 mars 2024 à 10h32 et modifié", [(None, "2024-03-04T10:32+09:00")]),
+        # Catalan elides "de" before a vowel; German shortens März to Mär.
+        ("12 d'octubre de 2023", [(None, "2023-10-12")]),
+        ("12 d’abril de 2023", [(None, "2023-04-12")]),
+        ("12. Mär. 2023", [(None, "2023-03-12")]),
         # An offset written after "GMT" or "UTC" is the offset, not UTC itself.
         ("Nov 28, 2024 at 3:30 PM GMT+9", [(None, "2024-11-28T15:30+09:00")]),
         ("Nov 28, 2024 15:30 (UTC+05:30)", [(None, "2024-11-28T15:30+05:30")]),

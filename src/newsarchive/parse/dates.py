@@ -75,6 +75,7 @@ _MONTH_NAMES: dict[int, tuple[str, ...]] = {
         "march",
         "mar",
         "märz",
+        "mär",
         "maerz",
         "mars",
         "marzo",
@@ -385,7 +386,7 @@ _MONTH_FIRST = (
     r"(?P<y>(?:19|20)\d{2})" + _YEAR_END
 )
 _DAY_FIRST = (
-    r"\b(?P<d>\d{1,2})(?:st|nd|rd|th|er|º|°)?\.?(?:\s*|-)(?:de\s+|of\s+)?"
+    r"\b(?P<d>\d{1,2})(?:st|nd|rd|th|er|º|°)?\.?(?:\s*|-)(?:de\s+|of\s+|d['’]\s?)?"
     + _MONTH
     + r"\.?(?:,?\s*|-)(?:de\s+|del\s+)?(?P<y>(?:19|20)\d{2})"
     + _YEAR_END
