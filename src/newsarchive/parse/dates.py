@@ -509,9 +509,9 @@ def _zone_minutes(raw: str | None, wall: datetime) -> int | None:
     if upper in _ZONE_REGIONS:
         offset = wall.replace(tzinfo=ZoneInfo(_ZONE_REGIONS[upper])).utcoffset()
         return int(offset.total_seconds() // 60) if offset is not None else None
-    offset = raw[3:].strip() if upper[:3] in ("GMT", "UTC") else raw
-    sign = -1 if offset[0] in "-−" else 1
-    hours, _, minutes = offset[1:].partition(":")
+    written = raw[3:].strip() if upper[:3] in ("GMT", "UTC") else raw
+    sign = -1 if written[0] in "-−" else 1
+    hours, _, minutes = written[1:].partition(":")
     if not minutes and len(hours) > 2:  # "+0930", "+530"
         hours, minutes = hours[:-2], hours[-2:]
     return sign * (int(hours) * 60 + int(minutes or 0))
