@@ -205,9 +205,44 @@ def _source(found: Extracted, text: str) -> Source | None:
     return None
 
 
+# A page that holds its article twice (a layout per screen size, a print copy) gives the same
+# run of paragraphs again; a list or a sentence an article repeats is short.
+_REPEAT_PARAGRAPHS = 3
+_REPEAT_CHARS = 1000
+
+
+def without_repeats(paragraphs: list[str]) -> list[str]:
+    """The paragraphs less any run of at least _REPEAT_PARAGRAPHS of them and _REPEAT_CHARS
+    characters that repeats, in order, a run printed earlier (compared with spaces and case
+    folded)."""
+    keys = [" ".join(p.split()).casefold() for p in paragraphs]
+    seen_at: dict[str, list[int]] = {}
+    kept: list[str] = []
+    i = 0
+    while i < len(keys):
+        run = max((_common_run(keys, j, i) for j in seen_at.get(keys[i], [])), default=0)
+        if run >= _REPEAT_PARAGRAPHS and sum(map(len, keys[i : i + run])) >= _REPEAT_CHARS:
+            i += run
+            continue
+        seen_at.setdefault(keys[i], []).append(i)
+        kept.append(paragraphs[i])
+        i += 1
+    return kept
+
+
+def _common_run(keys: list[str], earlier: int, at: int) -> int:
+    """How many keys from `at` repeat those from `earlier`, the earlier run ending before `at`."""
+    length = 0
+    while at + length < len(keys) and earlier + length < at:
+        if keys[earlier + length] != keys[at + length]:
+            break
+        length += 1
+    return length
+
+
 def build_article(found: Extracted, text: str, info: InputInfo) -> Article:
     """Turn what a parser found into the record: source, zones, languages, the body."""
-    body = "\n\n".join(p.strip() for p in found.paragraphs if p.strip())
+    body = "\n\n".join(without_repeats([p.strip() for p in found.paragraphs if p.strip()]))
     if not body:
         raise NotAnArticle(info.path, "no article text found")
     source = _source(found, text)
