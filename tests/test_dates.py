@@ -49,6 +49,15 @@ SEOUL = ZoneInfo("Asia/Seoul")
         ("4 March 2024, 10:32 CET", [(None, "2024-03-04T10:32+01:00")]),
         # In lower case they are words: "et" is French for "and".
         ("le 4 mars 2024 à 10h32 et modifié", [(None, "2024-03-04T10:32+09:00")]),
+        # No zone is 99 hours away; a word after a time is not a zone; "CST" is three zones.
+        ("March 4, 2024 10:32 GMT+99", [(None, "2024-03-04T10:32+09:00")]),
+        ("March 4, 2024 10:32 ESTÁDIO", [(None, "2024-03-04T10:32+09:00")]),
+        ("2024年3月4日 10:32 CST", [(None, "2024-03-04T10:32+09:00")]),
+        ("4. März 2024, 10:32 Uhr MEZ", [(None, "2024-03-04T10:32+01:00")]),
+        ("Nov 28, 2024 3:30 PM GMT+ 9", [(None, "2024-11-28T15:30+09:00")]),
+        ("March 4, 2024 10:32 −0500", [(None, "2024-03-04T10:32-05:00")]),
+        # An update's time with a day of its own (printed without a year) is not that day's.
+        ("Published March 4, 2024 · Updated 9:15 AM, March 5", [("posted", "2024-03-04")]),
         # Catalan elides "de" before a vowel; German shortens März to Mär.
         ("12 d'octubre de 2023", [(None, "2023-10-12")]),
         ("12 d’abril de 2023", [(None, "2023-04-12")]),

@@ -209,31 +209,42 @@ def _source(found: Extracted, text: str) -> Source | None:
 # run of paragraphs again; a list or a sentence an article repeats is short.
 _REPEAT_PARAGRAPHS = 3
 _REPEAT_CHARS = 1000
+# Comparisons allowed a body: past them (only a body of thousands of short repeated lines gets
+# there), the rest is kept as it is.
+_REPEAT_BUDGET = 200_000
 
 
 def without_repeats(paragraphs: list[str]) -> list[str]:
     """The paragraphs less any run of at least _REPEAT_PARAGRAPHS of them and _REPEAT_CHARS
     characters that repeats, in order, a run printed earlier (compared with spaces and case
-    folded)."""
+    folded). A run is looked for where each paragraph was last printed twice before."""
     keys = [" ".join(p.split()).casefold() for p in paragraphs]
     seen_at: dict[str, list[int]] = {}
     kept: list[str] = []
+    budget = _REPEAT_BUDGET
     i = 0
     while i < len(keys):
-        run = max((_common_run(keys, j, i) for j in seen_at.get(keys[i], [])), default=0)
+        run = 0
+        for earlier in seen_at.get(keys[i], [])[-2:]:
+            length = _common_run(keys, earlier, i, budget)
+            budget -= length + 1
+            run = max(run, length)
         if run >= _REPEAT_PARAGRAPHS and sum(map(len, keys[i : i + run])) >= _REPEAT_CHARS:
             i += run
             continue
+        if budget <= 0:
+            return kept + paragraphs[i:]
         seen_at.setdefault(keys[i], []).append(i)
         kept.append(paragraphs[i])
         i += 1
     return kept
 
 
-def _common_run(keys: list[str], earlier: int, at: int) -> int:
-    """How many keys from `at` repeat those from `earlier`, the earlier run ending before `at`."""
+def _common_run(keys: list[str], earlier: int, at: int, most: int) -> int:
+    """How many keys from `at` repeat those from `earlier` (at most `most`), the earlier run
+    ending before `at`."""
     length = 0
-    while at + length < len(keys) and earlier + length < at:
+    while length < most and at + length < len(keys) and earlier + length < at:
         if keys[earlier + length] != keys[at + length]:
             break
         length += 1

@@ -344,7 +344,6 @@ _ZONE_OFFSETS = {
     "EDT": -240,
     "EST": -300,
     "CDT": -300,
-    "CST": -360,
     "MDT": -360,
     "MST": -420,
     "PDT": -420,
@@ -359,10 +358,11 @@ _ZONE_REGIONS = {
 _ZONE_NAME = "|".join(sorted([*_ZONE_OFFSETS, *_ZONE_REGIONS], key=len, reverse=True))
 # Abbreviations in capitals only: in lower case, "et", "est" and "ist" are words.
 # "GMT+9", "UTC-05:30": an offset from UTC, written after its name.
+# ("CST" is not read: it is China's and Taiwan's as well as America's Central zone.)
 _ZONE = (
-    r"(?:\s*\(?(?P<zone>(?-i:(?:GMT|UTC)\s?[+\-−]\d{1,2}(?::?\d{2})?(?!\d)|"
+    r"(?:\s*\(?(?P<zone>(?-i:(?:GMT|UTC)\s?[+\-−]\s?\d{1,2}(?::?\d{2})?(?!\d)|"
     + _ZONE_NAME
-    + r")|[+-]\d{2}:?\d{2})\)?(?![A-Za-z]))?"
+    + r")|[+\-−]\d{2}:?\d{2})\)?(?![^\W\d_]))?"
 )
 _AMPM = r"[AaPp]\.?[Mm]\.?(?![a-z])"
 # Hours and minutes: "10:32", "10시 32분", "10h32", and "10.32" where a zone or "pm" follows it.
@@ -417,7 +417,7 @@ DATE_FORMS = (  # (lookahead, form), in the order they are tried
     ("(?=[12])", _YEAR_FIRST_NAMED),
     (r"(?=\d)", _NUMERIC_SHORT_YEAR),
 )
-DATE_TAIL = r"(?:" + _GAP + _TIME + r")?" + _ZONE
+DATE_TAIL = r"(?:" + _GAP + _TIME + r"(?:\s*Uhr)?)?" + _ZONE
 _DATE_FORMS = [re.compile(start + form + DATE_TAIL, re.IGNORECASE) for start, form in DATE_FORMS]
 # A time printed before its date, with its zone and the weekday between them:
 # "13:30 February 19, 2019", "10:32 AM EST, Mon March 4, 2024".
@@ -509,11 +509,13 @@ def _zone_minutes(raw: str | None, wall: datetime) -> int | None:
     if upper in _ZONE_REGIONS:
         offset = wall.replace(tzinfo=ZoneInfo(_ZONE_REGIONS[upper])).utcoffset()
         return int(offset.total_seconds() // 60) if offset is not None else None
-    written = raw[3:].strip() if upper[:3] in ("GMT", "UTC") else raw
+    written = raw[3:].replace(" ", "") if upper[:3] in ("GMT", "UTC") else raw
     sign = -1 if written[0] in "-−" else 1
     hours, _, minutes = written[1:].partition(":")
     if not minutes and len(hours) > 2:  # "+0930", "+530"
         hours, minutes = hours[:-2], hours[-2:]
+    if int(hours) > 14 or int(minutes or 0) > 59:
+        return None  # no zone is that far from UTC: not an offset
     return sign * (int(hours) * 60 + int(minutes or 0))
 
 
@@ -595,6 +597,8 @@ def _with_update_times(line: str, matches: list[DateMatch]) -> list[DateMatch]:
     for m in _UPDATED_TIME.finditer(line, matches[0].end if matches else len(line)):
         if any(m.start() < d.end and d.start < m.end() for d in matches):
             continue
+        if _DAY_AFTER.match(line, m.end()):
+            continue  # "Updated 9:15 AM, March 5": its own day, printed without a year
         on = [d for d in matches if d.end <= m.start()][-1]
         stamp = _clock(m, on.stamp)
         if stamp is None:
@@ -609,6 +613,12 @@ def _with_update_times(line: str, matches: list[DateMatch]) -> list[DateMatch]:
 
 def _at(match: DateMatch) -> int:
     return match.start
+
+
+# A day after a time: a month's name or a day and month in figures.
+_DAY_AFTER = re.compile(
+    r"[\s,·|–-]*(?:on\s+)?(?:" + _MONTH + r"|\d{1,2}\s*[./-]\s*\d{1,2})", re.IGNORECASE
+)
 
 
 def _label(prefix: str) -> str | None:

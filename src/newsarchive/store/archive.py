@@ -203,24 +203,25 @@ class Archive:
     @staticmethod
     def _container_paths(s: Session, given: str) -> list[str]:
         """The stored paths of the container `given` names: the one ingested by that path (or
-        by another path to the same file from here), else the one of that file name; two of
-        that name in different folders are ambiguous."""
+        by another path to the same file from here), else the one of its file name (ingest may
+        have been run from another folder); two of that name in different folders are
+        ambiguous."""
         name = given.rstrip("/")
         base = name.rsplit("/", 1)[-1]
         stored = s.scalars(
             select(InputRow.path)
             .where(
                 InputRow.container.is_not(None),
-                (InputRow.path == name)
-                | (InputRow.path == base)
-                | InputRow.path.endswith("/" + base, autoescape=True),
+                (InputRow.path == base) | InputRow.path.endswith("/" + base, autoescape=True),
             )
             .distinct()
         ).all()
-        here = os.path.abspath(name)
-        exact = [path for path in stored if path == name or os.path.abspath(path) == here]
+        # LIKE ignores case on SQLite: the file name must be the same, letter for letter.
+        stored = [path for path in stored if path.rsplit("/", 1)[-1] == base]
+        here = os.path.realpath(name)
+        exact = [path for path in stored if path == name or os.path.realpath(path) == here]
         if exact or len(stored) <= 1:
-            return exact or list(stored)
+            return exact or stored
         listed = ", ".join(sorted(stored))
         raise QueryError(f"{given} names {len(stored)} web archives ({listed}): give its path")
 

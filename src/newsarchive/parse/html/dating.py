@@ -239,7 +239,7 @@ def choose_posted(found: list[DateCandidate], rows: Matrix) -> Stamp | None:
     return in_publisher_zone(precise.stamp, found)
 
 
-def _minute(stamp: Stamp) -> datetime | None:
+def _instant(stamp: Stamp) -> datetime | None:
     if stamp.offset_minutes is None or stamp.hour is None or stamp.minute is None:
         return None
     zone = timezone(timedelta(minutes=stamp.offset_minutes))
@@ -250,10 +250,10 @@ def in_publisher_zone(stamp: Stamp, found: list[DateCandidate]) -> Stamp:
     """A time given in UTC, as the page also gives it in its own zone: many publishing systems
     write metadata in UTC and the page's time elements in local time. The instant is the same;
     the local offset keeps the day the publisher printed."""
-    moment = _minute(stamp)
+    moment = _instant(stamp)
     if moment is None or stamp.offset_minutes != 0:
         return stamp
     for c in found:
-        if c.stamp.offset_minutes and _minute(c.stamp) == moment:
+        if c.stamp.offset_minutes and _instant(c.stamp) == moment:
             return c.stamp
     return stamp

@@ -176,17 +176,15 @@ def choose_dates(
     if chosen.match.label == "updated":
         # "Posted ... / Updated ...": an update chosen beside its posting date is the update,
         # and so is one printed after an unlabelled date of its own line ("date (updated date)").
-        posted = near("posted") or next(
-            (
-                c
-                for c in found
-                if c.line == chosen.line
-                and c.match.label is None
-                and c.match.end <= chosen.match.start
-                and c.day <= chosen.day
-            ),
-            None,
-        )
+        before = [
+            c
+            for c in found
+            if c.line == chosen.line
+            and c.match.label is None
+            and c.match.end <= chosen.match.start
+            and c.day <= chosen.day
+        ]
+        posted = near("posted") or (before[-1] if before else None)
         if posted is not None:
             return posted.match.stamp, chosen.match.stamp
         return chosen.match.stamp, None
