@@ -196,9 +196,8 @@ def test_cli_outputs(archive: Archive, monkeypatch: pytest.MonkeyPatch) -> None:
 def test_the_cli_reader_finds_what_the_archive_finds(
     archive: Archive, text: str, sort: str
 ) -> None:
-    """`newsarchive search` reads a SQLite file with sqlite3 alone: the same hits, in order."""
-    if archive.dialect != "sqlite":
-        return
+    """`newsarchive search` reads the archive with its driver alone (sqlite3, psycopg): the
+    same hits, in order."""
     options = SearchOptions(query=text, sort=sort, limit=5)  # type: ignore[arg-type]
     try:
         expected = archive.search(options)
@@ -207,6 +206,15 @@ def test_the_cli_reader_finds_what_the_archive_finds(
             search_file(archive.url, options)
         return
     assert search_file(archive.url, options) == expected
+
+
+def test_named_parameters_become_psycopgs() -> None:
+    from newsarchive.store.reader import _pyformat
+
+    sql = "SELECT x::regconfig, '10:30', :a, f(:b_2) FROM t WHERE y LIKE '%' || :a"
+    assert _pyformat(sql) == (
+        "SELECT x::regconfig, '10:30', %(a)s, f(%(b_2)s) FROM t WHERE y LIKE '%%' || %(a)s"
+    )
 
 
 @settings(

@@ -1,22 +1,23 @@
-"""Search a SQLite archive file with the standard library's sqlite3 alone.
+"""Search an archive with its engine's driver alone: sqlite3, or psycopg on PostgreSQL.
 
 `newsarchive search` runs in a new process each time; importing SQLAlchemy costs it about a
-third of a second, more than the search itself on most archives. On a SQLite file of the current
-schema it runs the same statements (search.py) through sqlite3, read-only. Anything else (another
-engine, a missing file, another schema) returns None, and the caller opens the archive the usual
-way, which creates it or says what is wrong.
+third of a second, more than the search itself on most archives. On an archive of the current
+schema it runs the same statements (search.py) through the driver, read-only. Anything else (a
+missing file, another schema, a server that does not answer) returns None, and the caller opens
+the archive the usual way, which creates it or says what is wrong.
 """
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from pathlib import Path
 from typing import Any
 
 from ..errors import ArchiveError
-from .engine import REPAIR_HINT, SQLITE_CACHE, resolve_url
+from .engine import PG_DRIVER, REPAIR_HINT, SQLITE_CACHE, resolve_url
 from .schema import HEAD_REVISION
-from .search import Hits, SearchOptions, run_search
+from .search import PG_SEARCH_PLANNER, Hits, SearchOptions, run_search
 
 _SQLITE = "sqlite:///"
 
@@ -44,7 +45,11 @@ def _connect(path: Path) -> sqlite3.Connection | None:
 
 
 def search_file(db: str | None, options: SearchOptions) -> Hits | None:
-    """The search's hits, or None when db is not a SQLite archive of the current schema."""
+    """The search's hits, or None when db is not an archive of the current schema that the
+    driver alone can read (the caller then opens it the usual way)."""
+    url = resolve_url(db)
+    if url.startswith(PG_DRIVER):
+        return _search_postgresql(url, options)
     path = archive_file(db)
     if path is None:
         return None
@@ -69,5 +74,49 @@ def search_file(db: str | None, options: SearchOptions) -> Hits | None:
             # The query language quotes every term: an engine error here is the archive's
             # (its search index missing, say), not the query's.
             raise ArchiveError(f"the search could not run: {exc}{REPAIR_HINT}") from exc
+    finally:
+        conn.close()
+
+
+# search.py writes :named parameters (as SQLAlchemy's text() and sqlite3 read them); psycopg
+# reads %(named)s, and a literal % doubled. A "::" cast is no parameter.
+_NAMED = re.compile(r"(?<![:\w\\]):(\w+)(?!:)")
+
+
+def _pyformat(sql: str) -> str:
+    return _NAMED.sub(r"%(\1)s", sql.replace("%", "%%"))
+
+
+def _search_postgresql(url: str, options: SearchOptions) -> Hits | None:
+    """The search on a PostgreSQL archive through psycopg alone, in one read-only transaction
+    with the planner settings searches run with (PG_SEARCH_PLANNER)."""
+    try:
+        import psycopg
+    except ImportError:
+        return None
+    try:
+        conn = psycopg.connect("postgresql://" + url[len(PG_DRIVER) :], connect_timeout=10)
+    except (psycopg.Error, ValueError):
+        return None  # the usual path says what is wrong
+    try:
+        try:
+            conn.read_only = True
+            row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+        except psycopg.Error:
+            return None
+        if row is None or row[0] != HEAD_REVISION:
+            return None
+        for name, value in PG_SEARCH_PLANNER.items():
+            conn.execute(f"SET LOCAL {name} = {value}")
+
+        def execute(sql: str, params: dict[str, Any]) -> list[Any]:
+            return conn.execute(_pyformat(sql), params).fetchall()
+
+        try:
+            return run_search(execute, "postgresql", options)
+        except psycopg.Error as exc:
+            first = str(exc).strip().splitlines()
+            reason = first[0] if first else type(exc).__name__
+            raise ArchiveError(f"the search could not run: {reason}{REPAIR_HINT}") from exc
     finally:
         conn.close()
