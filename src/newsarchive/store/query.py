@@ -134,18 +134,19 @@ _UNACCENT_UNSAFE = str.maketrans(
 )
 
 
-def _ts_word(word: str, prefix: bool) -> str:
+def _ts_term(term: Term) -> str | None:
+    """The term as tsquery text; None when unaccent leaves none of its words (they are then
+    punctuation, as in the indexed text)."""
     # Words are runs of \w: they hold no quote, backslash or operator, so quoting is enough.
-    word = word.translate(_UNACCENT_UNSAFE).strip()
-    return f"'{word}'" + (":*" if prefix else "")
-
-
-def _ts_term(term: Term) -> str:
-    last = len(term.words) - 1
-    words = [
-        _ts_word(w, term.korean or (term.prefix and i == last)) for i, w in enumerate(term.words)
+    words = [w for w in (w.translate(_UNACCENT_UNSAFE).strip() for w in term.words) if w]
+    if not words:
+        return None
+    last = len(words) - 1
+    lexemes = [
+        f"'{w}'" + (":*" if term.korean or (term.prefix and i == last) else "")
+        for i, w in enumerate(words)
     ]
-    return words[0] if len(words) == 1 else "(" + " <-> ".join(words) + ")"
+    return lexemes[0] if len(lexemes) == 1 else "(" + " <-> ".join(lexemes) + ")"
 
 
 def to_tsquery(query: Query, *, exclusions: bool = True) -> str:
@@ -156,11 +157,16 @@ def to_tsquery(query: Query, *, exclusions: bool = True) -> str:
     """
     parts = []
     for group in query.groups:
-        alternatives = [_ts_term(t) for t in group]
-        parts.append(
-            alternatives[0] if len(alternatives) == 1 else "(" + " | ".join(alternatives) + ")"
-        )
+        alternatives = [a for a in map(_ts_term, group) if a]
+        if alternatives:
+            parts.append(
+                alternatives[0] if len(alternatives) == 1 else "(" + " | ".join(alternatives) + ")"
+            )
+    if not parts:
+        raise QueryError("the query has no words to search for")
     expression = " & ".join(parts)
     for term in query.excluded if exclusions else []:
-        expression = f"({expression}) & !{_ts_term(term)}"
+        excluded = _ts_term(term)
+        if excluded:
+            expression = f"({expression}) & !{excluded}"
     return expression
