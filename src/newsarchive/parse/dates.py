@@ -463,20 +463,26 @@ class Stamp:
     def has_time(self) -> bool:
         return self.hour is not None
 
-    def iso(self, zone: tzinfo | None = None) -> str:
-        """ISO 8601; the stated offset wins over the publisher's zone; no zone gives the day."""
+    def moment(self, zone: tzinfo | None = None) -> datetime | None:
+        """The instant, when the stamp has a time and a zone: its stated offset, else `zone`."""
         if self.hour is None or self.minute is None:
-            return date(self.year, self.month, self.day).isoformat()
+            return None
         tz: tzinfo | None
         if self.offset_minutes is not None:
             tz = timezone(timedelta(minutes=self.offset_minutes))
         else:
             tz = zone
         if tz is None:
-            return date(self.year, self.month, self.day).isoformat()
-        wall = datetime(
+            return None
+        return datetime(
             self.year, self.month, self.day, self.hour, self.minute, self.second or 0, tzinfo=tz
         )
+
+    def iso(self, zone: tzinfo | None = None) -> str:
+        """ISO 8601; the stated offset wins over the publisher's zone; no zone gives the day."""
+        wall = self.moment(zone)
+        if wall is None:
+            return date(self.year, self.month, self.day).isoformat()
         return wall.isoformat(timespec="seconds" if self.second else "minutes")
 
 

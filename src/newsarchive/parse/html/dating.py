@@ -13,7 +13,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime
 
 import numpy as np
 from lxml import etree
@@ -240,10 +240,9 @@ def choose_posted(found: list[DateCandidate], rows: Matrix) -> Stamp | None:
 
 
 def _instant(stamp: Stamp) -> datetime | None:
-    if stamp.offset_minutes is None or stamp.hour is None or stamp.minute is None:
-        return None
-    zone = timezone(timedelta(minutes=stamp.offset_minutes))
-    return datetime(stamp.year, stamp.month, stamp.day, stamp.hour, stamp.minute, tzinfo=zone)
+    """The stamp's instant to the minute, when it states its offset."""
+    moment = stamp.moment()
+    return moment.replace(second=0) if moment else None
 
 
 def in_publisher_zone(stamp: Stamp, found: list[DateCandidate]) -> Stamp:
