@@ -538,21 +538,19 @@ def _stamp(m: re.Match[str]) -> Stamp | None:
         date(year, month, day)
     except (ValueError, KeyError):
         return None
-    hour = minute = second = None
-    if groups.get("h") is not None:
-        hour = _hour(groups["h"], groups.get("ampm1") or groups.get("ampm2"))
-        minute = int(groups["mi"])
-        second = int(groups["s"]) if groups.get("s") else None
-        if hour > 23 or minute > 59 or (second is not None and second > 59):
-            hour = minute = second = None
-    offset = None
-    if hour is not None and minute is not None:
-        offset = _zone_minutes(groups.get("zone"), datetime(year, month, day, hour, minute))
-    return Stamp(year, month, day, hour, minute, second, offset)
+    day_only = Stamp(year, month, day)
+    if groups.get("h") is None:
+        return day_only
+    timed = _clock(m, day_only)
+    second = int(groups["s"]) if groups.get("s") else None
+    if timed is None or (second is not None and second > 59):
+        return day_only  # not a clock time: the day alone
+    return replace(timed, second=second)
 
 
 def _clock(m: re.Match[str], on: Stamp) -> Stamp | None:
-    """The time a match prints (groups of _TIME and _ZONE), on the day of another stamp."""
+    """The hour and minute a match prints (groups of _TIME and _ZONE) with its zone, on the
+    day of `on`; None when they are no clock time."""
     hour = _hour(m.group("h"), m.group("ampm1") or m.group("ampm2"))
     minute = int(m.group("mi"))
     if hour > 23 or minute > 59:
