@@ -38,6 +38,7 @@ from typing import Any
 from newsarchive import Archive
 from newsarchive.ingest import ingest_paths
 from newsarchive.store.engine import SQLITE_CACHE
+from newsarchive.store.reader import pyformat
 from newsarchive.store.search import (
     PG_SEARCH_PLANNER,
     SearchOptions,
@@ -159,14 +160,12 @@ def make_queries(terms: list[tuple[str, int]], n: int, seed: int = 7) -> list[Qu
 
 # -- running them -----------------------------------------------------------------------------
 
-_NAMED = re.compile(r"(?<![:\w]):(\w+)")
-
 
 def raw_execute(conn: Any, dialect: str) -> Callable[[str, dict[str, Any]], list[Any]]:
     def execute(sql: str, params: dict[str, Any]) -> list[Any]:
         # psycopg spells a named parameter %(name)s; sqlite3 takes :name as written.
         if dialect != "sqlite":
-            sql = _NAMED.sub(r"%(\1)s", sql)
+            sql = pyformat(sql)
         return list(conn.execute(sql, params).fetchall())
 
     return execute

@@ -209,10 +209,10 @@ def test_the_cli_reader_finds_what_the_archive_finds(
 
 
 def test_named_parameters_become_psycopgs() -> None:
-    from newsarchive.store.reader import _pyformat
+    from newsarchive.store.reader import pyformat
 
     sql = "SELECT x::regconfig, '10:30', :a, f(:b_2) FROM t WHERE y LIKE '%' || :a"
-    assert _pyformat(sql) == (
+    assert pyformat(sql) == (
         "SELECT x::regconfig, '10:30', %(a)s, f(%(b_2)s) FROM t WHERE y LIKE '%%' || %(a)s"
     )
 

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import ArchiveError
-from .engine import PG_DRIVER, REPAIR_HINT, SQLITE_CACHE, resolve_url
+from .engine import PG_DRIVER, REPAIR_HINT, SQLITE_CACHE, db_reason, resolve_url
 from .schema import HEAD_REVISION
 from .search import PG_SEARCH_PLANNER, Hits, SearchOptions, run_search
 
@@ -83,7 +83,8 @@ def search_file(db: str | None, options: SearchOptions) -> Hits | None:
 _NAMED = re.compile(r"(?<![:\w\\]):(\w+)(?!:)")
 
 
-def _pyformat(sql: str) -> str:
+def pyformat(sql: str) -> str:
+    """A search statement with its parameters as psycopg spells them."""
     return _NAMED.sub(r"%(\1)s", sql.replace("%", "%%"))
 
 
@@ -110,13 +111,11 @@ def _search_postgresql(url: str, options: SearchOptions) -> Hits | None:
             conn.execute(f"SET LOCAL {name} = {value}")
 
         def execute(sql: str, params: dict[str, Any]) -> list[Any]:
-            return conn.execute(_pyformat(sql), params).fetchall()
+            return conn.execute(pyformat(sql), params).fetchall()
 
         try:
             return run_search(execute, "postgresql", options)
         except psycopg.Error as exc:
-            first = str(exc).strip().splitlines()
-            reason = first[0] if first else type(exc).__name__
-            raise ArchiveError(f"the search could not run: {reason}{REPAIR_HINT}") from exc
+            raise ArchiveError(f"the search could not run: {db_reason(exc)}{REPAIR_HINT}") from exc
     finally:
         conn.close()
