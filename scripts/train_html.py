@@ -62,6 +62,7 @@ from newsarchive.parse.html.features import BLOCK_FEATURES, PageKind
 from newsarchive.parse.learned import Forest
 
 DATASETS = ("aeb", "fundus", "wcxb", "htmldate")
+MODELS = ("html_body", "html_headline", "html_date", "html_byline")
 # A page counts once, whatever its length; news pages (fundus, the benchmark's aeb) count more
 # than the general web pages of wcxb, which outnumber them six to one.
 DATASET_WEIGHT = {"fundus": 3.0, "aeb": 2.0, "fixtures": 2.0}
@@ -205,7 +206,15 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--eval", type=Path, default=EVAL)
     parser.add_argument("--check-only", action="store_true", help="cross-validate, write nothing")
+    parser.add_argument(
+        "--models",
+        default=",".join(MODELS),
+        help=f"comma-separated models to write (default: all: {', '.join(MODELS)})",
+    )
     args = parser.parse_args()
+    unknown = set(args.models.split(",")) - set(MODELS)
+    if unknown:
+        parser.error(f"unknown models: {', '.join(sorted(unknown))} (known: {', '.join(MODELS)})")
     cases = load_cases(DATASETS, "A", args.eval) + load_fixtures("html")
     with ProcessPoolExecutor(2) as pool:
         pages = [p for p in pool.map(prepare, cases, chunksize=4) if p is not None]
@@ -238,7 +247,10 @@ def main() -> int:
         ("html_date", dating.DATE_FEATURES, dates, CHOICE),
         ("html_byline", bylines.BYLINE_FEATURES, authors, CHOICE),
     ]
+    wanted = set(args.models.split(","))
     for name, features, task, kw in models:
+        if name not in wanted:
+            continue
         keep = task.w > 0
         booster = train(task.subset(keep), **kw)
         spec = flatten(getattr(booster, "boosters", booster), name, features)

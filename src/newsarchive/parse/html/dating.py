@@ -155,6 +155,8 @@ DATE_FEATURES = (
     "printed_kept",
     "same_day",
     "same_day_meta",
+    "same_day_published",
+    "same_day_modified",
     "days_after_earliest_log",
     "days_before_latest_log",
     "is_earliest",
@@ -181,6 +183,8 @@ def date_rows(
     days = [c.day for c in found]
     earliest, latest = min(days), max(days)
     meta_days = [c.day for c in found if c.source in META_SOURCES]
+    published = {c.day for c in found if c.source in META_SOURCES and not c.updated}
+    modified = {c.day for c in found if c.source in META_SOURCES and c.updated}
     has_published = any(c.source in ("ld_published", "meta_published") for c in found)
     rows = []
     printed_rank = 0
@@ -203,6 +207,8 @@ def date_rows(
                 float(kept[at]) if printed and at is not None else -1.0,
                 float(sum(1 for d in days if d == c.day)),
                 float(sum(1 for d in meta_days if d == c.day)),
+                float(c.day in published),
+                float(c.day in modified),
                 math.log1p((c.day - earliest).days),
                 math.log1p((latest - c.day).days),
                 float(c.day == earliest),

@@ -126,6 +126,8 @@ def choices_of(page: PageAnalysis) -> Choices:
     meta, blocks = page.meta, page.blocks
     head = _norm(page.headline)
     headline_at = next((i for i, b in enumerate(blocks) if head and _norm(b.text) == head), None)
+    if headline_at is None:  # the page prints its headline otherwise than its metadata: its <h1>
+        headline_at = next((i for i, b in enumerate(blocks) if b.tag == "h1"), None)
     site_name = meta.site_name or page.domain
     return Choices(
         titles=titles.gather(meta, page.root),
