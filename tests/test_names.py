@@ -96,6 +96,7 @@ def test_team_byline_has_no_authors() -> None:
         ("Posted by admin on March 3, 2021", []),
         ("Write: 2020-02-03 09:15:27Update: 2020-02-03 12:01:09", []),
         ("Lena Park, Tom Reed und Jana Weiss", ["Lena Park", "Tom Reed", "Jana Weiss"]),
+        ("* For the full story, please click", []),  # a bullet before a capital is no name
     ],
 )
 def test_names_in(text: str, names: list[str]) -> None:
@@ -114,6 +115,7 @@ def test_names_in(text: str, names: list[str]) -> None:
         ("admin", False),
         ("Please type your name here", False),
         ("Jane Roe 2024", False),
+        ("* Jane", False),
     ],
 )
 def test_is_person(name: str, person: bool) -> None:

@@ -96,6 +96,9 @@ class Byline:
     emails: list[str] = field(default_factory=list)
 
 
+_LETTER = re.compile(r"[^\W\d_]")
+
+
 def is_person(name: str, site: str | None = None) -> bool:
     """Shaped like a person's name: a few words, no digits, no outlet, desk or label word."""
     words = name.split()
@@ -105,8 +108,10 @@ def is_person(name: str, site: str | None = None) -> bool:
         return not name.endswith(KOREAN_TEAM_ENDINGS) and name not in KOREAN_NOT_NAMES
     if _HANGUL_ANY.search(name):
         return False  # a Korean name is one word of two to four syllables
-    if not re.search(r"[^\W\d_]", name) or "@" in name or _WEB_ADDRESS.search(name):
+    if "@" in name or _WEB_ADDRESS.search(name):
         return False
+    if not all(_LETTER.search(w) for w in words):
+        return False  # "* For": a bullet is no part of a name
     lowered = [w.strip(".,'’").lower() for w in words]
     if any(w in NOT_PEOPLE for w in lowered) or lowered[0] in BY_WORDS:
         return False

@@ -160,7 +160,8 @@ SOCIAL_WORDS = re.compile(
     + r"\b(?:teilen|share|partager|compartir|condividi|delen|dela|jaa|udostępnij|account|konto"
     r"|login|log in|anmelden|sign in|newsletter|abonn\w*|subscribe|facebook|twitter|whatsapp"
     r"|telegram|linkedin|pinterest|reddit|e-?mail|print|drucken|imprimer|imprimir)\b"
-    r"|シェア|ツイート|공유하기|分享",  # unspaced scripts: no word boundaries to anchor on
+    # Unspaced scripts: no word boundaries to anchor on.
+    r"|シェア|ツイート|공유하기|分享|印刷|인쇄",
     re.IGNORECASE,
 )
 # Reading times and relative times: "5 min read", "vor 3 Stunden".
