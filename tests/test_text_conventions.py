@@ -119,3 +119,33 @@ def test_posting_and_update_stamps(date_line: str, posted: str, updated: str) ->
     assert found.posted is not None and found.updated is not None
     assert found.posted.iso().startswith(posted)
     assert found.updated.iso().startswith(updated)
+
+
+def _byline_candidates(capture: str) -> list[str]:
+    from newsarchive.parse.text.authors import byline_rows
+
+    lines = read_capture(capture).lines
+    indices, _ = byline_rows(lines, read_article(lines), 1)
+    return [lines[i].text for i in indices]
+
+
+def test_page_controls_and_lone_words_are_no_byline_candidates() -> None:
+    """Share buttons and section ends name nobody, nor does a word alone above the headline (a
+    section's name) or a lone Korean word (a menu's); a name under the headline stays."""
+    capture = "\n\n".join(
+        [
+            "Economy",
+            "Harbour crane collapses overnight, no one hurt",
+            "Jane Roe",
+            "A crane at the northern harbour fell onto a warehouse roof early on Tuesday, the "
+            "port authority said, adding that nobody had been working nearby at the time.",
+            "Engineers will inspect the remaining cranes this week before loading resumes.",
+            "Back to top",
+            "Most popular",
+            "정치",
+        ]
+    )
+    candidates = _byline_candidates(capture)
+    assert "Jane Roe" in candidates
+    for line in ("Economy", "Back to top", "Most popular", "정치"):
+        assert line not in candidates

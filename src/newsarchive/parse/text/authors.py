@@ -15,13 +15,14 @@ import re
 import numpy as np
 
 from ..learned import Matrix, forest
-from ..names import names_in, read_byline
+from ..names import KOREAN_BYLINE, names_in, read_byline
 from ..vocabulary import AUTHOR_LABEL
 from .article import ArticleLines
 from .capture import Line
 from .signals import LOCAL
 
 _I = {name: i for i, name in enumerate(LOCAL)}
+_FURNITURE, _END, _HANGUL = _I["furniture"], _I["end_marker"], _I["hangul_share"]
 _MAX_CHARS = 120  # a byline is a short line
 _HEAD_ROOM = 15  # lines below the article's opening still searched for a byline
 _FOOT_ROOM = 15  # and after its last paragraph
@@ -64,8 +65,9 @@ BYLINE_FEATURES = (
     "ends_comma_next",
 )
 # The best line needs little to be the byline (most articles have one); a second line more.
-BEST_THRESHOLD = 0.1
-OTHER_THRESHOLD = 0.8
+# Both chosen by cross-validation on fold A (scripts/train_text.py prints their neighbours).
+BEST_THRESHOLD = 0.02
+OTHER_THRESHOLD = 0.9
 _MAX_LINES = 2
 
 
@@ -76,6 +78,11 @@ def lower_words(lines: list[Line]) -> frozenset[str]:
     """Words the capture prints in lower case: common words of its language, not names."""
     # One pass over the lines joined by a character no word holds (so none is glued).
     return frozenset(filter(str.islower, _WORD.findall("\n".join(line.text for line in lines))))
+
+
+def _lone_word(text: str) -> bool:
+    words = text.split()
+    return len(words) == 1 and "@" not in text and not KOREAN_BYLINE.search(text)
 
 
 def clip(value: int, far: int = _FAR) -> int:
@@ -98,10 +105,20 @@ def byline_rows(
     mass_above = (np.cumsum(mass) - mass) / max(1.0, float(mass.sum()))
     top = min(n, start + _HEAD_ROOM)
     window = list(range(top)) + list(range(max(top, end - 3), min(n, end + _FOOT_ROOM)))
-    indices = [i for i in window if len(lines[i].text) <= _MAX_CHARS]
+    local = article.local.tolist()  # plain lists: reading numpy arrays item by item is slow
+    # A page control or a section's end ("Back to top", "Most popular") names nobody, nor
+    # does a word alone above the headline (a section's name: "Economy") or a lone Korean word
+    # (a menu's: "정치"; a Korean byline gives a role, 기자, or an address).
+    first = headline_at if headline_at is not None else 0
+    indices = [
+        i
+        for i in window
+        if len(lines[i].text) <= _MAX_CHARS
+        and not (local[i][_FURNITURE] or local[i][_END])
+        and not (_lone_word(lines[i].text) and (i < first or local[i][_HANGUL] > 0.5))
+    ]
     lower = lower_words(lines) if lower is None else lower
     body_text = " ".join(line.text for line in lines if article.is_body(line.index))
-    local = article.local.tolist()  # plain lists: reading numpy arrays item by item is slow
     body = article.body.tolist()
     above = mass_above.tolist()
     none = [-1.0] * (len(_NEAR) + 1)
