@@ -118,6 +118,27 @@ def test_a_postgres_url_opens_postgresql(tmp_path: Path) -> None:
         assert info.exit_code == 0 and '"engine": "postgresql"' in info.output
 
 
+def test_a_server_that_refuses_is_asked_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """search's own PostgreSQL path reports a refused connection as the usual path words it
+    (password masked), instead of leaving the usual path to ask the server again."""
+    import psycopg
+
+    calls: list[str] = []
+
+    def refuse(conninfo: str, **_: object) -> None:
+        calls.append(conninfo)
+        raise psycopg.OperationalError("connection failed: Connection refused")
+
+    monkeypatch.setattr(psycopg, "connect", refuse)
+    result = run("--db", "postgresql://jane:secret@127.0.0.1:1/news", "search", "ferry")
+    assert_clean_error(result, 1)
+    assert len(calls) == 1
+    assert "cannot open the archive at postgresql+psycopg://jane:***@127.0.0.1:1/news" in (
+        result.output
+    )
+    assert "Connection refused" in result.output and "secret" not in result.output
+
+
 @pytest.mark.parametrize("db", ["foo://bar", "sqlite://", "sqlite:///:memory:"])
 def test_databases_that_cannot_hold_an_archive(tmp_path: Path, db: str) -> None:
     page = tmp_path / "ferry.txt"

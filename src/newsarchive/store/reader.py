@@ -3,8 +3,9 @@
 `newsarchive search` runs in a new process each time; importing SQLAlchemy costs it about a
 third of a second, more than the search itself on most archives. On an archive of the current
 schema it runs the same statements (search.py) through the driver, read-only. Anything else (a
-missing file, another schema, a server that does not answer) returns None, and the caller opens
-the archive the usual way, which creates it or says what is wrong.
+missing file, another schema) returns None, and the caller opens the archive the usual way,
+which says what is wrong. A PostgreSQL server that refuses the connection is reported here, as
+the usual path words it: asking it twice would only double the wait.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import re
 import sqlite3
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit, urlunsplit
 
 from ..errors import ArchiveError
 from .engine import PG_DRIVER, REPAIR_HINT, SQLITE_CACHE, db_reason, resolve_url
@@ -83,6 +85,15 @@ def search_file(db: str | None, options: SearchOptions) -> Hits | None:
 _NAMED = re.compile(r"(?<![:\w\\]):(\w+)(?!:)")
 
 
+def _shown(url: str) -> str:
+    """A URL as messages print it: its password masked."""
+    parts = urlsplit(url)
+    if parts.password is None:
+        return url
+    host = parts.netloc.rpartition("@")[2]
+    return urlunsplit(parts._replace(netloc=f"{parts.username or ''}:***@{host}"))
+
+
 def pyformat(sql: str) -> str:
     """A search statement with its parameters as psycopg spells them."""
     return _NAMED.sub(r"%(\1)s", sql.replace("%", "%%"))
@@ -97,6 +108,8 @@ def _search_postgresql(url: str, options: SearchOptions) -> Hits | None:
         return None
     try:
         conn = psycopg.connect("postgresql://" + url[len(PG_DRIVER) :], connect_timeout=10)
+    except psycopg.OperationalError as exc:
+        raise ArchiveError(f"cannot open the archive at {_shown(url)}: {db_reason(exc)}") from exc
     except (psycopg.Error, ValueError):
         return None  # the usual path says what is wrong
     try:
