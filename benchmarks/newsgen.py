@@ -259,8 +259,27 @@ def _byline(lang: str, rng: random.Random, name: str, domain: str) -> str:
     return f"{name}記者"
 
 
+@dataclass(frozen=True)
+class Parts:
+    """What the i-th dump is made of, as a record would hold it (benchmarks that need an archive
+    of this corpus without the parser's cost build records from these)."""
+
+    lang: str
+    domain: str
+    headline: str
+    author: str
+    byline: str
+    date_line: str
+    paragraphs: list[str]
+
+
 def make_article(i: int, seed: int = 1) -> bytes:
     """The i-th dump of the corpus: the same bytes for the same (i, seed) everywhere."""
+    return make_parts(i, seed)[0]
+
+
+def make_parts(i: int, seed: int = 1) -> tuple[bytes, Parts]:
+    """The i-th dump and what it is made of."""
     rng = random.Random(seed * 1_000_003 + i)
     lang = rng.choices(LANGUAGES, weights=LANGUAGE_SHARE)[0]
     lex = lexicon(lang, seed)
@@ -282,20 +301,25 @@ def make_article(i: int, seed: int = 1) -> bytes:
         lines += [NAV[lang], ""]
     if rng.random() < 0.05:
         lines += [LANGUAGE_LINKS, ""]
-    lines += [_headline(lex, rng, topic, names), ""]
+    headline = _headline(lex, rng, topic, names)
+    lines += [headline, ""]
     byline_first = rng.random() < 0.4
+    byline = _byline(lang, rng, author, domain) if byline_first else ""
     if byline_first:
-        lines += [_byline(lang, rng, author, domain), ""]
-    lines += [_date_line(lang, rng), ""]
+        lines += [byline, ""]
+    date_line = _date_line(lang, rng)
+    lines += [date_line, ""]
     if rng.random() < 0.2:
         lines += [SHARE[lang], ""]
     for paragraph in paragraphs:
         lines += [paragraph, ""]
     if not byline_first:
-        lines += [_byline(lang, rng, author, domain), ""]
+        byline = _byline(lang, rng, author, domain)
+        lines += [byline, ""]
     if rng.random() < 0.4:
         lines += [f"© {rng.randint(2005, 2026)} {domain}. All rights reserved."]
-    return "\n".join(lines).encode()
+    parts = Parts(lang, domain, headline, author, byline, date_line, paragraphs)
+    return "\n".join(lines).encode(), parts
 
 
 def path_of(root: Path, i: int) -> Path:

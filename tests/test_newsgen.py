@@ -50,3 +50,13 @@ def test_the_most_named_entity_is_in_a_few_percent() -> None:
     assert 0.003 < share < 0.10
     the = sum(" the " in d for d in dumps) / len(dumps)
     assert the > 0.3  # a common word, by contrast, is everywhere in English
+
+
+def test_the_parts_are_what_the_dump_prints() -> None:
+    for i in range(50):
+        data, parts = newsgen.make_parts(i)
+        assert data == newsgen.make_article(i)
+        text = data.decode()
+        for piece in (parts.headline, parts.byline, parts.date_line, *parts.paragraphs):
+            assert piece and piece in text
+        assert parts.author in parts.byline
