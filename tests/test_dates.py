@@ -95,6 +95,10 @@ SEOUL = ZoneInfo("Asia/Seoul")
         ("Posted March 4, 2024 11:00 PM · Updated 1:15 AM", [("posted", "2024-03-04T23:00+09:00")]),
         ("Originally published 9 November 202211:01", [("posted", "2022-11-09T11:01+09:00")]),
         ("May 5, 20201 people", []),
+        # Arabic: month names (Egyptian and Levantine), Arabic-Indic digits, labels.
+        ("نشر في 12 مارس 2024 - 10:30", [("posted", "2024-03-12T10:30+09:00")]),
+        ("الثلاثاء ١٢ آذار ٢٠٢٤", [(None, "2024-03-12")]),
+        ("آخر تحديث: 5 كانون الأول 2023", [("updated", "2023-12-05")]),
     ],
 )
 def test_find_dates(line: str, expected: list[tuple[str | None, str]]) -> None:

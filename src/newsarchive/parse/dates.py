@@ -44,6 +44,9 @@ _MONTH_NAMES: dict[int, tuple[str, ...]] = {
         "ιανουαρίου",
         "sausio",
         "tammikuu",
+        "يناير",
+        "كانون الثاني",
+        "جانفي",
     ),
     2: (
         "february",
@@ -70,6 +73,9 @@ _MONTH_NAMES: dict[int, tuple[str, ...]] = {
         "лютого",
         "veljače",
         "φεβρουαρίου",
+        "فبراير",
+        "شباط",
+        "فيفري",
     ),
     3: (
         "march",
@@ -97,6 +103,8 @@ _MONTH_NAMES: dict[int, tuple[str, ...]] = {
         "ožujka",
         "μαρτίου",
         "marts",
+        "مارس",
+        "آذار",
     ),
     4: (
         "april",
@@ -119,6 +127,11 @@ _MONTH_NAMES: dict[int, tuple[str, ...]] = {
         "квітня",
         "travnja",
         "απριλίου",
+        "أبريل",
+        "ابريل",
+        "إبريل",
+        "نيسان",
+        "أفريل",
     ),
     5: (
         "may",
@@ -141,6 +154,9 @@ _MONTH_NAMES: dict[int, tuple[str, ...]] = {
         "svibnja",
         "μαΐου",
         "maijs",
+        "مايو",
+        "أيار",
+        "ماي",
     ),
     6: (
         "june",
@@ -164,6 +180,9 @@ _MONTH_NAMES: dict[int, tuple[str, ...]] = {
         "червня",
         "lipnja",
         "ιουνίου",
+        "يونيو",
+        "حزيران",
+        "جوان",
     ),
     7: (
         "july",
@@ -188,6 +207,9 @@ _MONTH_NAMES: dict[int, tuple[str, ...]] = {
         "липня",
         "srpnja",
         "ιουλίου",
+        "يوليو",
+        "تموز",
+        "جويلية",
     ),
     8: (
         "august",
@@ -211,6 +233,10 @@ _MONTH_NAMES: dict[int, tuple[str, ...]] = {
         "серпня",
         "kolovoza",
         "αυγούστου",
+        "أغسطس",
+        "اغسطس",
+        "آب",
+        "أوت",
     ),
     9: (
         "september",
@@ -235,6 +261,8 @@ _MONTH_NAMES: dict[int, tuple[str, ...]] = {
         "вересня",
         "rujna",
         "σεπτεμβρίου",
+        "سبتمبر",
+        "أيلول",
     ),
     10: (
         "october",
@@ -259,6 +287,9 @@ _MONTH_NAMES: dict[int, tuple[str, ...]] = {
         "október",
         "жовтня",
         "οκτωβρίου",
+        "أكتوبر",
+        "اكتوبر",
+        "تشرين الأول",
     ),
     11: (
         "november",
@@ -278,6 +309,8 @@ _MONTH_NAMES: dict[int, tuple[str, ...]] = {
         "studenoga",
         "studenog",
         "νοεμβρίου",
+        "نوفمبر",
+        "تشرين الثاني",
     ),
     12: (
         "december",
@@ -304,6 +337,8 @@ _MONTH_NAMES: dict[int, tuple[str, ...]] = {
         "грудня",
         "prosinca",
         "δεκεμβρίου",
+        "ديسمبر",
+        "كانون الأول",
     ),
 }
 _MONTHS = {name: number for number, names in _MONTH_NAMES.items() for name in names}
@@ -431,13 +466,13 @@ POSTED_LABEL = re.compile(
     r"(?i)(?:first\s+)?(?:posted|published|write|written|created|issued|입력|등록|게재|작성|발행|송고"
     r"|승인|公開|配信|掲載|投稿|发布|發布|發佈"
     r"|veröffentlicht|erschienen|publié|publicad[oa]|pubblicat[oa]|gepubliceerd|opublikowano"
-    r"|опубликовано|julkaistu|publicerad|publisert|udgivet|yayınlanma)"
+    r"|опубликовано|julkaistu|publicerad|publisert|udgivet|yayınlanma|نشر|تاريخ النشر)"
 )
 _UPDATED_WORDS = (
     r"(?:last\s+)?(?:updated?|modified|revised|edited|수정|업데이트|최종수정|갱신|更新"
     r"|aktualisiert|geändert|mis à jour|actualizad[oa]|atualizad[oa]|aggiornat[oa]|bijgewerkt"
     r"|zaktualizowano"
-    r"|обновлено|päivitetty|uppdaterad|oppdatert|opdateret|güncellenme)"
+    r"|обновлено|päivitetty|uppdaterad|oppdatert|opdateret|güncellenme|تحديث|آخر تحديث)"
 )
 UPDATED_LABEL = re.compile(_UPDATED_WORDS, re.IGNORECASE)
 # "Published March 4, 2024 · Updated 3:15 PM": an update's time alone, on its date's line.
@@ -561,6 +596,8 @@ def _clock(m: re.Match[str], on: Stamp) -> Stamp | None:
     )
 
 
+# Arabic-Indic and Extended Arabic-Indic (Persian, Urdu) digits, as ASCII.
+_ASCII_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 _YEAR_HINT = re.compile(r"(?:19|20)\d\d|\d[./]\d{1,2}[./]\d\d")
 
 
@@ -570,6 +607,7 @@ def find_dates(line: str) -> list[DateMatch]:
 
     Cached: a page asks about its lines more than once. The list is shared, not to be changed.
     """
+    line = line.translate(_ASCII_DIGITS)  # one character for one: the positions hold
     if not _YEAR_HINT.search(line):
         return []  # every form prints a year: four digits, or two after a day and month
     found: list[tuple[int, int, Stamp]] = []
