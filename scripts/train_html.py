@@ -12,7 +12,6 @@ src/newsarchive/parse/models/. Reruns in about a minute on two cores.
 
 from __future__ import annotations
 
-import argparse
 import sys
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -38,7 +37,6 @@ from boosting import (
     train,
 )
 from training import (
-    EVAL,
     TOKEN,
     Case,
     body_share,
@@ -50,6 +48,7 @@ from training import (
     norm_text,
     scorer,
     shingles,
+    training_arguments,
     write_model,
 )
 
@@ -203,18 +202,7 @@ def authors_f1(page: Page, best: bylines.AuthorCandidate | None, p: np.ndarray) 
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
-    parser.add_argument("--eval", type=Path, default=EVAL)
-    parser.add_argument("--check-only", action="store_true", help="cross-validate, write nothing")
-    parser.add_argument(
-        "--models",
-        default=",".join(MODELS),
-        help=f"comma-separated models to write (default: all: {', '.join(MODELS)})",
-    )
-    args = parser.parse_args()
-    unknown = set(args.models.split(",")) - set(MODELS)
-    if unknown:
-        parser.error(f"unknown models: {', '.join(sorted(unknown))} (known: {', '.join(MODELS)})")
+    args, wanted = training_arguments(__doc__, MODELS, MODELS, f"all: {', '.join(MODELS)}")
     cases = load_cases(DATASETS, "A", args.eval) + load_fixtures("html")
     with ProcessPoolExecutor(2) as pool:
         pages = [p for p in pool.map(prepare, cases, chunksize=4) if p is not None]
@@ -247,7 +235,6 @@ def main() -> int:
         ("html_date", dating.DATE_FEATURES, dates, CHOICE),
         ("html_byline", bylines.BYLINE_FEATURES, authors, CHOICE),
     ]
-    wanted = set(args.models.split(","))
     for name, features, task, kw in models:
         if name not in wanted:
             continue

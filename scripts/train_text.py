@@ -12,7 +12,6 @@ src/newsarchive/parse/models/. Reruns in about a minute on two cores.
 
 from __future__ import annotations
 
-import argparse
 import sys
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
@@ -37,7 +36,6 @@ from boosting import (
     train,
 )
 from training import (
-    EVAL,
     TOKEN,
     Case,
     body_share,
@@ -49,6 +47,7 @@ from training import (
     norm_text,
     scorer,
     shingles,
+    training_arguments,
     write_model,
 )
 
@@ -221,18 +220,9 @@ def report_authors(
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
-    parser.add_argument("--eval", type=Path, default=EVAL)
-    parser.add_argument("--check-only", action="store_true", help="cross-validate, write nothing")
-    parser.add_argument(
-        "--models",
-        default="text_headline,text_date,text_byline",
-        help="comma-separated models to write (default: all but text_body; see the README)",
+    args, wanted = training_arguments(
+        __doc__, MODELS, MODELS[1:], "all but text_body; see the README"
     )
-    args = parser.parse_args()
-    unknown = set(args.models.split(",")) - set(MODELS)
-    if unknown:
-        parser.error(f"unknown models: {', '.join(sorted(unknown))} (known: {', '.join(MODELS)})")
     cases = load_cases(DATASETS, "A", args.eval) + load_fixtures("text")
     with ProcessPoolExecutor(2) as pool:
         docs = [d for d in pool.map(prepare, cases, chunksize=8) if d is not None]
@@ -273,7 +263,6 @@ def main() -> int:
         ("text_date", DATE_FEATURES, dates, CHOICE),
         ("text_byline", BYLINE_FEATURES, bylines, CHOICE),
     ]
-    wanted = set(args.models.split(","))
     for name, features, task, kw in models:
         if name not in wanted:
             continue

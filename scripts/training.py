@@ -8,6 +8,7 @@ Needs the train extra: pip install -e '.[train]'.
 
 from __future__ import annotations
 
+import argparse
 import importlib.util
 import json
 import re
@@ -205,3 +206,24 @@ def write_model(spec: dict[str, Any]) -> Path:
 def batches(items: list[Any], size: int) -> Iterator[list[Any]]:
     for i in range(0, len(items), size):
         yield items[i : i + size]
+
+
+def training_arguments(
+    doc: str | None, known: tuple[str, ...], default: tuple[str, ...], which: str
+) -> tuple[argparse.Namespace, set[str]]:
+    """The training scripts' command line (--eval, --check-only, --models) and the models it
+    asks to write, each checked against the script's own."""
+    parser = argparse.ArgumentParser(description=(doc or "").splitlines()[0])
+    parser.add_argument("--eval", type=Path, default=EVAL)
+    parser.add_argument("--check-only", action="store_true", help="cross-validate, write nothing")
+    parser.add_argument(
+        "--models",
+        default=",".join(default),
+        help=f"comma-separated models to write (default: {which})",
+    )
+    args = parser.parse_args()
+    wanted = set(args.models.split(","))
+    unknown = wanted - set(known)
+    if unknown:
+        parser.error(f"unknown models: {', '.join(sorted(unknown))} (known: {', '.join(known)})")
+    return args, wanted
