@@ -607,7 +607,8 @@ def find_dates(line: str) -> list[DateMatch]:
 
     Cached: a page asks about its lines more than once. The list is shared, not to be changed.
     """
-    line = line.translate(_ASCII_DIGITS)  # one character for one: the positions hold
+    if not line.isascii():
+        line = line.translate(_ASCII_DIGITS)  # one character for one: the positions hold
     if not _YEAR_HINT.search(line):
         return []  # every form prints a year: four digits, or two after a day and month
     found: list[tuple[int, int, Stamp]] = []
