@@ -498,17 +498,14 @@ def main() -> int:
     corpus = args.corpus or OUT / f"corpus-{args.n}"
     db = args.db or str(OUT / f"archive-{args.n}.db")
     result: dict[str, Any] = {"n": args.n, "workers": args.workers}
+    if not args.search_only and not db.startswith("postgresql"):
+        for suffix in ("", "-wal", "-shm"):
+            Path(db + suffix).unlink(missing_ok=True)  # a new archive for a new build
     if args.direct and not args.search_only:
-        if not db.startswith("postgresql"):
-            for suffix in ("", "-wal", "-shm"):
-                Path(db + suffix).unlink(missing_ok=True)
         result.update(build_direct(db, args.n, args.workers))
         print(json.dumps(result, indent=1), file=sys.stderr)
     elif not args.search_only:
         newsgen.write_corpus(corpus, args.n, workers=args.workers)
-        if not db.startswith("postgresql"):
-            for suffix in ("", "-wal", "-shm"):
-                Path(db + suffix).unlink(missing_ok=True)
         # In a new interpreter, so that the corpus generator's word lists are not counted in
         # the ingest's memory (and the workers fork from a process as small as the CLI's).
         child = subprocess.run(
