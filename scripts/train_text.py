@@ -176,7 +176,7 @@ def gold_headline_at(d: Doc) -> int | None:
 
 
 def date_rows_of(d: Doc) -> tuple[list[DateCandidate], np.ndarray]:
-    return date_rows(d.lines, article_of(d), d.headline_at)
+    return date_rows(d.lines, article_of(d), d.headline_at, d.case.url)
 
 
 def is_posted(d: Doc, c: DateCandidate) -> bool:

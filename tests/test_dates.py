@@ -4,7 +4,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from newsarchive.parse.dates import date_from_url, find_dates
+from newsarchive.parse.dates import date_from_url, find_dates, in_order, month_first
 from newsarchive.parse.lines import date_line
 
 SEOUL = ZoneInfo("Asia/Seoul")
@@ -135,3 +135,40 @@ def test_a_sentence_with_a_date_is_not_a_date_line() -> None:
 def test_date_from_url(url: str, day: str | None) -> None:
     stamp = date_from_url(url)
     assert (stamp.iso() if stamp else None) == day
+
+
+def _orders(line: str) -> list[str | None]:
+    return [m.order for m in find_dates(line)]
+
+
+def test_slashed_dates_know_which_number_is_the_day() -> None:
+    assert _orders("28/11/2024") == ["day"]
+    assert _orders("11/28/2024 9:15 AM") == ["month"]
+    assert _orders("05/12/2024") == ["either"]
+    assert _orders("05/05/2024") == [None]  # the same either way
+    assert _orders("2024-05-12") == [None]  # only slashes are read either way
+
+
+@pytest.mark.parametrize(
+    ("printed", "language", "url", "expected"),
+    [
+        # The document's own dates decide: a 28 in the first place is a day.
+        (["05/12/2024", "28/11/2024"], "en", None, "2024-12-05"),
+        (["05/12/2024", "11/28/2024"], "fr", None, "2024-05-12"),
+        # Then the day in the address, when only one reading agrees with it.
+        (["05/12/2024"], "en", "https://example.com/news/2024/12/05/story", "2024-12-05"),
+        (["05/12/2024"], "en", "https://example.com/news/2024/05/12/story", "2024-05-12"),
+        # Then the language: American English and English with no region month first.
+        (["05/12/2024"], "en", None, "2024-05-12"),
+        (["05/12/2024"], "en-US", None, "2024-05-12"),
+        (["05/12/2024"], "en-GB", None, "2024-12-05"),
+        (["05/12/2024"], "es", None, "2024-12-05"),
+        (["05/12/2024"], None, None, "2024-12-05"),
+    ],
+)
+def test_a_document_reads_its_slashed_dates_in_one_order(
+    printed: list[str], language: str | None, url: str | None, expected: str
+) -> None:
+    matches = [m for line in printed for m in find_dates(line)]
+    first = month_first(matches, language, date_from_url(url) if url else None)
+    assert in_order(matches[0], first).stamp.iso() == expected

@@ -240,3 +240,14 @@ def test_a_script_warning_alone_is_no_article() -> None:
     )
     with pytest.raises(NotAnArticle, match="no article text found"):
         parse_bytes(page("<title>app</title>", body), "x.html")
+
+
+@pytest.mark.parametrize(("lang", "posted"), [("en-US", "2025-04-03"), ("en-GB", "2025-03-04")])
+def test_a_date_in_figures_reads_as_the_pages_language_writes_it(lang: str, posted: str) -> None:
+    body = (
+        "<article><h1>Title here now</h1><p class='date'>Posted 04/03/2025</p>"
+        + PARAGRAPHS
+        + "</article>"
+    )
+    article = parse_bytes(page("<title>Title here now</title>", body, lang), "x.html")
+    assert article.posted_at == posted

@@ -149,3 +149,25 @@ def test_page_controls_and_lone_words_are_no_byline_candidates() -> None:
     assert "Jane Roe" in candidates
     for line in ("Economy", "Back to top", "Most popular", "정치"):
         assert line not in candidates
+
+
+@pytest.mark.parametrize(
+    ("second_date", "posted"),
+    [
+        ("", "2024-05-12"),  # English: the American order
+        ("Updated 11/28/2024", "2024-05-12"),  # the capture's own dates say month first
+        ("Updated 28/11/2024", "2024-12-05"),  # ... or day first
+    ],
+)
+def test_slashed_dates_in_a_capture(second_date: str, posted: str) -> None:
+    capture = "\n\n".join(
+        [
+            "Ferry operators cut winter timetables across the northern islands",
+            "Posted 05/12/2024",
+            *([second_date] if second_date else []),
+            "By Jane Roe",
+            *FERRY_BODY,
+        ]
+    )
+    found = parse_text(capture)
+    assert found.posted is not None and found.posted.iso() == posted

@@ -8,6 +8,7 @@ we give the day alone rather than a naive or silently-UTC time.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta, timezone, tzinfo
 from functools import lru_cache
@@ -527,6 +528,10 @@ class DateMatch:
     start: int
     end: int
     label: str | None  # "posted", "updated" or None when the line does not say
+    # A date in figures with slashes: "day" or "month" as the numbers show which comes first
+    # (28/11/2024, 11/28/2024), "either" where both read as a month (05/12/2024: read day
+    # first until the document says otherwise, see month_first and in_order).
+    order: str | None = None
 
 
 def _hour(raw: str, ampm: str | None) -> int:
@@ -629,7 +634,8 @@ def find_dates(line: str) -> list[DateMatch]:
             timed = _clock(before, stamp) if before else None
             if before and timed:
                 start, stamp = before.start(), timed
-        matches.append(DateMatch(stamp, start, end, _label(line[previous_end:start])))
+        order = _slash_order(line, start, end)
+        matches.append(DateMatch(stamp, start, end, _label(line[previous_end:start]), order))
         previous_end = end
     return _with_update_times(line, matches)
 
@@ -650,8 +656,61 @@ def _with_update_times(line: str, matches: list[DateMatch]) -> list[DateMatch]:
             continue  # earlier than its date: another day, which the line does not print
         if stamp.offset_minutes is None:
             stamp = replace(stamp, offset_minutes=on.stamp.offset_minutes)
-        matches = sorted([*matches, DateMatch(stamp, m.start(), m.end(), "updated")], key=_at)
+        update = DateMatch(stamp, m.start(), m.end(), "updated", on.order)
+        matches = sorted([*matches, update], key=_at)
     return matches
+
+
+_SLASHED = re.compile(r"(?<![\d.])(\d{1,2})/(\d{1,2})/(?:(?:19|20)\d{2}|\d{2})(?![\d])")
+
+
+def _slash_order(line: str, start: int, end: int) -> str | None:
+    """Which comes first in a date printed in figures with slashes (see DateMatch.order)."""
+    m = _SLASHED.search(line, start, end)
+    if m is None:
+        return None
+    first, second = int(m.group(1)), int(m.group(2))
+    if first > 12:
+        return "day"
+    if second > 12:
+        return "month"
+    return "either" if first != second else None
+
+
+# English where the month comes first in figures: American, and English with no region.
+_MONTH_FIRST_TAGS = re.compile(r"en(?:[-_](?:us|ph|um|as|gu|pr|vi|mp))?", re.IGNORECASE)
+
+
+def month_first(
+    matches: Iterable[DateMatch], language: str | None, url_day: Stamp | None = None
+) -> bool:
+    """Whether a document prints dates in figures month first (11/28/2024) or day first.
+
+    Its own dates decide first (a 28 or a 13 tells which number is the day); then the day its
+    address carries, where only one reading agrees with it; then its language: month first in
+    American English (and English with no region named), day first everywhere else."""
+    found = list(matches)
+    day, month = sum(m.order == "day" for m in found), sum(m.order == "month" for m in found)
+    if day != month:
+        return month > day
+    if url_day is not None:
+        for m in found:
+            if m.order != "either":
+                continue
+            as_read = (m.stamp.year, m.stamp.month, m.stamp.day)
+            swapped = (m.stamp.year, m.stamp.day, m.stamp.month)
+            wanted = (url_day.year, url_day.month, url_day.day)
+            if wanted in (as_read, swapped):
+                return wanted == swapped
+    return bool(language and _MONTH_FIRST_TAGS.fullmatch(language.strip()))
+
+
+def in_order(match: DateMatch, month_first: bool) -> DateMatch:
+    """The match with its day and month read in the document's order (see month_first)."""
+    if match.order != "either" or not month_first:
+        return match
+    stamp = replace(match.stamp, month=match.stamp.day, day=match.stamp.month)
+    return replace(match, stamp=stamp, order="month")
 
 
 def _at(match: DateMatch) -> int:

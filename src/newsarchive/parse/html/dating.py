@@ -18,7 +18,15 @@ from datetime import date, datetime
 import numpy as np
 from lxml import etree
 
-from ..dates import UPDATED_LABEL, Stamp, date_from_url, find_dates
+from ..dates import (
+    UPDATED_LABEL,
+    DateMatch,
+    Stamp,
+    date_from_url,
+    find_dates,
+    in_order,
+    month_first,
+)
 from ..learned import Matrix, forest
 from .blocks import Block
 from .dom import HtmlElement, attr_text
@@ -60,9 +68,28 @@ def _plausible(stamp: Stamp) -> bool:
     return date(1995, 1, 1) <= day <= date.today()
 
 
-def date_candidates(root: HtmlElement, blocks: list[Block]) -> list[DateCandidate]:
+def _printed(block: Block) -> str:
+    """What of a block is read for dates: short blocks whole, of a paragraph only its start
+    ("27.1.2022 - Bei der ...")."""
+    return block.text if len(block.text) <= 300 else block.text[:40]
+
+
+def slash_order(blocks: list[Block], language: str | None, url: str | None) -> bool:
+    """Whether the page prints dates in figures month first (see dates.month_first)."""
+    printed = [m for block in blocks for m in find_dates(_printed(block))]
+    return month_first(printed, language, date_from_url(url) if url else None)
+
+
+def _read(matches: list[DateMatch], first: bool) -> list[DateMatch]:
+    return [in_order(m, first) for m in matches]
+
+
+def date_candidates(
+    root: HtmlElement, blocks: list[Block], first: bool = False
+) -> list[DateCandidate]:
     """Dates printed in the page, in document order: machine-readable attributes of elements
     marked as dates, and the dates in short text blocks (call after strip_code, before pruning).
+    Dates in figures with slashes read month first where `first` says so (slash_order).
     """
     found: list[DateCandidate] = []
     position = {id(b.element): i for i, b in enumerate(blocks)}
@@ -78,7 +105,7 @@ def date_candidates(root: HtmlElement, blocks: list[Block]) -> list[DateCandidat
             if value and re.search(r"\d{4}", value):
                 stamp = parse_iso(value) if attr != "title" else None
                 if stamp is None:
-                    matches = find_dates(value)
+                    matches = _read(find_dates(value), first)
                     stamp = matches[0].stamp if matches else None
                 if stamp and _plausible(stamp):
                     owner = el
@@ -91,11 +118,9 @@ def date_candidates(root: HtmlElement, blocks: list[Block]) -> list[DateCandidat
                     )
                     break
     for index, block in enumerate(blocks):
-        # Short lines whole; of a paragraph only its start ("27.1.2022 - Bei der ...").
-        text = block.text if len(block.text) <= 300 else block.text[:40]
         # A date in a menu entry or a link to another article counts only when nothing else does.
         linked = block.link_density > 0.7 and len(block.text) > 30
-        for m in find_dates(text):
+        for m in _read(find_dates(_printed(block)), first):
             if _plausible(m.stamp):
                 found.append(
                     DateCandidate(
@@ -106,11 +131,11 @@ def date_candidates(root: HtmlElement, blocks: list[Block]) -> list[DateCandidat
     return found
 
 
-def printed_update(blocks: list[Block]) -> Stamp | None:
+def printed_update(blocks: list[Block], first: bool = False) -> Stamp | None:
     """An "Updated ..." line printed in the page (when metadata gives only the publication)."""
     for block in blocks:
         if len(block.text) <= 200 and UPDATED_LABEL.search(block.text):
-            for m in find_dates(block.text):
+            for m in _read(find_dates(block.text), first):
                 if m.label == "updated" and _plausible(m.stamp):
                     return m.stamp
     return None
@@ -126,6 +151,7 @@ def all_candidates(
     page_dates: list[DateCandidate],
     url: str | None,
     title: str | None,
+    first: bool = False,
 ) -> list[DateCandidate]:
     found = [
         DateCandidate(stamp, -1, False, source.endswith("modified"), True, False, source)
@@ -136,7 +162,7 @@ def all_candidates(
     url_date = date_from_url(url) if url else None
     if url_date is not None:
         found.append(DateCandidate(url_date, -1, False, False, False, False, "url"))
-    for m in find_dates(title or "")[:1]:
+    for m in _read(find_dates(title or "")[:1], first):
         if _plausible(m.stamp):
             found.append(DateCandidate(m.stamp, -1, False, False, False, False, "title"))
     return found

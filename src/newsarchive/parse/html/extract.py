@@ -68,6 +68,7 @@ class Choices:
     dates: list[dating.DateCandidate]
     authors: list[bylines.AuthorCandidate]
     headline_at: int | None
+    month_first: bool  # dates in figures with slashes: 11/28/2024 rather than 28/11/2024
 
 
 def _norm(text: str) -> str:
@@ -129,15 +130,21 @@ def choices_of(page: PageAnalysis) -> Choices:
     if headline_at is None:  # the page prints its headline otherwise than its metadata: its <h1>
         headline_at = next((i for i, b in enumerate(blocks) if b.tag == "h1"), None)
     site_name = meta.site_name or page.domain
+    first = dating.slash_order(blocks, meta.locale, page.url)
     return Choices(
         titles=titles.gather(meta, page.root),
         site=titles.site_words(meta),
         site_name=site_name,
         dates=dating.all_candidates(
-            meta.dates, dating.date_candidates(page.root, blocks), page.url, meta.title
+            meta.dates,
+            dating.date_candidates(page.root, blocks, first),
+            page.url,
+            meta.title,
+            first,
         ),
         authors=bylines.gather(meta, page.root, blocks, site_name),
         headline_at=headline_at,
+        month_first=first,
     )
 
 
@@ -174,7 +181,7 @@ def parse_html(markup: str, url: str | None = None) -> Extracted:
 
     rows = dating.date_rows(choices.dates, choices.headline_at, p_body, kept, page.kind)
     found.posted = dating.choose_posted(choices.dates, rows)
-    updated = meta.modified or dating.printed_update(blocks)
+    updated = meta.modified or dating.printed_update(blocks, choices.month_first)
     found.updated = dating.in_publisher_zone(updated, choices.dates) if updated else None
 
     candidates = choices.authors + bylines.printed_candidates(blocks, kept, choices.site_name)

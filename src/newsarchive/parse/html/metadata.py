@@ -74,6 +74,7 @@ class PageMeta:
     site_name: str | None = None
     canonical: str | None = None
     lang: str | None = None
+    locale: str | None = None  # the language as declared, region and all ("en-GB")
     translations: list[str] = field(default_factory=list)
     article_body: str | None = None
     ld_types: list[str] = field(default_factory=list)
@@ -366,6 +367,7 @@ def _read_links(meta: PageMeta, root: HtmlElement, metas: dict[str, list[str]]) 
         or _first(metas, "og:locale", "content-language", "language", "dc.language")
     )
     if lang:
+        meta.locale = lang.strip()
         tag = re.split(r"[-_]", lang.strip())[0].lower()
         meta.lang = tag if re.fullmatch(r"[a-z]{2,3}", tag) else None
 

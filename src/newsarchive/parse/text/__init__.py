@@ -66,7 +66,7 @@ def parse_text(text: str, url: str | None = None) -> Extracted:
         body_at = _fallback(lines, headline_at)
         found.extraction = "text:fallback"
     _read_header(found, capture, lines, headline_at, article)
-    posted, updated = choose_dates(lines, article, headline_at)
+    posted, updated = choose_dates(lines, article, headline_at, url)
     if found.posted is None:
         found.posted, found.updated = posted, updated
     for i in byline_at:

@@ -16,7 +16,8 @@ from datetime import date
 
 import numpy as np
 
-from ..dates import DateMatch, Stamp, find_dates
+from ..dates import DateMatch, Stamp, date_from_url, find_dates, in_order, month_first
+from ..language import identify
 from ..learned import Matrix, forest
 from .article import ArticleLines
 from .authors import clip
@@ -82,20 +83,38 @@ class DateCandidate:
         return date(stamp.year, stamp.month, stamp.day)
 
 
-def date_candidates(lines: list[Line]) -> list[DateCandidate]:
+def date_candidates(
+    lines: list[Line], article: ArticleLines, url: str | None = None
+) -> list[DateCandidate]:
     found: list[DateCandidate] = []
     for line in lines:
         if len(line.text) <= _MAX_LINE:
             found.extend(DateCandidate(line.index, m) for m in find_dates(line.text))
         if len(found) >= _MAX_CANDIDATES:
             break
-    return found[:_MAX_CANDIDATES]
+    found = found[:_MAX_CANDIDATES]
+    if any(c.match.order == "either" for c in found):
+        first = _month_first(found, lines, article, url)
+        found = [DateCandidate(c.line, in_order(c.match, first)) for c in found]
+    return found
+
+
+def _month_first(
+    found: list[DateCandidate], lines: list[Line], article: ArticleLines, url: str | None
+) -> bool:
+    """Whether the capture prints dates in figures month first (dates.month_first), its
+    language told by the lines the body model likes."""
+    liked = zip(lines, article.body.tolist(), strict=True)
+    prose = " ".join(line.text for line, p in liked if p >= 0.5)
+    language = identify(prose) if prose else None
+    url_day = date_from_url(url) if url else None
+    return month_first([c.match for c in found], language, url_day)
 
 
 def date_rows(
-    lines: list[Line], article: ArticleLines, headline_at: int | None
+    lines: list[Line], article: ArticleLines, headline_at: int | None, url: str | None = None
 ) -> tuple[list[DateCandidate], Matrix]:
-    found = date_candidates(lines)
+    found = date_candidates(lines, article, url)
     if not found:
         return [], np.zeros((0, len(DATE_FEATURES)))
     n = len(lines)
@@ -151,10 +170,10 @@ def date_rows(
 
 
 def choose_dates(
-    lines: list[Line], article: ArticleLines, headline_at: int | None
+    lines: list[Line], article: ArticleLines, headline_at: int | None, url: str | None = None
 ) -> tuple[Stamp | None, Stamp | None]:
     """The posting date and the update date, when the capture prints them."""
-    found, rows = date_rows(lines, article, headline_at)
+    found, rows = date_rows(lines, article, headline_at, url)
     if not found:
         return None, None
     p = forest("text_date").probabilities(rows)
