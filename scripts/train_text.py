@@ -137,7 +137,9 @@ def report_body(docs: list[Doc], threshold: float) -> None:
 
 def article_of(d: Doc) -> ArticleLines:
     lengths = np.array([len(line.text) for line in d.lines], dtype=np.float64)
-    return ArticleLines(d.rows[:, : len(LOCAL)], d.p_body, keep_runs(d.p_body, lengths))
+    local = d.rows[:, : len(LOCAL)]
+    kept = keep_runs(d.p_body, lengths, local[:, LOCAL.index("bullet")])
+    return ArticleLines(local, d.p_body, kept)
 
 
 def dataset_weight(d: Doc) -> float:

@@ -251,3 +251,20 @@ def test_a_date_in_figures_reads_as_the_pages_language_writes_it(lang: str, post
     )
     article = parse_bytes(page("<title>Title here now</title>", body, lang), "x.html")
     assert article.posted_at == posted
+
+
+def test_a_list_inside_the_article_is_kept_and_a_list_of_links_is_not() -> None:
+    items = "".join(f"<li>Item {word}</li>" for word in ("one", "two", "three", "four", "five"))
+    links = "".join(f"<li><a href='/{i}'>Another story number {i}</a></li>" for i in range(5))
+    body = (
+        "<article><h1>Title here now</h1>"
+        + PARAGRAPHS
+        + f"<ul>{items}</ul>"
+        + PARAGRAPHS
+        + f"<ul>{links}</ul>"
+        + PARAGRAPHS
+        + "</article>"
+    )
+    article = parse_bytes(page("<title>Title here now</title>", body), "x.html")
+    assert "Item three" in article.body
+    assert "Another story number" not in article.body

@@ -171,3 +171,14 @@ def test_slashed_dates_in_a_capture(second_date: str, posted: str) -> None:
     )
     found = parse_text(capture)
     assert found.posted is not None and found.posted.iso() == posted
+
+
+def test_a_list_between_paragraphs_stays_in_the_article() -> None:
+    from newsarchive.parse.text.article import keep_items_between
+
+    kept = np.array([1, 0, 0, 0, 1, 0, 0], dtype=np.float64)
+    bullets = np.array([0, 1, 1, 1, 0, 1, 0], dtype=np.float64)
+    keep_items_between(kept, bullets)
+    # The items between two kept lines are kept; a gap that is no list, or that ends the
+    # article, is not.
+    assert kept.tolist() == [1, 1, 1, 1, 1, 0, 0]

@@ -41,7 +41,36 @@ WEIGHT_SCALE = 5.0
 
 def keep_runs(p_body: Matrix, blocks: list[Block]) -> Matrix:
     lengths = np.array([len(b.text) for b in blocks], dtype=np.float64)
-    return contiguous(p_body, np.sqrt(1 + lengths) / WEIGHT_SCALE, SWITCH_COST)
+    kept = contiguous(p_body, np.sqrt(1 + lengths) / WEIGHT_SCALE, SWITCH_COST)
+    keep_items_between(kept, blocks)
+    return kept
+
+
+_ITEMS = frozenset({"li", "tr", "td", "dd", "dt"})
+
+
+def keep_items_between(kept: Matrix, blocks: list[Block]) -> None:
+    """Keep the list and table items the article's runs leave out between two kept blocks.
+
+    Items are short and end in no full stop, so the model doubts each of them, and a run of
+    doubts costs more than two switches: a list in the middle of an article would split it.
+    A gap made only of items, less than half of its text in links (not a list of other
+    articles), is part of the article."""
+    n = len(blocks)
+    i = 1
+    while i < n:
+        if kept[i] or not kept[i - 1]:
+            i += 1
+            continue
+        j = i
+        while j < n and not kept[j]:
+            j += 1
+        gap = blocks[i:j]
+        if j < n and all(b.tag in _ITEMS for b in gap):
+            links = sum(b.link_chars for b in gap)
+            if 2 * links < sum(len(b.text) for b in gap):
+                kept[i:j] = 1.0
+        i = j
 
 
 @dataclass

@@ -63,9 +63,31 @@ SWITCH_COST = 1.0
 WEIGHT_SCALE = 3.0
 
 
-def keep_runs(body: Matrix, lengths: Matrix) -> Matrix:
+def keep_runs(body: Matrix, lengths: Matrix, bullets: Matrix | None = None) -> Matrix:
     bias = float(np.log((1 - BODY_THRESHOLD) / BODY_THRESHOLD))
-    return contiguous(body, np.sqrt(1 + lengths) / WEIGHT_SCALE, SWITCH_COST, bias)
+    kept = contiguous(body, np.sqrt(1 + lengths) / WEIGHT_SCALE, SWITCH_COST, bias)
+    if bullets is not None:
+        keep_items_between(kept, bullets)
+    return kept
+
+
+def keep_items_between(kept: Matrix, bullets: Matrix) -> None:
+    """Keep the list items the article's runs leave out between two kept lines: a gap made
+    only of lines that open with a bullet or a number ("- Passport", "2. Plans"). Items are
+    short and end in no full stop, so the model doubts each of them, and a run of doubts
+    costs more than two switches: a list in the middle of an article would split it."""
+    n = kept.size
+    i = 1
+    while i < n:
+        if kept[i] or not kept[i - 1]:
+            i += 1
+            continue
+        j = i
+        while j < n and not kept[j]:
+            j += 1
+        if j < n and bullets[i:j].all():
+            kept[i:j] = 1.0
+        i = j
 
 
 @dataclass(frozen=True)
@@ -187,4 +209,4 @@ def read_article(lines: list[Line]) -> ArticleLines:
     rows, local = body_matrix(lines)
     body = forest("text_body").probabilities(rows)
     lengths = np.array([len(line.text) for line in lines], dtype=np.float64)
-    return ArticleLines(local, body, keep_runs(body, lengths))
+    return ArticleLines(local, body, keep_runs(body, lengths, local[:, _I["bullet"]]))
