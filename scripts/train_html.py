@@ -56,7 +56,13 @@ from newsarchive.parse import decode_input
 from newsarchive.parse.html import authors as bylines
 from newsarchive.parse.html import dating
 from newsarchive.parse.html import headline as titles
-from newsarchive.parse.html.extract import Choices, analyse, choices_of, keep_runs
+from newsarchive.parse.html.extract import (
+    Choices,
+    analyse,
+    choices_of,
+    keep_runs,
+    with_structure,
+)
 from newsarchive.parse.html.features import BLOCK_FEATURES, PageKind
 from newsarchive.parse.learned import Forest
 
@@ -131,7 +137,8 @@ def report_body(pages: list[Page], threshold: float | None = None) -> None:
     for page in pages:
         if not page.case.gold.get("body"):
             continue
-        kept = page.kept > 0 if threshold is None else page.p_body >= threshold
+        text = with_structure(page.kept, page.blocks)  # type: ignore[arg-type]
+        kept = text > 0 if threshold is None else page.p_body >= threshold
         body = "\n\n".join(b.text for b, keep in zip(page.blocks, kept, strict=True) if keep)
         prec, rec = score.body_pr(page.case.gold["body"], body)
         by_dataset.setdefault(page.case.dataset, []).append((prec or 0.0, rec or 0.0))

@@ -253,11 +253,13 @@ def test_a_date_in_figures_reads_as_the_pages_language_writes_it(lang: str, post
     assert article.posted_at == posted
 
 
-def test_a_list_inside_the_article_is_kept_and_a_list_of_links_is_not() -> None:
+def test_headings_and_lists_inside_the_article_are_kept_a_list_of_links_is_not() -> None:
     items = "".join(f"<li>Item {word}</li>" for word in ("one", "two", "three", "four", "five"))
     links = "".join(f"<li><a href='/{i}'>Another story number {i}</a></li>" for i in range(5))
     body = (
         "<article><h1>Title here now</h1>"
+        + PARAGRAPHS
+        + "<h2>Where it began</h2>"
         + PARAGRAPHS
         + f"<ul>{items}</ul>"
         + PARAGRAPHS
@@ -266,5 +268,6 @@ def test_a_list_inside_the_article_is_kept_and_a_list_of_links_is_not() -> None:
         + "</article>"
     )
     article = parse_bytes(page("<title>Title here now</title>", body), "x.html")
+    assert "Where it began" in article.body
     assert "Item three" in article.body
     assert "Another story number" not in article.body

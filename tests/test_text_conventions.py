@@ -173,12 +173,40 @@ def test_slashed_dates_in_a_capture(second_date: str, posted: str) -> None:
     assert found.posted is not None and found.posted.iso() == posted
 
 
-def test_a_list_between_paragraphs_stays_in_the_article() -> None:
-    from newsarchive.parse.text.article import keep_items_between
+def test_headings_and_lists_between_paragraphs_stay_in_the_article() -> None:
+    from newsarchive.parse.text.article import with_structure
 
     kept = np.array([1, 0, 0, 0, 1, 0, 0], dtype=np.float64)
-    bullets = np.array([0, 1, 1, 1, 0, 1, 0], dtype=np.float64)
-    keep_items_between(kept, bullets)
-    # The items between two kept lines are kept; a gap that is no list, or that ends the
-    # article, is not.
-    assert kept.tolist() == [1, 1, 1, 1, 1, 0, 0]
+    structure = np.array([0, 1, 1, 1, 0, 1, 0], dtype=np.float64)
+    # The headings and items between two kept lines are kept; a gap that is no list, or that
+    # ends the article, is not; the runs themselves are left as the models read them.
+    assert with_structure(kept, structure).tolist() == [1, 1, 1, 1, 1, 0, 0]
+    assert kept.tolist() == [1, 0, 0, 0, 1, 0, 0]
+
+
+def test_a_section_heading_and_a_list_the_runs_leave_out_are_body(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import newsarchive.parse.text.article as article
+
+    structure = ["What changes for passengers", "- Fewer crossings", "- No night sailing"]
+    capture = "\n\n".join(
+        [
+            "Ferry operators cut winter timetables across the northern islands",
+            *FERRY_BODY[:2],
+            *structure,
+            *FERRY_BODY[2:],
+        ]
+    )
+    lines = read_capture(capture).lines
+    runs = article.keep_runs
+
+    def doubting(body: np.ndarray, lengths: np.ndarray) -> np.ndarray:
+        # The model doubts the heading and the items: the runs leave them out.
+        kept = runs(body, lengths)
+        kept[[i for i, line in enumerate(lines) if line.text in structure]] = 0.0
+        return kept
+
+    monkeypatch.setattr(article, "keep_runs", doubting)
+    body = parse_text(capture).paragraphs
+    assert [p for p in body if p in structure] == structure

@@ -41,21 +41,23 @@ WEIGHT_SCALE = 5.0
 
 def keep_runs(p_body: Matrix, blocks: list[Block]) -> Matrix:
     lengths = np.array([len(b.text) for b in blocks], dtype=np.float64)
-    kept = contiguous(p_body, np.sqrt(1 + lengths) / WEIGHT_SCALE, SWITCH_COST)
-    keep_items_between(kept, blocks)
-    return kept
+    return contiguous(p_body, np.sqrt(1 + lengths) / WEIGHT_SCALE, SWITCH_COST)
 
 
-_ITEMS = frozenset({"li", "tr", "td", "dd", "dt"})
+# Section headings, list items and table rows.
+_STRUCTURE = frozenset({"h2", "h3", "h4", "h5", "h6", "li", "tr", "td", "dd", "dt"})
 
 
-def keep_items_between(kept: Matrix, blocks: list[Block]) -> None:
-    """Keep the list and table items the article's runs leave out between two kept blocks.
+def with_structure(kept: Matrix, blocks: list[Block]) -> Matrix:
+    """The kept blocks and the headings, list items and table rows the runs leave out between
+    two kept blocks: the article's text.
 
-    Items are short and end in no full stop, so the model doubts each of them, and a run of
-    doubts costs more than two switches: a list in the middle of an article would split it.
-    A gap made only of items, less than half of its text in links (not a list of other
-    articles), is part of the article."""
+    They are short and end in no full stop, so the body model doubts each of them, and a run
+    of doubts costs more than two switches: a section's heading or a list in the middle of an
+    article would split it. A gap made only of such blocks, less than half of its text in
+    links (not a list of other articles), is part of the article. (The other decisions read
+    the runs alone, as they were trained.)"""
+    filled = kept.copy()
     n = len(blocks)
     i = 1
     while i < n:
@@ -66,11 +68,12 @@ def keep_items_between(kept: Matrix, blocks: list[Block]) -> None:
         while j < n and not kept[j]:
             j += 1
         gap = blocks[i:j]
-        if j < n and all(b.tag in _ITEMS for b in gap):
+        if j < n and all(b.tag in _STRUCTURE for b in gap):
             links = sum(b.link_chars for b in gap)
             if 2 * links < sum(len(b.text) for b in gap):
-                kept[i:j] = 1.0
+                filled[i:j] = 1.0
         i = j
+    return filled
 
 
 @dataclass
@@ -221,7 +224,7 @@ def parse_html(markup: str, url: str | None = None) -> Extracted:
         for name in chosen.names:
             found.add_author(Author(name))
 
-    paragraphs = _body(blocks, kept, found)
+    paragraphs = _body(blocks, with_structure(kept, blocks), found)
     if meta.article_body:
         # Pages that render the article with scripts still carry it in JSON-LD.
         ld_paragraphs = [p for p in (clean_space(x) for x in meta.article_body.split("\n")) if p]

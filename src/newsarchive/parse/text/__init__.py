@@ -106,7 +106,7 @@ def _body_lines(
     body = [
         i
         for i, line in enumerate(lines)
-        if article.is_body(i)
+        if article.in_text(i)
         and i not in skip
         and line.text != headline
         and not (len(line.text) < 100 and date_line(line.text))

@@ -63,19 +63,19 @@ SWITCH_COST = 1.0
 WEIGHT_SCALE = 3.0
 
 
-def keep_runs(body: Matrix, lengths: Matrix, bullets: Matrix | None = None) -> Matrix:
+def keep_runs(body: Matrix, lengths: Matrix) -> Matrix:
     bias = float(np.log((1 - BODY_THRESHOLD) / BODY_THRESHOLD))
-    kept = contiguous(body, np.sqrt(1 + lengths) / WEIGHT_SCALE, SWITCH_COST, bias)
-    if bullets is not None:
-        keep_items_between(kept, bullets)
-    return kept
+    return contiguous(body, np.sqrt(1 + lengths) / WEIGHT_SCALE, SWITCH_COST, bias)
 
 
-def keep_items_between(kept: Matrix, bullets: Matrix) -> None:
-    """Keep the list items the article's runs leave out between two kept lines: a gap made
-    only of lines that open with a bullet or a number ("- Passport", "2. Plans"). Items are
-    short and end in no full stop, so the model doubts each of them, and a run of doubts
-    costs more than two switches: a list in the middle of an article would split it."""
+def with_structure(kept: Matrix, structure: Matrix) -> Matrix:
+    """The kept lines and the headings and list items the runs leave out between two kept
+    lines: a gap made only of `structure` lines is part of the article.
+
+    Headings and items are short and end in no full stop, so the body model doubts each of
+    them, and a run of doubts costs more than two switches: a section's heading or a list in
+    the middle of an article would split it."""
+    filled = kept.copy()
     n = kept.size
     i = 1
     while i < n:
@@ -85,9 +85,41 @@ def keep_items_between(kept: Matrix, bullets: Matrix) -> None:
         j = i
         while j < n and not kept[j]:
             j += 1
-        if j < n and bullets[i:j].all():
-            kept[i:j] = 1.0
+        if j < n and structure[i:j].all():
+            filled[i:j] = 1.0
         i = j
+    return filled
+
+
+# What a short title-like line can be besides a section's heading: a byline, a date, a
+# line of labels set apart by separators, a page's controls.
+_NOT_HEADING = tuple(
+    _I[name]
+    for name in (
+        "byline",
+        "by_prefix",
+        "email",
+        "has_date",
+        "separators",
+        "furniture",
+        "end_marker",
+        "notice",
+        "social",
+        "reading_time",
+        "language_links",
+    )
+)
+
+
+def structure_lines(local: Matrix) -> Matrix:
+    """Lines that may be a section's heading or a list's item (see with_structure): those
+    that open with a bullet or a number ("- Passport", "2. Plans"), and short title-like
+    lines (eight words at most, no sentence's end) that read as nothing else."""
+    bullet = local[:, _I["bullet"]] > 0
+    heading = (local[:, _I["title"]] > 0) & (local[:, _I["words_log"]] <= math.log1p(8))
+    heading &= ~(local[:, _NOT_HEADING] > 0).any(axis=1)
+    result: Matrix = (bullet | heading).astype(np.float64)
+    return result
 
 
 @dataclass(frozen=True)
@@ -96,10 +128,16 @@ class ArticleLines:
 
     local: Matrix  # each line's own signals (LOCAL)
     body: Matrix  # each line's probability of being body
-    kept: Matrix  # 1.0 for the lines the article keeps
+    kept: Matrix  # 1.0 for the lines the article's runs keep (what the other models read)
+    # The runs and the headings and list items between them (with_structure): the article's
+    # text. None: the runs alone.
+    text: Matrix | None = None
 
     def is_body(self, i: int) -> bool:
         return bool(self.kept[i])
+
+    def in_text(self, i: int) -> bool:
+        return bool((self.kept if self.text is None else self.text)[i])
 
     def start(self) -> int:
         """The article's opening: its first body line of eight words or more."""
@@ -209,4 +247,5 @@ def read_article(lines: list[Line]) -> ArticleLines:
     rows, local = body_matrix(lines)
     body = forest("text_body").probabilities(rows)
     lengths = np.array([len(line.text) for line in lines], dtype=np.float64)
-    return ArticleLines(local, body, keep_runs(body, lengths, local[:, _I["bullet"]]))
+    kept = keep_runs(body, lengths)
+    return ArticleLines(local, body, kept, with_structure(kept, structure_lines(local)))
