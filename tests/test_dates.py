@@ -99,6 +99,24 @@ SEOUL = ZoneInfo("Asia/Seoul")
         ("نشر في 12 مارس 2024 - 10:30", [("posted", "2024-03-12T10:30+09:00")]),
         ("الثلاثاء ١٢ آذار ٢٠٢٤", [(None, "2024-03-12")]),
         ("آخر تحديث: 5 كانون الأول 2023", [("updated", "2023-12-05")]),
+        # Labels in more languages: Polish, Turkish, Czech, Indonesian.
+        (
+            "Opublikowano: 04.03.2024 Aktualizacja: 05.03.2024",
+            [("posted", "2024-03-04"), ("updated", "2024-03-05")],
+        ),
+        (
+            "Yayınlanma: 04.03.2024 Güncelleme: 05.03.2024",
+            [("posted", "2024-03-04"), ("updated", "2024-03-05")],
+        ),
+        (
+            "Publikováno 4. 3. 2024, aktualizováno 5. 3. 2024",
+            [("posted", "2024-03-04"), ("updated", "2024-03-05")],
+        ),
+        (
+            "Diterbitkan 4 Maret 2024 Diperbarui 5 Maret 2024",
+            [("posted", "2024-03-04"), ("updated", "2024-03-05")],
+        ),
+        ("The publication of 4 March 2024", [(None, "2024-03-04")]),
     ],
 )
 def test_find_dates(line: str, expected: list[tuple[str | None, str]]) -> None:

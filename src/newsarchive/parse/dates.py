@@ -467,13 +467,16 @@ POSTED_LABEL = re.compile(
     r"(?i)(?:first\s+)?(?:posted|published|write|written|created|issued|입력|등록|게재|작성|발행|송고"
     r"|승인|公開|配信|掲載|投稿|发布|發布|發佈"
     r"|veröffentlicht|erschienen|publié|publicad[oa]|pubblicat[oa]|gepubliceerd|opublikowano"
-    r"|опубликовано|julkaistu|publicerad|publisert|udgivet|yayınlanma|نشر|تاريخ النشر)"
+    r"|опубликовано|опубліковано|julkaistu|publicerad|publisert|udgivet|yayınlanma|yayın tarihi"
+    r"|publikováno|publikované|publicat(?![^\W\d_])|közzétéve|δημοσιεύθηκε|diterbitkan"
+    r"|dipublikasikan|نشر|تاريخ النشر)"
 )
 _UPDATED_WORDS = (
     r"(?:last\s+)?(?:updated?|modified|revised|edited|수정|업데이트|최종수정|갱신|更新"
     r"|aktualisiert|geändert|mis à jour|actualizad[oa]|atualizad[oa]|aggiornat[oa]|bijgewerkt"
-    r"|zaktualizowano"
-    r"|обновлено|päivitetty|uppdaterad|oppdatert|opdateret|güncellenme|تحديث|آخر تحديث)"
+    r"|zaktualizowano|aktualizacja|aktualizováno|aktualizované|actualizat(?![^\W\d_])"
+    r"|frissítve|ενημερώθηκε|diperbarui|cập nhật|güncellendi|güncelleme|güncellenme"
+    r"|обновлено|оновлено|päivitetty|uppdaterad|oppdatert|opdateret|تحديث|آخر تحديث)"
 )
 UPDATED_LABEL = re.compile(_UPDATED_WORDS, re.IGNORECASE)
 # "Published March 4, 2024 · Updated 3:15 PM": an update's time alone, on its date's line.
