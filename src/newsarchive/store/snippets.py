@@ -114,4 +114,4 @@ def make_snippet(words: Matcher | None, headline: str, body: str) -> str:
         before = _TOKEN.search(text, 0, begin_char) is not None
         after = _TOKEN.search(text, end_char) is not None
         return ("…" if before else "") + piece + ("…" if after else "")
-    return " ".join(body.split()[:WINDOW]) + "…"
+    return " ".join(body.split(None, WINDOW)[:WINDOW]) + "…"  # not the whole body's words
