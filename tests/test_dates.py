@@ -4,7 +4,13 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from newsarchive.parse.dates import date_from_url, find_dates, in_order, month_first
+from newsarchive.parse.dates import (
+    date_from_url,
+    find_dates,
+    in_order,
+    month_first,
+    with_region,
+)
 from newsarchive.parse.lines import date_line
 
 SEOUL = ZoneInfo("Asia/Seoul")
@@ -155,6 +161,23 @@ def test_date_from_url(url: str, day: str | None) -> None:
     assert (stamp.iso() if stamp else None) == day
 
 
+@pytest.mark.parametrize(
+    ("language", "url", "tag"),
+    [
+        ("en", "https://www.example.co.uk/news/story", "en-GB"),
+        ("en", "https://example.com.au/story", "en-AU"),
+        ("en", "https://example.com/story", "en"),
+        ("en-US", "https://example.co.uk/story", "en-US"),
+        ("fr", "https://example.co.uk/story", "fr"),
+        (None, "https://example.co.uk/story", None),
+    ],
+)
+def test_english_takes_its_region_from_the_address(
+    language: str | None, url: str, tag: str | None
+) -> None:
+    assert with_region(language, url) == tag
+
+
 def _orders(line: str) -> list[str | None]:
     return [m.order for m in find_dates(line)]
 
@@ -165,6 +188,7 @@ def test_slashed_dates_know_which_number_is_the_day() -> None:
     assert _orders("05/12/2024") == ["either"]
     assert _orders("05/05/2024") == [None]  # the same either way
     assert _orders("2024-05-12") == [None]  # only slashes are read either way
+    assert _orders("05/ 12/ 2024") == ["either"]  # as the date's form reads it, spaces and all
 
 
 @pytest.mark.parametrize(
@@ -175,13 +199,15 @@ def test_slashed_dates_know_which_number_is_the_day() -> None:
         (["05/12/2024", "11/28/2024"], "fr", None, "2024-05-12"),
         # Then the day in the address, when only one reading agrees with it.
         (["05/12/2024"], "en", "https://example.com/news/2024/12/05/story", "2024-12-05"),
-        (["05/12/2024"], "en", "https://example.com/news/2024/05/12/story", "2024-05-12"),
+        (["05/12/2024"], "fr", "https://example.com/news/2024/05/12/story", "2024-05-12"),
         # Then the language: American English and English with no region month first.
         (["05/12/2024"], "en", None, "2024-05-12"),
         (["05/12/2024"], "en-US", None, "2024-05-12"),
         (["05/12/2024"], "en-GB", None, "2024-12-05"),
         (["05/12/2024"], "es", None, "2024-12-05"),
         (["05/12/2024"], None, None, "2024-12-05"),
+        # A date printed twice counts once: one month-first date against one day-first.
+        (["05/12/2024 10:00, 11:30", "11/28/2024", "28/11/2024"], "fr", None, "2024-12-05"),
     ],
 )
 def test_a_document_reads_its_slashed_dates_in_one_order(

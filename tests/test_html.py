@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
 from newsarchive.errors import NotAnArticle
@@ -242,14 +243,24 @@ def test_a_script_warning_alone_is_no_article() -> None:
         parse_bytes(page("<title>app</title>", body), "x.html")
 
 
-@pytest.mark.parametrize(("lang", "posted"), [("en-US", "2025-04-03"), ("en-GB", "2025-03-04")])
-def test_a_date_in_figures_reads_as_the_pages_language_writes_it(lang: str, posted: str) -> None:
+@pytest.mark.parametrize(
+    ("lang", "head", "url", "posted"),
+    [
+        ("en-US", "", None, "2025-04-03"),
+        ("en-GB", "", None, "2025-03-04"),
+        ("en", '<meta property="og:locale" content="en_GB">', None, "2025-03-04"),
+        ("en", "", "https://www.example.co.uk/news/story", "2025-03-04"),
+        ("en", "", "https://www.example.com/news/story", "2025-04-03"),
+    ],
+)
+def test_a_date_in_figures_reads_as_the_pages_language_writes_it(
+    lang: str, head: str, url: str | None, posted: str
+) -> None:
     body = (
-        "<article><h1>Title here now</h1><p class='date'>Posted 04/03/2025</p>"
-        + PARAGRAPHS
-        + "</article>"
+        "<article><h1>Title here now</h1><p class='date'>Posted <time datetime='04/03/2025'>"
+        "04/03/2025</time></p>" + PARAGRAPHS + "</article>"
     )
-    article = parse_bytes(page("<title>Title here now</title>", body, lang), "x.html")
+    article = parse_bytes(page("<title>Title here now</title>" + head, body, lang), "x.html", url)
     assert article.posted_at == posted
 
 
@@ -271,3 +282,24 @@ def test_headings_and_lists_inside_the_article_are_kept_a_list_of_links_is_not()
     assert "Where it began" in article.body
     assert "Item three" in article.body
     assert "Another story number" not in article.body
+
+
+def test_a_list_in_an_aside_between_paragraphs_stays_out(monkeypatch: pytest.MonkeyPatch) -> None:
+    import newsarchive.parse.html.extract as extract
+
+    items = "".join(f"<li>Topic {word}</li>" for word in ("one", "two", "three", "four"))
+    body = (
+        "<article><h1>Title here now</h1>" + PARAGRAPHS + f"<aside><ul>{items}</ul></aside>"
+        "<ul><li>Point one</li><li>Point two</li></ul>" + PARAGRAPHS + "</article>"
+    )
+    runs = extract.keep_runs
+
+    def doubting(p_body: np.ndarray, blocks: list[extract.Block]) -> np.ndarray:
+        # The model doubts every item: the runs leave them all out.
+        kept = runs(p_body, blocks)
+        kept[[i for i, b in enumerate(blocks) if b.tag == "li"]] = 0.0
+        return kept
+
+    monkeypatch.setattr(extract, "keep_runs", doubting)
+    article = parse_bytes(page("<title>Title here now</title>", body), "x.html")
+    assert "Topic three" not in article.body

@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta, timezone, tzinfo
 from functools import lru_cache
+from typing import Literal
 from zoneinfo import ZoneInfo
 
 # Month names in the languages the archive meets most, mapped to their numbers. Abbreviations are
@@ -411,7 +412,9 @@ _TIME = (
 _GAP = r"(?:\s*(?:[,|/·-]|at|um|à|a las|alle|kl\.?|klo|в|\(|T)?\s*)"
 
 _NUMERIC = (
-    r"(?<![\d.])(?P<y>(?:19|20)\d{2})\s*(?:[-./]|년|年)\s*(?P<m>\d{1,2})\s*(?:[-./]|월|月)\s*"
+    # Never the year of a date in figures before it ("05/12/2024 - 06/12/2024").
+    r"(?<![\d.])(?<!\d/)(?P<y>(?:19|20)\d{2})\s*(?:[-./]|년|年)\s*"
+    r"(?P<m>\d{1,2})\s*(?:[-./]|월|月)\s*"
     r"(?P<d>\d{1,2})(?![\d])(?:\s*[일日])?\.?(?:\s*[(（][월화수목금토일月火水木金土日][)）])?"
 )
 # A year may run into the time after it where a page's elements are copied without a space
@@ -469,7 +472,7 @@ POSTED_LABEL = re.compile(
     r"|veröffentlicht|erschienen|publié|publicad[oa]|pubblicat[oa]|gepubliceerd|opublikowano"
     r"|опубликовано|опубліковано|julkaistu|publicerad|publisert|udgivet|yayınlanma|yayın tarihi"
     r"|publikováno|publikované|publicat(?![^\W\d_])|közzétéve|δημοσιεύθηκε|diterbitkan"
-    r"|dipublikasikan|نشر|تاريخ النشر)"
+    r"|dipublikasikan|ngày đăng|xuất bản|نشر|تاريخ النشر)"
 )
 _UPDATED_WORDS = (
     r"(?:last\s+)?(?:updated?|modified|revised|edited|수정|업데이트|최종수정|갱신|更新"
@@ -525,6 +528,9 @@ class Stamp:
         return wall.isoformat(timespec="seconds" if self.second else "minutes")
 
 
+DateOrder = Literal["day", "month", "either"]
+
+
 @dataclass(frozen=True)
 class DateMatch:
     stamp: Stamp
@@ -534,7 +540,7 @@ class DateMatch:
     # A date in figures with slashes: "day" or "month" as the numbers show which comes first
     # (28/11/2024, 11/28/2024), "either" where both read as a month (05/12/2024: read day
     # first until the document says otherwise, see month_first and in_order).
-    order: str | None = None
+    order: DateOrder | None = None
 
 
 def _hour(raw: str, ampm: str | None) -> int:
@@ -619,25 +625,24 @@ def find_dates(line: str) -> list[DateMatch]:
         line = line.translate(_ASCII_DIGITS)  # one character for one: the positions hold
     if not _YEAR_HINT.search(line):
         return []  # every form prints a year: four digits, or two after a day and month
-    found: list[tuple[int, int, Stamp]] = []
+    found: list[tuple[int, int, Stamp, DateOrder | None]] = []
     for form in _DATE_FORMS:
         for m in form.finditer(line):
-            if any(m.start() < end and start < m.end() for start, end, _ in found):
+            if any(m.start() < end and start < m.end() for start, end, _, _ in found):
                 continue
             stamp = _stamp(m)
             if stamp is not None:
-                found.append((m.start(), m.end(), stamp))
+                found.append((m.start(), m.end(), stamp, _slash_order(m)))
     found.sort(key=lambda item: item[0])
     matches: list[DateMatch] = []
     previous_end = 0
-    for start, end, stamp in found:
+    for start, end, stamp, order in found:
         if not stamp.has_time:
             # The time printed before the date, after the previous date (never its time).
             before = _TIME_BEFORE.search(line, previous_end, start)
             timed = _clock(before, stamp) if before else None
             if before and timed:
                 start, stamp = before.start(), timed
-        order = _slash_order(line, start, end)
         matches.append(DateMatch(stamp, start, end, _label(line[previous_end:start]), order))
         previous_end = end
     return _with_update_times(line, matches)
@@ -664,15 +669,12 @@ def _with_update_times(line: str, matches: list[DateMatch]) -> list[DateMatch]:
     return matches
 
 
-_SLASHED = re.compile(r"(?<![\d.])(\d{1,2})/(\d{1,2})/(?:(?:19|20)\d{2}|\d{2})(?![\d])")
-
-
-def _slash_order(line: str, start: int, end: int) -> str | None:
+def _slash_order(m: re.Match[str]) -> DateOrder | None:
     """Which comes first in a date printed in figures with slashes (see DateMatch.order)."""
-    m = _SLASHED.search(line, start, end)
-    if m is None:
+    groups = m.groupdict()
+    if groups.get("sep") != "/":
         return None
-    first, second = int(m.group(1)), int(m.group(2))
+    first, second = int(groups["d"]), int(groups["m"])  # as printed, before _stamp's reading
     if first > 12:
         return "day"
     if second > 12:
@@ -682,6 +684,30 @@ def _slash_order(line: str, start: int, end: int) -> str | None:
 
 # English where the month comes first in figures: American, and English with no region.
 _MONTH_FIRST_TAGS = re.compile(r"en(?:[-_](?:us|ph|um|as|gu|pr|vi|mp))?", re.IGNORECASE)
+# Countries whose English writes the day first, by the address's country ending.
+_DAY_FIRST_ENGLISH = {
+    "uk": "GB",
+    "ie": "IE",
+    "au": "AU",
+    "nz": "NZ",
+    "in": "IN",
+    "za": "ZA",
+    "sg": "SG",
+    "my": "MY",
+    "ng": "NG",
+    "ke": "KE",
+    "pk": "PK",
+}
+
+
+def with_region(language: str | None, url: str | None) -> str | None:
+    """The language tag, with the region its address names where the tag names none: "en" on
+    a .co.uk address is "en-GB"."""
+    if not language or not url or re.search(r"[-_]", language):
+        return language
+    host = re.sub(r"^[a-z]+://", "", url.strip(), flags=re.IGNORECASE).split("/", 1)[0]
+    region = _DAY_FIRST_ENGLISH.get(host.rsplit(".", 1)[-1].split(":")[0].lower())
+    return f"{language}-{region}" if region and language.lower() == "en" else language
 
 
 def month_first(
@@ -689,28 +715,26 @@ def month_first(
 ) -> bool:
     """Whether a document prints dates in figures month first (11/28/2024) or day first.
 
-    Its own dates decide first (a 28 or a 13 tells which number is the day); then the day its
-    address carries, where only one reading agrees with it; then its language: month first in
-    American English (and English with no region named), day first everywhere else."""
-    found = list(matches)
-    day, month = sum(m.order == "day" for m in found), sum(m.order == "month" for m in found)
+    Its own dates decide first (a 28 or a 13 tells which number is the day; a date printed
+    twice counts once); then the day its address carries, where only one reading agrees with
+    it; then its language: month first in American English (and English with no region
+    named), day first everywhere else."""
+    found = {(m.stamp.year, m.stamp.month, m.stamp.day, m.order) for m in matches}
+    day = sum(order == "day" for *_, order in found)
+    month = sum(order == "month" for *_, order in found)
     if day != month:
         return month > day
     if url_day is not None:
-        for m in found:
-            if m.order != "either":
-                continue
-            as_read = (m.stamp.year, m.stamp.month, m.stamp.day)
-            swapped = (m.stamp.year, m.stamp.day, m.stamp.month)
-            wanted = (url_day.year, url_day.month, url_day.day)
-            if wanted in (as_read, swapped):
-                return wanted == swapped
+        wanted = (url_day.year, url_day.month, url_day.day)
+        for year, as_month, as_day, order in sorted(found, key=str):
+            if order == "either" and wanted in ((year, as_month, as_day), (year, as_day, as_month)):
+                return wanted == (year, as_day, as_month)
     return bool(language and _MONTH_FIRST_TAGS.fullmatch(language.strip()))
 
 
-def in_order(match: DateMatch, month_first: bool) -> DateMatch:
+def in_order(match: DateMatch, by_month: bool) -> DateMatch:
     """The match with its day and month read in the document's order (see month_first)."""
-    if match.order != "either" or not month_first:
+    if match.order != "either" or not by_month:
         return match
     stamp = replace(match.stamp, month=match.stamp.day, day=match.stamp.month)
     return replace(match, stamp=stamp, order="month")

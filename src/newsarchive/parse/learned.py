@@ -13,6 +13,7 @@ number of steps, all rows and trees at once.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -103,3 +104,20 @@ def contiguous(
         kept[i] = inside
         inside = (not from_out_to_in[i]) if inside else bool(from_in_to_out[i])
     return kept
+
+
+def interior_gaps(kept: Matrix) -> Iterator[tuple[int, int]]:
+    """The runs of items left out between two kept ones, as (start, end): never a run before
+    the first kept item or after the last."""
+    n = kept.size
+    i = 1
+    while i < n:
+        if kept[i] or not kept[i - 1]:
+            i += 1
+            continue
+        j = i
+        while j < n and not kept[j]:
+            j += 1
+        if j < n:
+            yield i, j
+        i = j

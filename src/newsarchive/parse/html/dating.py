@@ -70,7 +70,7 @@ def _plausible(stamp: Stamp) -> bool:
 
 def _printed(block: Block) -> str:
     """What of a block is read for dates: short blocks whole, of a paragraph only its start
-    ("27.1.2022 - Bei der ...")."""
+    ("3.2.2021 - Die Stadt ...")."""
     return block.text if len(block.text) <= 300 else block.text[:40]
 
 
@@ -80,16 +80,16 @@ def slash_order(blocks: list[Block], language: str | None, url: str | None) -> b
     return month_first(printed, language, date_from_url(url) if url else None)
 
 
-def _read(matches: list[DateMatch], first: bool) -> list[DateMatch]:
-    return [in_order(m, first) for m in matches]
+def _read(matches: list[DateMatch], by_month: bool) -> list[DateMatch]:
+    return [in_order(m, by_month) for m in matches]
 
 
 def date_candidates(
-    root: HtmlElement, blocks: list[Block], first: bool = False
+    root: HtmlElement, blocks: list[Block], by_month: bool = False
 ) -> list[DateCandidate]:
     """Dates printed in the page, in document order: machine-readable attributes of elements
     marked as dates, and the dates in short text blocks (call after strip_code, before pruning).
-    Dates in figures with slashes read month first where `first` says so (slash_order).
+    Dates in figures with slashes read month first where `by_month` says so (slash_order).
     """
     found: list[DateCandidate] = []
     position = {id(b.element): i for i, b in enumerate(blocks)}
@@ -103,9 +103,11 @@ def date_candidates(
         for attr in _MACHINE_ATTRS:
             value = el.get(attr)
             if value and re.search(r"\d{4}", value):
-                stamp = parse_iso(value) if attr != "title" else None
+                # Figures with slashes are read as the page prints them (parse_iso cannot).
+                slashed = attr == "title" or "/" in value
+                stamp = None if slashed else parse_iso(value)
                 if stamp is None:
-                    matches = _read(find_dates(value), first)
+                    matches = _read(find_dates(value), by_month)
                     stamp = matches[0].stamp if matches else None
                 if stamp and _plausible(stamp):
                     owner = el
@@ -120,7 +122,7 @@ def date_candidates(
     for index, block in enumerate(blocks):
         # A date in a menu entry or a link to another article counts only when nothing else does.
         linked = block.link_density > 0.7 and len(block.text) > 30
-        for m in _read(find_dates(_printed(block)), first):
+        for m in _read(find_dates(_printed(block)), by_month):
             if _plausible(m.stamp):
                 found.append(
                     DateCandidate(
@@ -131,11 +133,11 @@ def date_candidates(
     return found
 
 
-def printed_update(blocks: list[Block], first: bool = False) -> Stamp | None:
+def printed_update(blocks: list[Block], by_month: bool = False) -> Stamp | None:
     """An "Updated ..." line printed in the page (when metadata gives only the publication)."""
     for block in blocks:
         if len(block.text) <= 200 and UPDATED_LABEL.search(block.text):
-            for m in _read(find_dates(block.text), first):
+            for m in _read(find_dates(block.text), by_month):
                 if m.label == "updated" and _plausible(m.stamp):
                     return m.stamp
     return None
@@ -151,7 +153,7 @@ def all_candidates(
     page_dates: list[DateCandidate],
     url: str | None,
     title: str | None,
-    first: bool = False,
+    by_month: bool = False,
 ) -> list[DateCandidate]:
     found = [
         DateCandidate(stamp, -1, False, source.endswith("modified"), True, False, source)
@@ -162,7 +164,7 @@ def all_candidates(
     url_date = date_from_url(url) if url else None
     if url_date is not None:
         found.append(DateCandidate(url_date, -1, False, False, False, False, "url"))
-    for m in _read(find_dates(title or "")[:1], first):
+    for m in _read(find_dates(title or "")[:1], by_month):
         if _plausible(m.stamp):
             found.append(DateCandidate(m.stamp, -1, False, False, False, False, "title"))
     return found

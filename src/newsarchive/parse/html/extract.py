@@ -18,16 +18,17 @@ import numpy as np
 from ...record import Author
 from .. import boilerplate as bp
 from .. import sites
+from ..dates import with_region
 from ..extracted import Extracted
 from ..language import language_of_name
-from ..learned import Matrix, contiguous, forest
+from ..learned import Matrix, contiguous, forest, interior_gaps
 from ..lines import date_line, is_prose
 from ..names import byline_part, read_byline
 from ..sources import domain_of_url, known_domains_in
 from . import authors as bylines
 from . import dating
 from . import headline as titles
-from .blocks import Block, page_blocks, strip_code, strip_scripts
+from .blocks import FLAG_NAMES, Block, page_blocks, strip_code, strip_scripts
 from .dom import HtmlElement, clean_space, drop_tree, parse_document, text_of
 from .features import PageFeatures, PageKind, block_features
 from .metadata import PageMeta, read_metadata
@@ -44,8 +45,12 @@ def keep_runs(p_body: Matrix, blocks: list[Block]) -> Matrix:
     return contiguous(p_body, np.sqrt(1 + lengths) / WEIGHT_SCALE, SWITCH_COST)
 
 
-# Section headings, list items and table rows.
-_STRUCTURE = frozenset({"h2", "h3", "h4", "h5", "h6", "li", "tr", "td", "dd", "dt"})
+# Section headings, list items and table rows (a cell's text is its row's block).
+_STRUCTURE = frozenset({"h2", "h3", "h4", "h5", "h6", "li", "tr", "dd", "dt"})
+# What HTML itself marks as beside the article: an aside, a menu, a footer. (Class names
+# said too much: articles' own headings and lists sit in containers named "toc", "share" or
+# "sidebar"; keeping them out cost wcxb's fold B 0.004 of body F1.)
+_ELSEWHERE = sum(1 << FLAG_NAMES.index(name) for name in ("in_nav", "in_aside", "in_footer"))
 
 
 def with_structure(kept: Matrix, blocks: list[Block]) -> Matrix:
@@ -54,25 +59,17 @@ def with_structure(kept: Matrix, blocks: list[Block]) -> Matrix:
 
     They are short and end in no full stop, so the body model doubts each of them, and a run
     of doubts costs more than two switches: a section's heading or a list in the middle of an
-    article would split it. A gap made only of such blocks, less than half of its text in
-    links (not a list of other articles), is part of the article. (The other decisions read
-    the runs alone, as they were trained.)"""
+    article would split it. A gap made only of such blocks, none of them inside an aside, a
+    menu or a footer, and less than half of its text in links (not a list of other articles),
+    is part of the article. (The other decisions read the runs alone, as they were trained.)
+    """
     filled = kept.copy()
-    n = len(blocks)
-    i = 1
-    while i < n:
-        if kept[i] or not kept[i - 1]:
-            i += 1
-            continue
-        j = i
-        while j < n and not kept[j]:
-            j += 1
-        gap = blocks[i:j]
-        if j < n and all(b.tag in _STRUCTURE for b in gap):
+    for start, end in interior_gaps(kept):
+        gap = blocks[start:end]
+        if all(b.tag in _STRUCTURE and not b.flags & _ELSEWHERE for b in gap):
             links = sum(b.link_chars for b in gap)
             if 2 * links < sum(len(b.text) for b in gap):
-                filled[i:j] = 1.0
-        i = j
+                filled[start:end] = 1.0
     return filled
 
 
@@ -162,21 +159,21 @@ def choices_of(page: PageAnalysis) -> Choices:
     if headline_at is None:  # the page prints its headline otherwise than its metadata: its <h1>
         headline_at = next((i for i, b in enumerate(blocks) if b.tag == "h1"), None)
     site_name = meta.site_name or page.domain
-    first = dating.slash_order(blocks, meta.locale, page.url)
+    by_month = dating.slash_order(blocks, with_region(meta.locale, page.url), page.url)
     return Choices(
         titles=titles.gather(meta, page.root),
         site=titles.site_words(meta),
         site_name=site_name,
         dates=dating.all_candidates(
             meta.dates,
-            dating.date_candidates(page.root, blocks, first),
+            dating.date_candidates(page.root, blocks, by_month),
             page.url,
             meta.title,
-            first,
+            by_month,
         ),
         authors=bylines.gather(meta, page.root, blocks, site_name),
         headline_at=headline_at,
-        month_first=first,
+        month_first=by_month,
     )
 
 

@@ -369,6 +369,10 @@ def _read_links(meta: PageMeta, root: HtmlElement, metas: dict[str, list[str]]) 
     if lang:
         meta.locale = lang.strip()
         tag = re.split(r"[-_]", lang.strip())[0].lower()
+        # <html lang="en"> and og:locale "en_GB": the region from the one that names it.
+        og = _first(metas, "og:locale")
+        if og and not re.search(r"[-_]", meta.locale) and og.lower().startswith(tag + "_"):
+            meta.locale = og.strip()
         meta.lang = tag if re.fullmatch(r"[a-z]{2,3}", tag) else None
 
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
-from ..learned import Matrix, contiguous, forest
+from ..learned import Matrix, contiguous, forest, interior_gaps
 from ..lines import text_length
 from .capture import Line
 from .signals import LOCAL, local_signals, moving_mean, terms
@@ -76,18 +76,9 @@ def with_structure(kept: Matrix, structure: Matrix) -> Matrix:
     them, and a run of doubts costs more than two switches: a section's heading or a list in
     the middle of an article would split it."""
     filled = kept.copy()
-    n = kept.size
-    i = 1
-    while i < n:
-        if kept[i] or not kept[i - 1]:
-            i += 1
-            continue
-        j = i
-        while j < n and not kept[j]:
-            j += 1
-        if j < n and structure[i:j].all():
-            filled[i:j] = 1.0
-        i = j
+    for start, end in interior_gaps(kept):
+        if structure[start:end].all():
+            filled[start:end] = 1.0
     return filled
 
 
@@ -101,6 +92,7 @@ _NOT_HEADING = tuple(
         "email",
         "has_date",
         "separators",
+        "caption",
         "furniture",
         "end_marker",
         "notice",
@@ -113,7 +105,7 @@ _NOT_HEADING = tuple(
 
 def structure_lines(local: Matrix) -> Matrix:
     """Lines that may be a section's heading or a list's item (see with_structure): those
-    that open with a bullet or a number ("- Passport", "2. Plans"), and short title-like
+    that open with a bullet or a number ("- Tickets", "2. Timetables"), and short title-like
     lines (eight words at most, no sentence's end) that read as nothing else."""
     bullet = local[:, _I["bullet"]] > 0
     heading = (local[:, _I["title"]] > 0) & (local[:, _I["words_log"]] <= math.log1p(8))

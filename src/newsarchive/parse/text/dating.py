@@ -16,7 +16,15 @@ from datetime import date
 
 import numpy as np
 
-from ..dates import DateMatch, Stamp, date_from_url, find_dates, in_order, month_first
+from ..dates import (
+    DateMatch,
+    Stamp,
+    date_from_url,
+    find_dates,
+    in_order,
+    month_first,
+    with_region,
+)
 from ..language import identify
 from ..learned import Matrix, forest
 from .article import ArticleLines
@@ -106,7 +114,7 @@ def _month_first(
     language told by the lines the body model likes."""
     liked = zip(lines, article.body.tolist(), strict=True)
     prose = " ".join(line.text for line, p in liked if p >= 0.5)
-    language = identify(prose) if prose else None
+    language = with_region(identify(prose), url) if prose else None
     url_day = date_from_url(url) if url else None
     return month_first([c.match for c in found], language, url_day)
 
