@@ -116,6 +116,11 @@ def test_names_in(text: str, names: list[str]) -> None:
         ("Please type your name here", False),
         ("Jane Roe 2024", False),
         ("* Jane", False),
+        ("Order Today!", False),  # a button
+        ("Topics: Harbour", False),  # a label and its value
+        ("GardenToolsPlantsSeeds", False),  # a menu's words run together
+        ("Anna McKay", True),
+        ("DeShawn Lee", True),
     ],
 )
 def test_is_person(name: str, person: bool) -> None:

@@ -99,6 +99,12 @@ class Byline:
 _LETTER = re.compile(r"[^\W\d_]")
 
 
+# Marks no name holds; a word holds one small letter before a capital at most ("McKay",
+# "DeShawn"): more is words run together.
+_NOT_IN_NAME = re.compile(r"[!?|:;]")
+_CAMEL = re.compile(r"[a-z][A-Z]")
+
+
 def is_person(name: str, site: str | None = None) -> bool:
     """Shaped like a person's name: a few words, no digits, no outlet, desk or label word."""
     words = name.split()
@@ -112,6 +118,8 @@ def is_person(name: str, site: str | None = None) -> bool:
         return False
     if not all(_LETTER.search(w) for w in words):
         return False  # "* For": a bullet is no part of a name
+    if _NOT_IN_NAME.search(name) or any(len(_CAMEL.findall(w)) > 1 for w in words):
+        return False  # "Book Online!", "Topics: Energy", a menu's words run together
     lowered = [w.strip(".,'’").lower() for w in words]
     if any(w in NOT_PEOPLE for w in lowered) or lowered[0] in BY_WORDS:
         return False
