@@ -82,6 +82,7 @@ class _Block:
     text: str
     tag: str
     link_chars: int = 0
+    flags: int = 0
 
 
 @dataclass
@@ -109,7 +110,7 @@ def prepare(case: Case) -> Page | None:
         return None
     if page is None or choices is None or not page.blocks:
         return None
-    blocks = [_Block(b.text, b.tag, b.link_chars) for b in page.blocks]
+    blocks = [_Block(b.text, b.tag, b.link_chars, b.flags) for b in page.blocks]
     gold_body = case.gold.get("body")
     gold = set(shingles(gold_body)) if gold_body else set()
     body = np.array([body_share(b.text, gold) >= 0.5 for b in blocks], dtype=np.float64)
