@@ -14,7 +14,7 @@ from newsarchive import Archive
 from newsarchive.cli import cli
 from newsarchive.errors import ArchiveError
 from newsarchive.ingest import Job, ingest_jobs, ingest_paths
-from newsarchive.store.copy import TABLES, archive_digest, copy_archive
+from newsarchive.store.copy import SEARCH_INDEXES, TABLES, archive_digest, copy_archive
 
 
 def _filled(url: str, seed_path: Path) -> Archive:
@@ -172,3 +172,41 @@ def test_nul_characters_from_an_older_archive_are_found_and_removed(
     with Archive.open(db) as archive:
         assert archive.get(1).body.endswith(" tail") and "\x00" not in archive.get(1).body
         assert [h.id for h in archive.search("tail")] == [1]
+
+
+def _search_indexes(archive: Archive) -> dict[str, str]:
+    with archive.engine.connect() as conn:
+        rows = conn.exec_driver_sql(
+            "SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = current_schema()"
+            " AND tablename = 'articles' AND indexdef LIKE '%%USING gin%%'"
+        )
+        return {name: definition for name, definition in rows}
+
+
+@pytest.mark.postgresql
+def test_the_copy_builds_postgresqls_search_indexes_after_the_articles(
+    tmp_path: Path, seed_path: Path
+) -> None:
+    source = _filled(str(tmp_path / "source.db"), seed_path)
+    with new_database("postgresql", tmp_path) as url:
+        fresh = Archive.open(url)
+        made = _search_indexes(fresh)
+        # The copy's definitions are a new archive's (the migrations make them).
+        assert set(made) == set(SEARCH_INDEXES)
+        for name, statement in SEARCH_INDEXES.items():  # "... ON articles USING gin (...)"
+            assert made[name].endswith(statement.split(" ON articles", 1)[1])
+        seen: list[str] = []
+
+        def stop_in_articles(table: str, _n: int) -> None:
+            seen.append(table)
+            if table == "articles":
+                raise _Stop
+
+        with pytest.raises(_Stop):
+            copy_archive(source, fresh, batch=3, on_rows=stop_in_articles)
+        assert _search_indexes(fresh) == {}  # dropped for the copy, and the copy stopped
+        copy_archive(source, fresh, batch=3)  # carried on: they are built again
+        assert _search_indexes(fresh) == made
+        assert fresh.search("Kim Jong Un")[0].id == source.search("Kim Jong Un")[0].id
+        fresh.close()
+    source.close()
