@@ -207,6 +207,12 @@ def test_the_copy_builds_postgresqls_search_indexes_after_the_articles(
         assert _search_indexes(fresh) == {}  # dropped for the copy, and the copy stopped
         copy_archive(source, fresh, batch=3)  # carried on: they are built again
         assert _search_indexes(fresh) == made
+        with fresh.engine.connect() as conn:  # the planner has the copied tables' statistics
+            analyzed = conn.exec_driver_sql(
+                "SELECT last_analyze IS NOT NULL FROM pg_stat_user_tables"
+                " WHERE schemaname = current_schema() AND relname = 'articles'"
+            ).scalar_one()
+        assert analyzed
         assert fresh.search("Kim Jong Un")[0].id == source.search("Kim Jong Un")[0].id
         fresh.close()
     source.close()
