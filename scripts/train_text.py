@@ -61,8 +61,6 @@ from newsarchive.parse.text.article import (
     ArticleLines,
     body_matrix,
     keep_runs,
-    structure_lines,
-    with_structure,
 )
 from newsarchive.parse.text.authors import (
     BEST_THRESHOLD,
@@ -130,10 +128,7 @@ def report_body(docs: list[Doc], threshold: float) -> None:
         gold = d.case.gold.get("body")
         if not gold:
             continue
-        text = article_of(d).text
-        kept = (
-            text > 0 if threshold == BODY_THRESHOLD and text is not None else d.p_body >= threshold
-        )
+        kept = article_of(d).text > 0 if threshold == BODY_THRESHOLD else d.p_body >= threshold
         body = "\n\n".join(t for t, keep in zip(d.texts, kept, strict=True) if keep)
         prec, rec = score.body_pr(gold, body)
         by_dataset.setdefault(d.case.dataset, []).append((prec or 0.0, rec or 0.0))
@@ -142,9 +137,7 @@ def report_body(docs: list[Doc], threshold: float) -> None:
 
 def article_of(d: Doc) -> ArticleLines:
     lengths = np.array([len(line.text) for line in d.lines], dtype=np.float64)
-    local = d.rows[:, : len(LOCAL)]
-    kept = keep_runs(d.p_body, lengths)
-    return ArticleLines(local, d.p_body, kept, with_structure(kept, structure_lines(local)))
+    return ArticleLines(d.rows[:, : len(LOCAL)], d.p_body, keep_runs(d.p_body, lengths))
 
 
 def dataset_weight(d: Doc) -> float:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -72,18 +73,21 @@ class _Stop(Exception):
     pass
 
 
+def _stop_in(name: str) -> Callable[[str, int], None]:
+    """A copy's progress callback that stops it in the first batch of table `name`."""
+
+    def stop(table: str, _n: int) -> None:
+        if table == name:
+            raise _Stop
+
+    return stop
+
+
 def test_an_interrupted_copy_resumes(tmp_path: Path, seed_path: Path, db_url: str) -> None:
     source = _filled(db_url, seed_path)
     dest = Archive.open(str(tmp_path / "dest.db"))
-    seen: list[str] = []
-
-    def stop_in_inputs(table: str, _n: int) -> None:
-        seen.append(table)
-        if table == "inputs":
-            raise _Stop
-
     with pytest.raises(_Stop):
-        copy_archive(source, dest, batch=5, on_rows=stop_in_inputs)
+        copy_archive(source, dest, batch=5, on_rows=_stop_in("inputs"))
     partial = dest.counts()
     assert 0 < partial["inputs"] < source.counts()["inputs"]
     report = copy_archive(source, dest, batch=5)
@@ -195,15 +199,8 @@ def test_the_copy_builds_postgresqls_search_indexes_after_the_articles(
         assert set(made) == set(SEARCH_INDEXES)
         for name, statement in SEARCH_INDEXES.items():  # "... ON articles USING gin (...)"
             assert made[name].endswith(statement.split(" ON articles", 1)[1])
-        seen: list[str] = []
-
-        def stop_in_articles(table: str, _n: int) -> None:
-            seen.append(table)
-            if table == "articles":
-                raise _Stop
-
         with pytest.raises(_Stop):
-            copy_archive(source, fresh, batch=3, on_rows=stop_in_articles)
+            copy_archive(source, fresh, batch=3, on_rows=_stop_in("articles"))
         assert _search_indexes(fresh) == {}  # dropped for the copy, and the copy stopped
         copy_archive(source, fresh, batch=3)  # carried on: they are built again
         assert _search_indexes(fresh) == made

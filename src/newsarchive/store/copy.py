@@ -223,9 +223,8 @@ def _analyze(dest: Archive) -> None:
     """Give PostgreSQL's planner the copied tables' statistics at once, rather than when
     autovacuum comes round: on the million-article archive just copied, searches took 117 ms
     at p50 before ANALYZE and 51 ms after."""
-    with dest.engine.execution_options(**{WRITER: True}).connect() as conn:
+    with dest.engine.execution_options(**{WRITER: True}).begin() as conn:
         conn.execute(text("ANALYZE " + ", ".join(TABLES)))
-        conn.commit()
 
 
 def _drop_search_indexes(dest: Archive) -> None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from dataclasses import dataclass
+from functools import cached_property
 
 import numpy as np
 import numpy.typing as npt
@@ -121,15 +122,17 @@ class ArticleLines:
     local: Matrix  # each line's own signals (LOCAL)
     body: Matrix  # each line's probability of being body
     kept: Matrix  # 1.0 for the lines the article's runs keep (what the other models read)
-    # The runs and the headings and list items between them (with_structure): the article's
-    # text. None: the runs alone.
-    text: Matrix | None = None
+
+    @cached_property
+    def text(self) -> Matrix:
+        """The runs and the headings and list items between them: the article's text."""
+        return with_structure(self.kept, structure_lines(self.local))
 
     def is_body(self, i: int) -> bool:
         return bool(self.kept[i])
 
     def in_text(self, i: int) -> bool:
-        return bool((self.kept if self.text is None else self.text)[i])
+        return bool(self.text[i])
 
     def start(self) -> int:
         """The article's opening: its first body line of eight words or more."""
@@ -239,5 +242,4 @@ def read_article(lines: list[Line]) -> ArticleLines:
     rows, local = body_matrix(lines)
     body = forest("text_body").probabilities(rows)
     lengths = np.array([len(line.text) for line in lines], dtype=np.float64)
-    kept = keep_runs(body, lengths)
-    return ArticleLines(local, body, kept, with_structure(kept, structure_lines(local)))
+    return ArticleLines(local, body, keep_runs(body, lengths))
