@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import islice
 
 from .fts import HIGHLIGHT_END, HIGHLIGHT_START
 from .query import Query
@@ -93,20 +94,15 @@ def make_snippet(words: Matcher | None, headline: str, body: str) -> str:
                 last += 1
             if last - first > best_count:
                 best, best_count = first, last - first
-        lo = max(0, found[best] - _REACH)
-        # The stretch's words up to WINDOW past the first match (the lead-in is fewer).
-        tokens: list[re.Match[str]] = []
-        hit = -1
-        for token in _TOKEN.finditer(text, lo, found[best] + _READ):
-            tokens.append(token)
-            if hit < 0 and token.end() > found[best]:
-                hit = len(tokens) - 1
-            if hit >= 0 and len(tokens) >= hit + WINDOW:
-                break
-        # Four words of lead-in; the first token of the stretch may be a word cut in two.
-        start = max(1 if lo > 0 else 0, hit - 4) if hit > 0 else 0
-        end = min(len(tokens), start + WINDOW)
-        begin_char, end_char = tokens[start].start(), tokens[end - 1].end()
+        at = found[best]
+        lo = max(0, at - _REACH)
+        # A match begins a word, so no token runs across `at`: the lead-in's tokens end before
+        # it; the first token of the stretch may be a word cut in two (then it is not shown).
+        lead = _TOKEN.findall(text, lo, at)
+        hit = len(lead)
+        start = max(1 if lo > 0 and lead else 0, hit - 4)
+        shown = list(islice(_TOKEN.finditer(text, lo, at + _READ), start, start + WINDOW))
+        begin_char, end_char = shown[0].start(), shown[-1].end()
         piece = words.pattern.sub(
             lambda m: HIGHLIGHT_START + m.group(0) + HIGHLIGHT_END, text[begin_char:end_char]
         )
