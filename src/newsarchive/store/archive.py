@@ -148,11 +148,15 @@ class Archive:
     @contextmanager
     def _searching(self) -> Iterator[Connection]:
         """A connection for a search's statements, with the planner settings they run with
-        (see PG_SEARCH_PLANNER; SET LOCAL: they end with the connection's transaction)."""
+        (see PG_SEARCH_PLANNER; local: they end with the connection's transaction), all set in
+        one round trip."""
         with self.engine.connect() as conn:
             if conn.dialect.name == "postgresql":
-                for name, value in PG_SEARCH_PLANNER.items():
-                    conn.execute(text(f"SET LOCAL {name} = {value}"))
+                settings = ", ".join(
+                    f"set_config('{name}', '{value}', true)"
+                    for name, value in PG_SEARCH_PLANNER.items()
+                )
+                conn.execute(text(f"SELECT {settings}"))
             yield conn
 
     def _session(self) -> Session:

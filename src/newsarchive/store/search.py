@@ -164,7 +164,8 @@ class Statement:
     many rows make it the whole answer (0: always).
 
     A bounded statement comes with `probe`, which gives the id below the newest `bound` matches
-    (no row: there are not that many), `count`, which counts the matches, and `bounded`, the
+    (no row: there are not that many) and, where it can count them on the way, the number of
+    matches; `count`, which counts the matches when the probe does not; and `bounded`, the
     ranked statement restricted to ids above :floor."""
 
     sql: str
@@ -199,7 +200,8 @@ def run_statement(
         return execute(statement.sql, statement.params), None
     assert statement.bounded is not None and statement.count is not None
     rows = execute(statement.bounded, {**params, "floor": edge[0][0]})
-    matches = int(execute(statement.count, params)[0][0])
+    counted = edge[0][1] if len(edge[0]) > 1 else execute(statement.count, params)[0][0]
+    matches = int(counted)
     return rows, Bound(bound, matches, statement.scope)
 
 
@@ -210,7 +212,15 @@ def run_statement(
 # answers in a few milliseconds. A search's statements run with sequential scans priced out
 # and operators priced at what such a test costs, for their transaction only (SET LOCAL).
 # Measured on 20,000 articles (benchmarks/bench_search.py): p50 326 -> 8 ms, max 421 -> 26 ms.
-PG_SEARCH_PLANNER = {"enable_seqscan": "off", "cpu_operator_cost": "0.25"}
+# Parallel workers are off too: starting them costs milliseconds a statement, more than most
+# search statements take, and a search that fans out takes the cores other searches need
+# (100,000 articles, under load: a word in 2,458 articles 61-92 -> 34-61 ms, every query of a
+# set as fast or faster).
+PG_SEARCH_PLANNER = {
+    "enable_seqscan": "off",
+    "cpu_operator_cost": "0.25",
+    "max_parallel_workers_per_gather": "0",
+}
 
 
 def _like(value: str) -> str:
@@ -373,7 +383,10 @@ def _postgresql_statement(
         # "a.id + 0": ordered by the key itself, PostgreSQL walks the primary key backwards
         # and tests every row's vector (1.3 s for a word in a sixth of 200,000 articles); by
         # an expression, it takes the matches from the GIN index and keeps the top of them.
-        probe=f"SELECT a.id {matched} ORDER BY a.id + 0 DESC LIMIT 1 OFFSET :bound",
+        # The probe counts the matches as it sorts them (the window runs before the LIMIT):
+        # one pass over the GIN index and the matching rows where a count would be a second.
+        probe=f"SELECT a.id, count(*) OVER () {matched}"
+        " ORDER BY a.id + 0 DESC LIMIT 1 OFFSET :bound",
         count=f"SELECT count(*) {matched}",
         bounded=f"{select} WHERE {' AND '.join([*where, 'a.id > :floor'])}{tail}",
         scope="headline " if headline else "",
