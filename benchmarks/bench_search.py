@@ -381,7 +381,7 @@ def measure_search(archive: Archive, db: str, queries: list[Query], cli_runs: in
         url = archive.engine.url.set(drivername="postgresql")
         raw_conn = psycopg.connect(url.render_as_string(hide_password=False), autocommit=True)
         for name, value in PG_SEARCH_PLANNER.items():  # as newsarchive's search sets them
-            raw_conn.execute(f"SET {name} = {value}")
+            raw_conn.execute(f"SET {name} = '{value}'")
     else:
         raw_conn = sqlite3.connect(db)
         raw_conn.execute(SQLITE_CACHE)  # the page cache newsarchive's connections have

@@ -21,7 +21,12 @@ from newsarchive.cli import cli
 from newsarchive.ingest import ingest_paths
 from newsarchive.store.query import parse, to_fts5
 from newsarchive.store.reader import search_file
-from newsarchive.store.search import SearchOptions, parse_when, search_statements
+from newsarchive.store.search import (
+    PG_SEARCH_PLANNER,
+    SearchOptions,
+    parse_when,
+    search_statements,
+)
 
 
 @pytest.fixture(scope="module", params=ENGINES)
@@ -242,6 +247,10 @@ def test_postgresql_searches_are_planned_on_the_search_index(
                 assert not all(map(_on_search_index, _plans(conn, options)))
             with archive._searching() as conn:
                 assert all(map(_on_search_index, _plans(conn, options)))
+                for name, value in PG_SEARCH_PLANNER.items():
+                    assert conn.execute(text(f"SHOW {name}")).scalar_one() == value
+            with archive.engine.connect() as conn:  # local to the search's transaction
+                assert conn.execute(text("SHOW work_mem")).scalar_one() != "64MB"
         finally:
             archive.close()
 

@@ -31,7 +31,7 @@ from .engine import (
 from .models import ArticleRow, ArticleVersionRow, AuthorRow, InputRow, SourceRow
 from .rows import article_from_row
 from .schema import HEAD_REVISION, REVISIONS, current_revision, ensure_current, upgrade
-from .search import PG_SEARCH_PLANNER, Hits, SearchOptions, matching_ids, run_search
+from .search import PG_SEARCH_SETTINGS, Hits, SearchOptions, matching_ids, run_search
 from .writer import Outcome, Writer
 
 __all__ = ["MAX_ID", "Archive", "Outcome"]
@@ -148,15 +148,11 @@ class Archive:
     @contextmanager
     def _searching(self) -> Iterator[Connection]:
         """A connection for a search's statements, with the planner settings they run with
-        (see PG_SEARCH_PLANNER; local: they end with the connection's transaction), all set in
+        (PG_SEARCH_PLANNER, local: they end with the connection's transaction), all set in
         one round trip."""
         with self.engine.connect() as conn:
             if conn.dialect.name == "postgresql":
-                settings = ", ".join(
-                    f"set_config('{name}', '{value}', true)"
-                    for name, value in PG_SEARCH_PLANNER.items()
-                )
-                conn.execute(text(f"SELECT {settings}"))
+                conn.execute(text(PG_SEARCH_SETTINGS))
             yield conn
 
     def _session(self) -> Session:

@@ -19,7 +19,7 @@ from urllib.parse import urlsplit, urlunsplit
 from ..errors import ArchiveError
 from .engine import PG_DRIVER, REPAIR_HINT, SQLITE_CACHE, db_reason, resolve_url
 from .schema import HEAD_REVISION
-from .search import PG_SEARCH_PLANNER, Hits, SearchOptions, run_search
+from .search import PG_SEARCH_SETTINGS, Hits, SearchOptions, run_search
 
 _SQLITE = "sqlite:///"
 
@@ -120,8 +120,7 @@ def _search_postgresql(url: str, options: SearchOptions) -> Hits | None:
             return None
         if row is None or row[0] != HEAD_REVISION:
             return None
-        for name, value in PG_SEARCH_PLANNER.items():
-            conn.execute(f"SET LOCAL {name} = {value}")
+        conn.execute(PG_SEARCH_SETTINGS)
 
         def execute(sql: str, params: dict[str, Any]) -> list[Any]:
             return conn.execute(pyformat(sql), params).fetchall()

@@ -212,6 +212,11 @@ def run_statement(
 # answers in a few milliseconds. A search's statements run with sequential scans priced out
 # and operators priced at what such a test costs, for their transaction only (SET LOCAL).
 # Measured on 20,000 articles (benchmarks/bench_search.py): p50 326 -> 8 ms, max 421 -> 26 ms.
+# The memory a statement may use is raised: a bitmap of the rows a word matches that outgrows
+# it turns lossy (whole pages, not rows), and every row on a lossy page is tested again,
+# reading and decompressing its vector. With the default 4 MB, a word in a large share of a
+# million articles spans more pages than an exact bitmap holds (100,000 articles at 64 kB,
+# which models it: 125 ms -> 3.6 s); 64 MB keeps it exact to several million articles.
 # Parallel workers are off too: starting them costs milliseconds a statement, more than most
 # search statements take, and a search that fans out takes the cores other searches need
 # (100,000 articles, under load: a word in 2,458 articles 61-92 -> 34-61 ms, every query of a
@@ -220,7 +225,12 @@ PG_SEARCH_PLANNER = {
     "enable_seqscan": "off",
     "cpu_operator_cost": "0.25",
     "max_parallel_workers_per_gather": "0",
+    "work_mem": "64MB",
 }
+# The settings in one statement: local to the transaction that runs it, like SET LOCAL.
+PG_SEARCH_SETTINGS = "SELECT " + ", ".join(
+    f"set_config('{name}', '{value}', true)" for name, value in PG_SEARCH_PLANNER.items()
+)
 
 
 def _like(value: str) -> str:
