@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from itertools import islice
 
 from .fts import HIGHLIGHT_END, HIGHLIGHT_START
 from .query import Query
 
 _TOKEN = re.compile(r"\w+", re.UNICODE)
 WINDOW = 24  # words shown
+_SHOWN = re.compile(rf"\w+(?:\W+\w+){{0,{WINDOW - 1}}}")  # up to WINDOW words from a word's start
 
 
 @dataclass(frozen=True)
@@ -98,11 +98,12 @@ def make_snippet(words: Matcher | None, headline: str, body: str) -> str:
         lo = max(0, at - _REACH)
         # A match begins a word, so no token runs across `at`: the lead-in's tokens end before
         # it; the first token of the stretch may be a word cut in two (then it is not shown).
-        lead = _TOKEN.findall(text, lo, at)
-        hit = len(lead)
-        start = max(1 if lo > 0 and lead else 0, hit - 4)
-        shown = list(islice(_TOKEN.finditer(text, lo, at + _READ), start, start + WINDOW))
-        begin_char, end_char = shown[0].start(), shown[-1].end()
+        lead = [token.start() for token in _TOKEN.finditer(text, lo, at)]
+        start = max(1 if lo > 0 and lead else 0, len(lead) - 4)
+        begin_char = lead[start] if start < len(lead) else at
+        shown = _SHOWN.match(text, begin_char, at + _READ)
+        assert shown is not None  # begin_char starts a word
+        end_char = shown.end()
         piece = words.pattern.sub(
             lambda m: HIGHLIGHT_START + m.group(0) + HIGHLIGHT_END, text[begin_char:end_char]
         )
