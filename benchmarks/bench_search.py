@@ -306,10 +306,14 @@ def _record(i: int) -> tuple[Any, bytes]:
 def build_direct(db: str, n: int, workers: int) -> dict[str, Any]:
     """An archive of the corpus's n articles written from the generator's parts, the parser
     left out: for measuring search at a scale whose ingest would take hours here. The writer
-    and its index run as in an ingest (batches of 5,000, one transaction each)."""
+    and its index run as in an ingest (batches of 5,000, one transaction each). An archive
+    that holds the first k already (a build that was stopped) goes on from article k."""
     import multiprocessing
 
     archive = Archive.open(db)
+    done = archive.counts()["articles"]
+    if done:
+        print(f"  {done:,} written before: going on from there", file=sys.stderr, flush=True)
     writer = archive.writer()
     for lang in newsgen.LANGUAGES:
         newsgen.lexicon(lang, 1)  # loaded before forking
@@ -317,7 +321,7 @@ def build_direct(db: str, n: int, workers: int) -> dict[str, Any]:
     write_cpu = 0.0
     batch: list[Any] = []
     with multiprocessing.get_context("fork").Pool(workers) as pool:
-        for k, item in enumerate(pool.imap(_record, range(n), chunksize=200), 1):
+        for k, item in enumerate(pool.imap(_record, range(done, n), chunksize=200), done + 1):
             batch.append(item)
             if len(batch) == 5000 or k == n:
                 t = time.process_time()
@@ -325,14 +329,14 @@ def build_direct(db: str, n: int, workers: int) -> dict[str, Any]:
                 write_cpu += time.process_time() - t
                 batch = []
             if k % max(1, n // 20) == 0:
-                rate = k / (time.perf_counter() - start)
+                rate = (k - done) / (time.perf_counter() - start)
                 print(f"  written {k:,} ({rate:,.0f}/s)", file=sys.stderr, flush=True)
     seconds = time.perf_counter() - start
     archive.close()
     return {
         "built": "direct (generator parts, parser left out)",
         "build_seconds": round(seconds, 1),
-        "cpu_ms_write_and_index": round(write_cpu * 1000 / max(1, n), 3),
+        "cpu_ms_write_and_index": round(write_cpu * 1000 / max(1, n - done), 3),
     }
 
 
@@ -489,6 +493,11 @@ def main() -> int:
         action="store_true",
         help="build the archive from the generator's records, without parsing (search only)",
     )
+    parser.add_argument(
+        "--resume",
+        action="store_true",
+        help="with --direct: go on with a build that was stopped, keeping the --db archive",
+    )
     parser.add_argument("--ingest-child", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.ingest_child:
@@ -498,7 +507,7 @@ def main() -> int:
     corpus = args.corpus or OUT / f"corpus-{args.n}"
     db = args.db or str(OUT / f"archive-{args.n}.db")
     result: dict[str, Any] = {"n": args.n, "workers": args.workers}
-    if not args.search_only and not db.startswith("postgresql"):
+    if not args.search_only and not args.resume and not db.startswith("postgresql"):
         for suffix in ("", "-wal", "-shm"):
             Path(db + suffix).unlink(missing_ok=True)  # a new archive for a new build
     if args.direct and not args.search_only:
