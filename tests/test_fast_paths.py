@@ -24,8 +24,9 @@ from newsarchive.parse.vocabulary import (
     READING_TIME,
     SOCIAL_WORDS,
 )
+from newsarchive.store.fts import HIGHLIGHT_END, HIGHLIGHT_START
 from newsarchive.store.query import Query, Term
-from newsarchive.store.snippets import matcher
+from newsarchive.store.snippets import make_snippet, matcher
 
 # Letters that fold to ASCII ones (the Kelvin sign, the long s, dotted and dotless i), digits
 # of other scripts, marks, and pieces of the words the patterns look for.
@@ -181,6 +182,28 @@ def test_snippet_word_starts_are_the_patterns(words: list[tuple[str, bool]], tex
     found = matcher(Query(groups=[[t] for t in terms]))
     assert found is not None
     assert found.starts(text) == [m.start() for m in found.pattern.finditer(text)]
+
+
+@settings(max_examples=1000, deadline=None)
+@given(
+    st.lists(st.tuples(SNIPPET_WORDS, st.booleans()), min_size=1, max_size=3),
+    st.lists(
+        st.one_of(SNIPPET_WORDS, st.sampled_from([" ", "-", "_", "Σ", "İ", "K", "\n"]), TEXT),
+        max_size=40,
+    )
+    .map("".join)
+    .map(lambda t: t.replace(HIGHLIGHT_START, "").replace(HIGHLIGHT_END, "")),
+)
+def test_snippet_marks_are_the_patterns_matches(words: list[tuple[str, bool]], text: str) -> None:
+    # The snippet marks each match by its start and the end of its word; the pattern run over
+    # the shown text, marks taken out, marks the same.
+    terms = [Term((w,), prefix=prefix) for w, prefix in words]
+    found = matcher(Query(groups=[[t] for t in terms]))
+    assert found is not None
+    snippet = make_snippet(found, "", text)
+    shown = snippet.replace(HIGHLIGHT_START, "").replace(HIGHLIGHT_END, "")
+    marked = found.pattern.sub(lambda m: HIGHLIGHT_START + m.group(0) + HIGHLIGHT_END, shown)
+    assert marked == snippet
 
 
 @settings(max_examples=1000, deadline=None)

@@ -7,6 +7,7 @@ engine once per row, and the same on every engine.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from .fts import HIGHLIGHT_END, HIGHLIGHT_START
@@ -77,6 +78,21 @@ _REACH = 60  # characters read before the run for its lead-in words
 _READ = 1000  # characters read from there: WINDOW words even when they are long
 
 
+def _marked(text: str, found: list[int], begin: int, end: int) -> str:
+    """text[begin:end] with the matches that start in it marked. A match starts a word and
+    runs to the word's end (an exact word must be followed by no word character, a prefix
+    takes the rest of the word), so the pattern need not run again over the stretch."""
+    parts: list[str] = []
+    at = begin
+    for start in found[bisect_left(found, begin) : bisect_left(found, end)]:
+        word = _TOKEN.match(text, start, end)
+        assert word is not None  # a match starts a word
+        parts += (text[at:start], HIGHLIGHT_START, word.group(), HIGHLIGHT_END)
+        at = word.end()
+    parts.append(text[at:end])
+    return "".join(parts)
+
+
 def make_snippet(words: Matcher | None, headline: str, body: str) -> str:
     """Up to WINDOW words around the densest run of `words` (see matcher) in the body (else
     the headline). Only the matches are found in the whole text; words are split out of the
@@ -104,10 +120,7 @@ def make_snippet(words: Matcher | None, headline: str, body: str) -> str:
         shown = _SHOWN.match(text, begin_char, at + _READ)
         assert shown is not None  # begin_char starts a word
         end_char = shown.end()
-        piece = words.pattern.sub(
-            lambda m: HIGHLIGHT_START + m.group(0) + HIGHLIGHT_END, text[begin_char:end_char]
-        )
-        piece = " ".join(piece.split())
+        piece = " ".join(_marked(text, found, begin_char, end_char).split())
         before = _TOKEN.search(text, 0, begin_char) is not None
         after = _TOKEN.search(text, end_char) is not None
         return ("…" if before else "") + piece + ("…" if after else "")
