@@ -43,6 +43,7 @@ from newsarchive.store.search import (
     PG_SEARCH_PLANNER,
     SearchOptions,
     parse_when,
+    ranking_bound,
     run_statement,
     search_statements,
 )
@@ -176,8 +177,7 @@ def raw_search(execute: Callable[..., Any], dialect: str, options: SearchOptions
     the same order and stopping at the same point, without newsarchive's Python around them
     (no merging, no headlines, no snippets)."""
     rows: Any = []
-    wanted = options.offset + options.limit
-    bound = None if options.bound is None else max(options.bound, wanted)
+    bound = ranking_bound(dialect, options)
     for statement in search_statements(dialect, options):
         rows, _ = run_statement(execute, statement, bound)
         if len(rows) >= statement.enough:

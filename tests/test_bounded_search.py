@@ -83,6 +83,7 @@ def test_the_cli_says_when_it_ranked_a_bounded_set(
 ) -> None:
     monkeypatch.setenv("NEWSARCHIVE_DB", archive.url)
     monkeypatch.setattr(search_module, "RANK_BOUND", 10)
+    monkeypatch.setattr(search_module, "PG_RANK_BOUND", 10)
     runner = CliRunner()
     bounded = runner.invoke(cli, ["search", "--limit", "5", "harbour"])
     assert bounded.exit_code == 0
@@ -94,8 +95,20 @@ def test_the_cli_says_when_it_ranked_a_bounded_set(
 
 
 def test_the_help_names_the_bound() -> None:
-    shown = CliRunner().invoke(cli, ["search", "--help"]).stdout
-    assert f"{search_module.RANK_BOUND:,}" in " ".join(shown.split())
+    shown = " ".join(CliRunner().invoke(cli, ["search", "--help"]).stdout.split())
+    assert f"{search_module.RANK_BOUND:,}" in shown
+    assert f"{search_module.PG_RANK_BOUND:,} on PostgreSQL" in shown
+
+
+def test_postgresql_ranks_fewer_by_default_and_keeps_a_bound_asked_for() -> None:
+    default = SearchOptions(query="harbour")
+    assert search_module.ranking_bound("sqlite", default) == search_module.RANK_BOUND
+    assert search_module.ranking_bound("postgresql", default) == search_module.PG_RANK_BOUND
+    asked = SearchOptions(query="harbour", bound=300)
+    assert search_module.ranking_bound("postgresql", asked) == 300
+    assert search_module.ranking_bound("postgresql", SearchOptions(query="a", bound=None)) is None
+    wide = SearchOptions(query="harbour", bound=10, offset=40, limit=20)
+    assert search_module.ranking_bound("sqlite", wide) == 60  # never less than the page
 
 
 def test_the_bound_is_of_what_the_filters_let_through(archive: Archive) -> None:

@@ -381,7 +381,7 @@ def show(ctx: click.Context, article_id: int, as_json: bool, versions: bool) -> 
     "--exact",
     is_flag=True,
     help="Rank every match, however many (by default a query matching more than 20,000 "
-    "articles ranks the newest 20,000, and says so).",
+    "articles ranks the newest 20,000, 5,000 on PostgreSQL, and says so).",
 )
 @json_option
 @click.option("--csv", "as_csv", is_flag=True, help="Print CSV with a header row.")
