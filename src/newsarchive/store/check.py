@@ -24,6 +24,11 @@ PG_SEARCH_INDEXES = {
 }
 
 
+def pg_search_index(name: str) -> str:
+    """The statement that makes PostgreSQL search index `name` where it is missing."""
+    return f"CREATE INDEX IF NOT EXISTS {name} ON articles USING gin ({PG_SEARCH_INDEXES[name]})"
+
+
 @dataclass
 class CheckReport:
     problems: list[str] = field(default_factory=list)
@@ -146,14 +151,14 @@ def check_archive(engine: Engine, *, repair: bool = False) -> CheckReport:
                 text("SELECT indexname FROM pg_indexes WHERE schemaname = current_schema()")
             ).scalars()
         )
-    for name, column in PG_SEARCH_INDEXES.items():
+    for name in PG_SEARCH_INDEXES:
         if name in present:
             continue
         if not repair:
             report.problems.append(f"search index: {name} is missing")
             continue
         with engine.begin() as conn:
-            conn.execute(text(f"CREATE INDEX {name} ON articles USING gin ({column})"))
+            conn.execute(text(pg_search_index(name)))
         report.repaired.append(f"search index re-created: {name}")
     return report
 

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import Connection, Table, func, insert, select, text, tuple_
 
 from ..errors import ArchiveError
-from .check import nul_rows
+from .check import PG_SEARCH_INDEXES, nul_rows, pg_search_index
 from .engine import WRITER
 from .models import Base
 
@@ -42,14 +42,6 @@ TABLES = (
     "inputs",
     "article_versions",
 )
-# The search indexes of a PostgreSQL archive (migration 0006 makes them; a test checks that
-# these are the definitions a new archive has).
-SEARCH_INDEXES = {
-    "ix_articles_search": "CREATE INDEX IF NOT EXISTS ix_articles_search"
-    " ON articles USING gin (search_vector)",
-    "ix_articles_headline_search": "CREATE INDEX IF NOT EXISTS ix_articles_headline_search"
-    " ON articles USING gin (headline_vector)",
-}
 # Memory for building them (PostgreSQL's default, 64 MB, spills a million articles to disk).
 _BUILD_MEMORY = "512MB"
 # Rows per batch: inputs carry the original bytes, so theirs are smaller.
@@ -231,7 +223,7 @@ def _drop_search_indexes(dest: Archive) -> None:
     """Drop a PostgreSQL destination's search indexes before its first article (see the
     module's note)."""
     with dest.engine.execution_options(**{WRITER: True}).begin() as conn:
-        for name in SEARCH_INDEXES:
+        for name in PG_SEARCH_INDEXES:
             conn.execute(text(f"DROP INDEX IF EXISTS {name}"))
 
 
@@ -240,8 +232,8 @@ def make_search_indexes(dest: Archive) -> None:
     in one pass."""
     with dest.engine.execution_options(**{WRITER: True}).begin() as conn:
         conn.execute(text(f"SET LOCAL maintenance_work_mem = '{_BUILD_MEMORY}'"))
-        for statement in SEARCH_INDEXES.values():
-            conn.execute(text(statement))
+        for name in PG_SEARCH_INDEXES:
+            conn.execute(text(pg_search_index(name)))
 
 
 def archive_digest(archive: Archive, tables: Sequence[str] = TABLES) -> dict[str, str]:
