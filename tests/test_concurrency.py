@@ -8,6 +8,9 @@ import sys
 import threading
 import time
 from pathlib import Path
+from typing import Any
+
+import pytest
 
 from newsarchive import Archive, QueryError
 
@@ -117,3 +120,34 @@ def test_four_ingests_create_a_new_archive_at_once(
                 "SELECT count(DISTINCT content_sha256) FROM articles"
             ).scalar_one()
     assert counts["articles"] == counts["inputs"] == distinct == 100
+
+
+def test_a_schema_committed_between_the_checks_reads_as_an_archive(
+    db_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The race of the test above, made certain: another process commits the schema after this
+    # one found no revision and before it lists the tables. The check must read one snapshot,
+    # and not call the half-seen archive "another application's database".
+    from newsarchive.store import schema
+    from newsarchive.store.engine import make_engine, resolve_url
+
+    url = resolve_url(db_url)
+    engine, other = make_engine(url), make_engine(url)
+    real = schema.current_revision
+    raced = False
+
+    def revision_then_race(conn: Any) -> str | None:
+        nonlocal raced
+        revision = real(conn)
+        if not raced:
+            raced = True
+            schema.upgrade(other)  # the other process, committing while this one looks
+        return revision
+
+    monkeypatch.setattr(schema, "current_revision", revision_then_race)
+    schema.ensure_current(engine)
+    assert raced
+    with engine.connect() as conn:
+        assert real(conn) == schema.HEAD_REVISION
+    engine.dispose()
+    other.dispose()

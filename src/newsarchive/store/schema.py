@@ -63,7 +63,14 @@ def ensure_current(engine: Engine, *, create: bool = True, where: str | None = N
     """
     from sqlalchemy import inspect
 
-    with engine.connect() as conn:
+    # One snapshot for both reads: on PostgreSQL's default READ COMMITTED each statement sees
+    # the newest commit, and a schema committed by another process between the two would read
+    # as tables without a revision, "another application's database". (SQLite's transaction
+    # already reads one snapshot.)
+    checking = engine
+    if engine.dialect.name == "postgresql":
+        checking = engine.execution_options(isolation_level="REPEATABLE READ")
+    with checking.connect() as conn:
         revision = current_revision(conn)
         tables = inspect(conn).get_table_names() if revision is None else []
     if revision == HEAD_REVISION:
