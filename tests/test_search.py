@@ -7,6 +7,7 @@ import csv
 import io
 import json
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -16,7 +17,7 @@ from sqlalchemy import Connection, text
 
 from conftest import ENGINES, new_database
 from golden import fixture_pages
-from newsarchive import Archive, QueryError
+from newsarchive import Archive, ArchiveError, QueryError
 from newsarchive.cli import cli
 from newsarchive.ingest import ingest_paths
 from newsarchive.store.query import parse, to_fts5
@@ -214,7 +215,7 @@ def test_the_cli_reader_finds_what_the_archive_finds(
 
 
 def test_named_parameters_become_psycopgs() -> None:
-    from newsarchive.store.reader import pyformat
+    from newsarchive.store.search import pyformat
 
     sql = "SELECT x::regconfig, '10:30', :a, f(:b_2) FROM t WHERE y LIKE '%' || :a"
     assert pyformat(sql) == (
@@ -268,3 +269,18 @@ def _on_search_index(plan: str) -> bool:
     return "Seq Scan on articles" not in plan and (
         "ix_articles_search" in plan or "ix_articles_headline_search" in plan
     )
+
+
+def test_a_search_the_engine_refuses_is_the_archives_error(db_url: str, seed_path: Path) -> None:
+    # The statements run through the driver's own connection: its errors must still reach the
+    # caller as the archive's problem, with the way to repair it, never as a driver exception.
+    archive = Archive.open(db_url)
+    ingest_paths(archive, [str(seed_path)])
+    with archive.engine.begin() as conn:
+        if archive.dialect == "sqlite":
+            conn.execute(text("DROP TABLE articles_fts"))
+        else:
+            conn.execute(text("ALTER TABLE articles DROP COLUMN search_vector CASCADE"))
+    with pytest.raises(ArchiveError, match="check --repair"):
+        archive.search("Kim Jong Un")
+    archive.close()

@@ -31,7 +31,7 @@ from .engine import (
 from .models import ArticleRow, ArticleVersionRow, AuthorRow, InputRow, SourceRow
 from .rows import article_from_row
 from .schema import HEAD_REVISION, REVISIONS, current_revision, ensure_current, upgrade
-from .search import PG_SEARCH_SETTINGS, Hits, SearchOptions, matching_ids, run_search
+from .search import PG_SEARCH_SETTINGS, Hits, SearchOptions, matching_ids, pyformat, run_search
 from .writer import Outcome, Writer
 
 __all__ = ["MAX_ID", "Archive", "Outcome"]
@@ -152,7 +152,11 @@ class Archive:
         one round trip."""
         with self.engine.connect() as conn:
             if conn.dialect.name == "postgresql":
-                conn.execute(text(PG_SEARCH_SETTINGS))
+                # Through the driver, like the statements (see _executor); statements run
+                # through SQLAlchemy afterwards join the same transaction.
+                driver = conn.connection.driver_connection
+                assert driver is not None
+                driver.execute(PG_SEARCH_SETTINGS)
             yield conn
 
     def _session(self) -> Session:
@@ -243,7 +247,7 @@ class Archive:
             execute = _executor(conn)
             try:
                 return run_search(execute, conn.dialect.name, options)
-            except (DBAPIError, sqlite3.Error) as exc:
+            except (DBAPIError, conn.dialect.loaded_dbapi.Error) as exc:
                 # The query language quotes every term: an engine error here is the archive's
                 # (its search index missing, say), not the query's.
                 raise ArchiveError(
@@ -377,11 +381,13 @@ class Archive:
 
 
 def _executor(conn: Connection) -> Callable[[str, dict[str, Any]], list[Any]]:
-    """Run a search's statements on `conn`. On SQLite through the driver's own connection: the
-    statements are plain SQL with :named parameters, which sqlite3 binds itself, and
-    SQLAlchemy's compiling and result objects cost a few tenths of a millisecond each."""
+    """Run a search's statements on `conn`, through the driver's own connection: they are plain
+    SQL with :named parameters, which sqlite3 binds itself (psycopg once they are spelled its
+    way), and SQLAlchemy's compiling and result objects cost a few tenths of a millisecond a
+    statement."""
+    driver = conn.connection.driver_connection
     if conn.dialect.name == "sqlite":
-        driver = conn.connection.driver_connection
         assert isinstance(driver, sqlite3.Connection)
         return lambda sql, params: driver.execute(sql, params).fetchall()
-    return lambda sql, params: list(conn.execute(text(sql), params).all())
+    assert driver is not None
+    return lambda sql, params: list(driver.execute(pyformat(sql), params).fetchall())

@@ -10,7 +10,6 @@ the usual path words it: asking it twice would only double the wait.
 
 from __future__ import annotations
 
-import re
 import sqlite3
 from pathlib import Path
 from typing import Any
@@ -19,7 +18,7 @@ from urllib.parse import urlsplit, urlunsplit
 from ..errors import ArchiveError
 from .engine import PG_DRIVER, REPAIR_HINT, SQLITE_CACHE, db_reason, resolve_url
 from .schema import HEAD_REVISION
-from .search import PG_SEARCH_SETTINGS, Hits, SearchOptions, run_search
+from .search import PG_SEARCH_SETTINGS, Hits, SearchOptions, pyformat, run_search
 
 _SQLITE = "sqlite:///"
 
@@ -80,11 +79,6 @@ def search_file(db: str | None, options: SearchOptions) -> Hits | None:
         conn.close()
 
 
-# search.py writes :named parameters (as SQLAlchemy's text() and sqlite3 read them); psycopg
-# reads %(named)s, and a literal % doubled. A "::" cast is no parameter.
-_NAMED = re.compile(r"(?<![:\w\\]):(\w+)(?!:)")
-
-
 def _shown(url: str) -> str:
     """A URL as messages print it: its password masked."""
     parts = urlsplit(url)
@@ -92,11 +86,6 @@ def _shown(url: str) -> str:
         return url
     host = parts.netloc.rpartition("@")[2]
     return urlunsplit(parts._replace(netloc=f"{parts.username or ''}:***@{host}"))
-
-
-def pyformat(sql: str) -> str:
-    """A search statement with its parameters as psycopg spells them."""
-    return _NAMED.sub(r"%(\1)s", sql.replace("%", "%%"))
 
 
 def _search_postgresql(url: str, options: SearchOptions) -> Hits | None:

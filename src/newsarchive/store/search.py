@@ -15,6 +15,7 @@ bare statements. Snippets are made for the rows returned only.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
@@ -243,6 +244,16 @@ PG_SEARCH_PLANNER = {
 PG_SEARCH_SETTINGS = "SELECT " + ", ".join(
     f"set_config('{name}', '{value}', true)" for name, value in PG_SEARCH_PLANNER.items()
 )
+
+
+# The statements here name their parameters :named, as sqlite3 and SQLAlchemy's text() read
+# them; psycopg reads %(named)s, and a literal % doubled. A "::" cast is no parameter.
+_NAMED = re.compile(r"(?<![:\w\\]):(\w+)(?!:)")
+
+
+def pyformat(sql: str) -> str:
+    """A search statement with its parameters as psycopg spells them."""
+    return _NAMED.sub(r"%(\1)s", sql.replace("%", "%%"))
 
 
 def _like(value: str) -> str:
