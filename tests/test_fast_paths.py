@@ -184,6 +184,33 @@ def test_snippet_word_starts_are_the_patterns(words: list[tuple[str, bool]], tex
     assert found.starts(text) == [m.start() for m in found.pattern.finditer(text)]
 
 
+# Latin-1 text, words in any case beside accented letters: the fast lowering of the bytes for
+# ASCII words, never for the others ("Über").
+LATIN1 = st.text(alphabet=st.characters(max_codepoint=0xFF), max_size=8)
+LATIN_WORDS = st.sampled_from(["kim", "jong", "un", "ab", "a_b", "x1", "straße", "über"])
+
+
+@settings(max_examples=1500, deadline=None)
+@given(
+    st.lists(st.tuples(LATIN_WORDS, st.booleans()), min_size=1, max_size=3),
+    st.lists(
+        st.one_of(
+            LATIN_WORDS,
+            LATIN_WORDS.map(str.upper),
+            LATIN_WORDS.map(str.title),
+            st.sampled_from(["Ä", "ß", "ÿ", "µ", "_", " "]),
+            LATIN1,
+        ),
+        max_size=14,
+    ).map("".join),
+)
+def test_snippet_word_starts_in_latin1_text(words: list[tuple[str, bool]], text: str) -> None:
+    terms = [Term((w,), prefix=prefix) for w, prefix in words]
+    found = matcher(Query(groups=[[t] for t in terms]))
+    assert found is not None
+    assert found.starts(text) == [m.start() for m in found.pattern.finditer(text)]
+
+
 @settings(max_examples=1000, deadline=None)
 @given(
     st.lists(st.tuples(SNIPPET_WORDS, st.booleans()), min_size=1, max_size=3),
