@@ -81,3 +81,40 @@ def test_sigkill_at_random_points(tmp_path: Path, seed_path: Path, db_url: str) 
     final = subprocess.run(command, capture_output=True, text=True, timeout=120)
     assert final.returncode == 0, final.stderr
     assert _sound(db) == KILLS * PER_RUN
+
+
+def test_ctrl_c_stops_the_ingest_and_says_what_is_stored(tmp_path: Path, seed_path: Path) -> None:
+    # Ctrl-C reaches the whole process group, the parsing workers with the parent. The run must
+    # stop at once (no worker left holding the pool's lock for the parent to wait on), print no
+    # worker's traceback, say what it stored, and leave a sound archive the next run completes.
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    _corpus(folder, seed_path, 0, 1500)
+    db = str(tmp_path / "archive.db")
+    command = [sys.executable, "-m", "newsarchive", "--db", db, "ingest", "--workers", "2"]
+    rng = random.Random(7)
+    interrupted = 0
+    for _ in range(4):
+        process = subprocess.Popen(
+            [*command, str(folder)],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            start_new_session=True,  # a group of its own, as a terminal's foreground job
+        )
+        time.sleep(rng.uniform(0.8, 2.0))
+        if process.poll() is None:
+            os.killpg(process.pid, signal.SIGINT)
+            interrupted += 1
+        out, err = process.communicate(timeout=30)  # a hang fails here
+        assert "Traceback" not in err and "ForkPoolWorker" not in err, err
+        if process.returncode == 130:
+            assert "interrupted: the files counted above are stored" in err
+            assert out.strip().endswith("failed")  # the counts, on standard output
+        else:
+            assert process.returncode == 0, err
+        _sound(db)
+    assert interrupted, "every run ended before its Ctrl-C: give the runs more to do"
+    final = subprocess.run([*command, "-q", str(folder)], capture_output=True, text=True)
+    assert final.returncode == 0, final.stderr
+    assert _sound(db) == 1500

@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 F = TypeVar("F", bound=Callable[..., Any])
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+EXIT_INTERRUPTED = 130  # as a shell reports a command stopped by Ctrl-C (128 + SIGINT)
 
 
 def json_option(func: F) -> F:
@@ -214,7 +215,8 @@ def ingest(
     The format is detected from the content. Web archives (.warc, .warc.gz, .wacz) and browser
     saves (.mhtml, .mht) give a record per article page inside, with the page's address; their
     other records are counted in the summary. Bytes already in the archive change nothing; a
-    new edition of a stored article updates it and keeps the earlier version.
+    new edition of a stored article updates it and keeps the earlier version. Ctrl-C stops a
+    run: what it stored stays, and the same command again goes on from there.
     """
     from . import ingest as ingest_mod
     from .paths import expand
@@ -231,6 +233,8 @@ def ingest(
     show_bar = terminal and total > 1 and not containers
     failures: list[str] = []
     records = 0
+    stored = ingest_mod.Summary()  # what is known stored so far, should Ctrl-C stop the run
+    interrupted = False
     with (
         open_archive(ctx, write=True, create=True) as archive,
         click.progressbar(
@@ -251,6 +255,7 @@ def ingest(
 
         def report(result: ingest_mod.FileResult) -> None:
             nonlocal records
+            stored.count(result)
             if result.container is None:
                 bar.update(1)
             else:
@@ -263,10 +268,14 @@ def ingest(
                 why = f"{result.skipped}: {escape(result.reason or '')}"
                 say(f"skipped: {escape(result.path)}: {why}")
 
-        summary = ingest_mod.ingest_jobs(
-            archive, ingest_mod.jobs_for(paths, url, stdin), workers=workers, on_result=report
-        )
-    if terminal and records >= 500:
+        try:
+            summary = ingest_mod.ingest_jobs(
+                archive, ingest_mod.jobs_for(paths, url, stdin), workers=workers, on_result=report
+            )
+        except KeyboardInterrupt:
+            # Each batch is stored whole or not at all: what was reported is in the archive.
+            summary, interrupted = stored, True
+    if terminal and (records >= 500 or interrupted):
         click.echo("\r\033[K", err=True, nl=False)
     for line in failures:
         click.echo(line, err=True)
@@ -276,6 +285,13 @@ def ingest(
         f"{summary.added} added, {summary.unchanged} unchanged, {summary.updated} updated, "
         f"{summary.failed} failed"
     )
+    if interrupted:
+        click.echo(
+            "interrupted: the files counted above are stored, the others not yet; the same "
+            "command again goes on from there (what is stored is recognised, left unchanged)",
+            err=True,
+        )
+        ctx.exit(EXIT_INTERRUPTED)
     ctx.exit(EXIT_FAILED if summary.failed else EXIT_OK)
 
 

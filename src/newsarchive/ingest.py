@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import multiprocessing
 import os
+import signal
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -127,6 +128,14 @@ def _init_worker(sqlite_path: str | None) -> None:
     _seen = SeenInputs(sqlite_path)
 
 
+def _init_pool_worker(sqlite_path: str | None) -> None:
+    """A pool worker leaves Ctrl-C to the parent, which stops the pool: a worker dying of it
+    at any point could die holding the pool's queue lock, and the parent's clean-up would
+    then wait for that lock for ever."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _init_worker(sqlite_path)
+
+
 def parse_job(job: Job) -> Parsed:
     """Read and parse one input. Never raises: a failure comes back with its reason."""
     shown = display_path(job.path) if job.container is None else job.path
@@ -183,7 +192,7 @@ def parsed_inputs(jobs: Iterable[Job], workers: int, sqlite_path: str | None) ->
 
     identify("warm the language model up before forking, so that workers share it")
     context = multiprocessing.get_context("fork")
-    with context.Pool(workers, initializer=_init_worker, initargs=(sqlite_path,)) as pool:
+    with context.Pool(workers, initializer=_init_pool_worker, initargs=(sqlite_path,)) as pool:
         # Two windows in flight: the next is being parsed while this one's results are
         # written, so the workers do not wait at each window's end; memory stays bounded.
         pending: Iterator[Parsed] | None = None
