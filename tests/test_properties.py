@@ -126,3 +126,30 @@ def seeded_archive(
 def test_search_arbitrary_strings(seeded_archive: Archive, query: str) -> None:
     with contextlib.suppress(QueryError):
         seeded_archive.search(query)
+
+
+# A snippet as the terminal shows it: words, some between bold codes.
+_MARKED_WORDS = st.lists(
+    st.tuples(st.text(min_size=1, max_size=8).filter(lambda t: "\x1b" not in t), st.booleans()),
+    max_size=12,
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_MARKED_WORDS, st.integers(min_value=1, max_value=60))
+def test_a_cut_snippet_keeps_its_marks(words: list[tuple[str, bool]], width: int) -> None:
+    from newsarchive.render import _cut_marked
+
+    bold, reset = "\x1b[1m", "\x1b[0m"
+    text = " ".join(f"{bold}{w}{reset}" if marked else w for w, marked in words)
+    visible = text.replace(bold, "").replace(reset, "")
+    cut = _cut_marked(text, width)
+    shown = cut.replace(bold, "").replace(reset, "")
+    assert len(shown) <= width
+    if len(visible) <= width:
+        assert cut == text
+    else:
+        assert shown == visible[: width - 1] + "…"
+        # Every mark opened is closed, and the marks shown are the text's own, in place.
+        assert cut.count(bold) == cut.count(reset)
+        assert text.startswith(cut.removesuffix("…" + reset).removesuffix("…"))

@@ -149,12 +149,27 @@ def hits_table(hits: list[SearchHit], terminal: bool) -> str:
     return "\n".join(lines)
 
 
+_BOLD, _RESET = "\x1b[1m", "\x1b[0m"
+_MARK_CODE = re.compile(f"({re.escape(_BOLD)}|{re.escape(_RESET)})")
+
+
 def _cut_marked(text: str, width: int) -> str:
-    """Cut a snippet to the width it may show, not counting the invisible bold codes."""
-    visible = _ANSI.sub("", text)
-    if len(visible) <= width:
+    """Cut a snippet to the width it may show, not counting the bold codes around its matches,
+    which it keeps (a mark the cut runs through is closed)."""
+    if len(_MARK_CODE.sub("", text)) <= width:
         return text
-    return _cut(visible, width) if "\x1b" in text else _cut(text, width)
+    parts: list[str] = []
+    room, bold = max(0, width - 1), False
+    for piece in _MARK_CODE.split(text):
+        if piece in (_BOLD, _RESET):
+            parts.append(piece)
+            bold = piece == _BOLD
+            continue
+        parts.append(piece[:room])
+        room -= len(parts[-1])
+        if room == 0:
+            break
+    return "".join(parts) + ("…" + _RESET if bold else "…")
 
 
 def hits_csv(hits: list[SearchHit], terminal: bool = False) -> str:
