@@ -235,3 +235,24 @@ def test_search_on_an_older_schema_says_how_to_upgrade(runner: CliRunner, tmp_pa
     con.close()
     result = runner.invoke(cli, ["--db", str(db), "search", "Kim"])
     assert result.exit_code == 1 and "newsarchive db upgrade" in result.stderr
+
+
+def test_a_saved_complete_page_ingests_without_its_resources(
+    runner: CliRunner, tmp_path: Path, seed_path: Path
+) -> None:
+    # "Web page, complete": Page.html beside Page_files/ (its style sheet, script, images).
+    # The resources are the page's, not articles: no error for each. A folder that merely ends
+    # in _files, with no page of that name beside it, is walked as any other.
+    folder = tmp_path / "saved"
+    resources = folder / "Page_files"
+    resources.mkdir(parents=True)
+    page = Path(__file__).parent / "fixtures" / "html" / "generic" / "blog_printed_date.html"
+    shutil.copy(page, folder / "Page.html")
+    (resources / "style.css").write_text("body { margin: 0 }\n")
+    (resources / "app.js").write_text("console.log('hi');\n")
+    (resources / "logo.png").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(64))
+    (folder / "notes_files").mkdir()
+    shutil.copy(seed_path, folder / "notes_files" / "seed.txt")
+    code, out, err = run(runner, "ingest", str(folder))
+    assert (code, err) == (0, "")
+    assert out.strip() == "2 added, 0 unchanged, 0 updated, 0 failed"

@@ -212,6 +212,9 @@ def ingest(
 ) -> None:
     """Parse files and folders (recursively; - for stdin) into the archive.
 
+    A folder's hidden files are left out, and so is the Page_files folder a browser saves
+    beside Page.html (its images, scripts and style sheets).
+
     The format is detected from the content. Web archives (.warc, .warc.gz, .wacz) and browser
     saves (.mhtml, .mht) give a record per article page inside, with the page's address; their
     other records are counted in the summary. Bytes already in the archive change nothing; a

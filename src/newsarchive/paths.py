@@ -10,7 +10,8 @@ STDIN = "-"
 
 
 def expand(paths: Iterable[str]) -> Iterator[str]:
-    """Files named, and every file under folders named (recursively, sorted, no hidden files).
+    """Files named, and every file under folders named (recursively, sorted, no hidden files,
+    no saved page's folder of resources).
 
     A path that does not exist is yielded as is, so that reading it names the failure.
     """
@@ -25,6 +26,18 @@ def expand(paths: Iterable[str]) -> Iterator[str]:
             yield raw
 
 
+# A browser's "Web page, complete" saves Page.html and its images, scripts and style sheets
+# in Page_files beside it: the page's, not articles.
+_RESOURCES = "_files"
+_SAVED_PAGE = (".html", ".htm", ".xhtml", ".shtml")
+
+
+def _resources(folder: str, files: list[str]) -> bool:
+    """Whether a folder is the resources of a page saved beside it."""
+    page = folder.removesuffix(_RESOURCES)
+    return page != folder and any(page + suffix in files for suffix in _SAVED_PAGE)
+
+
 def _walk(root: Path) -> Iterator[str]:
     errors: list[str] = []
 
@@ -32,7 +45,7 @@ def _walk(root: Path) -> Iterator[str]:
         errors.append(f"{exc.filename}")
 
     for folder, dirs, files in os.walk(root, onerror=on_error, followlinks=False):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not _resources(d, files))
         for name in sorted(files):
             if not name.startswith("."):
                 yield os.path.join(folder, name)
