@@ -302,3 +302,11 @@ def test_library_search_without_its_index_is_an_archive_problem(stored_sqlite: s
     _drop_search_table(stored_sqlite)
     with Archive.open(stored_sqlite) as archive, pytest.raises(ArchiveError, match="--repair"):
         archive.search("ferry")
+
+
+@pytest.mark.parametrize("command", [["search", "ferry"], ["ingest", "-"], ["list"], ["check"]])
+def test_a_folder_as_the_archive_says_so(tmp_path: Path, command: list[str]) -> None:
+    result = run("--db", str(tmp_path), *command, input=ARTICLE)
+    assert_clean_error(result, 1)
+    assert f"{tmp_path} is a folder, not an archive" in result.output
+    assert list(tmp_path.iterdir()) == []  # nothing made in it

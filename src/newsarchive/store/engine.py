@@ -64,7 +64,12 @@ def sqlite_file(url: str) -> Path | None:
         raise ArchiveError(
             "an in-memory SQLite archive would vanish when the command ends: give a file path"
         )
-    return Path(database)
+    path = Path(database)
+    if path.is_dir():
+        raise ArchiveError(
+            f"{path} is a folder, not an archive: give a file path (e.g. {path / 'news.db'})"
+        )
+    return path
 
 
 # 64 MB of page cache (the default is 2 MB): a large archive's indexes are written and read at
