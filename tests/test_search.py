@@ -193,6 +193,14 @@ def test_cli_outputs(archive: Archive, monkeypatch: pytest.MonkeyPatch) -> None:
     assert bad.exit_code == 2 and "not a date" in bad.stderr
     dash = runner.invoke(cli, ["search", "--", "-Kim"])
     assert dash.exit_code == 2 and "not excluded" in dash.stderr
+    # An exclusion as a word of its own is the query's, as inside quotes; a misspelt long
+    # option is still refused, with the option meant.
+    quoted = runner.invoke(cli, ["search", "--json", "Seoul -subway"])
+    apart = runner.invoke(cli, ["search", "Seoul", "-subway", "--json"])
+    assert apart.exit_code == 0 and apart.stdout == quoted.stdout
+    assert runner.invoke(cli, ["search", "Seoul", "--json"]).stdout != quoted.stdout
+    misspelt = runner.invoke(cli, ["search", "Seoul", "--limt", "5"])
+    assert misspelt.exit_code == 2 and "Did you mean '--limit'" in misspelt.stderr
 
 
 @settings(

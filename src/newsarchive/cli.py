@@ -378,7 +378,9 @@ def show(ctx: click.Context, article_id: int, as_json: bool, versions: bool) -> 
             click.echo(article_text(article), nl=False)
 
 
-@cli.command()
+# "-word" excludes a word: a query may name one anywhere, as the query language has it, and
+# click passes what is not one of the command's options on to the query.
+@cli.command(context_settings={"ignore_unknown_options": True})
 @click.argument("query", nargs=-1, required=True)
 @limit_option(20)
 @click.option(
@@ -425,13 +427,21 @@ def search(
     \b
     Words must all match; "exact phrase"; a OR b; -excluded; prefix*.
     Korean words match with their particles (김정은 finds 김정은과).
-    Use `search -- -QUERY` for a query that begins with "-".
+    `search city -ferry` and `search "city -ferry"` are the same query.
     """
     from .errors import ArchiveError, QueryError
     from .render import hit_json, hits_csv, hits_table
 
     if as_json and as_csv:
         raise click.UsageError("--json and --csv are two formats: give one")
+    unknown = next((word for word in query if word.startswith("--") and len(word) > 2), None)
+    if unknown is not None:
+        import difflib
+
+        name = unknown.split("=", 1)[0]
+        known = [o for p in ctx.command.params for o in p.opts if o.startswith("--")]
+        close = difflib.get_close_matches(name, known)
+        raise click.NoSuchOption(name, possibilities=close, ctx=ctx)
     from .store import search as search_module
     from .store.reader import search_file
 
