@@ -170,10 +170,21 @@ def declared_charset(data: bytes) -> str | None:
 def _detect(data: bytes) -> Decoded:
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data[:200_000]).best()
+    results = from_bytes(data[:200_000])
+    best = results.best()
     if best is None or best.encoding is None:
         raise NotText("binary content (no text encoding fits)")
     codec = canonical_encoding(best.encoding)
+    # Where Windows-1252 reads the bytes exactly as well (no more chaos, the same coherence
+    # with the language found), it is the likelier: the West's legacy charset. The detector
+    # lists Central European cp1250 first on a tie, which turns French "è" into "č".
+    if codec != "cp1252" and any(
+        canonical_encoding(m.encoding) == "cp1252"
+        and m.chaos <= best.chaos
+        and abs(m.coherence - best.coherence) < 1e-9
+        for m in results
+    ):
+        codec = "cp1252"
     try:
         text = data.decode(codec)
     except (UnicodeDecodeError, LookupError):
