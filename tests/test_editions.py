@@ -97,3 +97,27 @@ def test_editions_without_a_source_are_one_article(tmp_path: Path, db_url: str) 
         assert len(archive.versions(1)) == 1
         # Same headline, another posting time: another article.
         assert archive.get(2).posted_at is not None
+
+
+def test_show_prints_the_earlier_editions_or_says_they_exist(tmp_path: Path, db_url: str) -> None:
+    from click.testing import CliRunner
+
+    from newsarchive.cli import cli
+
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    for name in ("v1", "v2", "v3"):
+        (pages / f"{name}.html").write_text(EDITIONS[name])
+    runner = CliRunner()
+    assert runner.invoke(cli, ["--db", db_url, "ingest", str(pages)]).exit_code == 0
+    plain = runner.invoke(cli, ["--db", db_url, "show", "1"])
+    assert plain.exit_code == 0
+    assert plain.stdout.rstrip().endswith("(2 earlier editions: show 1 --versions)")
+    full = runner.invoke(cli, ["--db", db_url, "show", "1", "--versions"])
+    assert full.exit_code == 0
+    current, first, second = full.stdout.split("--- earlier edition ")
+    assert PARAGRAPHS[3] in current.replace("\n", " ")
+    assert first.startswith("1 of 2 ---") and "updated" not in first.splitlines()[2]
+    assert second.startswith("2 of 2 ---") and "updated 2026-03-02T12:00+00:00" in second
+    assert PARAGRAPHS[2][:40] in second.replace("\n", " ")
+    assert PARAGRAPHS[2][:40] not in first.replace("\n", " ")

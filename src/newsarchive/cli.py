@@ -356,12 +356,12 @@ def parse(ctx: click.Context, paths: tuple[str, ...], url: str | None, as_json: 
 @cli.command()
 @click.argument("article_id", metavar="ID", type=int)
 @json_option
-@click.option("--versions", is_flag=True, help="Also print earlier editions (with --json).")
+@click.option("--versions", is_flag=True, help="Also print earlier editions, oldest first.")
 @click.pass_context
 def show(ctx: click.Context, article_id: int, as_json: bool, versions: bool) -> None:
-    """Print one record."""
+    """Print one record (and, with --versions, the editions a newer one replaced)."""
     from .errors import NotFound
-    from .render import article_text, to_json
+    from .render import article_text, edition_text, to_json
 
     with open_archive(ctx) as archive:
         try:
@@ -369,13 +369,21 @@ def show(ctx: click.Context, article_id: int, as_json: bool, versions: bool) -> 
         except NotFound as exc:
             click.echo(f"error: {exc}", err=True)
             ctx.exit(EXIT_FAILED)
-        if as_json:
-            data = article.to_dict()
-            if versions:
-                data["versions"] = archive.versions(article_id)
-            click.echo(to_json(data))
-        else:
-            click.echo(article_text(article), nl=False)
+        earlier = archive.versions(article_id)
+    if as_json:
+        data = article.to_dict()
+        if versions:
+            data["versions"] = earlier
+        click.echo(to_json(data))
+        return
+    click.echo(article_text(article), nl=False)
+    if versions:
+        for number, record in enumerate(earlier, 1):
+            click.echo()
+            click.echo(edition_text(record, number, len(earlier)), nl=False)
+    elif earlier:
+        editions = "edition" if len(earlier) == 1 else "editions"
+        click.echo(f"\n({len(earlier)} earlier {editions}: show {article_id} --versions)")
 
 
 # "-word" excludes a word: a query may name one anywhere, as the query language has it, and

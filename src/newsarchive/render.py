@@ -117,6 +117,24 @@ def article_text(article: Article) -> str:
     return "\n".join(lines).rstrip() + "\n"
 
 
+def edition_text(record: dict[str, Any], number: int, total: int) -> str:
+    """An earlier edition of a record (as `Archive.versions` gives it), after the current one:
+    what a reader compares, its headline, dates and body."""
+    width = _width()
+    lines = [f"--- earlier edition {number} of {total} ---", safe(record.get("headline")) or "-"]
+    dates = [f"{label} {record[key]}" for key, label in _EDITION_DATES if record.get(key)]
+    if dates:
+        lines.append(" · ".join(dates))
+    lines.append("")
+    for paragraph in str(record.get("body") or "").split("\n\n"):
+        lines.extend(textwrap.wrap(safe(paragraph), width=width) or [""])
+        lines.append("")
+    return "\n".join(lines).rstrip() + "\n"
+
+
+_EDITION_DATES = (("posted_at", "posted"), ("updated_at", "updated"))
+
+
 def _cut(text: str, width: int) -> str:
     return text if len(text) <= width else text[: max(0, width - 1)] + "…"
 
