@@ -114,6 +114,23 @@ def test_lines_that_are_not_records_are_refused_and_the_rest_go_in(
     assert len(errors) == 3 and all(e.startswith(f"error: {mixed}: line ") for e in errors)
     assert "line 3: not a record: no 'body', 'input'" in errors[1]
     assert result.stdout.startswith("2 added")
+    # Bad lines before the first record are still named one by one.
+    late = tmp_path / "late.jsonl"
+    late.write_text("\n".join(["not json", "[1]", good[0]]), encoding="utf-8")
+    result = runner.invoke(cli, ["--db", str(tmp_path / "late.db"), "import", str(late)])
+    assert [e.split(": ")[2] for e in result.stderr.splitlines()] == ["line 1", "line 2"]
+    assert result.stdout.startswith("1 added, 0 unchanged, 0 updated, 2 failed")
+
+
+def test_a_file_that_is_not_json_lines_is_one_error(filled: str, tmp_path: Path) -> None:
+    runner = CliRunner()
+    table = tmp_path / "records.csv"
+    assert runner.invoke(cli, ["--db", filled, "export", "--format", "csv", "-o", str(table)])
+    result = runner.invoke(cli, ["--db", str(tmp_path / "new.db"), "import", str(table)])
+    assert result.exit_code == 1
+    [error] = result.stderr.splitlines()
+    assert error.startswith(f"error: {table}: not JSON Lines of records")
+    assert result.stdout.startswith("0 added, 0 unchanged, 0 updated, 1 failed")
 
 
 def test_records_a_database_would_refuse_are_refused_by_line(

@@ -684,7 +684,8 @@ def import_(ctx: click.Context, files: tuple[str, ...]) -> None:
 
     Records, not originals: each keeps the description of the input it was parsed from, and
     the line it came in as. A line that is not a record is an error naming its file and line;
-    the others go in. Importing the same records again changes nothing.
+    the others go in. A file none of whose first five lines is a record is one error: it is
+    not JSON Lines. Importing the same records again changes nothing.
     """
     from collections import Counter
 

@@ -212,10 +212,28 @@ def import_records(
         pending.clear()
         numbers.clear()
 
+    # The errors of the first lines wait until a record or an object comes: a file none of
+    # whose first lines is even a JSON object is not JSON Lines at all (a CSV, a Parquet file,
+    # a page), and one error says so.
+    held: list[str] = []
+    jsonl = False  # whether a line has shown the file is JSON Lines
     for number, record, line in read_jsonl(stream, name):
+        if not jsonl and (not isinstance(record, str) or line.startswith(b"{")):
+            jsonl = True
+            _release(held, on_error, counts)
         if isinstance(record, str):
-            on_error(record)
-            counts["failed"] += 1
+            if jsonl:
+                on_error(record)
+                counts["failed"] += 1
+                continue
+            held.append(record)
+            if len(held) == _NOT_JSONL:
+                on_error(
+                    f"not JSON Lines of records (none of its first {_NOT_JSONL} lines is a "
+                    f"JSON object; {held[0]}): give a file that `export` or `parse --json` wrote"
+                )
+                counts["failed"] += 1
+                return counts
             continue
         pending.append((record, line))
         numbers.append(number)
@@ -223,4 +241,17 @@ def import_records(
             flush()
     if pending:
         flush()
+    _release(held, on_error, counts)  # a short file: every line said
     return counts
+
+
+def _release(held: list[str], on_error: Callable[[str], None], counts: Counter[str]) -> None:
+    """Report the errors held back, in order."""
+    for error in held:
+        on_error(error)
+    counts["failed"] += len(held)
+    held.clear()
+
+
+# Lines without a record that make a file "not JSON Lines" when they open it.
+_NOT_JSONL = 5
