@@ -256,3 +256,14 @@ def test_a_saved_complete_page_ingests_without_its_resources(
     code, out, err = run(runner, "ingest", str(folder))
     assert (code, err) == (0, "")
     assert out.strip() == "2 added, 0 unchanged, 0 updated, 0 failed"
+
+
+def test_db_may_follow_the_command(tmp_path: Path, seeds: Path) -> None:
+    runner = CliRunner()
+    db = str(tmp_path / "after.db")
+    assert run(runner, "ingest", str(seeds), "--db", db)[0] == 0
+    code, out, _ = run(runner, "search", "Kim Jong Un", "--db", db, "--json")
+    assert code == 0 and json.loads(out.splitlines()[0])["id"] == 1
+    assert run(runner, "db", "upgrade", "--db", db)[1].endswith("already current\n")
+    # Given in both places, the one after the command wins.
+    assert run(runner, "--db", str(tmp_path / "none.db"), "show", "1", "--db", db)[0] == 0

@@ -908,5 +908,30 @@ def copy(ctx: click.Context, to_url: str | None, from_url: str | None, verify: b
         dest.close()
 
 
+def _db_given_after(ctx: click.Context, _param: click.Parameter, value: str | None) -> None:
+    if value is not None:
+        ctx.obj["db"] = value
+
+
+def _accept_db_after(group: click.Group) -> None:
+    """Every command takes --db after its name too (`newsarchive search Kim --db news.db`), as
+    people type it; the value is the group's, where the group's --db goes."""
+    for command in group.commands.values():
+        command.params.append(
+            click.Option(
+                ["--db"],
+                metavar="URL_OR_PATH",
+                expose_value=False,
+                callback=_db_given_after,
+                help="The archive (as `newsarchive --db`).",
+            )
+        )
+        if isinstance(command, click.Group):
+            _accept_db_after(command)
+
+
+_accept_db_after(cli)
+
+
 def main() -> None:
     cli(prog_name="newsarchive")
