@@ -267,3 +267,12 @@ def test_db_may_follow_the_command(tmp_path: Path, seeds: Path) -> None:
     assert run(runner, "db", "upgrade", "--db", db)[1].endswith("already current\n")
     # Given in both places, the one after the command wins.
     assert run(runner, "--db", str(tmp_path / "none.db"), "show", "1", "--db", db)[0] == 0
+
+
+def test_an_empty_folder_is_said_and_makes_no_archive(tmp_path: Path) -> None:
+    (tmp_path / "empty" / "sub").mkdir(parents=True)
+    db = tmp_path / "new.db"
+    code, out, err = run(CliRunner(), "--db", str(db), "ingest", str(tmp_path / "empty"))
+    assert (code, out) == (0, "0 added, 0 unchanged, 0 updated, 0 failed\n")
+    assert err == f"note: no files to ingest in {tmp_path / 'empty'}\n"
+    assert not db.exists()

@@ -227,6 +227,11 @@ def ingest(
 
     inputs = list(expand(paths))
     total = len(inputs)
+    if not total:  # only empty folders (files that do not exist are named, and fail)
+        shown = ", ".join(escape(p) for p in paths)
+        click.echo(f"note: no files to ingest in {shown}", err=True)
+        click.echo("0 added, 0 unchanged, 0 updated, 0 failed")
+        return  # and no archive made for nothing
     containers = sum(1 for p in inputs if ingest_mod.container_of(p))
     stdin = read_stdin(paths)
     check_url(url, total, containers, stdin)
