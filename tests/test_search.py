@@ -292,3 +292,25 @@ def test_a_search_the_engine_refuses_is_the_archives_error(db_url: str, seed_pat
     with pytest.raises(ArchiveError, match="check --repair"):
         archive.search("Kim Jong Un")
     archive.close()
+
+
+def test_a_full_page_of_results_says_how_to_see_more(
+    archive: Archive, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("NEWSARCHIVE_DB", archive.url)
+    runner = CliRunner()
+    several = runner.invoke(cli, ["search", "Seoul", "-n", "2"])
+    assert several.exit_code == 0 and len(several.stdout.splitlines()) == 1 + 2 * 2
+    assert several.stderr == "(2 shown: --offset 2 shows more)\n"
+    count = len(archive.search(SearchOptions(query="Seoul", limit=100)))
+    last = runner.invoke(cli, ["search", "Seoul", "-n", "2", "--offset", str(count - 2)])
+    assert last.exit_code == 0 and last.stderr == ""  # the last two: nothing more to say
+    as_json = runner.invoke(cli, ["search", "Seoul", "-n", "2", "--json"])
+    assert len(as_json.stdout.splitlines()) == 2
+    listed = runner.invoke(cli, ["list", "-n", "3"])
+    assert (
+        len(listed.stdout.splitlines()) == 3
+        and listed.stderr == "(3 shown: --limit 15 shows more)\n"
+    )
+    everything = runner.invoke(cli, ["list", "-n", str(archive.counts()["articles"])])
+    assert everything.stderr == ""

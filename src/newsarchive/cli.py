@@ -465,7 +465,7 @@ def search(
         sources,
         languages,
         authors,
-        limit=limit,
+        limit=limit + 1,  # one more than shown: whether there are more to say so
         offset=offset,
         sort=sort,
         bound=None if exact else search_module.RANK_BOUND,
@@ -481,6 +481,8 @@ def search(
         raise click.UsageError(str(exc)) from exc
     except ArchiveError as exc:
         raise click.ClickException(str(exc)) from exc
+    beyond = len(hits) > limit
+    del hits[limit:]
     if hits.bound is not None:
         click.echo(f"note: {hits.bound}", err=True)
     if as_json:
@@ -491,6 +493,8 @@ def search(
     else:
         if hits:
             click.echo(hits_table(hits, terminal=sys.stdout.isatty()))
+            if beyond:
+                more(limit, f"--offset {offset + limit}")
         else:
             click.echo("no matches", err=True)
 
@@ -740,15 +744,24 @@ def import_(ctx: click.Context, files: tuple[str, ...]) -> None:
 def list_(ctx: click.Context, limit: int, as_json: bool, container: str | None) -> None:
     """List records, newest first."""
     from .errors import QueryError
-    from .render import article_row, to_json
+    from .render import article_row, escape, to_json
 
     with open_archive(ctx) as archive:
         try:
-            articles = archive.recent(limit, container=container)
+            articles = archive.recent(limit + 1, container=container)
         except QueryError as exc:
             raise click.UsageError(str(exc)) from exc
-    for article in articles:
+    for article in articles[:limit]:
         click.echo(to_json(article.to_dict()) if as_json else article_row(article))
+    if not articles and container:
+        click.echo(f"no records read out of {escape(container)}", err=True)
+    elif len(articles) > limit and not as_json:
+        more(limit, f"--limit {limit * 5}")
+
+
+def more(shown: int, option: str) -> None:
+    """Say, after a table that filled its limit, that there may be more and how to see them."""
+    click.echo(f"({shown} shown: {option} shows more)", err=True)
 
 
 @cli.command()
