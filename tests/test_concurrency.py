@@ -151,3 +151,36 @@ def test_a_schema_committed_between_the_checks_reads_as_an_archive(
         assert real(conn) == schema.HEAD_REVISION
     engine.dispose()
     other.dispose()
+
+
+@pytest.mark.postgresql
+def test_writers_of_two_schemas_do_not_wait_for_each_other(tmp_path: Path) -> None:
+    # Advisory locks are per database: keyed by the constant alone, a long write in one schema
+    # (a copy's index build) held every other schema's writers. Within a schema they queue.
+    from sqlalchemy import Engine
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import OperationalError
+
+    from conftest import new_database
+    from newsarchive.store.engine import WRITER, make_engine
+
+    with (
+        new_database("postgresql", tmp_path) as first,
+        new_database("postgresql", tmp_path) as second,
+    ):
+
+        def impatient(url: str) -> Engine:  # waits for a lock two seconds at most
+            parsed = make_url(url)
+            options = f"{parsed.query['options']} -clock_timeout=2s"
+            return make_engine(parsed.update_query_dict({"options": options}).render_as_string())
+
+        holder, other, same = make_engine(first), impatient(second), impatient(first)
+        with holder.execution_options(**{WRITER: True}).begin():
+            with other.execution_options(**{WRITER: True}).begin() as conn:
+                conn.exec_driver_sql("SELECT 1")  # the second schema's lock, at once
+            blocked = same.execution_options(**{WRITER: True}).connect()
+            with pytest.raises(OperationalError, match="lock timeout"):
+                blocked.begin()  # the first schema's lock, held above
+            blocked.close()
+        for engine in (holder, other, same):
+            engine.dispose()

@@ -104,9 +104,11 @@ def _sqlite_read_pragmas(dbapi_conn: Any, _record: Any) -> None:
 # instead of racing (two ingests of the same file must not both store it).
 WRITER = "newsarchive_writer"
 
-# The key of PostgreSQL's transaction-scoped advisory lock that serialises writers: any constant
-# of our own ("news" in ASCII). It is per database, so archives in other databases do not share it.
+# PostgreSQL's transaction-scoped advisory lock that serialises writers is keyed by a constant of
+# our own ("news" in ASCII) and the archive's schema: advisory locks are per database, and
+# archives in other schemas of one database must not wait for each other's writers.
 PG_WRITE_LOCK = 0x6E657773
+PG_WRITE_LOCK_SQL = f"SELECT pg_advisory_xact_lock({PG_WRITE_LOCK}, hashtext(current_schema()))"
 
 
 def _sqlite_begin(conn: Any) -> None:
@@ -118,7 +120,7 @@ def _sqlite_begin(conn: Any) -> None:
 def _pg_begin(conn: Any) -> None:
     """Writers take the archive's advisory lock, held until their transaction ends."""
     if conn.get_execution_options().get(WRITER, False):
-        conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({PG_WRITE_LOCK})")
+        conn.exec_driver_sql(PG_WRITE_LOCK_SQL)
 
 
 def sqlite_read_url(path: Path, immutable: bool = False) -> str:
