@@ -199,6 +199,16 @@ def test_cli_outputs(archive: Archive, monkeypatch: pytest.MonkeyPatch) -> None:
     apart = runner.invoke(cli, ["search", "Seoul", "-subway", "--json"])
     assert apart.exit_code == 0 and apart.stdout == quoted.stdout
     assert runner.invoke(cli, ["search", "Seoul", "--json"]).stdout != quoted.stdout
+    # Words that begin like the command's short options (-n for --limit, -h for --help).
+    for word in ("-nuclear", "-housing", "-n5x"):
+        quoted = runner.invoke(cli, ["search", "--json", f"Seoul {word}"])
+        first = runner.invoke(cli, ["search", word, "Seoul", "-n", "3", "--json"])
+        assert first.exit_code == 0, first.output
+        assert first.stdout.splitlines() == quoted.stdout.splitlines()[:3]
+    limited = runner.invoke(cli, ["search", "Seoul", "-n2", "--json"])
+    assert len(limited.stdout.splitlines()) == 2
+    helped = runner.invoke(cli, ["search", "Seoul", "-h"])
+    assert helped.exit_code == 0 and helped.stdout.startswith("Usage:")
     misspelt = runner.invoke(cli, ["search", "Seoul", "--limt", "5"])
     assert misspelt.exit_code == 2 and "Did you mean '--limit'" in misspelt.stderr
 

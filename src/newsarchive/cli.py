@@ -391,9 +391,39 @@ def show(ctx: click.Context, article_id: int, as_json: bool, versions: bool) -> 
         click.echo(f"\n({len(earlier)} earlier {editions}: show {article_id} --versions)")
 
 
-# "-word" excludes a word: a query may name one anywhere, as the query language has it, and
-# click passes what is not one of the command's options on to the query.
-@cli.command(context_settings={"ignore_unknown_options": True})
+class QueryCommand(click.Command):
+    """A command whose words are a query, where "-word" excludes a word: `search city -ferry`
+    is `search "city -ferry"`. click would read "-ferry" as short options ("-f", "-e", ...),
+    and "-nuclear" as --limit's "-n" with "uclear"; every argument that begins with one dash and
+    is not one of the command's own short options (or its value) goes to the query instead,
+    after a "--", where click takes everything as words."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        params = self.get_params(ctx)  # --help's -h among them
+        shorts = {o for p in params for o in p.opts if _short(o)}
+        valued = {o for p in params if not getattr(p, "is_flag", True) for o in p.opts}
+        words: list[str] = []
+        kept: list[str] = []
+        for i, arg in enumerate(args):
+            if arg == "--":
+                kept = [*kept, "--", *words, *args[i + 1 :]]
+                break
+            after_value = bool(kept) and kept[-1] in valued
+            own = arg in shorts or any(arg.startswith(o) and arg[2:].isdigit() for o in shorts)
+            if _short(arg) and not own and not after_value:
+                words.append(arg)
+            else:
+                kept.append(arg)
+        else:
+            kept = [*kept, "--", *words] if words else kept
+        return super().parse_args(ctx, kept)
+
+
+def _short(arg: str) -> bool:
+    return len(arg) > 1 and arg[0] == "-" and arg[1] != "-"
+
+
+@cli.command(cls=QueryCommand)
 @click.argument("query", nargs=-1, required=True)
 @limit_option(20)
 @click.option(
@@ -447,14 +477,6 @@ def search(
 
     if as_json and as_csv:
         raise click.UsageError("--json and --csv are two formats: give one")
-    unknown = next((word for word in query if word.startswith("--") and len(word) > 2), None)
-    if unknown is not None:
-        import difflib
-
-        name = unknown.split("=", 1)[0]
-        known = [o for p in ctx.command.params for o in p.opts if o.startswith("--")]
-        close = difflib.get_close_matches(name, known)
-        raise click.NoSuchOption(name, possibilities=close, ctx=ctx)
     from .store import search as search_module
     from .store.reader import search_file
 
