@@ -167,6 +167,38 @@ def declared_charset(data: bytes) -> str | None:
     return m.group(1).decode("ascii", "replace") if m else None
 
 
+# Single-byte code pages of Latin-script languages: the detector tells them apart badly on short
+# text (scoring French in Windows-1252 as well as in Central European cp1250, which reads "è"
+# as "č"; English as Baltic cp775). The language tells: its Windows code page is the one its
+# text was most likely written in.
+_LATIN_CODEPAGES = frozenset(
+    canonical_encoding(name)
+    for name in (
+        *("cp1250", "cp1252", "cp1257", "cp1258", "cp775", "cp850", "cp852", "cp858"),
+        *("hp_roman8", "mac_roman", "mac_latin2"),
+        *(f"iso8859_{n}" for n in (2, 3, 4, 9, 10, 13, 14, 15, 16)),
+    )
+)
+_LANGUAGES_OF = {
+    "cp1252": "en fr es de it pt nl da sv no nb nn fi is ca gl eu ga af id ms sw lb fy oc br la",
+    "cp1250": "cs sk pl hu hr sl ro bs sq",
+    "cp1257": "lt lv et",
+}
+_WINDOWS_CODEPAGE = {tag: page for page, tags in _LANGUAGES_OF.items() for tag in tags.split()}
+
+
+def _latin_codepage(data: bytes, detected: str) -> str:
+    """The code page of the language the text is in (read as Windows-1252, whose letters are
+    enough to tell one Latin-script language from another), else the detector's."""
+    from .language import identify
+
+    try:
+        language = identify(data[:4000].decode("cp1252"))
+    except UnicodeDecodeError:
+        return detected  # bytes Windows-1252 leaves undefined: not Western text
+    return _WINDOWS_CODEPAGE.get(language, detected)
+
+
 def _detect(data: bytes) -> Decoded:
     from charset_normalizer import from_bytes
 
@@ -175,16 +207,8 @@ def _detect(data: bytes) -> Decoded:
     if best is None or best.encoding is None:
         raise NotText("binary content (no text encoding fits)")
     codec = canonical_encoding(best.encoding)
-    # Where Windows-1252 reads the bytes exactly as well (no more chaos, the same coherence
-    # with the language found), it is the likelier: the West's legacy charset. The detector
-    # lists Central European cp1250 first on a tie, which turns French "è" into "č".
-    if codec != "cp1252" and any(
-        canonical_encoding(m.encoding) == "cp1252"
-        and m.chaos <= best.chaos
-        and abs(m.coherence - best.coherence) < 1e-9
-        for m in results
-    ):
-        codec = "cp1252"
+    if codec in _LATIN_CODEPAGES:
+        codec = _latin_codepage(data, codec)
     try:
         text = data.decode(codec)
     except (UnicodeDecodeError, LookupError):
