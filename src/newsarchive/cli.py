@@ -221,78 +221,80 @@ def ingest(
     new edition of a stored article updates it and keeps the earlier version. Ctrl-C stops a
     run: what it stored stays, and the same command again goes on from there.
     """
-    from . import ingest as ingest_mod
-    from .paths import expand
     from .render import escape
 
-    inputs = list(expand(paths))
-    total = len(inputs)
-    if not total:  # only empty folders (files that do not exist are named, and fail)
-        shown = ", ".join(escape(p) for p in paths)
-        click.echo(f"note: no files to ingest in {shown}", err=True)
-        click.echo("0 added, 0 unchanged, 0 updated, 0 failed")
-        return  # and no archive made for nothing
-    containers = sum(1 for p in inputs if ingest_mod.container_of(p))
-    stdin = read_stdin(paths)
-    check_url(url, total, containers, stdin)
-    # A container holds many pages: parse on every core whatever the number of files.
-    workers = ingest_mod.worker_count(workers, total if not containers else 1 << 20)
     terminal = sys.stderr.isatty() and not quiet
-    show_bar = terminal and total > 1 and not containers
     failures: list[str] = []
     records = 0
-    stored = ingest_mod.Summary()  # what is known stored so far, should Ctrl-C stop the run
+    # Counted as each batch is stored (whole or not at all): what Ctrl-C leaves is this.
+    summary: Any = None
     interrupted = False
-    with (
-        open_archive(ctx, write=True, create=True) as archive,
-        click.progressbar(
-            length=total,
-            label="Ingesting",
-            file=sys.stderr if show_bar else io.StringIO(),
-            show_pos=True,
-        ) as bar,
-    ):
+    try:
+        from . import ingest as ingest_mod
+        from .paths import expand
 
-        def say(line: str) -> None:
-            if show_bar:
-                failures.append(line)  # printed after the bar, not through it
-            else:
-                if terminal and records:
-                    click.echo("\r\033[K", err=True, nl=False)
-                click.echo(line, err=True)
+        summary = ingest_mod.Summary()
+        inputs = list(expand(paths))
+        total = len(inputs)
+        if not total:  # only empty folders (files that do not exist are named, and fail)
+            shown = ", ".join(escape(p) for p in paths)
+            click.echo(f"note: no files to ingest in {shown}", err=True)
+            click.echo("0 added, 0 unchanged, 0 updated, 0 failed")
+            return  # and no archive made for nothing
+        containers = sum(1 for p in inputs if ingest_mod.container_of(p))
+        stdin = read_stdin(paths)
+        check_url(url, total, containers, stdin)
+        # A container holds many pages: parse on every core whatever the number of files.
+        workers = ingest_mod.worker_count(workers, total if not containers else 1 << 20)
+        show_bar = terminal and total > 1 and not containers
+        with (
+            open_archive(ctx, write=True, create=True) as archive,
+            click.progressbar(
+                length=total,
+                label="Ingesting",
+                file=sys.stderr if show_bar else io.StringIO(),
+                show_pos=True,
+            ) as bar,
+        ):
 
-        def report(result: ingest_mod.FileResult) -> None:
-            nonlocal records
-            stored.count(result)
-            if result.container is None:
-                bar.update(1)
-            else:
-                records += 1
-                if terminal and records % 500 == 0:  # a web archive: a running count
-                    click.echo(f"\rIngesting: {records:,} records", err=True, nl=False)
-            if result.status == "failed":
-                say(f"error: {escape(result.path)}: {escape(result.reason or '')}")
-            elif result.status == "skipped" and verbose:
-                why = f"{result.skipped}: {escape(result.reason or '')}"
-                say(f"skipped: {escape(result.path)}: {why}")
+            def say(line: str) -> None:
+                if show_bar:
+                    failures.append(line)  # printed after the bar, not through it
+                else:
+                    if terminal and records:
+                        click.echo("\r\033[K", err=True, nl=False)
+                    click.echo(line, err=True)
 
-        try:
-            summary = ingest_mod.ingest_jobs(
-                archive, ingest_mod.jobs_for(paths, url, stdin), workers=workers, on_result=report
+            def report(result: ingest_mod.FileResult) -> None:
+                nonlocal records
+                if result.container is None:
+                    bar.update(1)
+                else:
+                    records += 1
+                    if terminal and records % 500 == 0:  # a web archive: a running count
+                        click.echo(f"\rIngesting: {records:,} records", err=True, nl=False)
+                if result.status == "failed":
+                    say(f"error: {escape(result.path)}: {escape(result.reason or '')}")
+                elif result.status == "skipped" and verbose:
+                    why = f"{result.skipped}: {escape(result.reason or '')}"
+                    say(f"skipped: {escape(result.path)}: {why}")
+
+            jobs = ingest_mod.jobs_for(paths, url, stdin)
+            ingest_mod.ingest_jobs(
+                archive, jobs, workers=workers, on_result=report, summary=summary
             )
-        except KeyboardInterrupt:
-            # Each batch is stored whole or not at all: what was reported is in the archive.
-            summary, interrupted = stored, True
+    except KeyboardInterrupt:
+        interrupted = True
     if terminal and (records >= 500 or interrupted):
         click.echo("\r\033[K", err=True, nl=False)
     for line in failures:
         click.echo(line, err=True)
-    if summary.records:
+    if summary is not None and summary.records:
         click.echo(container_summary(summary))
-    click.echo(
-        f"{summary.added} added, {summary.unchanged} unchanged, {summary.updated} updated, "
-        f"{summary.failed} failed"
+    added, unchanged, updated, failed = (
+        (summary.added, summary.unchanged, summary.updated, summary.failed) if summary else (0,) * 4
     )
+    click.echo(f"{added} added, {unchanged} unchanged, {updated} updated, {failed} failed")
     if interrupted:
         click.echo(
             "interrupted: the files counted above are stored, the others not yet; the same "
@@ -300,7 +302,7 @@ def ingest(
             err=True,
         )
         ctx.exit(EXIT_INTERRUPTED)
-    ctx.exit(EXIT_FAILED if summary.failed else EXIT_OK)
+    ctx.exit(EXIT_FAILED if failed else EXIT_OK)
 
 
 def container_summary(summary: Any) -> str:

@@ -263,9 +263,11 @@ def ingest_jobs(
     workers: int = 1,
     batch_size: int = BATCH_SIZE,
     on_result: Callable[[FileResult], None] | None = None,
+    summary: Summary | None = None,
 ) -> Summary:
-    """Parse and store inputs; one outcome per input, reported as it is known."""
-    summary = Summary()
+    """Parse and store inputs; one outcome per input, reported as it is known and counted into
+    `summary` (a new one if none is given: a caller that may be interrupted passes its own)."""
+    summary = summary if summary is not None else Summary()
     writer = archive.writer()
     batch: list[Parsed] = []
     held = 0  # bytes the batch holds
