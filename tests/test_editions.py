@@ -112,7 +112,8 @@ def test_show_prints_the_earlier_editions_or_says_they_exist(tmp_path: Path, db_
     assert runner.invoke(cli, ["--db", db_url, "ingest", str(pages)]).exit_code == 0
     plain = runner.invoke(cli, ["--db", db_url, "show", "1"])
     assert plain.exit_code == 0
-    assert plain.stdout.rstrip().endswith("(2 earlier editions: show 1 --versions)")
+    assert plain.stderr == "(2 earlier editions: show 1 --versions)\n"
+    assert "earlier" not in plain.stdout
     full = runner.invoke(cli, ["--db", db_url, "show", "1", "--versions"])
     assert full.exit_code == 0
     current, first, second = full.stdout.split("--- earlier edition ")

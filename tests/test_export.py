@@ -131,6 +131,11 @@ def test_a_file_that_is_not_json_lines_is_one_error(filled: str, tmp_path: Path)
     [error] = result.stderr.splitlines()
     assert error.startswith(f"error: {table}: not JSON Lines of records")
     assert result.stdout.startswith("0 added, 0 unchanged, 0 updated, 1 failed")
+    short = tmp_path / "short.csv"
+    short.write_text("id,headline\n1,Harbour quay\n", encoding="utf-8")
+    result = runner.invoke(cli, ["--db", str(tmp_path / "new.db"), "import", str(short)])
+    [error] = result.stderr.splitlines()
+    assert error.startswith(f"error: {short}: not JSON Lines of records (no line is")
 
 
 def test_records_a_database_would_refuse_are_refused_by_line(

@@ -390,7 +390,7 @@ def show(ctx: click.Context, article_id: int, as_json: bool, versions: bool) -> 
             click.echo(edition_text(record, number, len(earlier)), nl=False)
     elif earlier:
         editions = "edition" if len(earlier) == 1 else "editions"
-        click.echo(f"\n({len(earlier)} earlier {editions}: show {article_id} --versions)")
+        click.echo(f"({len(earlier)} earlier {editions}: show {article_id} --versions)", err=True)
 
 
 class QueryCommand(click.Command):
@@ -717,8 +717,9 @@ def import_(ctx: click.Context, files: tuple[str, ...]) -> None:
 
     Records, not originals: each keeps the description of the input it was parsed from, and
     the line it came in as. A line that is not a record is an error naming its file and line;
-    the others go in. A file none of whose first five lines is a record is one error: it is
-    not JSON Lines. Importing the same records again changes nothing.
+    the others go in. A file none of whose first five lines (or of its lines, if fewer) is a
+    JSON object is one error: it is not JSON Lines. Importing the same records again changes
+    nothing.
     """
     from collections import Counter
 

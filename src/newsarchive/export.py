@@ -230,7 +230,7 @@ def import_records(
             if len(held) == _NOT_JSONL:
                 on_error(
                     f"not JSON Lines of records (none of its first {_NOT_JSONL} lines is a "
-                    f"JSON object; {held[0]}): give a file that `export` or `parse --json` wrote"
+                    f"JSON object; {held[0]}): {_WANTED}"
                 )
                 counts["failed"] += 1
                 return counts
@@ -241,7 +241,9 @@ def import_records(
             flush()
     if pending:
         flush()
-    _release(held, on_error, counts)  # a short file: every line said
+    if held:  # a file of fewer lines, none of them a JSON object
+        on_error(f"not JSON Lines of records (no line is a JSON object; {held[0]}): {_WANTED}")
+        counts["failed"] += 1
     return counts
 
 
@@ -255,3 +257,4 @@ def _release(held: list[str], on_error: Callable[[str], None], counts: Counter[s
 
 # Lines without a record that make a file "not JSON Lines" when they open it.
 _NOT_JSONL = 5
+_WANTED = "give a file that `export` or `parse --json` wrote"
