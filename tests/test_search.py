@@ -239,6 +239,7 @@ def test_named_parameters_become_psycopgs() -> None:
     assert pyformat(sql) == (
         "SELECT x::regconfig, '10:30', %(a)s, f(%(b_2)s) FROM t WHERE y LIKE '%%' || %(a)s"
     )
+    assert pyformat("SELECT :q::tsquery, :name::text") == "SELECT %(q)s::tsquery, %(name)s::text"
 
 
 @settings(
@@ -324,3 +325,21 @@ def test_a_full_page_of_results_says_how_to_see_more(
     )
     everything = runner.invoke(cli, ["list", "-n", str(archive.counts()["articles"])])
     assert everything.stderr == ""
+
+
+@pytest.mark.postgresql
+def test_planner_settings_refused_are_the_archives_error(
+    tmp_path: Path, seed_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The settings go through the driver too: its error must not escape as a traceback.
+    import newsarchive.store.archive as archive_module
+
+    with new_database("postgresql", tmp_path) as url:
+        archive = Archive.open(url)
+        ingest_paths(archive, [str(seed_path)])
+        monkeypatch.setattr(archive_module, "PG_SEARCH_SETTINGS", "SELECT no_such_function()")
+        with pytest.raises(ArchiveError, match="the search could not run"):
+            archive.search("Kim Jong Un")
+        with pytest.raises(ArchiveError, match="the search could not run"):
+            archive.count_records(SearchOptions(query="Kim"))
+        archive.close()

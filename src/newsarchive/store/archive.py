@@ -156,7 +156,10 @@ class Archive:
                 # through SQLAlchemy afterwards join the same transaction.
                 driver = conn.connection.driver_connection
                 assert driver is not None
-                driver.execute(PG_SEARCH_SETTINGS)
+                try:
+                    driver.execute(PG_SEARCH_SETTINGS)
+                except conn.dialect.loaded_dbapi.Error as exc:  # the driver's, unwrapped
+                    raise ArchiveError(f"the search could not run: {db_reason(exc)}") from exc
             yield conn
 
     def _session(self) -> Session:

@@ -247,8 +247,9 @@ PG_SEARCH_SETTINGS = "SELECT " + ", ".join(
 
 
 # The statements here name their parameters :named, as sqlite3 and SQLAlchemy's text() read
-# them; psycopg reads %(named)s, and a literal % doubled. A "::" cast is no parameter.
-_NAMED = re.compile(r"(?<![:\w\\]):(\w+)(?!:)")
+# them; psycopg reads %(named)s, and a literal % doubled. A "::" cast is no parameter, and a
+# parameter may have one (":name::text").
+_NAMED = re.compile(r"(?<![:\w\\]):(\w+)")
 
 
 def pyformat(sql: str) -> str:
