@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from .store import SearchHit
 
 _ANSI = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[@-_]")
+BOLD, RESET = "\x1b[1m", "\x1b[0m"  # a terminal's bold, and back to normal
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 _CONTROL_OR_BREAK = re.compile(
     r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
@@ -55,7 +56,7 @@ def to_json(obj: dict[str, Any]) -> str:
 def highlight(snippet: str, style: str) -> str:
     """Turn the search engine's match markers into bold (terminal), ** ** (plain) or <mark>."""
     marks = {
-        "terminal": ("\x1b[1m", "\x1b[0m"),
+        "terminal": (BOLD, RESET),
         "plain": ("**", "**"),
         "json": ("<mark>", "</mark>"),
     }[style]
@@ -155,7 +156,7 @@ def hits_table(hits: list[SearchHit], terminal: bool) -> str:
     source_w = min(20, max(6, *(len(safe(h.source.name)) if h.source else 1 for h in hits)))
     fixed = id_w + 2 + 10 + 2 + source_w + 2
     head_w = max(10, width - fixed)
-    bold = ("\x1b[1m", "\x1b[0m") if terminal else ("", "")
+    bold = (BOLD, RESET) if terminal else ("", "")
     lines = [f"{bold[0]}{'ID':>{id_w}}  {'DATE':<10}  {'SOURCE':<{source_w}}  HEADLINE{bold[1]}"]
     for hit in hits:
         day = (hit.posted_at or "")[:10] or "-"
@@ -167,8 +168,7 @@ def hits_table(hits: list[SearchHit], terminal: bool) -> str:
     return "\n".join(lines)
 
 
-_BOLD, _RESET = "\x1b[1m", "\x1b[0m"
-_MARK_CODE = re.compile(f"({re.escape(_BOLD)}|{re.escape(_RESET)})")
+_MARK_CODE = re.compile(f"({re.escape(BOLD)}|{re.escape(RESET)})")
 
 
 def _cut_marked(text: str, width: int) -> str:
@@ -179,15 +179,15 @@ def _cut_marked(text: str, width: int) -> str:
     parts: list[str] = []
     room, bold = max(0, width - 1), False
     for piece in _MARK_CODE.split(text):
-        if piece in (_BOLD, _RESET):
+        if piece in (BOLD, RESET):
             parts.append(piece)
-            bold = piece == _BOLD
+            bold = piece == BOLD
             continue
         parts.append(piece[:room])
         room -= len(parts[-1])
         if room == 0:
             break
-    return "".join(parts) + ("…" + _RESET if bold else "…")
+    return "".join(parts) + ("…" + RESET if bold else "…")
 
 
 def hits_csv(hits: list[SearchHit], terminal: bool = False) -> str:
