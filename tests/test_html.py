@@ -303,3 +303,32 @@ def test_a_list_in_an_aside_between_paragraphs_stays_out(monkeypatch: pytest.Mon
     monkeypatch.setattr(extract, "keep_runs", doubting)
     article = parse_bytes(page("<title>Title here now</title>", body), "x.html")
     assert "Topic three" not in article.body
+
+
+@pytest.mark.parametrize(
+    ("site_name", "url", "expected"),
+    [
+        (
+            "Riverside  Gazette",
+            "https://riverside.example/news/1",
+            ("Riverside Gazette", "riverside.example"),
+        ),
+        (
+            "https://riverside.example",
+            "https://riverside.example/news/1",
+            ("riverside.example",) * 2,
+        ),
+        ("Some Name", "https://www.donga.com/en/article/all/1", ("The Dong-A Ilbo", "donga.com")),
+    ],
+)
+def test_a_site_we_know_no_name_for_is_named_by_its_page(
+    site_name: str, url: str, expected: tuple[str, str]
+) -> None:
+    # og:site_name names an unknown site (a name that reads as an address is no name); a site
+    # with a profile keeps the profile's name.
+    head = f'<title>Ferry fares</title><meta property="og:site_name" content="{site_name}">'
+    article = parse_bytes(
+        page(head, f"<article><h1>Ferry fares</h1>{PARAGRAPHS}</article>"), url=url
+    )
+    assert article.source is not None
+    assert (article.source.name, article.source.domain) == expected

@@ -196,13 +196,25 @@ def _source(found: Extracted, text: str) -> Source | None:
         domain = domain_of_url(url)
         if domain:
             profile = sites.for_domain(domain)
-            return source_for_domain(profile.domains[0] if profile else domain)
+            source = source_for_domain(profile.domains[0] if profile else domain)
+            named = _site_name(found.site_name)
+            if named and source.name == source.domain:  # a site we know no name for
+                return Source(named, source.domain)
+            return source
     profile = sites.for_text(text)
     if found.domain_hints and (profile is None or profile.portal):
         return source_for_domain(found.domain_hints[0])
     if profile and not profile.portal:
         return Source(profile.name, profile.domains[0])
     return None
+
+
+def _site_name(name: str | None) -> str | None:
+    """The name a page gives its site, when it reads as one: a short line, not an address."""
+    name = " ".join((name or "").split())
+    if not 2 <= len(name) <= 60 or "://" in name or "www." in name.lower() or name.isdigit():
+        return None
+    return name
 
 
 # A page that holds its article twice (a layout per screen size, a print copy) gives the same

@@ -22,6 +22,7 @@ class Extracted:
     url: str | None = None
     language: str | None = None  # a language the page declares, when it does
     domain_hints: list[str] = field(default_factory=list)  # publisher domains seen in the page
+    site_name: str | None = None  # the name the page gives its site (og:site_name)
     extraction: str = ""  # the path that found the body: "text", "html", "...:fallback"
 
     def add_author(self, author: Author) -> None:

@@ -198,6 +198,7 @@ def parse_html(markup: str, url: str | None = None) -> Extracted:
     meta, blocks = page.meta, page.blocks
     found.url = page.url
     found.language = meta.lang
+    found.site_name = meta.site_name
     links = meta.translations + [
         t for t in _language_links(page.root) if t not in meta.translations
     ]
