@@ -200,11 +200,16 @@ def test_cli_outputs(archive: Archive, monkeypatch: pytest.MonkeyPatch) -> None:
     assert apart.exit_code == 0 and apart.stdout == quoted.stdout
     assert runner.invoke(cli, ["search", "Seoul", "--json"]).stdout != quoted.stdout
     # Words that begin like the command's short options (-n for --limit, -h for --help).
-    for word in ("-nuclear", "-housing", "-n5x"):
+    for word in ("-nuclear", "-housing", "-n5x", "-h5"):
         quoted = runner.invoke(cli, ["search", "--json", f"Seoul {word}"])
         first = runner.invoke(cli, ["search", word, "Seoul", "-n", "3", "--json"])
         assert first.exit_code == 0, first.output
         assert first.stdout.splitlines() == quoted.stdout.splitlines()[:3]
+    # The words keep their order, which OR reads.
+    ordered = runner.invoke(cli, ["search", "--json", "subway", "OR", "-taxi", "Seoul"])
+    assert (
+        ordered.stdout == runner.invoke(cli, ["search", "--json", "subway OR -taxi Seoul"]).stdout
+    )
     limited = runner.invoke(cli, ["search", "Seoul", "-n2", "--json"])
     assert len(limited.stdout.splitlines()) == 2
     helped = runner.invoke(cli, ["search", "Seoul", "-h"])

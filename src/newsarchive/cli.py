@@ -396,29 +396,30 @@ def show(ctx: click.Context, article_id: int, as_json: bool, versions: bool) -> 
 class QueryCommand(click.Command):
     """A command whose words are a query, where "-word" excludes a word: `search city -ferry`
     is `search "city -ferry"`. click would read "-ferry" as short options ("-f", "-e", ...),
-    and "-nuclear" as --limit's "-n" with "uclear"; every argument that begins with one dash and
-    is not one of the command's own short options (or its value) goes to the query instead,
-    after a "--", where click takes everything as words."""
+    and "-nuclear" as --limit's "-n" with "uclear". So the command's own options (with their
+    values) are taken out first, and every other argument, in its order (OR reads the order),
+    follows a "--", after which click takes everything as the query's words."""
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
         params = self.get_params(ctx)  # --help's -h among them
-        shorts = {o for p in params for o in p.opts if _short(o)}
         valued = {o for p in params if not getattr(p, "is_flag", True) for o in p.opts}
+        shorts = {o for p in params for o in p.opts if _short(o)}
+        options: list[str] = []
         words: list[str] = []
-        kept: list[str] = []
-        for i, arg in enumerate(args):
+        rest = iter(args)
+        for arg in rest:
             if arg == "--":
-                kept = [*kept, "--", *words, *args[i + 1 :]]
-                break
-            after_value = bool(kept) and kept[-1] in valued
-            own = arg in shorts or any(arg.startswith(o) and arg[2:].isdigit() for o in shorts)
-            if _short(arg) and not own and not after_value:
-                words.append(arg)
+                words.extend(rest)
+            elif arg.startswith("--") or arg in shorts:
+                options.append(arg)
+                value = next(rest, None) if arg in valued else None
+                if value is not None:  # its value: the next argument, whatever it looks like
+                    options.append(value)
+            elif any(arg.startswith(o) and arg[2:].isdigit() for o in shorts & valued):
+                options.append(arg)  # "-n5"
             else:
-                kept.append(arg)
-        else:
-            kept = [*kept, "--", *words] if words else kept
-        return super().parse_args(ctx, kept)
+                words.append(arg)
+        return super().parse_args(ctx, [*options, "--", *words] if words else options)
 
 
 def _short(arg: str) -> bool:
@@ -523,7 +524,7 @@ def search(
             click.echo("no matches", err=True)
 
 
-@cli.command()
+@cli.command(cls=QueryCommand)
 @click.argument("query", nargs=-1, required=True)
 @click.option(
     "--by",
@@ -619,7 +620,7 @@ def timeline(
         click.echo(f"plotted to {plot_file}", err=True)
 
 
-@cli.command()
+@cli.command(cls=QueryCommand)
 @click.argument("query", nargs=-1)
 @click.option(
     "--format",
