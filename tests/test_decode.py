@@ -156,3 +156,30 @@ def test_legacy_single_byte_text_reads_as_written(text: str, codec: str) -> None
     # language chooses among the Latin code pages. Hungarian "ő" stays cp1250's.
     decoded = decode(text.encode(codec))
     assert decoded.text == text
+
+
+def test_the_language_is_read_from_the_text_not_the_markup() -> None:
+    # A Czech page in cp1250 that declares no charset, its head full of English-looking script:
+    # the script must not make it "English", and so Windows-1252 ("ř" read as "ø").
+    czech = (
+        "Vláda v úterý schválila návrh zákona o školách, který předložil ministr školství. "
+        "Česká republika má nový plán. Žádné změny nebudou."
+    )
+    script = (
+        "<script>var menu = document.getElementById('navigation'); function openMenu() { "
+        "menu.className = 'open visible active'; window.scrollTo(0, 0); }</script>"
+    )
+    page = (
+        f"<html><head>{script * 6}<style>.header {{ color: red; background: white; }}</style>"
+        f"</head><body><p>{czech}</p><p>{czech}</p></body></html>"
+    )
+    assert czech in decode(page.encode("cp1250")).text
+
+
+def test_another_code_page_of_the_same_languages_stands() -> None:
+    polish = (
+        "Rząd przyjął we wtorek projekt ustawy o szkołach, który przedstawił minister edukacji. "
+        "Polska ma nowy plan dla uczniów i nauczycieli. Źródło: ministerstwo, środa."
+    )
+    decoded = decode(polish.encode("iso8859-2"))
+    assert (decoded.encoding, decoded.text) == ("iso8859-2", polish)

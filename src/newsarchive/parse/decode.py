@@ -182,21 +182,37 @@ _LATIN_CODEPAGES = frozenset(
 _LANGUAGES_OF = {
     "cp1252": "en fr es de it pt nl da sv no nb nn fi is ca gl eu ga af id ms sw lb fy oc br la",
     "cp1250": "cs sk pl hu hr sl ro bs sq",
-    "cp1257": "lt lv et",
+    "cp1257": "lt lv",
 }
 _WINDOWS_CODEPAGE = {tag: page for page, tags in _LANGUAGES_OF.items() for tag in tags.split()}
+# The other code pages of each Windows one's languages: a detection among them stands (ISO
+# 8859-2 Polish is not cp1250 Polish; their letters sit at other bytes).
+_KIN = {
+    "cp1252": {"iso8859-15", "cp850", "cp858", "mac-roman", "hp-roman8"},
+    "cp1250": {"iso8859-2", "cp852", "mac-latin2", "iso8859-16"},
+    "cp1257": {"iso8859-4", "iso8859-13", "cp775"},
+}
+# What is not the text's words: scripts, styles, tags, entities.
+_MARKUP = re.compile(
+    r"<(script|style)\b.*?</\1\s*>|<!--.*?-->|<[^>]*>|&#?\w+;", re.IGNORECASE | re.DOTALL
+)
 
 
 def _latin_codepage(data: bytes, detected: str) -> str:
     """The code page of the language the text is in (read as Windows-1252, whose letters are
-    enough to tell one Latin-script language from another), else the detector's."""
+    enough to tell one Latin-script language from another, its markup left out), else the
+    detector's; a detection of another code page of the same languages stands."""
     from .language import identify
 
     try:
-        language = identify(data[:4000].decode("cp1252"))
+        text = data[:100_000].decode("cp1252")
     except UnicodeDecodeError:
         return detected  # bytes Windows-1252 leaves undefined: not Western text
-    return _WINDOWS_CODEPAGE.get(language, detected)
+    words = " ".join(_MARKUP.sub(" ", text).split())
+    page = _WINDOWS_CODEPAGE.get(identify(words[:3000])) if words else None
+    if page is None or detected == page or detected in _KIN[page]:
+        return detected
+    return page
 
 
 def _detect(data: bytes) -> Decoded:
