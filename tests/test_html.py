@@ -319,13 +319,20 @@ def test_a_list_in_an_aside_between_paragraphs_stays_out(monkeypatch: pytest.Mon
             ("riverside.example",) * 2,
         ),
         ("Some Name", "https://www.donga.com/en/article/all/1", ("The Dong-A Ilbo", "donga.com")),
+        # One blog of many under a platform's domain: the domain's source, not the blog's name.
+        ("Alice's Notes", "https://alice.blogs.example/p/1", ("blogs.example",) * 2),
+        (
+            "Riverside Gazette",
+            "https://www.riverside.example/1",
+            ("Riverside Gazette", "riverside.example"),
+        ),
     ],
 )
 def test_a_site_we_know_no_name_for_is_named_by_its_page(
     site_name: str, url: str, expected: tuple[str, str]
 ) -> None:
     # og:site_name names an unknown site (a name that reads as an address is no name); a site
-    # with a profile keeps the profile's name.
+    # with a profile keeps the profile's name, and a shared host's domain keeps its own.
     head = f'<title>Ferry fares</title><meta property="og:site_name" content="{site_name}">'
     article = parse_bytes(
         page(head, f"<article><h1>Ferry fares</h1>{PARAGRAPHS}</article>"), url=url

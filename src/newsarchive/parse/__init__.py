@@ -9,6 +9,7 @@ import zlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 from ..errors import BinaryInput, EmptyInput, NotAnArticle, UnreadableInput
@@ -198,7 +199,9 @@ def _source(found: Extracted, text: str) -> Source | None:
             profile = sites.for_domain(domain)
             source = source_for_domain(profile.domains[0] if profile else domain)
             named = _site_name(found.site_name)
-            if named and source.name == source.domain:  # a site we know no name for
+            # A site we know no name for, named by its page; not on a shared host (one of
+            # many blogs under a platform's domain), where sources are the domain's.
+            if named and source.name == source.domain and _host(url) == domain:
                 return Source(named, source.domain)
             return source
     profile = sites.for_text(text)
@@ -207,6 +210,11 @@ def _source(found: Extracted, text: str) -> Source | None:
     if profile and not profile.portal:
         return Source(profile.name, profile.domains[0])
     return None
+
+
+def _host(url: str) -> str:
+    host = (urlsplit(url).hostname or "").lower()
+    return host.removeprefix("www.")
 
 
 def _site_name(name: str | None) -> str | None:
