@@ -221,8 +221,6 @@ def ingest(
     new edition of a stored article updates it and keeps the earlier version. Ctrl-C stops a
     run: what it stored stays, and the same command again goes on from there.
     """
-    from .render import escape
-
     terminal = sys.stderr.isatty() and not quiet
     failures: list[str] = []
     records = 0
@@ -232,6 +230,7 @@ def ingest(
     try:
         from . import ingest as ingest_mod
         from .paths import expand
+        from .render import escape
 
         summary = ingest_mod.Summary()
         inputs = list(expand(paths))
