@@ -142,3 +142,27 @@ def test_wal_mode(sqlite_archive: Archive, isolated_archive: Path) -> None:
     con = sqlite3.connect(isolated_archive)
     assert con.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     con.close()
+
+
+def test_a_source_known_by_its_domain_takes_the_name_a_later_page_gives(db_url: str) -> None:
+    def page(title: str, site_name: str = "") -> bytes:
+        named = f'<meta property="og:site_name" content="{site_name}">' if site_name else ""
+        paragraphs = "".join(
+            f"<p>{title}: paragraph {i} says enough to be prose, with commas and an end.</p>"
+            for i in range(5)
+        )
+        return (
+            f"<html><head><title>{title}</title>{named}</head><body><article><h1>{title}</h1>"
+            f"{paragraphs}</article></body></html>"
+        ).encode()
+
+    with Archive.open(db_url) as archive:
+        first = parse_bytes(page("Ferry fares"), url="https://riverside.example/a")
+        second = parse_bytes(
+            page("Tram works", "Riverside Gazette"), url="https://riverside.example/b"
+        )
+        archive.add(first, b"a")
+        archive.add(second, b"b")
+        names = {a.source.name for a in archive.recent(10) if a.source}
+        assert names == {"Riverside Gazette"}
+        assert archive.counts()["sources"] == 1

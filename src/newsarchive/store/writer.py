@@ -351,6 +351,8 @@ class Writer:
             row = SourceRow(name=source.name, domain=source.domain)
             s.add(row)
             s.flush()
+        elif row.name == row.domain and source.name != source.domain:
+            row.name = source.name  # a site known by its domain alone, now named by a page
         return row
 
     def _author_row(self, s: Session, author: Author) -> AuthorRow:
