@@ -9,7 +9,6 @@ import zlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
-from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 from ..errors import BinaryInput, EmptyInput, NotAnArticle, UnreadableInput
@@ -20,7 +19,7 @@ from .dates import date_from_url
 from .decode import NotText, declared_charset, decode, repair_mojibake
 from .extracted import Extracted
 from .language import choose_language, languages_present
-from .sources import SEOUL, domain_of_url, source_for_domain, zone_for_domain
+from .sources import SEOUL, domain_of_url, host_of_url, source_for_domain, zone_for_domain
 
 __all__ = [
     "MAX_INPUT_BYTES",
@@ -201,7 +200,8 @@ def _source(found: Extracted, text: str) -> Source | None:
             named = _site_name(found.site_name)
             # A site we know no name for, named by its page; not on a shared host (one of
             # many blogs under a platform's domain), where sources are the domain's.
-            if named and source.name == source.domain and _host(url) == domain:
+            host = (host_of_url(url) or "").removeprefix("www.")
+            if named and source.name == source.domain and host == domain:
                 return Source(named, source.domain)
             return source
     profile = sites.for_text(text)
@@ -210,11 +210,6 @@ def _source(found: Extracted, text: str) -> Source | None:
     if profile and not profile.portal:
         return Source(profile.name, profile.domains[0])
     return None
-
-
-def _host(url: str) -> str:
-    host = (urlsplit(url).hostname or "").lower()
-    return host.removeprefix("www.")
 
 
 def _site_name(name: str | None) -> str | None:

@@ -120,11 +120,16 @@ def registered_domain(host: str) -> str:
     return ".".join(labels[-2:])
 
 
-def domain_of_url(url: str) -> str | None:
+def host_of_url(url: str) -> str | None:
+    """The address's host, lower-cased (None for an address that has none or cannot be read)."""
     try:
-        host = urlsplit(url).hostname
+        return urlsplit(url).hostname
     except ValueError:
         return None
+
+
+def domain_of_url(url: str) -> str | None:
+    host = host_of_url(url)
     return registered_domain(host) if host else None
 
 
