@@ -238,7 +238,7 @@ def ingest(
         if not total:  # only empty folders (files that do not exist are named, and fail)
             shown = ", ".join(escape(p) for p in paths)
             click.echo(f"note: no files to ingest in {shown}", err=True)
-            click.echo("0 added, 0 unchanged, 0 updated, 0 failed")
+            click.echo(counts_line(0, 0, 0, 0))
             return  # and no archive made for nothing
         containers = sum(1 for p in inputs if ingest_mod.container_of(p))
         stdin = read_stdin(paths)
@@ -293,7 +293,7 @@ def ingest(
     added, unchanged, updated, failed = (
         (summary.added, summary.unchanged, summary.updated, summary.failed) if summary else (0,) * 4
     )
-    click.echo(f"{added} added, {unchanged} unchanged, {updated} updated, {failed} failed")
+    click.echo(counts_line(added, unchanged, updated, failed))
     if interrupted:
         click.echo(
             "interrupted: the files counted above are stored, the others not yet; the same "
@@ -302,6 +302,11 @@ def ingest(
         )
         ctx.exit(EXIT_INTERRUPTED)
     ctx.exit(EXIT_FAILED if failed else EXIT_OK)
+
+
+def counts_line(added: int, unchanged: int, updated: int, failed: int) -> str:
+    """The last line of `ingest` and `import`: what became of the inputs."""
+    return f"{added} added, {unchanged} unchanged, {updated} updated, {failed} failed"
 
 
 def container_summary(summary: Any) -> str:
@@ -751,8 +756,7 @@ def import_(ctx: click.Context, files: tuple[str, ...]) -> None:
     except ArchiveError as exc:
         raise click.ClickException(str(exc)) from exc
     click.echo(
-        f"{counts['added']} added, {counts['unchanged']} unchanged, {counts['updated']} updated, "
-        f"{counts['failed']} failed"
+        counts_line(counts["added"], counts["unchanged"], counts["updated"], counts["failed"])
     )
     ctx.exit(EXIT_FAILED if counts["failed"] else EXIT_OK)
 
