@@ -11,7 +11,9 @@ import pytest
 from click.testing import CliRunner
 
 from golden import fixture_pages
+from newsarchive import Archive
 from newsarchive.cli import cli
+from test_editions import EDITIONS
 
 
 def shown(runner: CliRunner, db: str) -> list[dict[str, object]]:
@@ -178,3 +180,45 @@ def test_ingesting_the_originals_of_imported_records_keeps_their_bytes(
     with Archive.open(db) as archive:
         [(_info, data)] = list(archive.input_bytes(1))
     assert data == seed_path.read_bytes()
+
+
+def test_earlier_editions_go_out_and_come_back(db_url: str, tmp_path: Path) -> None:
+    """An archive rebuilt from its export keeps what it had: the record and the editions it
+    replaced, in order. Only JSON Lines carry them; the record counts once on import."""
+    pages = []
+    for name in ("v2", "v1", "v3"):  # an older edition arriving late is a version too
+        page = tmp_path / f"{name}.html"
+        page.write_text(EDITIONS[name])
+        pages.append(str(page))
+    runner = CliRunner()
+    assert runner.invoke(cli, ["--db", db_url, "ingest", *pages]).exit_code == 0
+    out = tmp_path / "all.jsonl"
+    assert runner.invoke(cli, ["--db", db_url, "export", "-o", str(out)]).exit_code == 0
+    (record,) = [json.loads(line) for line in out.read_text().splitlines()]
+    assert [e["updated_at"] for e in record["editions"]] == [None, "2026-03-02T12:00+00:00"]
+
+    copy = str(tmp_path / "copy.db")
+    imported = runner.invoke(cli, ["--db", copy, "import", str(out)])
+    assert imported.stdout.startswith("1 added, 0 unchanged, 0 updated"), imported.output
+    with Archive.open(db_url) as original, Archive.open(copy) as rebuilt:
+        assert rebuilt.counts()["articles"] == 1
+        assert rebuilt.get(1).to_dict()["body"] == original.get(1).to_dict()["body"]
+        before = [{**v, "ingested_at": None} for v in original.versions(1)]
+        after = [{**v, "ingested_at": None} for v in rebuilt.versions(1)]
+        assert [v["body"] for v in after] == [v["body"] for v in before]
+        assert [v["updated_at"] for v in after] == [v["updated_at"] for v in before]
+    again = runner.invoke(cli, ["--db", copy, "import", str(out)])
+    assert again.stdout.startswith("0 added, 1 unchanged, 0 updated"), again.output
+    # A flat format has no room for them: one row a record.
+    csv_out = runner.invoke(cli, ["--db", db_url, "export", "--format", "csv"]).stdout
+    assert len(list(csv.DictReader(csv_out.splitlines()))) == 1
+
+
+def test_a_record_with_a_broken_edition_is_refused_by_line(db_url: str, tmp_path: Path) -> None:
+    good = {"headline": "A", "body": "Text.", "input": {"sha256": "a" * 64, "path": "a.txt"}}
+    bad = {**good, "input": {"sha256": "b" * 64}, "editions": [{"headline": "old"}]}
+    out = tmp_path / "records.jsonl"
+    out.write_text(json.dumps(good) + "\n" + json.dumps(bad) + "\n")
+    result = CliRunner().invoke(cli, ["--db", db_url, "import", str(out)])
+    assert "line 2: edition 1: not a record: no 'body', 'input'" in result.stderr
+    assert result.stdout.startswith("1 added")

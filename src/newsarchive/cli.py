@@ -11,7 +11,7 @@ import json
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import IO, TYPE_CHECKING, Any, TypeVar
 
 import click
 
@@ -632,7 +632,10 @@ def timeline(
     type=click.Choice(["jsonl", "csv", "parquet"]),
     default="jsonl",
     show_default=True,
-    help="JSON Lines (fields nested), CSV (a column each) or Parquet (needs the parquet extra).",
+    help=(
+        "JSON Lines (fields nested, earlier editions kept), CSV (a column each) or Parquet"
+        " (needs the parquet extra)."
+    ),
 )
 @click.option(
     "-o",
@@ -691,12 +694,17 @@ def export(
                     assert output is not None
                     written = ex.write_parquet(records, output)
                 else:
-                    write = ex.write_jsonl if fmt == "jsonl" else ex.write_csv
+
+                    def write(out: IO[str]) -> int:
+                        if fmt == "csv":
+                            return ex.write_csv(records, out)
+                        return ex.write_jsonl(records, out, editions=archive.versions_of)
+
                     if output:
                         with open(output, "w", encoding="utf-8", newline="") as out:
-                            written = write(records, out)
+                            written = write(out)
                     else:
-                        written = write(records, sys.stdout)
+                        written = write(sys.stdout)
     except QueryError as exc:
         raise click.UsageError(str(exc)) from exc
     except ArchiveError as exc:
@@ -723,8 +731,9 @@ def import_(ctx: click.Context, files: tuple[str, ...]) -> None:
     Records, not originals: each keeps the description of the input it was parsed from, and
     the line it came in as. A line that is not a record is an error naming its file and line;
     the others go in. A file none of whose first five lines (or of its lines, if fewer) is a
-    JSON object is one error: it is not JSON Lines. Importing the same records again changes
-    nothing.
+    JSON object is one error: it is not JSON Lines. A record's earlier editions (an export
+    gives them under "editions") become its versions again. Importing the same records again
+    changes nothing.
     """
     from collections import Counter
 

@@ -6,6 +6,9 @@ nested). CSV has one column per field: the source's name and domain, and the aut
 emails, roles and datelines as parallel columns joined by "; ", as are the language tags and
 emails. Parquet (pyarrow, the `parquet` extra) keeps the nesting: lists and structs.
 
+JSON Lines alone carry a record's earlier editions (those a newer edition replaced), oldest
+first under "editions", and an import keeps them as the record's versions again.
+
 An import reads records, not originals: each becomes an article whose input is described as it
 was (path, format, encoding, hash) but whose bytes are the record's own line (an archive rebuilt
 from `parse --json` output on many machines holds the records, not the pages).
@@ -17,7 +20,8 @@ import csv
 import dataclasses
 import json
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
 from typing import IO, TYPE_CHECKING, Any
 
 from .record import Article, article_from_dict
@@ -87,12 +91,36 @@ def csv_row(article: Article) -> dict[str, Any]:
     }
 
 
-def write_jsonl(articles: Iterable[Article], out: IO[str]) -> int:
+Editions = Callable[[Sequence[int]], dict[int, list[dict[str, Any]]]]
+
+
+def write_jsonl(
+    articles: Iterable[Article], out: IO[str], editions: Editions | None = None, batch: int = 1000
+) -> int:
+    """One record a line; with `editions` (Archive.versions_of), a record that replaced
+    earlier editions carries them, oldest first, under "editions", so that an import keeps
+    them too. Asked a batch of records at a time."""
     written = 0
-    for article in articles:
-        out.write(json.dumps(article.to_dict(), ensure_ascii=False) + "\n")
-        written += 1
+    for chunk in _chunks(articles, batch):
+        earlier = editions([a.id for a in chunk if a.id is not None]) if editions else {}
+        for article in chunk:
+            record = article.to_dict()
+            if article.id in earlier:
+                record["editions"] = earlier[article.id]
+            out.write(json.dumps(record, ensure_ascii=False) + "\n")
+            written += 1
     return written
+
+
+def _chunks(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    chunk: list[Article] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
 
 
 def write_csv(articles: Iterable[Article], out: IO[str]) -> int:
@@ -169,22 +197,58 @@ def write_parquet(articles: Iterable[Article], path: str, batch: int = 5000) -> 
     return written
 
 
-def read_jsonl(lines: Iterable[bytes], name: str) -> Iterator[tuple[int, Article | str, bytes]]:
+@dataclass
+class ImportedRecord:
+    """A record read back, with the earlier editions an export gave it (oldest first), each
+    with its own JSON as the bytes it is kept by."""
+
+    article: Article
+    line: bytes
+    editions: list[tuple[Article, bytes]] = field(default_factory=list)
+
+    def items(self) -> list[tuple[Article, bytes]]:
+        """What the writer stores, in order: the editions first, so the record replaces them."""
+        return [*self.editions, (self.article, self.line)]
+
+
+def _imported(record: dict[str, Any], line: bytes) -> Article:
+    article = article_from_dict(record)
+    article.input = dataclasses.replace(article.input, size=len(line), imported=True)
+    return article
+
+
+def _read_record(line: bytes) -> ImportedRecord:
+    record = json.loads(line)
+    article = _imported(record, line)
+    found = ImportedRecord(article, line)
+    editions = record.get("editions")
+    if editions is None:
+        return found
+    if not isinstance(editions, list):
+        raise ValueError("'editions' must be a list of records")
+    for number, edition in enumerate(editions, start=1):
+        raw = json.dumps(edition, ensure_ascii=False).encode()
+        try:
+            found.editions.append((_imported(edition, raw), raw))
+        except ValueError as exc:
+            raise ValueError(f"edition {number}: {exc}") from exc
+    return found
+
+
+def read_jsonl(
+    lines: Iterable[bytes], name: str
+) -> Iterator[tuple[int, ImportedRecord | str, bytes]]:
     """(line number, the record or why the line is not one, the line) for each non-empty line."""
     for number, raw in enumerate(lines, start=1):
         line = raw.strip()
         if not line:
             continue
         try:
-            article = article_from_dict(json.loads(line))
+            yield number, _read_record(line), line
         except (ValueError, UnicodeDecodeError) as exc:
             yield number, f"line {number}: {exc}", line
-            continue
         except RecursionError:
             yield number, f"line {number}: nested too deeply to read", line
-            continue
-        article.input = dataclasses.replace(article.input, size=len(line), imported=True)
-        yield number, article, line
 
 
 def import_records(
@@ -199,18 +263,26 @@ def import_records(
     counts: Counter[str] = Counter()
     writer = archive.writer()
     pending: list[tuple[Article, bytes]] = []
-    numbers: list[int] = []
+    lines: list[tuple[int, int]] = []  # (line number, how many of pending are its)
 
     def flush() -> None:
         # A record the database refuses fails alone, named by its line (Writer.add_each).
-        for number, outcome in zip(numbers, writer.add_each(pending), strict=True):
-            if isinstance(outcome, Exception):
-                on_error(f"line {number}: cannot store it: {type(outcome).__name__}")
+        outcomes = writer.add_each(pending)
+        at = 0
+        for number, size in lines:
+            mine = outcomes[at : at + size]
+            at += size
+            refused = [o for o in mine if isinstance(o, Exception)]
+            if refused:
+                on_error(f"line {number}: cannot store it: {type(refused[0]).__name__}")
                 counts["failed"] += 1
-            else:
-                counts[outcome.status] += 1
+                continue
+            # A record stored with its editions counts once: added if any part of it was new.
+            statuses = {o.status for o in mine if not isinstance(o, Exception)}
+            status = next(s for s in ("added", "updated", "unchanged") if s in statuses)
+            counts[status] += 1
         pending.clear()
-        numbers.clear()
+        lines.clear()
 
     # The errors of the first lines wait until a record or an object comes: a file none of
     # whose first lines is even a JSON object is not JSON Lines at all (a CSV, a Parquet file,
@@ -235,8 +307,9 @@ def import_records(
                 counts["failed"] += 1
                 return counts
             continue
-        pending.append((record, line))
-        numbers.append(number)
+        items = record.items()
+        pending.extend(items)
+        lines.append((number, len(items)))
         if len(pending) >= batch:
             flush()
     if pending:

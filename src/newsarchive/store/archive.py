@@ -6,7 +6,7 @@ import json
 import os
 import sqlite3
 from array import array
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -241,6 +241,22 @@ class Archive:
                 .order_by(ArticleVersionRow.version)
             ).all()
             return [json.loads(r.record) for r in rows]
+
+    def versions_of(self, article_ids: Sequence[int]) -> dict[int, list[dict[str, Any]]]:
+        """Earlier editions of several articles at once, oldest first (articles without any
+        are left out): what an export asks for each batch of records."""
+        found: dict[int, list[dict[str, Any]]] = {}
+        if not article_ids:
+            return found
+        with self._session() as s:
+            rows = s.scalars(
+                select(ArticleVersionRow)
+                .where(ArticleVersionRow.article_id.in_(list(article_ids)))
+                .order_by(ArticleVersionRow.article_id, ArticleVersionRow.version)
+            ).all()
+            for row in rows:
+                found.setdefault(row.article_id, []).append(json.loads(row.record))
+        return found
 
     def search(self, options: SearchOptions | str, limit: int = 20) -> Hits:
         """Ranked, filtered results; a plain string searches with the default options."""
