@@ -23,13 +23,30 @@ _SHOWN = re.compile(rf"\w+(?:\W+\w+){{0,{WINDOW - 1}}}")  # up to WINDOW words f
 class Matcher:
     """The query's words, made once per search for all its snippets: `pattern` marks them in
     the stretch shown; `words` ((lower-case word, whether a prefix)) find where they are in
-    the whole text with str.find, several times faster than the pattern over a long body."""
+    the whole text with str.find, several times faster than the pattern over a long body.
+    A phrase's words count only where the phrase is printed whole: `phrases` find those."""
 
-    pattern: re.Pattern[str]
+    pattern: re.Pattern[str] | None  # None: the query's words are all in phrases
     words: tuple[tuple[str, bool], ...] = ()  # empty: the pattern finds them too
+    phrases: tuple[re.Pattern[str], ...] = ()
 
     def starts(self, text: str) -> list[int]:
-        """Where the words begin in `text`, in order: the starts of the pattern's matches."""
+        """Where the words begin in `text`, in order: the starts of the pattern's matches, and
+        of every word of a phrase printed whole."""
+        found = self._word_starts(text)
+        if not self.phrases:
+            return found
+        inside = {
+            token.start()
+            for phrase in self.phrases
+            for m in phrase.finditer(text)
+            for token in _TOKEN.finditer(text, m.start(), m.end())
+        }
+        return sorted(inside.union(found))
+
+    def _word_starts(self, text: str) -> list[int]:
+        if self.pattern is None:
+            return []
         if not self.words:
             return [m.start() for m in self.pattern.finditer(text)]
         lowered = _latin1_lowered(text) if self.ascii else None
@@ -75,25 +92,40 @@ def _word_char(char: str) -> bool:
     return char.isalnum() or char == "_"  # what \w matches
 
 
-def matcher(query: Query) -> Matcher | None:
-    """The query's words as a Matcher, or None when it has none to show."""
-    words: set[tuple[str, bool]] = set()
-    for group in query.groups:
-        for term in group:
-            for i, word in enumerate(term.words):
-                last = i == len(term.words) - 1
-                words.add((word, bool(term.korean or (term.prefix and last))))
-    if not words:
-        return None
-    alternatives = "|".join(
+def _alternatives(words: set[tuple[str, bool]]) -> str:
+    return "|".join(
         re.escape(w) + (r"\w*" if prefix else "")
         for w, prefix in sorted(words, key=lambda p: len(p[0]), reverse=True)
     )
-    pattern = re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
+
+
+def matcher(query: Query) -> Matcher | None:
+    """The query's words as a Matcher, or None when it has none to show."""
+    words: set[tuple[str, bool]] = set()
+    phrases: list[re.Pattern[str]] = []
+    for group in query.groups:
+        for term in group:
+            parts = [
+                (word, bool(term.korean or (term.prefix and i == len(term.words) - 1)))
+                for i, word in enumerate(term.words)
+            ]
+            if len(parts) == 1:
+                words.update(parts)
+                continue
+            # The phrase's words in order, anything but a word between them (as the index
+            # splits words): "Kim Jong-un" is the phrase "kim jong un".
+            joined = r"\W+".join(re.escape(w) + (r"\w*" if prefix else "") for w, prefix in parts)
+            phrases.append(re.compile(rf"(?<!\w){joined}(?!\w)", re.IGNORECASE))
+    if not words and not phrases:
+        return None
+    if not words:
+        return Matcher(None, phrases=tuple(phrases))
+    pattern = re.compile(rf"(?<!\w)(?:{_alternatives(words)})(?!\w)", re.IGNORECASE)
     # The fast path holds where lower() folds the words letter by letter, as the pattern does.
     if any(len(w.lower()) != len(w) or "σ" in w.lower() for w, _ in words):
-        return Matcher(pattern)
-    return Matcher(pattern, tuple(sorted((w.lower(), prefix) for w, prefix in words)))
+        return Matcher(pattern, phrases=tuple(phrases))
+    listed = tuple(sorted((w.lower(), prefix) for w, prefix in words))
+    return Matcher(pattern, listed, tuple(phrases))
 
 
 SPAN = 160  # characters a window of WINDOW words covers, about: where matches count as a run
