@@ -169,3 +169,27 @@ def test_broadcast_reporter(line: str, name: str | None) -> None:
 )
 def test_editors_weekdays_and_institutions_are_not_authors(text: str, names: list[str]) -> None:
     assert [a.name for a in names_in(text)] == names
+
+
+@pytest.mark.parametrize(
+    ("text", "authors"),
+    [
+        ("By Jane Roe, Staff Reporter", [Author("Jane Roe", None, "Staff Reporter")]),
+        ("Jane Roe Senior Writer", [Author("Jane Roe", None, "Senior Writer")]),
+        (
+            "By Jane Roe | Foreign Correspondent",
+            [Author("Jane Roe", None, "Foreign Correspondent")],
+        ),
+        (
+            "By Jane Roe and John Doe, Staff Writers",
+            [Author("Jane Roe", None, "Staff Writers"), Author("John Doe", None, "Staff Writers")],
+        ),
+        (
+            "By Jane Roe, Editor, and John Doe",
+            [Author("Jane Roe", None, "Editor"), Author("John Doe")],
+        ),
+        ("By Jane Roe, The Example Times", [Author("Jane Roe")]),
+    ],
+)
+def test_a_job_title_printed_with_a_name_is_its_role(text: str, authors: list[Author]) -> None:
+    assert names_in(text) == authors

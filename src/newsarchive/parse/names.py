@@ -160,20 +160,26 @@ def _strip_dates(text: str) -> str:
     return _WEEKDAY.sub(" | ", READING_TIME.sub(" | ", text))
 
 
-def _clean_part(part: str) -> str:
+def _clean_part(part: str) -> tuple[str, str | None]:
+    """A byline's part as the name it prints, and the job title printed with it, if any:
+    "Jane Roe Senior Writer" -> ("Jane Roe", "Senior Writer")."""
     part = _ACRONYM.sub("", _GLUED_BY.sub("", part.strip()))  # "YTN 오인석" -> "오인석"
     for _ in range(2):  # "Written by: Jane Roe", "Text: Von Jane Roe"
         part = _BY.sub("", part, count=1).strip()
+    role = None
     cut = JOB_TITLE.search(part)
     if cut:  # "Jane Roe Senior Writer" -> "Jane Roe"
         part = part[: cut.start()] if cut.start() > 0 else ""
         words = part.split()
+        qualifiers: list[str] = []
         while len(words) > 2 and words[-1].lower() in JOB_MODIFIERS:
-            words.pop()  # "Jane Roe Parliamentary" (editor)
+            qualifiers.insert(0, words.pop())  # "Jane Roe Parliamentary" (editor)
         if all(w.lower().strip(".,") in JOB_MODIFIERS for w in words):
-            words = []  # "Senior Review" (Analyst): the job's qualifiers, no name
+            qualifiers = words + qualifiers  # "Senior Review" (Analyst): no name
+            words = []
         part = " ".join(words)
-    return part.strip(" -–—:.,'\"“”")
+        role = " ".join([*qualifiers, cut.group(0)]).strip(" ,.")
+    return part.strip(" -–—:.,'\"“”"), role
 
 
 @lru_cache(maxsize=8192)
@@ -194,19 +200,30 @@ def _names_in(text: str, site: str | None) -> tuple[Author, ...]:
     text = _BRACKETS.sub(" | ", _strip_dates(text))
     text = _LABELS.sub(" | ", text)
     names: list[str] = []
+    roles: dict[str, str] = {}  # a name's job title, printed beside it or in the next part
     for raw in _SPLIT.split(text):
         if _IN_SECTION.match(raw):
             break  # "By Jane Roe In Travel, Travel Tips": the sections the post is filed in
         signed = bool(_BY.match(raw) or _GLUED_BY.match(raw.strip()))
-        part = _clean_part(raw)
-        if not part or part in names:
+        part, role = _clean_part(raw)
+        if not part:
+            # "By Jane Roe, Staff Reporter": the last name's; a plural one ("Staff Writers")
+            # every name's before it that has none.
+            plural = role is not None and role.lower().endswith("s")
+            for name in reversed(names if plural else names[-1:]):
+                if role and name not in roles:
+                    roles[name] = role
+            continue
+        if part in names:
             continue
         if is_person(part, site) or (signed and _is_signature(part)):
             names.append(part)
+            if role:
+                roles[part] = role
     # A lone capitalised word beside full names is a dateline or a desk ("Anna Martel, Nairobi").
     if any(len(n.split()) > 1 for n in names):
         names = [n for n in names if len(n.split()) > 1 or n.islower() or _HANGUL_NAME.match(n)]
-    return tuple(Author(n) for n in names)
+    return tuple(Author(n, None, roles.get(n)) for n in names)
 
 
 def names_in(text: str, site: str | None = None) -> list[Author]:
