@@ -183,3 +183,20 @@ def test_another_code_page_of_the_same_languages_stands() -> None:
     )
     decoded = decode(polish.encode("iso8859-2"))
     assert (decoded.encoding, decoded.text) == ("iso8859-2", polish)
+
+
+@pytest.mark.parametrize(
+    ("data", "text"),
+    [
+        (b"The minister\x92s plan was approved on Monday, officials said.", "minister’s plan"),
+        (
+            b"He called it \x93a fair deal\x94 \x96 and left." + b" More words follow." * 20,
+            "“a fair deal” –",
+        ),
+        ("Das Café öffnet am Montag. ".encode() * 20 + b"\xff", "Café öffnet"),
+    ],
+)
+def test_a_stray_legacy_byte_is_no_broken_utf8(data: bytes, text: str) -> None:
+    """Windows-1252 English with a curly quote or two is read as Windows-1252; UTF-8 with a
+    broken byte (a truncated copy) stays UTF-8, its letters whole."""
+    assert text in decode(data).text

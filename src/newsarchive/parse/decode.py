@@ -137,10 +137,12 @@ def decode(data: bytes, declared: str | None = None) -> Decoded:
         return Decoded(_check_text(data.decode("utf-8")), "utf-8")
     except UnicodeDecodeError:
         # UTF-8 with a few broken sequences (a truncated copy, one bad paste) is still UTF-8:
-        # reading it as a legacy charset would garble every other non-ASCII letter.
+        # reading it as a legacy charset would garble every other non-ASCII letter. Only where
+        # the bytes show UTF-8 elsewhere (a letter of two bytes or more read whole): English
+        # in Windows-1252 has a stray byte or two too ("minister\x92s"), and nothing else.
         loose = data.decode("utf-8", errors="replace")
         broken = loose.count("\ufffd")
-        if broken and broken <= max(2, len(loose) // 500) and not codec:
+        if broken and broken <= max(2, len(loose) // 500) and not codec and _shows_utf8(loose):
             return Decoded(_check_text(loose), "utf-8")
     if codec and codec != "utf-8":
         # "iso-8859-1" is declared by many UTF-8 pages; it is believed only once UTF-8 fails.
@@ -149,6 +151,15 @@ def decode(data: bytes, declared: str | None = None) -> Decoded:
         except (UnicodeDecodeError, LookupError):
             pass
     return _detect(data)
+
+
+_UTF8_LETTER = re.compile("[^\x00-\x7f\ufffd]")
+
+
+def _shows_utf8(loose: str) -> bool:
+    """Whether text read as UTF-8 (bad bytes replaced) holds a character its bytes encoded
+    as UTF-8 does: one outside ASCII that is not a replacement."""
+    return _UTF8_LETTER.search(loose) is not None
 
 
 _SINGLE_BYTE_WESTERN = ("cp1252", "latin_1", "iso8859-15", "iso8859_15", "windows-1252")
