@@ -188,6 +188,30 @@ def _starts_are_the_patterns(words: list[tuple[str, bool]], text: str) -> None:
     assert found.starts(text) == [m.start() for m in found.pattern.finditer(text)]
 
 
+@settings(max_examples=1000, deadline=None)
+@given(
+    st.lists(st.tuples(SNIPPET_WORDS, st.booleans()), min_size=2, max_size=3),
+    st.lists(
+        st.one_of(SNIPPET_WORDS, st.sampled_from([" ", "-", "_", "Σ", "İ", "K", ", "]), TEXT),
+        max_size=16,
+    ).map("".join),
+)
+def test_a_phrases_words_are_found_where_its_pattern_matches(
+    words: list[tuple[str, bool]], text: str
+) -> None:
+    # A phrase is tried only where its first word starts (found as words are): the same as
+    # trying its pattern at every position of the text.
+    phrase = Term(tuple(w for w, _ in words), prefix=words[-1][1])
+    found = matcher(Query(groups=[[phrase]]))
+    assert found is not None and found.phrases
+    slow: set[int] = set()
+    for at in range(len(text)):
+        m = found.phrases[0].match(text, at)
+        if m:
+            slow.update(t.start() for t in re.finditer(r"\w+", text[: m.end()]) if t.start() >= at)
+    assert found.starts(text) == sorted(slow)
+
+
 # Latin-1 text, words in any case beside accented letters: the fast lowering of the bytes for
 # ASCII words, never for the others ("Über").
 LATIN1 = st.text(alphabet=st.characters(max_codepoint=0xFF), max_size=8)

@@ -28,21 +28,24 @@ class Matcher:
 
     pattern: re.Pattern[str] | None  # None: the query's words are all in phrases
     words: tuple[tuple[str, bool], ...] = ()  # empty: the pattern finds them too
+    # The phrases' first words (found as words are) and the phrases, each tried where one of
+    # those starts: faster than a case-blind pattern run over the whole text.
+    firsts: Matcher | None = None
     phrases: tuple[re.Pattern[str], ...] = ()
 
     def starts(self, text: str) -> list[int]:
         """Where the words begin in `text`, in order: the starts of the pattern's matches, and
         of every word of a phrase printed whole."""
         found = self._word_starts(text)
-        if not self.phrases:
+        if self.firsts is None:
             return found
-        inside = {
-            token.start()
-            for phrase in self.phrases
-            for m in phrase.finditer(text)
-            for token in _TOKEN.finditer(text, m.start(), m.end())
-        }
-        return sorted(inside.union(found))
+        inside = set(found)
+        for at in self.firsts.starts(text):
+            for phrase in self.phrases:
+                m = phrase.match(text, at)
+                if m:
+                    inside.update(t.start() for t in _TOKEN.finditer(text, at, m.end()))
+        return sorted(inside)
 
     def _word_starts(self, text: str) -> list[int]:
         if self.pattern is None:
@@ -102,6 +105,7 @@ def _alternatives(words: set[tuple[str, bool]]) -> str:
 def matcher(query: Query) -> Matcher | None:
     """The query's words as a Matcher, or None when it has none to show."""
     words: set[tuple[str, bool]] = set()
+    firsts: set[tuple[str, bool]] = set()
     phrases: list[re.Pattern[str]] = []
     for group in query.groups:
         for term in group:
@@ -116,16 +120,21 @@ def matcher(query: Query) -> Matcher | None:
             # splits words): "Kim Jong-un" is the phrase "kim jong un".
             joined = r"\W+".join(re.escape(w) + (r"\w*" if prefix else "") for w, prefix in parts)
             phrases.append(re.compile(rf"(?<!\w){joined}(?!\w)", re.IGNORECASE))
+            firsts.add(parts[0])
     if not words and not phrases:
         return None
-    if not words:
-        return Matcher(None, phrases=tuple(phrases))
+    found = _words_matcher(words) if words else Matcher(None)
+    if not phrases:
+        return found
+    return Matcher(found.pattern, found.words, _words_matcher(firsts), tuple(phrases))
+
+
+def _words_matcher(words: set[tuple[str, bool]]) -> Matcher:
     pattern = re.compile(rf"(?<!\w)(?:{_alternatives(words)})(?!\w)", re.IGNORECASE)
     # The fast path holds where lower() folds the words letter by letter, as the pattern does.
     if any(len(w.lower()) != len(w) or "σ" in w.lower() for w, _ in words):
-        return Matcher(pattern, phrases=tuple(phrases))
-    listed = tuple(sorted((w.lower(), prefix) for w, prefix in words))
-    return Matcher(pattern, listed, tuple(phrases))
+        return Matcher(pattern)
+    return Matcher(pattern, tuple(sorted((w.lower(), prefix) for w, prefix in words)))
 
 
 SPAN = 160  # characters a window of WINDOW words covers, about: where matches count as a run
