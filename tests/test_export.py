@@ -195,7 +195,7 @@ def test_earlier_editions_go_out_and_come_back(db_url: str, tmp_path: Path) -> N
     out = tmp_path / "all.jsonl"
     assert runner.invoke(cli, ["--db", db_url, "export", "-o", str(out)]).exit_code == 0
     (record,) = [json.loads(line) for line in out.read_text().splitlines()]
-    assert [e["updated_at"] for e in record["editions"]] == [None, "2026-03-02T12:00+00:00"]
+    assert [e["updated_at"] for e in record["versions"]] == [None, "2026-03-02T12:00+00:00"]
 
     copy = str(tmp_path / "copy.db")
     imported = runner.invoke(cli, ["--db", copy, "import", str(out)])
@@ -209,6 +209,15 @@ def test_earlier_editions_go_out_and_come_back(db_url: str, tmp_path: Path) -> N
         assert [v["updated_at"] for v in after] == [v["updated_at"] for v in before]
     again = runner.invoke(cli, ["--db", copy, "import", str(out)])
     assert again.stdout.startswith("0 added, 1 unchanged, 0 updated"), again.output
+    # What `show --json --versions` prints reads back the same way.
+    shown_record = tmp_path / "shown.jsonl"
+    shown_record.write_text(
+        runner.invoke(cli, ["--db", db_url, "show", "1", "--json", "--versions"]).stdout
+    )
+    third = str(tmp_path / "third.db")
+    assert runner.invoke(cli, ["--db", third, "import", str(shown_record)]).exit_code == 0
+    with Archive.open(third) as rebuilt:
+        assert len(rebuilt.versions(1)) == 2
     # A flat format has no room for them: one row a record.
     csv_out = runner.invoke(cli, ["--db", db_url, "export", "--format", "csv"]).stdout
     assert len(list(csv.DictReader(csv_out.splitlines()))) == 1
@@ -216,9 +225,53 @@ def test_earlier_editions_go_out_and_come_back(db_url: str, tmp_path: Path) -> N
 
 def test_a_record_with_a_broken_edition_is_refused_by_line(db_url: str, tmp_path: Path) -> None:
     good = {"headline": "A", "body": "Text.", "input": {"sha256": "a" * 64, "path": "a.txt"}}
-    bad = {**good, "input": {"sha256": "b" * 64}, "editions": [{"headline": "old"}]}
+    bad = {**good, "input": {"sha256": "b" * 64}, "versions": [{"headline": "old"}]}
     out = tmp_path / "records.jsonl"
     out.write_text(json.dumps(good) + "\n" + json.dumps(bad) + "\n")
     result = CliRunner().invoke(cli, ["--db", db_url, "import", str(out)])
     assert "line 2: edition 1: not a record: no 'body', 'input'" in result.stderr
     assert result.stdout.startswith("1 added")
+
+
+def test_export_never_writes_over_the_archive(tmp_path: Path, seed_path: Path) -> None:
+    db = tmp_path / "news.db"
+    runner = CliRunner()
+    assert runner.invoke(cli, ["--db", str(db), "ingest", str(seed_path)]).exit_code == 0
+    size = db.stat().st_size
+    for target in (db, tmp_path / "news.db-wal"):
+        for fmt in ("jsonl", "csv"):
+            result = runner.invoke(
+                cli, ["--db", str(db), "export", "--format", fmt, "-o", str(target)]
+            )
+            assert result.exit_code == 2 and "the archive's own file" in result.stderr
+    assert db.stat().st_size == size
+    assert (
+        "1 record written"
+        in runner.invoke(cli, ["--db", str(db), "export", "-o", str(tmp_path / "a.jsonl")]).stderr
+    )
+
+
+def test_ingest_leaves_the_archive_and_its_exports_alone(tmp_path: Path, seed_path: Path) -> None:
+    """A folder that holds the archive and what it exported: the archive's files are no
+    inputs, and an export is named as one, for `import`."""
+    folder = tmp_path / "news"
+    folder.mkdir()
+    (folder / seed_path.name).write_bytes(seed_path.read_bytes())
+    db = str(folder / "news.db")
+    runner = CliRunner()
+    assert runner.invoke(cli, ["--db", db, "ingest", str(folder)]).exit_code == 0
+    for fmt in ("jsonl", "csv"):
+        out = str(folder / f"all.{fmt}")
+        assert runner.invoke(cli, ["--db", db, "export", "--format", fmt, "-o", out]).exit_code == 0
+    again = runner.invoke(cli, ["--db", db, "ingest", str(folder)])
+    assert again.stdout.startswith("0 added, 1 unchanged, 0 updated, 2 failed")
+    errors = again.stderr.splitlines()
+    assert len(errors) == 2 and all("`newsarchive import` reads them" in e for e in errors)
+    assert "news.db" not in again.stderr
+
+
+def test_an_empty_db_is_refused_not_the_default(tmp_path: Path) -> None:
+    runner = CliRunner()
+    for args in (["--db", "", "list"], ["list", "--db", " "]):
+        result = runner.invoke(cli, args, env={"NEWSARCHIVE_DB": str(tmp_path / "x.db")})
+        assert result.exit_code == 2 and "'--db': empty" in result.stderr

@@ -14,6 +14,7 @@ from contextlib import contextmanager
 from typing import IO, TYPE_CHECKING, Any, TypeVar
 
 import click
+from click.core import ParameterSource
 
 if TYPE_CHECKING:
     from .errors import InputError
@@ -180,6 +181,8 @@ def cli(ctx: click.Context, db: str | None) -> None:
       newsarchive show 1
       newsarchive search "Kim Jong Un"
     """
+    if db is not None and ctx.get_parameter_source("db") == ParameterSource.COMMANDLINE:
+        db = _db_value(db)
     ctx.obj = {"db": db}
 
 
@@ -229,11 +232,18 @@ def ingest(
     interrupted = False
     try:
         from . import ingest as ingest_mod
-        from .paths import expand
+        from .paths import STDIN, expand
         from .render import escape
+        from .store.engine import is_archive_file, resolve_url
 
         summary = ingest_mod.Summary()
-        inputs = list(expand(paths))
+        # The archive's own files are no inputs (an archive kept in the folder ingested).
+        archive_url = resolve_url(ctx.obj.get("db"))
+
+        def own(path: str) -> bool:
+            return path != STDIN and is_archive_file(archive_url, path)
+
+        inputs = [p for p in expand(paths) if not own(p)]
         total = len(inputs)
         if not total:  # only empty folders (files that do not exist are named, and fail)
             shown = ", ".join(escape(p) for p in paths)
@@ -278,7 +288,7 @@ def ingest(
                     why = f"{result.skipped}: {escape(result.reason or '')}"
                     say(f"skipped: {escape(result.path)}: {why}")
 
-            jobs = ingest_mod.jobs_for(paths, url, stdin)
+            jobs = ingest_mod.jobs_for(paths, url, stdin, skip=own)
             ingest_mod.ingest_jobs(
                 archive, jobs, workers=workers, on_result=report, summary=summary
             )
@@ -682,6 +692,8 @@ def export(
     show_bar = bool(output) and sys.stderr.isatty()
     try:
         with open_archive(ctx) as archive:
+            if output and archive.holds_file(output):
+                raise click.UsageError(f"-o {output} is the archive's own file: give another")
             total = archive.count_records(options) if show_bar else 0
             with click.progressbar(
                 archive.iter_records(options),
@@ -719,7 +731,8 @@ def export(
     except OSError as exc:
         raise click.ClickException(f"cannot write {output}: {exc.strerror or exc}") from exc
     if output:
-        click.echo(f"{written:,} records written to {output}", err=True)
+        noun = "record" if written == 1 else "records"
+        click.echo(f"{written:,} {noun} written to {output}", err=True)
 
 
 @cli.command(name="import")
@@ -732,7 +745,7 @@ def import_(ctx: click.Context, files: tuple[str, ...]) -> None:
     the line it came in as. A line that is not a record is an error naming its file and line;
     the others go in. A file none of whose first five lines (or of its lines, if fewer) is a
     JSON object is one error: it is not JSON Lines. A record's earlier editions (an export
-    gives them under "editions") become its versions again. Importing the same records again
+    gives them under "versions") become its versions again. Importing the same records again
     changes nothing.
     """
     from collections import Counter
@@ -966,7 +979,14 @@ def copy(ctx: click.Context, to_url: str | None, from_url: str | None, verify: b
 
 def _db_given_after(ctx: click.Context, _param: click.Parameter, value: str | None) -> None:
     if value is not None:
-        ctx.obj["db"] = value
+        ctx.obj["db"] = _db_value(value)
+
+
+def _db_value(value: str) -> str:
+    """A --db given empty (an unset shell variable) would open the default archive unasked."""
+    if not value.strip():
+        raise click.BadParameter("empty: give a file path or a URL", param_hint="'--db'")
+    return value
 
 
 def _accept_db_after(group: click.Group) -> None:

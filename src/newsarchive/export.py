@@ -7,7 +7,8 @@ emails, roles and datelines as parallel columns joined by "; ", as are the langu
 emails. Parquet (pyarrow, the `parquet` extra) keeps the nesting: lists and structs.
 
 JSON Lines alone carry a record's earlier editions (those a newer edition replaced), oldest
-first under "editions", and an import keeps them as the record's versions again.
+first under "versions" (as `show --json --versions` prints them), and an import keeps them
+as the record's versions again.
 
 An import reads records, not originals: each becomes an article whose input is described as it
 was (path, format, encoding, hash) but whose bytes are the record's own line (an archive rebuilt
@@ -98,7 +99,7 @@ def write_jsonl(
     articles: Iterable[Article], out: IO[str], editions: Editions | None = None, batch: int = 1000
 ) -> int:
     """One record a line; with `editions` (Archive.versions_of), a record that replaced
-    earlier editions carries them, oldest first, under "editions", so that an import keeps
+    earlier editions carries them, oldest first, under "versions", so that an import keeps
     them too. Asked a batch of records at a time."""
     written = 0
     for chunk in _chunks(articles, batch):
@@ -106,7 +107,7 @@ def write_jsonl(
         for article in chunk:
             record = article.to_dict()
             if article.id in earlier:
-                record["editions"] = earlier[article.id]
+                record["versions"] = earlier[article.id]
             out.write(json.dumps(record, ensure_ascii=False) + "\n")
             written += 1
     return written
@@ -221,11 +222,11 @@ def _read_record(line: bytes) -> ImportedRecord:
     record = json.loads(line)
     article = _imported(record, line)
     found = ImportedRecord(article, line)
-    editions = record.get("editions")
+    editions = record.get("versions")
     if editions is None:
         return found
     if not isinstance(editions, list):
-        raise ValueError("'editions' must be a list of records")
+        raise ValueError("'versions' must be a list of records")
     for number, edition in enumerate(editions, start=1):
         raw = json.dumps(edition, ensure_ascii=False).encode()
         try:

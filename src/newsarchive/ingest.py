@@ -206,10 +206,16 @@ def parsed_inputs(jobs: Iterable[Job], workers: int, sqlite_path: str | None) ->
 
 
 def jobs_for(
-    paths: Iterable[str], url: str | None = None, stdin: bytes | InputError | None = None
+    paths: Iterable[str],
+    url: str | None = None,
+    stdin: bytes | InputError | None = None,
+    skip: Callable[[str], bool] | None = None,
 ) -> Iterator[Job]:
-    """A job per input; `stdin` is what standard input held (or why it could not be read)."""
+    """A job per input; `stdin` is what standard input held (or why it could not be read);
+    files `skip` names (the archive's own, in a folder it is kept in) are left out."""
     for path in expand(paths):
+        if skip is not None and path != STDIN and skip(path):
+            continue
         if path == STDIN and isinstance(stdin, bytes) and (kind := sniff_container(stdin[:4096])):
             yield from container_jobs(path, stdin, kind)
         elif kind := container_of(path):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import re
 import zlib
@@ -167,6 +168,10 @@ def parse_bytes(
             " .warc, .warc.gz or .wacz (or given on standard input)",
         )
     decoded = decode_input(data, path, charset)
+    if decoded.format.startswith("text") and _records_file(decoded.text):
+        raise NotAnArticle(
+            path, "records that `export` or `parse --json` wrote: `newsarchive import` reads them"
+        )
     if decoded.format.startswith("html"):
         from .html import parse_html
 
@@ -183,6 +188,25 @@ def parse_bytes(
         size=len(data),
     )
     return build_article(found, decoded.text, info)
+
+
+# The opening of the CSV newsarchive exports (export.CSV_COLUMNS).
+_CSV_HEADER = "id,source_name,source_domain,url,headline,"
+
+
+def _records_file(text: str) -> bool:
+    """Whether a text is newsarchive's own records (JSON Lines or CSV), not a page: its
+    first line is a record with a headline, a body and an input, or the export's header."""
+    first = text.lstrip("\ufeff \t\r\n").split("\n", 1)[0].strip()
+    if first.startswith(_CSV_HEADER):
+        return True
+    if not (first.startswith("{") and first.endswith("}")):
+        return False
+    try:
+        record = json.loads(first)
+    except ValueError:
+        return False
+    return isinstance(record, dict) and {"headline", "body", "input"} <= record.keys()
 
 
 def parse_file(path: str | os.PathLike[str], url: str | None = None) -> Article:

@@ -23,6 +23,7 @@ from .engine import (
     NO_ARCHIVE_HINT,
     REPAIR_HINT,
     db_reason,
+    is_archive_file,
     make_engine,
     resolve_url,
     sqlite_file,
@@ -231,6 +232,10 @@ class Archive:
             return exact or stored
         listed = ", ".join(sorted(stored))
         raise QueryError(f"{given} names {len(stored)} web archives ({listed}): give its path")
+
+    def holds_file(self, name: str | os.PathLike[str]) -> bool:
+        """Whether a path names one of the archive's own files (writing it would wreck it)."""
+        return is_archive_file(self.url, name)
 
     def versions(self, article_id: int) -> list[dict[str, Any]]:
         """Earlier editions of an article, oldest first, as the records they were."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -70,6 +71,31 @@ def sqlite_file(url: str) -> Path | None:
             f"{path} is a folder, not an archive: give a file path (e.g. {path / 'news.db'})"
         )
     return path
+
+
+def sqlite_files(url: str) -> list[Path]:
+    """The files a SQLite archive is kept in: its database and the journals beside it (none
+    for a server's archive)."""
+    path = sqlite_file(url)
+    if path is None:
+        return []
+    return [path, *(path.with_name(path.name + s) for s in ("-wal", "-shm", "-journal"))]
+
+
+def is_archive_file(url: str, name: str | os.PathLike[str]) -> bool:
+    """Whether a path names one of the archive's own files (reading it as an input, or
+    writing over it, would be a mistake)."""
+    own = sqlite_files(url)
+    if not own:
+        return False
+    target = Path(name).expanduser().resolve()
+    for file in own:
+        if target == file.resolve():
+            return True
+        with contextlib.suppress(OSError):
+            if target.exists() and file.exists() and os.path.samefile(target, file):
+                return True
+    return False
 
 
 # 64 MB of page cache (the default is 2 MB): a large archive's indexes are written and read at
