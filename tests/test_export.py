@@ -24,7 +24,6 @@ def shown(runner: CliRunner, db: str) -> list[dict[str, object]]:
         record = json.loads(
             runner.invoke(cli, ["--db", db, "show", "--json", str(article_id)]).stdout
         )
-        record.pop("ingested_at")
         records.append(record)
     return sorted(records, key=lambda r: int(str(r["id"])))
 
@@ -275,3 +274,17 @@ def test_an_empty_db_is_refused_not_the_default(tmp_path: Path) -> None:
     for args in (["--db", "", "list"], ["list", "--db", " "]):
         result = runner.invoke(cli, args, env={"NEWSARCHIVE_DB": str(tmp_path / "x.db")})
         assert result.exit_code == 2 and "'--db': empty" in result.stderr
+
+
+def test_an_imported_record_keeps_when_it_was_first_ingested(db_url: str, tmp_path: Path) -> None:
+    record = {
+        "headline": "Harbour quay to open",
+        "body": "The harbour authority said the quay will open next spring.",
+        "input": {"sha256": "c" * 64, "path": "quay.txt"},
+        "ingested_at": "2020-01-02T03:04:05Z",
+    }
+    out = tmp_path / "one.jsonl"
+    out.write_text(json.dumps(record) + "\n")
+    assert CliRunner().invoke(cli, ["--db", db_url, "import", str(out)]).exit_code == 0
+    with Archive.open(db_url) as archive:
+        assert archive.get(1).ingested_at == "2020-01-02T03:04:05Z"

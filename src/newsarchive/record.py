@@ -314,4 +314,5 @@ def article_from_dict(record: object) -> Article:
         languages=_texts(record, "languages", 20),
         translations=_texts(record, "translations", 20),
         extraction=_text(record, "extraction"),
+        ingested_at=_moment(record, "ingested_at"),
     )

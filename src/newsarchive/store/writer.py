@@ -66,7 +66,8 @@ def _article_values(article: Article, source_id: int | None, now: datetime) -> d
         "extraction": article.extraction,
         "word_count": article.word_count,
         "content_sha256": article.sha256,
-        "ingested_at": now,
+        # An imported record keeps the time it first entered an archive.
+        "ingested_at": (utc_key(article.ingested_at) if article.input.imported else None) or now,
     }
 
 
