@@ -276,3 +276,26 @@ def test_an_empty_folder_is_said_and_makes_no_archive(tmp_path: Path) -> None:
     assert (code, out) == (0, "0 added, 0 unchanged, 0 updated, 0 failed\n")
     assert err == f"note: no files to ingest in {tmp_path / 'empty'}\n"
     assert not db.exists()
+
+
+def test_search_past_its_matches_says_so(runner: CliRunner, seeds: Path) -> None:
+    run(runner, "ingest", str(seeds))
+    code, _, err = run(runner, "search", "Kim", "--offset", "5")
+    assert code == 0 and err.strip() == "no matches past --offset 5"
+
+
+def test_show_names_the_authors_a_page_gives_without_a_byline(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    page = tmp_path / "quay.html"
+    page.write_text(
+        '<html><head><title>Harbour quay to open next spring</title><meta name="author"'
+        ' content="Jane Roe"></head><body><article><h1>Harbour quay to open next spring</h1>'
+        "<p>The harbour authority said on Monday that the new quay will open next spring, after"
+        " two years of work on the breakwater and the cranes.</p><p>Ships of up to forty"
+        " thousand tonnes will be able to berth there, the authority said.</p></article>"
+        "</body></html>"
+    )
+    run(runner, "ingest", str(page))
+    code, out, _ = run(runner, "show", "1")
+    assert code == 0 and "\nAuthors: Jane Roe\n" in out and "Byline:" not in out

@@ -535,7 +535,7 @@ def search(
             if beyond:
                 more(limit, f"--offset {offset + limit}")
         else:
-            click.echo("no matches", err=True)
+            click.echo(f"no matches past --offset {offset}" if offset else "no matches", err=True)
 
 
 @cli.command(cls=QueryCommand)

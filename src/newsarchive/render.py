@@ -14,7 +14,7 @@ import shutil
 import textwrap
 from typing import TYPE_CHECKING, Any
 
-from .record import Article
+from .record import Article, Author
 from .store.fts import HIGHLIGHT_END, HIGHLIGHT_START
 
 if TYPE_CHECKING:
@@ -75,6 +75,11 @@ def _width() -> int:
     return max(40, min(shutil.get_terminal_size((100, 24)).columns, 120))
 
 
+def _author(author: Author) -> str:
+    about = ", ".join(safe(x) for x in (author.role, author.email) if x)
+    return safe(author.name) + (f" ({about})" if about else "")
+
+
 def article_text(article: Article) -> str:
     """A record as a person reads it: headline, where and when, byline, then the body."""
     width = _width()
@@ -93,6 +98,8 @@ def article_text(article: Article) -> str:
         lines.append(" · ".join(meta))
     if article.byline:
         lines.append(f"Byline: {safe(article.byline)}")  # as printed ("By ...", "이름 기자")
+    elif article.authors:  # named by the page's metadata, not in a printed byline
+        lines.append("Authors: " + ", ".join(_author(a) for a in article.authors))
     about = [f"language {article.language}"]
     if len(article.languages) > 1:
         about.append("contains " + ", ".join(article.languages))
