@@ -299,3 +299,12 @@ def test_show_names_the_authors_a_page_gives_without_a_byline(
     run(runner, "ingest", str(page))
     code, out, _ = run(runner, "show", "1")
     assert code == 0 and "\nAuthors: Jane Roe\n" in out and "Byline:" not in out
+
+
+def test_lang_takes_a_tag_or_a_languages_name(runner: CliRunner, seeds: Path) -> None:
+    run(runner, "ingest", str(seeds))
+    for lang in ("en", "EN", "English", "en-US"):
+        code, out, _ = run(runner, "search", "Kim", "--lang", lang, "--json")
+        assert code == 0 and json.loads(out.splitlines()[0])["id"] == 1
+    code, _, err = run(runner, "search", "Kim", "--lang", "klingon")
+    assert code == 2 and "'klingon' is no language" in err

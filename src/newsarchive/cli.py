@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -54,7 +55,11 @@ def filter_options(command: F) -> F:
                 "--source", "sources", multiple=True, help="Source name or domain (repeatable)."
             ),
             click.option(
-                "--lang", "languages", multiple=True, help="Language tag, e.g. en (repeatable)."
+                "--lang",
+                "languages",
+                multiple=True,
+                callback=_language_tags,
+                help="Language tag, e.g. en, or name, e.g. English (repeatable).",
             ),
             click.option(
                 "--author", "authors", multiple=True, help="Author name or part of it (repeatable)."
@@ -63,6 +68,27 @@ def filter_options(command: F) -> F:
     ):
         command = option(command)
     return command
+
+
+_TAG = re.compile(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*")
+
+
+def _language_tags(
+    _ctx: click.Context, _param: click.Parameter, values: tuple[str, ...]
+) -> tuple[str, ...]:
+    """--lang values as the tags records carry: a tag as given, a language's name as its tag
+    ("English" -> en, "한국어" -> ko); anything else is refused, not searched for in vain."""
+    from .parse.language import language_of_name
+
+    tags = []
+    for value in values:
+        tag = value.strip() if _TAG.fullmatch(value.strip()) else language_of_name(value)
+        if not tag:
+            raise click.BadParameter(
+                f"{value!r} is no language: give a tag such as en, ko or de", param_hint="'--lang'"
+            )
+        tags.append(tag)
+    return tuple(tags)
 
 
 def search_options(
