@@ -228,7 +228,7 @@ def test_a_record_with_a_broken_edition_is_refused_by_line(db_url: str, tmp_path
     out = tmp_path / "records.jsonl"
     out.write_text(json.dumps(good) + "\n" + json.dumps(bad) + "\n")
     result = CliRunner().invoke(cli, ["--db", db_url, "import", str(out)])
-    assert "line 2: edition 1: not a record: no 'body', 'input'" in result.stderr
+    assert "line 2: version 1: not a record: no 'body', 'input'" in result.stderr
     assert result.stdout.startswith("1 added")
 
 
@@ -288,3 +288,76 @@ def test_an_imported_record_keeps_when_it_was_first_ingested(db_url: str, tmp_pa
     assert CliRunner().invoke(cli, ["--db", db_url, "import", str(out)]).exit_code == 0
     with Archive.open(db_url) as archive:
         assert archive.get(1).ingested_at == "2020-01-02T03:04:05Z"
+
+
+SOURCE = {"name": "Example News", "domain": "news.example.com"}
+
+
+def record(sha: str, headline: str, body: str, url: str | None, updated: str | None) -> str:
+    return json.dumps(
+        {
+            "source": SOURCE,
+            "url": url,
+            "headline": headline,
+            "posted_at": "2026-03-02T09:00+00:00",
+            "updated_at": updated,
+            "body": body,
+            "input": {"path": f"{sha}.html", "format": "html", "sha256": sha * 64},
+        }
+    )
+
+
+def round_trip(db_url: str, tmp_path: Path, lines: list[str]) -> Archive:
+    """Import the records one at a time into the test's archive, export it, import the export
+    into a new archive: the new one."""
+    runner = CliRunner()
+    for i, line in enumerate(lines):
+        path = tmp_path / f"in{i}.jsonl"
+        path.write_text(line + "\n")
+        assert runner.invoke(cli, ["--db", db_url, "import", str(path)]).exit_code == 0
+    out = tmp_path / "out.jsonl"
+    assert runner.invoke(cli, ["--db", db_url, "export", "-o", str(out)]).exit_code == 0
+    copy = str(tmp_path / "copy.db")
+    imported = runner.invoke(cli, ["--db", copy, "import", str(out)])
+    assert imported.stdout.startswith("1 added"), imported.output
+    return Archive.open(copy)
+
+
+def test_versions_come_back_on_their_record_whatever_linked_them(
+    db_url: str, tmp_path: Path
+) -> None:
+    # Linked by URL, then by headline and time: arriving in another order, they would not
+    # chain up again by matching. An import attaches them to their record.
+    url = "https://news.example.com/a"
+    lines = [
+        record("c", "Harbour quay", "Third text.", url, "2026-03-02T15:00+00:00"),
+        record("a", "Quay plan", "First text.", url, None),
+        record("b", "Harbour quay", "Second text.", None, "2026-03-02T12:00+00:00"),
+    ]
+    with round_trip(db_url, tmp_path, lines) as copy:
+        assert copy.counts()["articles"] == 1
+        assert copy.get(1).body == "Third text."
+        assert sorted(v["body"] for v in copy.versions(1)) == ["First text.", "Second text."]
+
+
+def test_a_version_with_a_records_text_is_kept_all_the_same(db_url: str, tmp_path: Path) -> None:
+    url = "https://news.example.com/b"
+    lines = [
+        record("d", "Ferry", "Text B.", url, "2026-03-02T10:00+00:00"),
+        record("e", "Ferry", "Text B2.", url, "2026-03-02T12:00+00:00"),
+        record("f", "Ferry", "Text B.", url, "2026-03-02T09:30+00:00"),
+    ]
+    with round_trip(db_url, tmp_path, lines) as copy, Archive.open(db_url) as original:
+        stamps = [v["updated_at"] for v in original.versions(1)]
+        assert stamps == ["2026-03-02T09:30+00:00", "2026-03-02T10:00+00:00"]
+        assert [v["updated_at"] for v in copy.versions(1)] == stamps
+
+
+def test_a_version_repeating_an_input_is_refused(db_url: str, tmp_path: Path) -> None:
+    line = json.loads(record("a", "A", "Text.", None, None))
+    line["versions"] = [json.loads(record("a", "A", "Old text.", None, None))]
+    out = tmp_path / "bad.jsonl"
+    out.write_text(json.dumps(line) + "\n")
+    result = CliRunner().invoke(cli, ["--db", db_url, "import", str(out)])
+    assert "line 1: version 1: its input's sha256 is another edition's" in result.stderr
+    assert result.stdout.startswith("0 added")

@@ -22,10 +22,12 @@ def refusing(monkeypatch: pytest.MonkeyPatch) -> None:
     """The database refuses any batch holding an article with the REFUSED headline."""
     add_many = Writer.add_many
 
-    def picky(self: Writer, items: Sequence[tuple[Article, bytes]]) -> list[object]:
+    def picky(
+        self: Writer, items: Sequence[tuple[Article, bytes]], versions: object = None
+    ) -> list[object]:
         if any(article.headline == REFUSED for article, _ in items):
             raise ValueError("refused by the database")
-        return list(add_many(self, items))
+        return list(add_many(self, items, versions))  # type: ignore[arg-type]
 
     monkeypatch.setattr(Writer, "add_many", picky)
 
@@ -70,7 +72,7 @@ def test_import_stores_the_rest_and_names_the_refused_line(db_url: str, tmp_path
 def test_an_archive_that_cannot_be_written_still_stops_the_batch(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    def unwritable(self: Writer, items: object) -> list[object]:
+    def unwritable(self: Writer, items: object, versions: object = None) -> list[object]:
         raise ArchiveError("cannot write to the archive: disk full")
 
     monkeypatch.setattr(Writer, "add_many", unwritable)
@@ -79,3 +81,37 @@ def test_an_archive_that_cannot_be_written_still_stops_the_batch(
     archive = Archive.open(str(tmp_path / "a.db"))
     with pytest.raises(ArchiveError):
         archive.writer().add_each([])
+
+
+def test_a_refused_version_refuses_its_line_whole(
+    monkeypatch: pytest.MonkeyPatch, db_url: str, tmp_path: Path
+) -> None:
+    """A record and the versions it carries go in together or not at all."""
+    import json
+
+    from newsarchive import Archive
+
+    add_many = Writer.add_many
+
+    def picky(self: Writer, items: Sequence[tuple[Article, bytes]], versions: object = None):  # type: ignore[no-untyped-def]
+        if any(a.headline == REFUSED for kept in versions or [] for a, _ in kept):  # type: ignore[attr-defined]
+            raise ValueError("refused by the database")
+        return list(add_many(self, items, versions))  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Writer, "add_many", picky)
+    edition = {"headline": REFUSED, "body": "Old text.", "input": {"sha256": "b" * 64}}
+    records = [
+        {
+            "headline": "Ferry",
+            "body": "New text.",
+            "input": {"sha256": "a" * 64},
+            "versions": [edition],
+        },
+        {"headline": "Harbour", "body": "Text.", "input": {"sha256": "c" * 64}},
+    ]
+    path = tmp_path / "records.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in records))
+    result = CliRunner().invoke(cli, ["--db", db_url, "import", str(path)])
+    assert result.stderr.splitlines() == [f"error: {path}: line 1: cannot store it: ValueError"]
+    with Archive.open(db_url) as archive:
+        assert archive.counts()["articles"] == 1 and archive.counts()["inputs"] == 1

@@ -205,11 +205,7 @@ class ImportedRecord:
 
     article: Article
     line: bytes
-    editions: list[tuple[Article, bytes]] = field(default_factory=list)
-
-    def items(self) -> list[tuple[Article, bytes]]:
-        """What the writer stores, in order: the editions first, so the record replaces them."""
-        return [*self.editions, (self.article, self.line)]
+    versions: list[tuple[Article, bytes]] = field(default_factory=list)
 
 
 def _imported(record: dict[str, Any], line: bytes) -> Article:
@@ -222,17 +218,23 @@ def _read_record(line: bytes) -> ImportedRecord:
     record = json.loads(line)
     article = _imported(record, line)
     found = ImportedRecord(article, line)
-    editions = record.get("versions")
-    if editions is None:
+    versions = record.get("versions")
+    if versions is None:
         return found
-    if not isinstance(editions, list):
+    if not isinstance(versions, list):
         raise ValueError("'versions' must be a list of records")
-    for number, edition in enumerate(editions, start=1):
-        raw = json.dumps(edition, ensure_ascii=False).encode()
+    inputs = {article.input.sha256}
+    for number, version in enumerate(versions, start=1):
+        raw = json.dumps(version, ensure_ascii=False).encode()
         try:
-            found.editions.append((_imported(edition, raw), raw))
+            earlier = _imported(version, raw)
         except ValueError as exc:
-            raise ValueError(f"edition {number}: {exc}") from exc
+            raise ValueError(f"version {number}: {exc}") from exc
+        if earlier.input.sha256 in inputs:
+            # Each edition came from its own input: one repeated is no edition of this record.
+            raise ValueError(f"version {number}: its input's sha256 is another edition's")
+        inputs.add(earlier.input.sha256)
+        found.versions.append((earlier, raw))
     return found
 
 
@@ -264,26 +266,21 @@ def import_records(
     counts: Counter[str] = Counter()
     writer = archive.writer()
     pending: list[tuple[Article, bytes]] = []
-    lines: list[tuple[int, int]] = []  # (line number, how many of pending are its)
+    versions: list[list[tuple[Article, bytes]]] = []
+    numbers: list[int] = []
 
     def flush() -> None:
-        # A record the database refuses fails alone, named by its line (Writer.add_each).
-        outcomes = writer.add_each(pending)
-        at = 0
-        for number, size in lines:
-            mine = outcomes[at : at + size]
-            at += size
-            refused = [o for o in mine if isinstance(o, Exception)]
-            if refused:
-                on_error(f"line {number}: cannot store it: {type(refused[0]).__name__}")
+        # A record the database refuses fails alone, named by its line (Writer.add_each); a
+        # record and its versions go in together or not at all.
+        for number, outcome in zip(numbers, writer.add_each(pending, versions), strict=True):
+            if isinstance(outcome, Exception):
+                on_error(f"line {number}: cannot store it: {type(outcome).__name__}")
                 counts["failed"] += 1
-                continue
-            # A record stored with its editions counts once: added if any part of it was new.
-            statuses = {o.status for o in mine if not isinstance(o, Exception)}
-            status = next(s for s in ("added", "updated", "unchanged") if s in statuses)
-            counts[status] += 1
+            else:
+                counts[outcome.status] += 1
         pending.clear()
-        lines.clear()
+        versions.clear()
+        numbers.clear()
 
     # The errors of the first lines wait until a record or an object comes: a file none of
     # whose first lines is even a JSON object is not JSON Lines at all (a CSV, a Parquet file,
@@ -308,9 +305,9 @@ def import_records(
                 counts["failed"] += 1
                 return counts
             continue
-        items = record.items()
-        pending.extend(items)
-        lines.append((number, len(items)))
+        pending.append((record.article, record.line))
+        versions.append(record.versions)
+        numbers.append(number)
         if len(pending) >= batch:
             flush()
     if pending:

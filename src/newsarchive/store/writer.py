@@ -43,6 +43,10 @@ _CACHED = 50_000  # author ids kept between batches, at most
 Status = Literal["added", "unchanged", "updated"]
 
 
+# An imported record's earlier editions, oldest first, each with the bytes it is kept by.
+Versions = Sequence[tuple[Article, bytes]]
+
+
 @dataclass(frozen=True)
 class Outcome:
     status: Status
@@ -100,14 +104,24 @@ class Writer:
         self._sources: dict[tuple[str | None, str], int] = {}
         self._authors: dict[tuple[str, str], int] = {}
 
-    def add_many(self, items: Sequence[tuple[Article, bytes]]) -> list[Outcome]:
+    def add_many(
+        self, items: Sequence[tuple[Article, bytes]], versions: Sequence[Versions] | None = None
+    ) -> list[Outcome]:
+        """Store articles with their inputs' bytes, in one transaction. `versions`, one list per
+        item (an imported record's earlier editions, oldest first), are kept as that item's
+        article's versions: attached to it, not matched like new inputs."""
         items = [(clean_article(article), data) for article, data in items]
         engine = self.archive.engine
         try:
             # Writers take the lock at BEGIN, so two ingests queue instead of deadlocking.
             session = Session(engine.execution_options(**{WRITER: True}), expire_on_commit=False)
             with session as s, s.begin():
-                return self._add_many(s, items)
+                outcomes = self._add_many(s, items)
+                for i, kept in enumerate(versions or []):
+                    new = bool(kept) and self._keep_versions(s, outcomes[i].article_id, kept)
+                    if new and outcomes[i].status == "unchanged":
+                        outcomes[i] = Outcome("updated", outcomes[i].article_id)
+                return outcomes
         except BaseException as exc:
             self._sources.clear()  # the transaction rolled back: cached ids may be gone
             self._authors.clear()
@@ -115,24 +129,51 @@ class Writer:
                 raise ArchiveError(f"cannot write to the archive: {db_reason(exc)}") from exc
             raise
 
-    def add_each(self, items: Sequence[tuple[Article, bytes]]) -> list[Outcome | Exception]:
+    def add_each(
+        self, items: Sequence[tuple[Article, bytes]], versions: Sequence[Versions] | None = None
+    ) -> list[Outcome | Exception]:
         """add_many, but one record the database refuses does not take the batch with it: the
-        batch is then stored record by record, and each refused one's error stands in its
-        place. An ArchiveError (the archive cannot be written at all) still raises."""
+        batch is then stored record by record (each with its versions, whole or not at all),
+        and each refused one's error stands in its place. An ArchiveError (the archive cannot
+        be written at all) still raises."""
         try:
-            return list(self.add_many(items))
+            return list(self.add_many(items, versions))
         except ArchiveError:
             raise
         except Exception:
             results: list[Outcome | Exception] = []
-            for item in items:
+            for i, item in enumerate(items):
                 try:
-                    results.extend(self.add_many([item]))
+                    results.extend(self.add_many([item], [versions[i]] if versions else None))
                 except ArchiveError:
                     raise
                 except Exception as exc:
                     results.append(exc)
             return results
+
+    def _keep_versions(self, s: Session, article_id: int, kept: Versions) -> bool:
+        """Keep an imported record's earlier editions as its article's versions, each with its
+        input (its record's JSON); one whose input the archive holds already is there (an
+        import of the same export again). Whether any was new."""
+        now = _now()
+        current = s.get(ArticleRow, article_id)
+        if current is None:
+            return False
+        shas = [article.input.sha256 for article, _ in kept]
+        stored = {
+            str(r[0])
+            for r in self._lookup(s, "SELECT sha256 FROM inputs WHERE sha256 IN ({})", shas)
+        }
+        added = False
+        for article, data in kept:
+            if article.input.sha256 in stored:
+                continue
+            stored.add(article.input.sha256)
+            edition = clean_article(article)
+            s.add(InputRow(**_input_values(edition, data, now, article_id)))
+            self._keep_version(s, current, {**edition.to_dict(), "id": article_id}, now)
+            added = True
+        return added
 
     def _add_many(self, s: Session, items: Sequence[tuple[Article, bytes]]) -> list[Outcome]:
         now = _now()
