@@ -308,3 +308,21 @@ def test_lang_takes_a_tag_or_a_languages_name(runner: CliRunner, seeds: Path) ->
         assert code == 0 and json.loads(out.splitlines()[0])["id"] == 1
     code, _, err = run(runner, "search", "Kim", "--lang", "klingon")
     assert code == 2 and "'klingon' is no language" in err
+
+
+def test_a_bylines_role_is_kept_from_a_page(runner: CliRunner, tmp_path: Path) -> None:
+    page = tmp_path / "quay.html"
+    page.write_text(
+        "<html><head><title>Harbour quay to open next spring</title></head><body><article>"
+        "<h1>Harbour quay to open next spring</h1>"
+        '<div class="byline">By Jane Roe, Staff Reporter</div>'
+        "<p>The harbour authority said on Monday that the new quay will open next spring, after"
+        " two years of work on the breakwater and the cranes.</p><p>Ships of up to forty"
+        " thousand tonnes will be able to berth there, the authority said.</p></article>"
+        "</body></html>"
+    )
+    code, out, _ = run(runner, "parse", "--json", str(page))
+    assert code == 0
+    assert json.loads(out)["authors"] == [
+        {"name": "Jane Roe", "email": None, "role": "Staff Reporter", "dateline": None}
+    ]

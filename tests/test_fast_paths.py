@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from newsarchive.parse import dates
@@ -202,6 +202,7 @@ def test_a_phrases_words_are_found_where_its_pattern_matches(
     # A phrase is tried only where its first word starts (found as words are): the same as
     # trying its pattern at every position of the text.
     phrase = Term(tuple(w for w, _ in words), prefix=words[-1][1])
+    assume(not phrase.korean)  # a Korean phrase's words are marked as words
     found = matcher(Query(groups=[[phrase]]))
     assert found is not None and found.phrases
     slow: set[int] = set()

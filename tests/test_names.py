@@ -189,6 +189,15 @@ def test_editors_weekdays_and_institutions_are_not_authors(text: str, names: lis
             [Author("Jane Roe", None, "Editor"), Author("John Doe")],
         ),
         ("By Jane Roe, The Example Times", [Author("Jane Roe")]),
+        (
+            "By Jane Roe, Chief Political Correspondent",
+            [Author("Jane Roe", None, "Chief Political Correspondent")],
+        ),
+        ("By Jane Roe, Editor-in-Chief", [Author("Jane Roe", None, "Editor-in-Chief")]),
+        # A title followed by more is a label, a section or a body, no one's role.
+        ("Reporter: Jane Roe | Editor: John Doe", [Author("Jane Roe")]),
+        ("By Jane Roe | Editor's Picks", [Author("Jane Roe")]),
+        ("By Jane Roe, Writers Guild of America", [Author("Jane Roe")]),
     ],
 )
 def test_a_job_title_printed_with_a_name_is_its_role(text: str, authors: list[Author]) -> None:

@@ -41,4 +41,7 @@ def test_the_snippet_shows_the_phrase_not_its_words_elsewhere() -> None:
 
 def test_a_prefix_phrase_and_a_korean_phrase() -> None:
     assert "[Kim] [Jongs]" in marked('"kim jong"*', "Two Kim Jongs were named, not Jong.")
-    assert "[김정은이] [방문했다]" in marked('"김정은 방문"', "오늘 김정은이 방문했다.")
+    # Korean phrases are searched as words near each other: each word is marked.
+    assert "[김정은] 위원장이 중국을 공식 [방문했다]" in marked(
+        '"김정은 방문"', "김정은 위원장이 중국을 공식 방문했다."
+    )

@@ -169,6 +169,7 @@ def _clean_part(part: str) -> tuple[str, str | None]:
     role = None
     cut = JOB_TITLE.search(part)
     if cut:  # "Jane Roe Senior Writer" -> "Jane Roe"
+        title = _title(part, cut.start())
         part = part[: cut.start()] if cut.start() > 0 else ""
         words = part.split()
         qualifiers: list[str] = []
@@ -178,8 +179,22 @@ def _clean_part(part: str) -> tuple[str, str | None]:
             qualifiers = words + qualifiers  # "Senior Review" (Analyst): no name
             words = []
         part = " ".join(words)
-        role = " ".join([*qualifiers, cut.group(0)]).strip(" ,.")
+        role = " ".join([*qualifiers, title]) if title else None
     return part.strip(" -–—:.,'\"“”"), role
+
+
+def _title(part: str, start: int) -> str | None:
+    """The job title that begins at `start` and ends the part ("Chief Political
+    Correspondent", "Editor-in-Chief"); None where more follows it (a label, "Editor: Jane
+    Roe"; a section, "Editor's Picks"; a body, "Writers Guild of America")."""
+    words = part[start:].split()
+    for i, word in enumerate(words):
+        bare = word.strip(",.;")
+        if i and bare.lower() not in JOB_MODIFIERS and not JOB_TITLE.fullmatch(bare):
+            return None
+        if not bare.replace("-", "").isalpha():
+            return None
+    return " ".join(words).strip(",.;") or None
 
 
 @lru_cache(maxsize=8192)

@@ -113,7 +113,9 @@ def matcher(query: Query) -> Matcher | None:
                 (word, bool(term.korean or (term.prefix and i == len(term.words) - 1)))
                 for i, word in enumerate(term.words)
             ]
-            if len(parts) == 1:
+            if len(parts) == 1 or term.korean:
+                # A Korean phrase is searched as its words near each other, in any order
+                # (particles attach): its words are marked wherever they stand.
                 words.update(parts)
                 continue
             # The phrase's words in order, anything but a word between them (as the index

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from ...record import Author
 from ..learned import Matrix, forest
 from ..names import names_in, read_byline
 from ..vocabulary import AUTHOR_LABEL, BY_PREFIX, JOB_TITLE
@@ -39,6 +40,18 @@ class AuthorCandidate:
     source: str
     block: int = -1  # the text block it is printed in, when printed
     names: list[str] = field(default_factory=list)
+    roles: dict[str, str] = field(default_factory=dict)  # a name's job title, printed with it
+
+    @classmethod
+    def of(cls, text: str, source: str, block: int, authors: list[Author]) -> AuthorCandidate:
+        names: list[str] = []
+        roles: dict[str, str] = {}
+        for author in authors:
+            if author.name not in names:
+                names.append(author.name)
+            if author.role:
+                roles.setdefault(author.name, author.role)
+        return cls(text, source, block, names, roles)
 
 
 def _block_of(el: HtmlElement, position: dict[HtmlElement, int]) -> int:
@@ -58,10 +71,8 @@ def gather(
         text = " ".join(text.split())
         if not text or len(text) > _MAX_CHARS * 2:
             return
-        names: list[str] = []
-        for value in values or [text]:
-            names.extend(a.name for a in names_in(value, site) if a.name not in names)
-        found.append(AuthorCandidate(text, source, block, names))
+        authors = [a for value in values or [text] for a in names_in(value, site)]
+        found.append(AuthorCandidate.of(text, source, block, authors))
 
     if meta.author_source == "json-ld" and meta.authors:
         add("; ".join(meta.authors), "ld", values=meta.authors)
@@ -113,9 +124,9 @@ def printed_candidates(
         text = blocks[i].text
         if len(text) > _MAX_CHARS:
             continue
-        names = [a.name for a in names_in(text, site)]
-        if names and (read_byline(text) is not None or len(text.split()) <= 8):
-            found.append(AuthorCandidate(text, "printed", i, names))
+        authors = names_in(text, site)
+        if authors and (read_byline(text) is not None or len(text.split()) <= 8):
+            found.append(AuthorCandidate.of(text, "printed", i, authors))
     return found
 
 

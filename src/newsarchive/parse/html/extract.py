@@ -220,7 +220,7 @@ def parse_html(markup: str, url: str | None = None) -> Extracted:
     if chosen is not None:
         found.byline = _printed_byline(chosen, candidates)
         for name in chosen.names:
-            found.add_author(Author(name))
+            found.add_author(Author(name, None, chosen.roles.get(name)))
 
     paragraphs = _body(blocks, with_structure(kept, blocks), found)
     if meta.article_body:
