@@ -361,3 +361,22 @@ def test_a_version_repeating_an_input_is_refused(db_url: str, tmp_path: Path) ->
     result = CliRunner().invoke(cli, ["--db", db_url, "import", str(out)])
     assert "line 1: version 1: its input's sha256 is another edition's" in result.stderr
     assert result.stdout.startswith("0 added")
+
+
+def test_one_article_twice_in_an_import_keeps_each_edition_once(
+    db_url: str, tmp_path: Path
+) -> None:
+    url = "https://news.example.com/c"
+    v1, v2, v3 = (
+        json.loads(record(sha, "Quay", f"Text {sha}.", url, f"2026-03-02T1{n}:00+00:00"))
+        for n, sha in enumerate("abc")
+    )
+    lines = [{**v2, "versions": [v1]}, {**v3, "versions": [v1, v2]}]
+    out = tmp_path / "twice.jsonl"
+    out.write_text("".join(json.dumps(line) + "\n" for line in lines))
+    result = CliRunner().invoke(cli, ["--db", db_url, "import", str(out)])
+    assert result.stdout.startswith("1 added, 0 unchanged, 1 updated"), result.output
+    with Archive.open(db_url) as archive:
+        assert archive.get(1).body == "Text c."
+        assert [v["body"] for v in archive.versions(1)] == ["Text a.", "Text b."]
+        assert archive.counts()["inputs"] == 3

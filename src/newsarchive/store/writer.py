@@ -154,26 +154,59 @@ class Writer:
     def _keep_versions(self, s: Session, article_id: int, kept: Versions) -> bool:
         """Keep an imported record's earlier editions as its article's versions, each with its
         input (its record's JSON); one whose input the archive holds already is there (an
-        import of the same export again). Whether any was new."""
+        import of the same export again). Whether any was new. In bulk statements: an export
+        of a large archive may carry many."""
         now = _now()
-        current = s.get(ArticleRow, article_id)
-        if current is None:
-            return False
         shas = [article.input.sha256 for article, _ in kept]
         stored = {
             str(r[0])
             for r in self._lookup(s, "SELECT sha256 FROM inputs WHERE sha256 IN ({})", shas)
         }
-        added = False
+        inputs, records = [], []
         for article, data in kept:
             if article.input.sha256 in stored:
                 continue
             stored.add(article.input.sha256)
             edition = clean_article(article)
-            s.add(InputRow(**_input_values(edition, data, now, article_id)))
-            self._keep_version(s, current, {**edition.to_dict(), "id": article_id}, now)
-            added = True
-        return added
+            inputs.append(_input_values(edition, data, now, article_id))
+            records.append(json.dumps({**edition.to_dict(), "id": article_id}, ensure_ascii=False))
+        if not records:
+            return False
+        s.execute(insert(_TABLES["inputs"]), inputs)
+        versions = _TABLES["article_versions"]
+        earlier = s.execute(
+            select(versions.c.id, versions.c.record)
+            .where(versions.c.article_id == article_id)
+            .order_by(versions.c.id)
+        ).all()
+        # Oldest first, arrival breaking ties (sorted() is stable): those stored, then these.
+        listed: list[tuple[int | None, str]] = [(r.id, r.record) for r in earlier]
+        listed += [(None, record) for record in records]
+        ordered = sorted(listed, key=lambda item: edition_key(json.loads(item[1])))
+        new_rows = []
+        for number, (version_id, record) in enumerate(ordered, start=1):
+            if version_id is None:
+                new_rows.append(
+                    {"article_id": article_id, "version": number, "record": record,
+                     "superseded_at": now}
+                )  # fmt: skip
+            else:
+                s.execute(
+                    update(versions).where(versions.c.id == version_id).values(version=number)
+                )
+        s.execute(insert(versions), new_rows)
+        articles = _TABLES["articles"]
+        s.execute(
+            update(articles).where(articles.c.id == article_id).values(version=len(ordered) + 1)
+        )
+        # The article and its versions as this session holds them (an edition of the same
+        # batch loaded them) are stale now: read again when next asked for.
+        for held in list(s.identity_map.values()):
+            if (isinstance(held, ArticleRow) and held.id == article_id) or (
+                isinstance(held, ArticleVersionRow) and held.article_id == article_id
+            ):
+                s.expire(held)
+        return True
 
     def _add_many(self, s: Session, items: Sequence[tuple[Article, bytes]]) -> list[Outcome]:
         now = _now()
