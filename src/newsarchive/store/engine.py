@@ -85,10 +85,13 @@ def sqlite_files(url: str) -> list[Path]:
 def is_archive_file(url: str, name: str | os.PathLike[str]) -> bool:
     """Whether a path names one of the archive's own files (reading it as an input, or
     writing over it, would be a mistake)."""
-    own = sqlite_files(url)
-    if not own:
+    try:
+        own = sqlite_files(url)
+        target = Path(name).expanduser().resolve() if own else None
+    except (ArchiveError, OSError, RuntimeError):  # no file archive; a link that loops
         return False
-    target = Path(name).expanduser().resolve()
+    if target is None:
+        return False
     for file in own:
         if target == file.resolve():
             return True
