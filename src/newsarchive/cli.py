@@ -654,7 +654,7 @@ def timeline(
         click.echo(f"({counted.undated:,} matching articles have no posting date)", err=True)
     if plot_file and rows:
         try:
-            plot(counted, plot_file, f"{' '.join(query)} per {by}")
+            plot(counted, plot_file, f'"{" ".join(query)}": articles per {by}')
         except OSError as exc:
             raise click.ClickException(f"cannot write {plot_file}: {exc.strerror or exc}") from exc
         click.echo(f"plotted to {plot_file}", err=True)

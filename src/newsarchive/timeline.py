@@ -149,6 +149,7 @@ def plot(timeline: Timeline, path: str, title: str) -> None:
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
+    from matplotlib.ticker import MaxNLocator
 
     rows = timeline.rows()
     figure, axes = plt.subplots(figsize=(10, 4))
@@ -161,6 +162,7 @@ def plot(timeline: Timeline, path: str, title: str) -> None:
         bottom = [b + v for b, v in zip(bottom, values, strict=True)]
     axes.set_title(title)
     axes.set_ylabel("articles")
+    axes.yaxis.set_major_locator(MaxNLocator(integer=True))  # counts: no tick at 0.5 article
     if len(periods) > 12:
         step = max(1, len(periods) // 12)
         axes.set_xticks(range(0, len(periods), step), periods[::step])
