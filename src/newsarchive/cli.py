@@ -904,7 +904,10 @@ def check(ctx: click.Context, repair: bool) -> None:
         click.echo(f"repaired: {line}")
     for problem in report.problems:
         click.echo(f"problem: {problem}", err=True)
-    click.echo(f"{report.inputs_checked} originals checked, {len(report.problems)} problems")
+    imported = f" ({report.imported} imported records hold no original)" if report.imported else ""
+    click.echo(
+        f"{report.inputs_checked} originals checked{imported}, {len(report.problems)} problems"
+    )
     ctx.exit(EXIT_OK if report.ok else EXIT_FAILED)
 
 

@@ -33,6 +33,7 @@ def pg_search_index(name: str) -> str:
 class CheckReport:
     problems: list[str] = field(default_factory=list)
     inputs_checked: int = 0
+    imported: int = 0  # records read back from an export: their originals are not here
     repaired: list[str] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)  # what a read-only archive cannot check
 
@@ -141,6 +142,9 @@ def check_archive(engine: Engine, *, repair: bool = False) -> CheckReport:
             report.inputs_checked += 1
             if hashlib.sha256(row.data).hexdigest() != row.sha256:
                 report.problems.append(f"input {row.id}: original bytes do not match their hash")
+        report.imported = conn.execute(
+            text("SELECT count(*) FROM inputs WHERE imported")
+        ).scalar_one()
     if sqlite:
         return _repair_sqlite(engine, report) if repair else report
     with engine.connect() as conn:
