@@ -260,14 +260,14 @@ def ingest(
         from . import ingest as ingest_mod
         from .paths import STDIN, expand
         from .render import escape
-        from .store.engine import is_archive_file, resolve_url
+        from .store.engine import archive_files_check, resolve_url
 
         summary = ingest_mod.Summary()
         # The archive's own files are no inputs (an archive kept in the folder ingested).
-        archive_url = resolve_url(ctx.obj.get("db"))
+        is_own = archive_files_check(resolve_url(ctx.obj.get("db")))
 
         def own(path: str) -> bool:
-            return path != STDIN and is_archive_file(archive_url, path)
+            return path != STDIN and is_own(path)
 
         inputs = [p for p in expand(paths) if not own(p)]
         total = len(inputs)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -82,23 +83,48 @@ def sqlite_files(url: str) -> list[Path]:
     return [path, *(path.with_name(path.name + s) for s in ("-wal", "-shm", "-journal"))]
 
 
-def is_archive_file(url: str, name: str | os.PathLike[str]) -> bool:
-    """Whether a path names one of the archive's own files (reading it as an input, or
-    writing over it, would be a mistake)."""
+def archive_files_check(url: str) -> Callable[[str | os.PathLike[str]], bool]:
+    """A test of whether a path names one of the archive's own files (reading it as an input,
+    or writing over it, would be a mistake): the same file (by device and inode: a link or
+    another spelling of its path), or, for a file not there yet, the same resolved path. The
+    archive's files are looked at once; each path asked about costs a stat."""
     try:
         own = sqlite_files(url)
-        target = Path(name).expanduser().resolve() if own else None
+        resolved = {file.resolve() for file in own}
     except (ArchiveError, OSError, RuntimeError):  # no file archive; a link that loops
-        return False
-    if target is None:
-        return False
+        return lambda _name: False
+    inodes = set()
     for file in own:
-        if target == file.resolve():
-            return True
         with contextlib.suppress(OSError):
-            if target.exists() and file.exists() and os.path.samefile(target, file):
-                return True
-    return False
+            stat = file.stat()
+            inodes.add((stat.st_dev, stat.st_ino))
+
+    names = {file.name for file in own}
+
+    def by_path(name: str | os.PathLike[str]) -> bool:
+        try:
+            return Path(name).expanduser().resolve() in resolved
+        except (OSError, RuntimeError):
+            return False
+
+    def check(name: str | os.PathLike[str]) -> bool:
+        if not own:
+            return False
+        try:
+            stat = os.stat(name)
+        except OSError:
+            return by_path(name)  # not there (yet)
+        if (stat.st_dev, stat.st_ino) in inodes:
+            return True
+        # A file made since (the archive created, its journal opened): by its path.
+        return os.path.basename(name) in names and by_path(name)
+
+    return check
+
+
+def is_archive_file(url: str, name: str | os.PathLike[str]) -> bool:
+    """Whether a path names one of the archive's own files (see archive_files_check)."""
+    return archive_files_check(url)(name)
 
 
 # 64 MB of page cache (the default is 2 MB): a large archive's indexes are written and read at
