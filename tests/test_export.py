@@ -381,3 +381,44 @@ def test_one_article_twice_in_an_import_keeps_each_edition_once(
         assert archive.get(1).body == "Text c."
         assert [v["body"] for v in archive.versions(1)] == ["Text a.", "Text b."]
         assert archive.counts()["inputs"] == 3
+
+
+def _import(db_url: str, tmp_path: Path, *lines: dict[str, object]) -> str:
+    path = tmp_path / "lines.jsonl"
+    path.write_text("".join(json.dumps(line) + "\n" for line in lines))
+    return str(CliRunner().invoke(cli, ["--db", db_url, "import", str(path)]).stdout)
+
+
+def test_versions_never_land_on_an_article_that_only_shares_the_text(
+    db_url: str, tmp_path: Path
+) -> None:
+    # Another source's copy of the same wire text is stored; a record of this source brings
+    # its own earlier edition: both stay this source's article.
+    one = json.loads(record("a", "Wire story", "Wire text.", "https://one.example/w", None))
+    one["source"] = {"name": "One", "domain": "one.example"}
+    two = json.loads(record("c", "Wire story", "Wire text.", None, "2026-03-02T20:00+00:00")) | {
+        "versions": [json.loads(record("b", "Wire story", "Draft.", None, None))]
+    }
+    _import(db_url, tmp_path, one)
+    assert _import(db_url, tmp_path, two).startswith("1 added")
+    with Archive.open(db_url) as archive:
+        assert archive.counts()["articles"] == 2
+        assert archive.versions(1) == [] and [v["body"] for v in archive.versions(2)] == ["Draft."]
+
+
+def test_the_latest_edition_stays_the_record_after_an_import(db_url: str, tmp_path: Path) -> None:
+    url = "https://news.example.com/q"
+    _import(db_url, tmp_path, json.loads(record("a", "Quay", "T.", url, "2026-03-02T10:00+00:00")))
+    # The same text later, with an edition between: the stored one becomes a version.
+    line = json.loads(record("c", "Quay", "T.", url, "2026-03-02T14:00+00:00"))
+    line["versions"] = [json.loads(record("b", "Quay", "T2.", url, "2026-03-02T12:00+00:00"))]
+    # And a version later than its record (an export made by hand) is the record.
+    hand = json.loads(record("e", "Quay", "Draft.", url, "2026-03-02T08:00+00:00"))
+    hand["versions"] = [json.loads(record("f", "Quay", "T5.", url, "2026-03-02T16:00+00:00"))]
+    _import(db_url, tmp_path, line)
+    _import(db_url, tmp_path, hand)
+    with Archive.open(db_url) as archive:
+        current = archive.get(1)
+        assert (current.updated_at, current.body) == ("2026-03-02T16:00+00:00", "T5.")
+        stamps = [v["updated_at"][11:16] for v in archive.versions(1)]
+        assert stamps == ["08:00", "10:00", "12:00", "14:00"]

@@ -116,7 +116,8 @@ class Writer:
             # Writers take the lock at BEGIN, so two ingests queue instead of deadlocking.
             session = Session(engine.execution_options(**{WRITER: True}), expire_on_commit=False)
             with session as s, s.begin():
-                outcomes = self._add_many(s, items)
+                carrying = {i for i, kept in enumerate(versions or []) if kept}
+                outcomes = self._add_many(s, items, carrying)
                 for i, kept in enumerate(versions or []):
                     new = bool(kept) and self._keep_versions(s, outcomes[i].article_id, kept)
                     if new and outcomes[i].status == "unchanged":
@@ -162,16 +163,42 @@ class Writer:
             str(r[0])
             for r in self._lookup(s, "SELECT sha256 FROM inputs WHERE sha256 IN ({})", shas)
         }
-        inputs, records = [], []
+        articles = _TABLES["articles"]
+        current = s.execute(
+            select(articles.c.updated_at, articles.c.posted_at).where(articles.c.id == article_id)
+        ).one_or_none()
+        if current is None:
+            return False
+        current_key = edition_key(dict(current._mapping))
+        inputs, records, newer = [], [], []
         for article, data in kept:
             if article.input.sha256 in stored:
                 continue
             stored.add(article.input.sha256)
             edition = clean_article(article)
+            if edition_key(edition) > current_key:
+                newer.append((edition, data))  # later than the record it came with
+                continue
             inputs.append(_input_values(edition, data, now, article_id))
             records.append(json.dumps({**edition.to_dict(), "id": article_id}, ensure_ascii=False))
-        if not records:
-            return False
+        if records:
+            self._attach_versions(s, article_id, inputs, records, now)
+        # A version later than its record (an export made by hand, say) goes in as an edition
+        # arriving now: the latest is the record, whatever the export said.
+        for edition, data in newer:
+            self._add_one(s, edition, data, merge_same=False)
+        return bool(records or newer)
+
+    def _attach_versions(
+        self,
+        s: Session,
+        article_id: int,
+        inputs: list[dict[str, Any]],
+        records: list[str],
+        now: datetime,
+    ) -> None:
+        """Insert versions of an article (and their inputs) and number all of its versions
+        again, oldest first."""
         s.execute(insert(_TABLES["inputs"]), inputs)
         versions = _TABLES["article_versions"]
         earlier = s.execute(
@@ -206,9 +233,12 @@ class Writer:
                 isinstance(held, ArticleVersionRow) and held.article_id == article_id
             ):
                 s.expire(held)
-        return True
 
-    def _add_many(self, s: Session, items: Sequence[tuple[Article, bytes]]) -> list[Outcome]:
+    def _add_many(
+        self, s: Session, items: Sequence[tuple[Article, bytes]], carrying: set[int] | None = None
+    ) -> list[Outcome]:
+        """The batch's articles stored; `carrying`, the items that bring their versions (see
+        _add_one's `merge_same`)."""
         now = _now()
         items_are_records = all(a.input.imported for a, _ in items)
         input_shas = [a.input.sha256 for a, _ in items]
@@ -291,10 +321,15 @@ class Writer:
         # Duplicates and possible editions, one by one, after the batch's new articles.
         for i, (article, data) in enumerate(items):
             if outcomes[i] is None:
-                outcomes[i] = self._add_one(s, article, data)
+                outcomes[i] = self._add_one(s, article, data, i not in (carrying or ()))
         return [o for o in outcomes if o is not None]
 
-    def _add_one(self, s: Session, article: Article, data: bytes) -> Outcome:
+    def _add_one(
+        self, s: Session, article: Article, data: bytes, merge_same: bool = True
+    ) -> Outcome:
+        """Store one article that may be a duplicate or an edition of a stored one. With
+        `merge_same` (not for a record that brings its versions, which must land on its own
+        article), an article whose text a stored one has is that one."""
         now = _now()
         seen = s.scalar(select(InputRow).where(InputRow.sha256 == article.input.sha256))
         if seen is not None and seen.imported and not article.input.imported:
@@ -310,8 +345,10 @@ class Writer:
             s.flush()
             return row
 
-        same = s.scalar(
-            select(ArticleRow).where(ArticleRow.content_sha256 == article.sha256).limit(1)
+        same = (
+            s.scalar(select(ArticleRow).where(ArticleRow.content_sha256 == article.sha256).limit(1))
+            if merge_same
+            else None
         )
         if same is not None:
             keep_input(same.id)
@@ -319,9 +356,17 @@ class Writer:
 
         source = self._source_row(s, article.source)
         earlier = self._earlier_edition(s, article, source)
+        if (
+            earlier is not None
+            and earlier.content_sha256 == article.sha256
+            and edition_key(article) == edition_key(earlier)
+        ):
+            keep_input(earlier.id)  # the same edition, from other bytes
+            return Outcome("unchanged", earlier.id)
         if earlier is not None and edition_key(article) < edition_key(earlier):
             # An older edition arriving late: kept as a version, the current record stays.
-            record = {**article.to_dict(), "id": earlier.id, "ingested_at": iso_utc(now)}
+            when = article.ingested_at if article.input.imported else None
+            record = {**article.to_dict(), "id": earlier.id, "ingested_at": when or iso_utc(now)}
             self._keep_version(s, earlier, record, now)
             keep_input(earlier.id)
             return Outcome("updated", earlier.id)
