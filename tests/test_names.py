@@ -194,6 +194,11 @@ def test_editors_weekdays_and_institutions_are_not_authors(text: str, names: lis
             [Author("Jane Roe", None, "Chief Political Correspondent")],
         ),
         ("By Jane Roe, Editor-in-Chief", [Author("Jane Roe", None, "Editor-in-Chief")]),
+        (
+            "By Jane Roe, Foreign Correspondent in Beijing",
+            [Author("Jane Roe", None, "Foreign Correspondent")],
+        ),
+        ("By Jane Roe, Staff Writer @janeroe", [Author("Jane Roe", None, "Staff Writer")]),
         # A title followed by more is a label, a section or a body, no one's role.
         ("Reporter: Jane Roe | Editor: John Doe", [Author("Jane Roe")]),
         ("By Jane Roe | Editor's Picks", [Author("Jane Roe")]),

@@ -189,12 +189,19 @@ def _title(part: str, start: int) -> str | None:
     Roe"; a section, "Editor's Picks"; a body, "Writers Guild of America")."""
     words = part[start:].split()
     for i, word in enumerate(words):
+        if i and (word in _TITLE_ENDS or word.startswith("@")):
+            words = words[:i]  # "Foreign Correspondent in Beijing", "Staff Writer @janeroe"
+            break
         bare = word.strip(",.;")
         if i and bare.lower() not in JOB_MODIFIERS and not JOB_TITLE.fullmatch(bare):
             return None
         if not bare.replace("-", "").isalpha():
             return None
     return " ".join(words).strip(",.;") or None
+
+
+# Words after which a job title goes on with where or for whom the job is done.
+_TITLE_ENDS = frozenset({"in", "at", "of", "for", "with", "on", "based"})
 
 
 @lru_cache(maxsize=8192)
