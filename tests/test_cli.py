@@ -326,3 +326,11 @@ def test_a_bylines_role_is_kept_from_a_page(runner: CliRunner, tmp_path: Path) -
     assert json.loads(out)["authors"] == [
         {"name": "Jane Roe", "email": None, "role": "Staff Reporter", "dateline": None}
     ]
+
+
+def test_lang_in_other_spellings(runner: CliRunner, seeds: Path) -> None:
+    run(runner, "ingest", str(seeds))
+    code, out, _ = run(runner, "search", "Kim", "--lang", "en_US", "--json")
+    assert code == 0 and json.loads(out.splitlines()[0])["id"] == 1
+    code, _, err = run(runner, "search", "Kim", "--lang", "eng")
+    assert code == 0 and "no record is tagged eng" in err

@@ -82,7 +82,8 @@ def _language_tags(
 
     tags = []
     for value in values:
-        tag = value.strip() if _TAG.fullmatch(value.strip()) else language_of_name(value)
+        given = value.strip().replace("_", "-")  # en_US as en-US
+        tag = language_of_name(given) or (given if _TAG.fullmatch(given) else None)
         if not tag:
             raise click.BadParameter(
                 f"{value!r} is no language: give a tag such as en, ko or de", param_hint="'--lang'"
@@ -562,6 +563,10 @@ def search(
                 more(limit, f"--offset {offset + limit}")
         else:
             click.echo(f"no matches past --offset {offset}" if offset else "no matches", err=True)
+            odd = [t for t in languages if len(t.split("-")[0]) != 2 and t != "und"]
+            if odd and not offset:
+                # "eng" is a tag in form, but records carry two-letter tags where there is one.
+                click.echo(f"(no record is tagged {', '.join(odd)}: try en, ko, de ...)", err=True)
 
 
 @cli.command(cls=QueryCommand)
