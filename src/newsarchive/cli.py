@@ -274,7 +274,10 @@ def ingest(
         total = len(inputs)
         if not total:  # only empty folders (files that do not exist are named, and fail)
             shown = ", ".join(escape(p) for p in paths)
-            click.echo(f"note: no files to ingest in {shown}", err=True)
+            if all(own(p) for p in paths):
+                click.echo(f"note: {shown}: the archive's own files, nothing to ingest", err=True)
+            else:
+                click.echo(f"note: no files to ingest in {shown}", err=True)
             click.echo(counts_line(0, 0, 0, 0))
             return  # and no archive made for nothing
         containers = sum(1 for p in inputs if ingest_mod.container_of(p))
