@@ -165,7 +165,9 @@ class Writer:
         }
         articles = _TABLES["articles"]
         current = s.execute(
-            select(articles.c.updated_at, articles.c.posted_at).where(articles.c.id == article_id)
+            select(articles.c.updated_at, articles.c.posted_at, articles.c.content_sha256).where(
+                articles.c.id == article_id
+            )
         ).one_or_none()
         if current is None:
             return False
@@ -176,30 +178,37 @@ class Writer:
                 continue
             stored.add(article.input.sha256)
             edition = clean_article(article)
-            if edition_key(edition) > current_key:
+            key = edition_key(edition)
+            inputs.append(_input_values(edition, data, now, article_id))
+            if key == current_key and edition.sha256 == current.content_sha256:
+                continue  # the record itself, from other bytes: its input is kept, no version
+            if key > current_key:
+                inputs.pop()  # stored with it as the record below
                 newer.append((edition, data))  # later than the record it came with
                 continue
-            inputs.append(_input_values(edition, data, now, article_id))
             records.append(json.dumps({**edition.to_dict(), "id": article_id}, ensure_ascii=False))
+        if inputs:
+            s.execute(insert(_TABLES["inputs"]), inputs)
         if records:
-            self._attach_versions(s, article_id, inputs, records, now)
-        # A version later than its record (an export made by hand, say) goes in as an edition
-        # arriving now: the latest is the record, whatever the export said.
-        for edition, data in newer:
-            self._add_one(s, edition, data, merge_same=False)
-        return bool(records or newer)
+            self._attach_versions(s, article_id, records, now)
+        # A version later than its record (an export made by hand, say) is this article's
+        # record, the record it came with kept as a version: the latest is the record. (Its
+        # source, when it names none, is the article's.)
+        for edition, data in sorted(newer, key=lambda item: edition_key(item[0])):
+            row = s.get(ArticleRow, article_id)
+            assert row is not None
+            source = self._source_row(s, edition.source) if edition.source else row.source
+            self._store_edition(s, edition, data, source, row, now)
+        return bool(inputs or newer)
 
     def _attach_versions(
         self,
         s: Session,
         article_id: int,
-        inputs: list[dict[str, Any]],
         records: list[str],
         now: datetime,
     ) -> None:
-        """Insert versions of an article (and their inputs) and number all of its versions
-        again, oldest first."""
-        s.execute(insert(_TABLES["inputs"]), inputs)
+        """Insert versions of an article and number all of its versions again, oldest first."""
         versions = _TABLES["article_versions"]
         earlier = s.execute(
             select(versions.c.id, versions.c.record)
@@ -328,8 +337,9 @@ class Writer:
         self, s: Session, article: Article, data: bytes, merge_same: bool = True
     ) -> Outcome:
         """Store one article that may be a duplicate or an edition of a stored one. With
-        `merge_same` (not for a record that brings its versions, which must land on its own
-        article), an article whose text a stored one has is that one."""
+        `merge_same`, an article whose text a stored one has is that one; without (a record
+        that brings its versions, which must land on its own article), only where it is the
+        same edition of the same source."""
         now = _now()
         seen = s.scalar(select(InputRow).where(InputRow.sha256 == article.input.sha256))
         if seen is not None and seen.imported and not article.input.imported:
@@ -338,37 +348,52 @@ class Writer:
             return Outcome("unchanged", seen.article_id or 0)
         if seen is not None:
             return Outcome("unchanged", seen.article_id or 0)
-
-        def keep_input(article_id: int) -> InputRow:
-            row = InputRow(**_input_values(article, data, now, article_id))
-            s.add(row)
-            s.flush()
-            return row
-
-        same = (
-            s.scalar(select(ArticleRow).where(ArticleRow.content_sha256 == article.sha256).limit(1))
-            if merge_same
-            else None
-        )
-        if same is not None:
-            keep_input(same.id)
+        same_text = select(ArticleRow).where(ArticleRow.content_sha256 == article.sha256)
+        if merge_same and (same := s.scalar(same_text.limit(1))) is not None:
+            self._keep_input(s, article, data, now, same.id)
             return Outcome("unchanged", same.id)
-
         source = self._source_row(s, article.source)
+        if not merge_same:
+            source_id = source.id if source else None
+            for same in s.scalars(same_text.limit(20)):
+                if same.source_id == source_id and edition_key(same) == edition_key(article):
+                    self._keep_input(s, article, data, now, same.id)  # this edition, other bytes
+                    return Outcome("unchanged", same.id)
         earlier = self._earlier_edition(s, article, source)
         if (
             earlier is not None
             and earlier.content_sha256 == article.sha256
             and edition_key(article) == edition_key(earlier)
         ):
-            keep_input(earlier.id)  # the same edition, from other bytes
+            self._keep_input(s, article, data, now, earlier.id)  # the same edition, other bytes
             return Outcome("unchanged", earlier.id)
+        return self._store_edition(s, article, data, source, earlier, now)
+
+    def _keep_input(
+        self, s: Session, article: Article, data: bytes, now: datetime, article_id: int
+    ) -> InputRow:
+        row = InputRow(**_input_values(article, data, now, article_id))
+        s.add(row)
+        s.flush()
+        return row
+
+    def _store_edition(
+        self,
+        s: Session,
+        article: Article,
+        data: bytes,
+        source: SourceRow | None,
+        earlier: ArticleRow | None,
+        now: datetime,
+    ) -> Outcome:
+        """Store an article as a new one, or as an edition of `earlier`: below its record when
+        older, else as its record (the record it replaces kept as a version)."""
         if earlier is not None and edition_key(article) < edition_key(earlier):
             # An older edition arriving late: kept as a version, the current record stays.
             when = article.ingested_at if article.input.imported else None
             record = {**article.to_dict(), "id": earlier.id, "ingested_at": when or iso_utc(now)}
             self._keep_version(s, earlier, record, now)
-            keep_input(earlier.id)
+            self._keep_input(s, article, data, now, earlier.id)
             return Outcome("updated", earlier.id)
         if earlier is not None:
             self._keep_version(s, earlier, article_from_row(earlier).to_dict(), now)
@@ -398,7 +423,7 @@ class Writer:
         tags += [("translation", t) for t in article.translations]
         for position, (relation, tag) in enumerate(tags):
             row.languages.append(ArticleLanguageRow(relation=relation, position=position, tag=tag))
-        row.input_id = keep_input(row.id).id
+        row.input_id = self._keep_input(s, article, data, now, row.id).id
         s.flush()
         return Outcome(status, row.id)
 
