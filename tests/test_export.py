@@ -412,13 +412,39 @@ def test_the_latest_edition_stays_the_record_after_an_import(db_url: str, tmp_pa
     # The same text later, with an edition between: the stored one becomes a version.
     line = json.loads(record("c", "Quay", "T.", url, "2026-03-02T14:00+00:00"))
     line["versions"] = [json.loads(record("b", "Quay", "T2.", url, "2026-03-02T12:00+00:00"))]
-    # And a version later than its record (an export made by hand) is the record.
+    # And a version later than its record (an export made by hand: no source, no URL, another
+    # headline) is the record of that record's article.
     hand = json.loads(record("e", "Quay", "Draft.", url, "2026-03-02T08:00+00:00"))
-    hand["versions"] = [json.loads(record("f", "Quay", "T5.", url, "2026-03-02T16:00+00:00"))]
+    later = {"headline": "Quay 2", "body": "T5.", "updated_at": "2026-03-02T16:00+00:00"}
+    hand["versions"] = [later | {"input": {"sha256": "f" * 64}}]
     _import(db_url, tmp_path, line)
     _import(db_url, tmp_path, hand)
     with Archive.open(db_url) as archive:
+        assert archive.counts()["articles"] == 1
         current = archive.get(1)
         assert (current.updated_at, current.body) == ("2026-03-02T16:00+00:00", "T5.")
+        assert current.source is not None and current.source.domain == "news.example.com"
         stamps = [v["updated_at"][11:16] for v in archive.versions(1)]
         assert stamps == ["08:00", "10:00", "12:00", "14:00"]
+
+
+def test_a_record_without_source_or_times_is_not_stored_twice(db_url: str, tmp_path: Path) -> None:
+    bare = {"headline": "Quay", "body": "Text.", "input": {"sha256": "a" * 64}}
+    again = {**bare, "input": {"sha256": "b" * 64}}
+    again["versions"] = [{"headline": "Quay", "body": "Draft.", "input": {"sha256": "c" * 64}}]
+    _import(db_url, tmp_path, bare)
+    assert _import(db_url, tmp_path, again).startswith("0 added, 0 unchanged, 1 updated")
+    with Archive.open(db_url) as archive:
+        assert archive.counts()["articles"] == 1
+        assert [v["body"] for v in archive.versions(1)] == ["Draft."]
+
+
+def test_a_link_to_the_archive_this_ingest_makes_is_no_input(
+    tmp_path: Path, seed_path: Path
+) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / seed_path.name).write_bytes(seed_path.read_bytes())
+    (folder / "link.db").symlink_to(folder / "news.db")  # the archive is not there yet
+    result = CliRunner().invoke(cli, ["--db", str(folder / "news.db"), "ingest", str(folder)])
+    assert result.stdout.startswith("1 added, 0 unchanged, 0 updated, 0 failed"), result.output
