@@ -71,6 +71,15 @@ def filter_options(command: F) -> F:
 
 
 _TAG = re.compile(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*")
+# Three-letter codes (ISO 639-2, bibliographic and terminological) of languages with a
+# two-letter one, as people type them.
+_TWO_LETTER = {
+    "eng": "en", "kor": "ko", "jpn": "ja", "zho": "zh", "chi": "zh", "deu": "de", "ger": "de",
+    "fra": "fr", "fre": "fr", "spa": "es", "ita": "it", "por": "pt", "rus": "ru", "ara": "ar",
+    "nld": "nl", "dut": "nl", "pol": "pl", "tur": "tr", "vie": "vi", "ind": "id", "hin": "hi",
+    "swe": "sv", "nor": "no", "dan": "da", "fin": "fi", "ces": "cs", "cze": "cs", "ell": "el",
+    "gre": "el", "heb": "he", "hun": "hu", "ron": "ro", "rum": "ro", "ukr": "uk", "tha": "th",
+}  # fmt: skip
 
 
 def _language_tags(
@@ -84,6 +93,10 @@ def _language_tags(
     for value in values:
         given = value.strip().replace("_", "-")  # en_US as en-US
         tag = language_of_name(given) or (given if _TAG.fullmatch(given) else None)
+        if tag:
+            # Records carry a language's two-letter tag where it has one: "eng" is en.
+            first, _, rest = tag.partition("-")
+            tag = _TWO_LETTER.get(first.lower(), first) + (f"-{rest}" if rest else "")
         if not tag:
             raise click.BadParameter(
                 f"{value!r} is no language: give a tag such as en, ko or de", param_hint="'--lang'"
@@ -318,6 +331,8 @@ def ingest(
                     why = f"{result.skipped}: {escape(result.reason or '')}"
                     say(f"skipped: {escape(result.path)}: {why}")
 
+            # Asked again now the archive is there: a link to it made before it existed.
+            is_own = archive_files_check(archive.url)
             jobs = ingest_mod.jobs_for(paths, url, stdin, skip=own)
             ingest_mod.ingest_jobs(
                 archive, jobs, workers=workers, on_result=report, summary=summary
@@ -566,10 +581,6 @@ def search(
                 more(limit, f"--offset {offset + limit}")
         else:
             click.echo(f"no matches past --offset {offset}" if offset else "no matches", err=True)
-            odd = [t for t in languages if len(t.split("-")[0]) != 2 and t != "und"]
-            if odd and not offset:
-                # "eng" is a tag in form, but records carry two-letter tags where there is one.
-                click.echo(f"(no record is tagged {', '.join(odd)}: try en, ko, de ...)", err=True)
 
 
 @cli.command(cls=QueryCommand)
