@@ -196,7 +196,12 @@ def test_editors_weekdays_and_institutions_are_not_authors(text: str, names: lis
         ("By Jane Roe, Editor-in-Chief", [Author("Jane Roe", None, "Editor-in-Chief")]),
         (
             "By Jane Roe, Foreign Correspondent in Beijing",
-            [Author("Jane Roe", None, "Foreign Correspondent")],
+            [Author("Jane Roe", None, "Foreign Correspondent in Beijing")],
+        ),
+        ("By Jane Roe, Editor in Chief", [Author("Jane Roe", None, "Editor in Chief")]),
+        (
+            "By Jane Roe, Political Editor at the Example Times",
+            [Author("Jane Roe", None, "Political Editor")],
         ),
         ("By Jane Roe, Staff Writer @janeroe", [Author("Jane Roe", None, "Staff Writer")]),
         # A title followed by more is a label, a section or a body, no one's role.

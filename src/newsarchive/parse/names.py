@@ -189,8 +189,15 @@ def _title(part: str, start: int) -> str | None:
     Roe"; a section, "Editor's Picks"; a body, "Writers Guild of America")."""
     words = part[start:].split()
     for i, word in enumerate(words):
-        if i and (word in _TITLE_ENDS or word.startswith("@")):
-            words = words[:i]  # "Foreign Correspondent in Beijing", "Staff Writer @janeroe"
+        if i and word.startswith("@"):
+            words = words[:i]  # "Staff Writer @janeroe"
+            break
+        if i and word in _TITLE_ENDS:
+            # "Editor in Chief", "Director of Photography", "Correspondent in Beijing": a
+            # word or two more, as printed; a longer tail ("at the Example Times") is cut.
+            rest = [w.strip(",.;") for w in words[i + 1 :]]
+            if not 1 <= len(rest) <= 2 or not all(w[:1].isupper() and w.isalpha() for w in rest):
+                words = words[:i]
             break
         bare = word.strip(",.;")
         if i and bare.lower() not in JOB_MODIFIERS and not JOB_TITLE.fullmatch(bare):
