@@ -448,3 +448,29 @@ def test_a_link_to_the_archive_this_ingest_makes_is_no_input(
     (folder / "link.db").symlink_to(folder / "news.db")  # the archive is not there yet
     result = CliRunner().invoke(cli, ["--db", str(folder / "news.db"), "ingest", str(folder)])
     assert result.stdout.startswith("1 added, 0 unchanged, 0 updated, 0 failed"), result.output
+
+
+def test_versions_later_than_their_record_keep_their_own_inputs(
+    db_url: str, tmp_path: Path
+) -> None:
+    url = "https://news.example.com/s"
+    line = json.loads(record("a", "Quay", "Record.", url, None))
+    other = json.loads(record("b", "Quay", "V1.", url, "2026-03-02T11:00+00:00"))
+    other["source"] = {"name": "Other", "domain": "other.example"}
+    line["versions"] = [
+        other,
+        json.loads(record("c", "Quay", "V2.", url, "2026-03-02T12:00+00:00")),
+    ]
+    _import(db_url, tmp_path, line)
+    with Archive.open(db_url) as archive:
+        assert archive.get(1).body == "V2."
+        kept = archive.versions(1)
+        assert [(v["body"], v["input"]["path"]) for v in kept] == [
+            ("Record.", "a.html"),
+            ("V1.", "b.html"),
+        ]
+        assert kept[1]["source"]["domain"] == "other.example"
+    out = tmp_path / "own.jsonl"
+    assert CliRunner().invoke(cli, ["--db", db_url, "export", "-o", str(out)]).exit_code == 0
+    again = CliRunner().invoke(cli, ["--db", db_url, "import", str(out)])
+    assert again.stdout.startswith("0 added, 1 unchanged"), again.output

@@ -425,6 +425,9 @@ class Writer:
             row.languages.append(ArticleLanguageRow(relation=relation, position=position, tag=tag))
         row.input_id = self._keep_input(s, article, data, now, row.id).id
         s.flush()
+        # Set by their ids: what the row's relationships held is stale now, and a later
+        # edition of the same batch reads them (article_from_row) to keep this one.
+        s.expire(row, ["source", "input"])
         return Outcome(status, row.id)
 
     def _keep_version(
