@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from sqlalchemy import Table, bindparam, func, insert, select, update
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.util import identity_key
 
 from ..errors import ArchiveError
 from ..record import Article, Author, Source, clean_article
@@ -179,13 +180,12 @@ class Writer:
             stored.add(article.input.sha256)
             edition = clean_article(article)
             key = edition_key(edition)
+            if key > current_key:
+                newer.append((edition, data))  # later than the record it came with: below
+                continue
             inputs.append(_input_values(edition, data, now, article_id))
             if key == current_key and edition.sha256 == current.content_sha256:
                 continue  # the record itself, from other bytes: its input is kept, no version
-            if key > current_key:
-                inputs.pop()  # stored with it as the record below
-                newer.append((edition, data))  # later than the record it came with
-                continue
             records.append(json.dumps({**edition.to_dict(), "id": article_id}, ensure_ascii=False))
         if inputs:
             s.execute(insert(_TABLES["inputs"]), inputs)
@@ -208,7 +208,8 @@ class Writer:
         records: list[str],
         now: datetime,
     ) -> None:
-        """Insert versions of an article and number all of its versions again, oldest first."""
+        """Insert versions of an article and number all of its versions again: oldest first,
+        1 to n - 1; the current record is version n."""
         versions = _TABLES["article_versions"]
         earlier = s.execute(
             select(versions.c.id, versions.c.record)
@@ -237,10 +238,10 @@ class Writer:
         )
         # The article and its versions as this session holds them (an edition of the same
         # batch loaded them) are stale now: read again when next asked for.
-        for held in list(s.identity_map.values()):
-            if (isinstance(held, ArticleRow) and held.id == article_id) or (
-                isinstance(held, ArticleVersionRow) and held.article_id == article_id
-            ):
+        held_keys: list[Any] = [identity_key(ArticleRow, article_id)]
+        held_keys += [identity_key(ArticleVersionRow, r.id) for r in earlier]
+        for key in held_keys:
+            if (held := s.identity_map.get(key)) is not None:
                 s.expire(held)
 
     def _add_many(
@@ -433,27 +434,9 @@ class Writer:
     def _keep_version(
         self, s: Session, current: ArticleRow, record: dict[str, Any], now: datetime
     ) -> None:
-        """Keep an edition that is not (or no longer) the current record. The versions are
-        numbered oldest first, 1 to n - 1; the current record is version n."""
-        s.add(
-            ArticleVersionRow(
-                article_id=current.id,
-                version=0,
-                record=json.dumps(record, ensure_ascii=False),
-                superseded_at=now,
-            )
-        )
-        s.flush()
-        rows = s.scalars(
-            select(ArticleVersionRow)
-            .where(ArticleVersionRow.article_id == current.id)
-            .order_by(ArticleVersionRow.id)
-        ).all()
-        # Arrival order breaks ties: sorted() is stable over rows listed by id.
-        ordered = sorted(rows, key=lambda r: edition_key(json.loads(r.record)))
-        for number, version in enumerate(ordered, start=1):
-            version.version = number
-        current.version = len(ordered) + 1
+        """Keep an edition that is not (or no longer) the current record."""
+        s.flush()  # the statements below read and number what the session has written
+        self._attach_versions(s, current.id, [json.dumps(record, ensure_ascii=False)], now)
 
     def _earlier_edition(
         self, s: Session, article: Article, source: SourceRow | None
