@@ -214,7 +214,7 @@ def jobs_for(
     """A job per input; `stdin` is what standard input held (or why it could not be read);
     files `skip` names (the archive's own, in a folder it is kept in) are left out."""
     for path in expand(paths):
-        if skip is not None and path != STDIN and skip(path):
+        if skip is not None and skip(path):
             continue
         if path == STDIN and isinstance(stdin, bytes) and (kind := sniff_container(stdin[:4096])):
             yield from container_jobs(path, stdin, kind)

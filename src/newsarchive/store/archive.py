@@ -22,8 +22,8 @@ from .check import CheckReport, check_archive
 from .engine import (
     NO_ARCHIVE_HINT,
     REPAIR_HINT,
+    archive_files_check,
     db_reason,
-    is_archive_file,
     make_engine,
     resolve_url,
     sqlite_file,
@@ -235,17 +235,11 @@ class Archive:
 
     def holds_file(self, name: str | os.PathLike[str]) -> bool:
         """Whether a path names one of the archive's own files (writing it would wreck it)."""
-        return is_archive_file(self.url, name)
+        return archive_files_check(self.url)(name)
 
     def versions(self, article_id: int) -> list[dict[str, Any]]:
         """Earlier editions of an article, oldest first, as the records they were."""
-        with self._session() as s:
-            rows = s.scalars(
-                select(ArticleVersionRow)
-                .where(ArticleVersionRow.article_id == article_id)
-                .order_by(ArticleVersionRow.version)
-            ).all()
-            return [json.loads(r.record) for r in rows]
+        return self.versions_of([article_id]).get(article_id, [])
 
     def versions_of(self, article_ids: Sequence[int]) -> dict[int, list[dict[str, Any]]]:
         """Earlier editions of several articles at once, oldest first (articles without any

@@ -122,11 +122,6 @@ def archive_files_check(url: str) -> Callable[[str | os.PathLike[str]], bool]:
     return check
 
 
-def is_archive_file(url: str, name: str | os.PathLike[str]) -> bool:
-    """Whether a path names one of the archive's own files (see archive_files_check)."""
-    return archive_files_check(url)(name)
-
-
 # 64 MB of page cache (the default is 2 MB): a large archive's indexes are written and read at
 # random places; a bigger cache keeps their upper levels in memory. (reader.py sets it too.)
 SQLITE_CACHE = "PRAGMA cache_size=-65536"
