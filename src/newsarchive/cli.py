@@ -93,15 +93,13 @@ def _language_tags(
     for value in values:
         given = value.strip().replace("_", "-")  # en_US as en-US
         tag = language_of_name(given) or (given if _TAG.fullmatch(given) else None)
-        if tag:
-            # Records carry a language's two-letter tag where it has one: "eng" is en.
-            first, _, rest = tag.partition("-")
-            tag = _TWO_LETTER.get(first.lower(), first) + (f"-{rest}" if rest else "")
         if not tag:
             raise click.BadParameter(
                 f"{value!r} is no language: give a tag such as en, ko or de", param_hint="'--lang'"
             )
-        tags.append(tag)
+        # Records carry a language's two-letter tag where it has one: "eng" is en.
+        first, _, rest = tag.partition("-")
+        tags.append(_TWO_LETTER.get(first.lower(), first) + (f"-{rest}" if rest else ""))
     return tuple(tags)
 
 

@@ -238,10 +238,9 @@ def _names_in(text: str, site: str | None) -> tuple[Author, ...]:
         if not part:
             # "By Jane Roe, Staff Reporter": the last name's; a plural one ("Staff Writers")
             # every name's before it that has none.
-            plural = role is not None and role.lower().endswith("s")
-            for name in reversed(names if plural else names[-1:]):
-                if role and name not in roles:
-                    roles[name] = role
+            if role:
+                for name in names if role.lower().endswith("s") else names[-1:]:
+                    roles.setdefault(name, role)
             continue
         if part in names:
             continue

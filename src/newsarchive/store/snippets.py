@@ -95,11 +95,9 @@ def _word_char(char: str) -> bool:
     return char.isalnum() or char == "_"  # what \w matches
 
 
-def _alternatives(words: set[tuple[str, bool]]) -> str:
-    return "|".join(
-        re.escape(w) + (r"\w*" if prefix else "")
-        for w, prefix in sorted(words, key=lambda p: len(p[0]), reverse=True)
-    )
+def _word_pattern(word: str, prefix: bool) -> str:
+    """A query word as a pattern: as written, or with the rest of its word when a prefix."""
+    return re.escape(word) + (r"\w*" if prefix else "")
 
 
 def matcher(query: Query) -> Matcher | None:
@@ -120,7 +118,7 @@ def matcher(query: Query) -> Matcher | None:
                 continue
             # The phrase's words in order, anything but a word between them (as the index
             # splits words): "Kim Jong-un" is the phrase "kim jong un".
-            joined = r"\W+".join(re.escape(w) + (r"\w*" if prefix else "") for w, prefix in parts)
+            joined = r"\W+".join(_word_pattern(w, prefix) for w, prefix in parts)
             phrases.append(re.compile(rf"(?<!\w){joined}(?!\w)", re.IGNORECASE))
             firsts.add(parts[0])
     if not words and not phrases:
@@ -132,7 +130,9 @@ def matcher(query: Query) -> Matcher | None:
 
 
 def _words_matcher(words: set[tuple[str, bool]]) -> Matcher:
-    pattern = re.compile(rf"(?<!\w)(?:{_alternatives(words)})(?!\w)", re.IGNORECASE)
+    longest_first = sorted(words, key=lambda p: len(p[0]), reverse=True)
+    alternatives = "|".join(_word_pattern(w, prefix) for w, prefix in longest_first)
+    pattern = re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
     # The fast path holds where lower() folds the words letter by letter, as the pattern does.
     if any(len(w.lower()) != len(w) or "σ" in w.lower() for w, _ in words):
         return Matcher(pattern)
