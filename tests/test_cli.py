@@ -284,18 +284,25 @@ def test_search_past_its_matches_says_so(runner: CliRunner, seeds: Path) -> None
     assert code == 0 and err.strip() == "no matches past --offset 5"
 
 
-def test_show_names_the_authors_a_page_gives_without_a_byline(
-    runner: CliRunner, tmp_path: Path
-) -> None:
-    page = tmp_path / "quay.html"
+def quay_page(folder: Path, head: str = "", byline: str = "") -> Path:
+    """A small news page of the tests' own, with what a test adds to its head and above its
+    paragraphs."""
+    page = folder / "quay.html"
     page.write_text(
-        '<html><head><title>Harbour quay to open next spring</title><meta name="author"'
-        ' content="Jane Roe"></head><body><article><h1>Harbour quay to open next spring</h1>'
+        f"<html><head><title>Harbour quay to open next spring</title>{head}</head><body>"
+        f"<article><h1>Harbour quay to open next spring</h1>{byline}"
         "<p>The harbour authority said on Monday that the new quay will open next spring, after"
         " two years of work on the breakwater and the cranes.</p><p>Ships of up to forty"
         " thousand tonnes will be able to berth there, the authority said.</p></article>"
         "</body></html>"
     )
+    return page
+
+
+def test_show_names_the_authors_a_page_gives_without_a_byline(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    page = quay_page(tmp_path, head='<meta name="author" content="Jane Roe">')
     run(runner, "ingest", str(page))
     code, out, _ = run(runner, "show", "1")
     assert code == 0 and "\nAuthors: Jane Roe\n" in out and "Byline:" not in out
@@ -311,16 +318,7 @@ def test_lang_takes_a_tag_or_a_languages_name(runner: CliRunner, seeds: Path) ->
 
 
 def test_a_bylines_role_is_kept_from_a_page(runner: CliRunner, tmp_path: Path) -> None:
-    page = tmp_path / "quay.html"
-    page.write_text(
-        "<html><head><title>Harbour quay to open next spring</title></head><body><article>"
-        "<h1>Harbour quay to open next spring</h1>"
-        '<div class="byline">By Jane Roe, Staff Reporter</div>'
-        "<p>The harbour authority said on Monday that the new quay will open next spring, after"
-        " two years of work on the breakwater and the cranes.</p><p>Ships of up to forty"
-        " thousand tonnes will be able to berth there, the authority said.</p></article>"
-        "</body></html>"
-    )
+    page = quay_page(tmp_path, byline='<div class="byline">By Jane Roe, Staff Reporter</div>')
     code, out, _ = run(runner, "parse", "--json", str(page))
     assert code == 0
     assert json.loads(out)["authors"] == [
