@@ -8,6 +8,7 @@ from newsarchive.parse.dates import (
     date_from_url,
     find_dates,
     in_order,
+    labelled_by,
     month_first,
     with_region,
 )
@@ -154,6 +155,9 @@ def test_a_sentence_with_a_date_is_not_a_date_line() -> None:
         ("https://koreajoongangdaily.joins.com/news/2024-06-03/business/x/2060603", "2024-06-03"),
         ("https://en.yna.co.kr/view/AEN20190219006000315", None),
         ("https://example.com/story?id=20201126000385", None),
+        ("https://example.org/blog/2023/october/03/wine-styles/", "2023-10-03"),
+        ("https://example.org/2023/Oct/3", "2023-10-03"),
+        ("https://example.org/2023/results/03/", None),
     ],
 )
 def test_date_from_url(url: str, day: str | None) -> None:
@@ -216,3 +220,23 @@ def test_a_document_reads_its_slashed_dates_in_one_order(
     matches = [m for line in printed for m in find_dates(line)]
     first = month_first(matches, language, date_from_url(url) if url else None)
     assert in_order(matches[0], first).stamp.iso() == expected
+
+
+@pytest.mark.parametrize(
+    ("before", "text", "label"),
+    [
+        ("Posted on", "Nov 21, 2018", "posted"),
+        ("Updated at", "Dec 10, 2025", "updated"),
+        ("Last updated:", "March 3, 2024 10:15 AM", "updated"),
+        ("입력", "2024.03.05 10:15", "posted"),
+        ("Share this", "Nov 21, 2018", None),  # no label
+        ("Posted in Sports on", "Nov 21, 2018", "posted"),
+        ("Posted on", "Read more on Nov 21, 2018", None),  # the line's own words come first
+        ("Posted on 3 May", "Nov 21, 2018", None),  # a line with figures is no label alone
+    ],
+)
+def test_a_label_alone_on_the_line_before_labels_its_date(
+    before: str, text: str, label: str | None
+) -> None:
+    matches = labelled_by(find_dates(text), text, before)
+    assert matches[0].label == label

@@ -123,6 +123,17 @@ def test_printed_labelled_date_and_zone_from_the_publisher() -> None:
     assert article.posted_at == "2007-05-09T09:04+09:00"
 
 
+def test_labels_in_their_own_elements_tell_posted_from_updated() -> None:
+    # Later first: without the labels the later, updated day would pass for the posting.
+    dates = (
+        "<div class='meta'><div><span>Updated at</span></div><div><span>Dec 10, 2025</span>"
+        "</div><div><span>Posted on</span></div><div><span>Nov 21, 2018</span></div></div>"
+    )
+    article = parse_bytes(page("", "<h1>Title here now</h1>" + dates + PARAGRAPHS), "x.html")
+    assert article.posted_at == "2018-11-21"
+    assert article.updated_at == "2025-12-10"
+
+
 def test_an_update_time_alone_stands_for_the_posting() -> None:
     # Labelled pages that give only an update time give it as their date: the date model
     # learned to take it (excluding it lost 3 points of posted day on wcxb, both folds).

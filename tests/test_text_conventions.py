@@ -210,3 +210,17 @@ def test_a_section_heading_and_a_list_the_runs_leave_out_are_body(
     monkeypatch.setattr(article, "keep_runs", doubting)
     body = parse_text(capture).paragraphs
     assert [p for p in body if p in structure] == structure
+
+
+def test_labels_on_lines_of_their_own_tell_posted_from_updated() -> None:
+    prose = "\n\n".join(
+        f"Paragraph {i} of the story goes on for a while, with clauses, commas and a full stop."
+        for i in range(5)
+    )
+    capture = (
+        "City council approves the new budget for schools\n\n"
+        "Updated at\nDec 10, 2025\nPosted on\nNov 21, 2018\n\n" + prose
+    )
+    record = parse_text(capture)
+    assert record.posted is not None and record.posted.iso() == "2018-11-21"
+    assert record.updated is not None and record.updated.iso() == "2025-12-10"

@@ -750,6 +750,28 @@ _DAY_AFTER = re.compile(
 )
 
 
+_LABEL_ALONE_MAX = 30
+
+
+def label_alone(text: str) -> str | None:
+    """The label a short line or element holds by itself ("Posted on", "Updated:"), which
+    pages print beside the date, in an element or on a line of its own."""
+    if len(text) > _LABEL_ALONE_MAX or any(ch.isdigit() for ch in text):
+        return None
+    return _label(text)
+
+
+def labelled_by(matches: list[DateMatch], text: str, before: str) -> list[DateMatch]:
+    """The dates of `text`, the first one labelled by the label-only line printed just
+    `before` it, when `text` starts with that date and says nothing itself."""
+    if not matches or matches[0].label is not None or text[: matches[0].start].strip():
+        return matches
+    label = label_alone(before)
+    if label is None:
+        return matches
+    return [replace(matches[0], label=label), *matches[1:]]
+
+
 def _label(prefix: str) -> str | None:
     """The label nearest before a date: "Posted", "Updated", "입력", "수정" and kin."""
     best: tuple[int, str] | None = None
@@ -766,10 +788,30 @@ _URL_DATE = re.compile(
 )
 
 
+# /2023/october/3/, /2023/oct/03/: the month by its name, between the year and the day.
+_URL_NAMED_DATE = re.compile(
+    r"/(?P<y>(?:19|20)\d{2})/(?P<mon>[^\W\d_]{3,10})/(?P<d>0?[1-9]|[12]\d|3[01])(?=/|$)"
+)
+
+
 def date_from_url(url: str) -> Stamp | None:
-    """The day many sites put in an article's address: /2017/5/21/, /20241128/, /2024-06-03/."""
+    """The day many sites put in an article's address: /2017/5/21/, /20241128/, /2024-06-03/,
+    /2023/october/03/."""
     path = re.sub(r"^[a-z]+://[^/]+", "", url, flags=re.IGNORECASE)
     path = path.split("?", 1)[0]
+    for y, mon, d in _url_days(path):
+        try:
+            day = date(y, mon, d)
+        except ValueError:
+            continue
+        if day.year < 1990 or day > date.today():
+            continue
+        return Stamp(day.year, day.month, day.day)
+    return None
+
+
+def _url_days(path: str) -> Iterable[tuple[int, int, int]]:
+    """(year, month, day) of each date-like stretch of an address's path, in order."""
     for m in _URL_DATE.finditer(path):
         sep = m.group("sep")
         raw = m.group(0)
@@ -778,11 +820,8 @@ def date_from_url(url: str) -> Stamp | None:
             continue
         if sep == "/" and not re.search(r"/" + re.escape(raw) + r"(?:/|$)", path):
             continue
-        try:
-            day = date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
-        except ValueError:
-            continue
-        if day.year < 1990 or day > date.today():
-            continue
-        return Stamp(day.year, day.month, day.day)
-    return None
+        yield int(m.group("y")), int(m.group("m")), int(m.group("d"))
+    for m in _URL_NAMED_DATE.finditer(path.lower()):
+        month = _MONTHS.get(m.group("mon"))
+        if month is not None:
+            yield int(m.group("y")), month, int(m.group("d"))

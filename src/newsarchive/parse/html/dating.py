@@ -19,12 +19,12 @@ import numpy as np
 from lxml import etree
 
 from ..dates import (
-    UPDATED_LABEL,
     DateMatch,
     Stamp,
     date_from_url,
     find_dates,
     in_order,
+    labelled_by,
     month_first,
 )
 from ..learned import Matrix, forest
@@ -122,7 +122,11 @@ def date_candidates(
     for index, block in enumerate(blocks):
         # A date in a menu entry or a link to another article counts only when nothing else does.
         linked = block.link_density > 0.7 and len(block.text) > 30
-        for m in _read(find_dates(_printed(block)), by_month):
+        printed = _printed(block)
+        matches = find_dates(printed)
+        if matches and index:
+            matches = labelled_by(matches, printed, blocks[index - 1].text)
+        for m in _read(matches, by_month):
             if _plausible(m.stamp):
                 found.append(
                     DateCandidate(
@@ -135,9 +139,14 @@ def date_candidates(
 
 def printed_update(blocks: list[Block], by_month: bool = False) -> Stamp | None:
     """An "Updated ..." line printed in the page (when metadata gives only the publication)."""
-    for block in blocks:
-        if len(block.text) <= 200 and UPDATED_LABEL.search(block.text):
-            for m in _read(find_dates(block.text), by_month):
+    for index, block in enumerate(blocks):
+        if len(block.text) > 200:
+            continue
+        matches = find_dates(block.text)
+        if matches and index:
+            matches = labelled_by(matches, block.text, blocks[index - 1].text)
+        if any(m.label == "updated" for m in matches):
+            for m in _read(matches, by_month):
                 if m.label == "updated" and _plausible(m.stamp):
                     return m.stamp
     return None
@@ -258,6 +267,13 @@ def choose_posted(found: list[DateCandidate], rows: Matrix) -> Stamp | None:
     if not found:
         return None
     best = found[int(np.argmax(forest("html_date").margins(rows)))]
+    if best.labelled and best.updated:
+        # The page prints which of its dates is the posting: an "Updated" date beside a
+        # "Posted" one is the update.
+        posted = [
+            c for c in found if c.labelled and not c.updated and abs(c.index - best.index) <= 4
+        ]
+        best = posted[0] if posted else best
     # The chosen day as precisely as the page gives it: a time and an offset from metadata
     # or a machine-readable attribute beat the same day printed without them.
     same_day = [c for c in found if c.day == best.day]

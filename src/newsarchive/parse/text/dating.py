@@ -22,6 +22,7 @@ from ..dates import (
     date_from_url,
     find_dates,
     in_order,
+    labelled_by,
     month_first,
     with_region,
 )
@@ -97,7 +98,10 @@ def date_candidates(
     found: list[DateCandidate] = []
     for line in lines:
         if len(line.text) <= _MAX_LINE:
-            found.extend(DateCandidate(line.index, m) for m in find_dates(line.text))
+            matches = find_dates(line.text)
+            if matches and line.index:
+                matches = labelled_by(matches, line.text, lines[line.index - 1].text)
+            found.extend(DateCandidate(line.index, m) for m in matches)
         if len(found) >= _MAX_CANDIDATES:
             break
     found = found[:_MAX_CANDIDATES]
