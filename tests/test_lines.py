@@ -103,7 +103,17 @@ def test_every_notice_and_placeholder_phrase_has_a_literal_head() -> None:
         "We collect your personal data to show ads.",
         "Sign in to continue reading",
         "The article continues below",
+        "This slideshow requires JavaScript.",
+        '[button link="https://example.org/send" type="big"]Send us your review[/button]',
     ],
 )
 def test_phrases_behind_the_first_pass_are_reached(line: str) -> None:
     assert bp.is_notice(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["[1] The first note of the list [2]", "[Update] The council voted again on Monday [/b]"],
+)
+def test_brackets_in_prose_are_no_unrendered_markup(line: str) -> None:
+    assert not bp.is_notice(line)

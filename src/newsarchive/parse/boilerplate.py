@@ -166,6 +166,7 @@ _NOTICE_PHRASES = (
     r"privacy (?:settings|options)",
     r"enable javascript",
     r"javascript (?:is )?(?:disabled|required|enabled)",
+    r"requires? javascript",
     r"activer? javascript",
     r"your browser does not",
     r"reserved for subscribers",
@@ -293,6 +294,10 @@ def is_caption(line: str) -> bool:
     return bool(CAPTION.search(line))
 
 
+# A publishing system's markup its page did not render: "[button link=...]Send us[/button]".
+SHORTCODE = re.compile(r"\[(\w+)\b[^\]]*\].*\[/\1\]\s*$")
+
+
 @lru_cache(maxsize=8192)
 def is_notice(line: str) -> bool:
     """A consent wall, script warning, comment rule or subscription prompt: it says so early.
@@ -301,7 +306,7 @@ def is_notice(line: str) -> bool:
     lowered = head.lower()
     if any(h in lowered for h in NOTICE_HEADS) and NOTICE.search(head):
         return True
-    return is_placeholder(line)
+    return is_placeholder(line) or bool(head.startswith("[") and SHORTCODE.match(line))
 
 
 @lru_cache(maxsize=8192)
