@@ -226,11 +226,11 @@ def ingest(db: str, corpus: Path, n: int, workers: int) -> dict[str, Any]:
         writer = original()
         add_many = writer.add_many
 
-        def add(items: Any) -> Any:
+        def add(*args: Any, **kwargs: Any) -> Any:
             nonlocal writer_cpu
             start = time.process_time()
             try:
-                return add_many(items)
+                return add_many(*args, **kwargs)
             finally:
                 writer_cpu += time.process_time() - start
 
@@ -545,6 +545,9 @@ def main() -> int:
         )
         result.update(json.loads(child.stdout))
         print(json.dumps(result, indent=1), file=sys.stderr)
+        if result["failed"]:
+            # A rate over refused articles measures nothing.
+            raise SystemExit(f"bench_search: {result['failed']:,} articles were not stored")
     if args.stages:
         result.update(index_share(corpus, args.stages))
     archive = Archive.open(db, create=False)

@@ -7,6 +7,7 @@ import math
 import statistics
 import sys
 from collections import Counter
+from pathlib import Path
 
 import pytest
 
@@ -60,3 +61,14 @@ def test_the_parts_are_what_the_dump_prints() -> None:
         for piece in (parts.headline, parts.byline, parts.date_line, *parts.paragraphs):
             assert piece and piece in text
         assert parts.author in parts.byline
+
+
+def test_the_search_benchmark_ingests_its_corpus(tmp_path: Path) -> None:
+    # The benchmark wraps the archive's writer to time it: a change of the writer's interface
+    # must not leave it measuring a run where every article was refused.
+    import bench_search
+
+    newsgen.write_corpus(tmp_path / "corpus", 40, workers=1)
+    result = bench_search.ingest(str(tmp_path / "a.db"), tmp_path / "corpus", 40, workers=1)
+    assert (result["added"], result["failed"]) == (40, 0)
+    assert result["cpu_ms_write_and_index"] > 0
