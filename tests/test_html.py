@@ -330,6 +330,12 @@ def test_a_list_in_an_aside_between_paragraphs_stays_out(monkeypatch: pytest.Mon
             ("riverside.example",) * 2,
         ),
         ("Some Name", "https://www.donga.com/en/article/all/1", ("The Dong-A Ilbo", "donga.com")),
+        # A publishing group's profile covers its titles; each is its own source.
+        (
+            "Ottawa Citizen",
+            "https://ottawacitizen.com/news/local-news/x",
+            ("Ottawa Citizen", "ottawacitizen.com"),
+        ),
         # One blog of many under a platform's domain: the domain's source, not the blog's name.
         ("Alice's Notes", "https://alice.blogs.example/p/1", ("blogs.example",) * 2),
         (

@@ -10,6 +10,7 @@ import numpy as np
 import pytest
 
 import newsarchive.parse.text as text_parser
+from newsarchive.parse import parse_bytes
 from newsarchive.parse.text import parse_text
 from newsarchive.parse.text.article import ArticleLines, read_article
 from newsarchive.parse.text.capture import Line, read_capture
@@ -224,3 +225,18 @@ def test_labels_on_lines_of_their_own_tell_posted_from_updated() -> None:
     record = parse_text(capture)
     assert record.posted is not None and record.posted.iso() == "2018-11-21"
     assert record.updated is not None and record.updated.iso() == "2025-12-10"
+
+
+def test_a_group_profile_reads_a_capture_without_its_lines_and_names_no_title() -> None:
+    prose = [
+        f"Paragraph {i} of the report goes on for a while, with clauses, commas and a full stop."
+        for i in range(4)
+    ]
+    lines = ["Council approves the harbour budget after a long debate", ""]
+    for p in prose:
+        lines += ["Article content", "", p, ""]
+    lines.insert(6, "This advertisement has not loaded yet, but your article continues below.")
+    record = parse_bytes("\n".join(lines).encode(), "capture.txt")
+    assert record.body == "\n\n".join(prose)
+    # Which of the group's titles printed it, a capture without its address does not say.
+    assert record.source is not None and record.source.domain is None

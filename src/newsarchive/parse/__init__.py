@@ -220,7 +220,9 @@ def _source(found: Extracted, text: str) -> Source | None:
         domain = domain_of_url(url)
         if domain:
             profile = sites.for_domain(domain)
-            source = source_for_domain(profile.domains[0] if profile else domain)
+            # A publisher's domains are one source; a group's titles each their own.
+            alias = profile.domains[0] if profile is not None and not profile.group else None
+            source = source_for_domain(alias or domain)
             named = _site_name(found.site_name)
             # A site we know no name for, named by its page; not on a shared host (one of
             # many blogs under a platform's domain), where sources are the domain's.
@@ -229,8 +231,10 @@ def _source(found: Extracted, text: str) -> Source | None:
                 return Source(named, source.domain)
             return source
     profile = sites.for_text(text)
-    if found.domain_hints and (profile is None or profile.portal):
+    if found.domain_hints and (profile is None or profile.portal or profile.group):
         return source_for_domain(found.domain_hints[0])
+    if profile and profile.group:
+        return Source(profile.name)
     if profile and not profile.portal:
         return Source(profile.name, profile.domains[0])
     return None

@@ -55,6 +55,24 @@ PUBLISHERS: tuple[Publisher, ...] = (
     Publisher("The Washington Post", "washingtonpost.com", "America/New_York"),
     Publisher("The Japan Times", "japantimes.co.jp", "Asia/Tokyo"),
     Publisher("South China Morning Post", "scmp.com", "Asia/Hong_Kong"),
+    # Postmedia's titles (one site profile, sites/postmedia.py).
+    Publisher("National Post", "nationalpost.com", "America/Toronto"),
+    Publisher("Financial Post", "financialpost.com", "America/Toronto"),
+    Publisher("Ottawa Citizen", "ottawacitizen.com", "America/Toronto"),
+    Publisher("Montreal Gazette", "montrealgazette.com", "America/Toronto"),
+    Publisher("Vancouver Sun", "vancouversun.com", "America/Vancouver"),
+    Publisher("The Province", "theprovince.com", "America/Vancouver"),
+    Publisher("Calgary Herald", "calgaryherald.com", "America/Edmonton"),
+    Publisher("Edmonton Journal", "edmontonjournal.com", "America/Edmonton"),
+    Publisher("Regina Leader-Post", "leaderpost.com", "America/Regina"),
+    Publisher("Saskatoon StarPhoenix", "thestarphoenix.com", "America/Regina"),
+    Publisher("Windsor Star", "windsorstar.com", "America/Toronto"),
+    Publisher("The London Free Press", "lfpress.com", "America/Toronto"),
+    Publisher("Toronto Sun", "torontosun.com", "America/Toronto"),
+    Publisher("Ottawa Sun", "ottawasun.com", "America/Toronto"),
+    Publisher("Winnipeg Sun", "winnipegsun.com", "America/Winnipeg"),
+    Publisher("Calgary Sun", "calgarysun.com", "America/Edmonton"),
+    Publisher("Edmonton Sun", "edmontonsun.com", "America/Edmonton"),
 )
 
 # Country-code domains whose country keeps one civil time.

@@ -27,6 +27,9 @@ class SiteProfile:
     furniture: tuple[re.Pattern[str], ...] = field(default=())
     # A portal republishes other outlets' articles: the source is the outlet a capture names.
     portal: bool = False
+    # A publishing group's titles share its system, not a name: a page's source is its own
+    # domain, and a capture without an address is the group's (no domain).
+    group: bool = False
 
     def is_furniture(self, line: str) -> bool:
         return any(pattern.fullmatch(line) for pattern in self.furniture)
@@ -67,4 +70,4 @@ def _load_builtin() -> None:
     if _loaded:
         return
     _loaded = True
-    from . import daum, donga, joongang, kbs  # noqa: F401  (each registers itself)
+    from . import daum, donga, joongang, kbs, postmedia  # noqa: F401  (each registers itself)
