@@ -240,3 +240,15 @@ def test_a_group_profile_reads_a_capture_without_its_lines_and_names_no_title() 
     assert record.body == "\n\n".join(prose)
     # Which of the group's titles printed it, a capture without its address does not say.
     assert record.source is not None and record.source.domain is None
+
+
+def test_joiners_alone_or_at_a_lines_ends_are_no_text() -> None:
+    capture = "Harbour reopens\n\n\u200d\n\n\u200dSource: the port's report\u200e\n\nA 👩\u200d🔧 B"
+    lines = read_capture(capture).lines
+    # Inside a line a joiner stays: it shapes the emoji.
+    assert [line.text for line in lines] == [
+        "Harbour reopens",
+        "Source: the port's report",
+        "A 👩\u200d🔧 B",
+    ]
+    assert lines[1].blank_before

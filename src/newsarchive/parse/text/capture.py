@@ -48,10 +48,25 @@ class Capture:
         self.texts = [line.text for line in self.lines]
 
 
+# Joiners and direction marks, which a page leaves at a line's ends (or alone on a line) where
+# they join nothing. Inside a line they stay: they shape emoji and some scripts' words.
+_INVISIBLE = "\u200c\u200d\u200e\u200f\u2060"
+
+
+def _visible(line: str) -> str:
+    stripped = line.strip()
+    if stripped[:1] in _INVISIBLE or stripped[-1:] in _INVISIBLE:
+        return stripped.strip(_INVISIBLE + " \t")
+    return line
+
+
 def read_capture(text: str, furniture: Callable[[str], bool] | None = None) -> Capture:
     """The capture's lines; those `furniture` names (a site profile's) are left out."""
     raw = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    raw = [ln.replace("\u00a0", " ").replace("\u200b", "").replace("\ufeff", "") for ln in raw]
+    raw = [
+        _visible(ln.replace("\u00a0", " ").replace("\u200b", "").replace("\ufeff", ""))
+        for ln in raw
+    ]
     if furniture is not None:
         raw = ["" if furniture(ln.strip()) else ln for ln in raw]
     raw = unwrap([ln.rstrip() for ln in raw])
