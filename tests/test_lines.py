@@ -10,7 +10,19 @@ from newsarchive.parse.lines import unwrap, words
 
 @pytest.mark.parametrize(
     "line",
-    ["1 of 12 |", "3 / 20", "Back to Health", "Zurück zu Politik", "Trở lại Thể thao"],
+    [
+        "1 of 12 |",
+        "3 / 20",
+        "Back to Health",
+        "Zurück zu Politik",
+        "Trở lại Thể thao",
+        "< Back to top",
+        "Read more ↓",
+        "Table of Contents",
+        "View this post on Instagram",
+        "A post shared by Harbour Town (@harbourtown)",
+        "Check Amazon Price",
+    ],
 )
 def test_page_controls_are_furniture(line: str) -> None:
     assert bp.is_furniture(line)
@@ -18,7 +30,12 @@ def test_page_controls_are_furniture(line: str) -> None:
 
 @pytest.mark.parametrize(
     "line",
-    ["Back to the moon: NASA names its crew", "1 of 12 ministers resigns over the budget vote"],
+    [
+        "Back to the moon: NASA names its crew",
+        "1 of 12 ministers resigns over the budget vote",
+        "Read more about the council's plan in the full report.",
+        "> Table of contents for the budget are due on Friday",
+    ],
 )
 def test_headlines_that_start_alike_are_not_furniture(line: str) -> None:
     assert not bp.is_furniture(line)

@@ -17,6 +17,15 @@ _FURNITURE_PHRASES = (
     r"go to (?:main )?contents?(?: go to navigation)?",
     r"skip to (?:main )?content",
     r"back to top",
+    r"table of contents",
+    r"jump to (?:recipe|review|section|comments)",
+    r"read more",
+    # What an embedded post prints in place of the post.
+    r"view this post on (?:instagram|facebook|x|threads|tiktok)",
+    r"a post shared by .{1,80}",
+    # Shop buttons of product reviews.
+    r"(?:buy|shop|view) (?:it )?(?:now )?(?:on|at) amazon",
+    r"check (?:the )?(?:latest )?(?:amazon )?price",
     # A link back to the section: "Back to Health", "Zurück zu Politik", "Trở lại Sức khỏe".
     r"(?:back to|zurück zu[rm]?|retour (?:à|au|aux)|volver a|torna a|trở lại)"
     r"(?:\s[^\W\d_][\w&-]*){1,2}",
@@ -75,7 +84,12 @@ _FURNITURE_PHRASES = (
     r"기사 ?저장",
     r"뉴스 ?검색",
 )
-FURNITURE = re.compile(r"^(?:" + "|".join(_FURNITURE_PHRASES) + r")$", re.IGNORECASE)
+# A control's arrow or chevron is part of its label: "< Back to top", "Read more ↓".
+_ARROWS = r"[<>«»‹›↑↓←→⬆⬇^]*\s*"
+FURNITURE = re.compile(
+    r"^" + _ARROWS + r"(?:" + "|".join(_FURNITURE_PHRASES) + r")\s*" + _ARROWS + r"$",
+    re.IGNORECASE,
+)
 
 _END_PHRASES = (
     r".*copyright.*",
