@@ -356,3 +356,14 @@ def test_a_site_we_know_no_name_for_is_named_by_its_page(
     )
     assert article.source is not None
     assert (article.source.name, article.source.domain) == expected
+
+
+def test_a_line_break_inside_a_heading_or_a_byline_is_a_space() -> None:
+    body = (
+        "<h1>Harbour reopens<br>What it means for ferries</h1>"
+        "<div class='byline'><span class='author'>Jane Roe</span><br>"
+        "<span class='date'>Di 4 Mar 2025</span></div>" + PARAGRAPHS
+    )
+    article = parse_bytes(page("", body), "x.html")
+    assert article.headline == "Harbour reopens What it means for ferries"
+    assert [a.name for a in article.authors] == ["Jane Roe"]

@@ -97,6 +97,12 @@ def test_team_byline_has_no_authors() -> None:
         ("Write: 2020-02-03 09:15:27Update: 2020-02-03 12:01:09", []),
         ("Lena Park, Tom Reed und Jana Weiss", ["Lena Park", "Tom Reed", "Jana Weiss"]),
         ("* For the full story, please click", []),  # a bullet before a capital is no name
+        # A weekday's short name before a date is the date's, after a name of two words...
+        ("Heiko Brand Do 9 Apr 2020", ["Heiko Brand"]),
+        ("Par Jean Dupont lun. 3 mars 2025", ["Jean Dupont"]),
+        # ...but a one-word name before it keeps it: it may be the surname.
+        ("By Minh Do 4 March 2024", ["Minh Do"]),
+        ("By Minh Do March 4, 2024", ["Minh Do"]),
     ],
 )
 def test_names_in(text: str, names: list[str]) -> None:

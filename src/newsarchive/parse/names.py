@@ -154,9 +154,23 @@ def _is_signature(part: str) -> bool:
     )
 
 
+# A weekday's short name printed before a date that starts with its day: "Do 9 Apr 2020",
+# "lun. 3 mars 2025". Only after a name of two words or more: "Do" and "Mar" are surnames too.
+_WEEKDAY_BEFORE = re.compile(
+    r"\s(?:Mo|Di|Mi|Do|Fr|Sa|So|(?:lun|mar|mer|jeu|ven|sam|dim|mié|jue|vie|sáb|dom)\.),?\s*$",
+    re.IGNORECASE,
+)
+_CAPITALISED = re.compile(r"(?<!\w)[^\W\d_a-z]\w+")
+
+
 def _strip_dates(text: str) -> str:
     for m in reversed(find_dates(text)):
-        text = text[: m.start] + " | " + text[m.end :]
+        before = text[: m.start]
+        if text[m.start : m.start + 1].isdigit():
+            kept = _WEEKDAY_BEFORE.sub("", before)
+            named = [w for w in _CAPITALISED.findall(_BY.sub("", kept)) if len(w) > 1]
+            before = kept if len(named) >= 2 else before
+        text = before + " | " + text[m.end :]
     return _WEEKDAY.sub(" | ", READING_TIME.sub(" | ", text))
 
 

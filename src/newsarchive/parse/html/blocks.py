@@ -15,14 +15,9 @@ from functools import lru_cache
 
 from lxml import etree
 
+from .dom import BLOCK_TAGS as _BLOCK_TAGS
 from .dom import HtmlElement, clean_space, drop_tree
 
-_BLOCK_TAGS = frozenset(
-    {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "dd", "dt", "div",
-     "section", "article", "main", "header", "ul", "ol", "dl", "table", "tr", "tbody", "figure",
-     "center", "address", "details", "summary", "form", "fieldset", "body", "hr", "aside",
-     "nav", "footer", "figcaption", "caption"}
-)  # fmt: skip
 _CELL_TAGS = frozenset({"td", "th"})
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 

@@ -108,8 +108,33 @@ def drop_tree(el: HtmlElement) -> None:
     parent.remove(el)
 
 
+# Elements that start a line of their own where a browser draws them.
+BLOCK_TAGS = frozenset(
+    {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "dd", "dt", "div",
+     "section", "article", "main", "header", "ul", "ol", "dl", "table", "tr", "tbody", "figure",
+     "center", "address", "details", "summary", "form", "fieldset", "body", "hr", "aside",
+     "nav", "footer", "figcaption", "caption"}
+)  # fmt: skip
+_BREAKS = BLOCK_TAGS | {"br", "td", "th"}
+
+
 def text_of(el: HtmlElement) -> str:
-    return clean_space(text_content(el))
+    """An element's text as a line, a space where a browser breaks it: "Title<br>Subtitle" and
+    "<div>Jane Roe</div><div>John Doe</div>" do not run together."""
+    parts: list[str] = []
+    for event, node in etree.iterwalk(el, events=("start", "end")):
+        breaks = node is not el and node.tag in _BREAKS
+        if event == "start":
+            if breaks:
+                parts.append(" ")
+            if node.text:
+                parts.append(node.text)
+        else:
+            if breaks:
+                parts.append(" ")
+            if node is not el and node.tail:
+                parts.append(node.tail)
+    return clean_space("".join(parts))
 
 
 def attr_text(el: HtmlElement) -> str:
