@@ -367,3 +367,20 @@ def test_a_line_break_inside_a_heading_or_a_byline_is_a_space() -> None:
     article = parse_bytes(page("", body), "x.html")
     assert article.headline == "Harbour reopens What it means for ferries"
     assert [a.name for a in article.authors] == ["Jane Roe"]
+
+
+@pytest.mark.parametrize(
+    ("site", "author", "names"),
+    [
+        ("Jane Roe", "Jane Roe", ["Jane Roe"]),  # a one-person site: its name is its author's
+        ("Harbour Times", "Harbour Times", []),  # an outlet named as its own author
+        ("Harbour Times Online", "Harbour Times", []),
+    ],
+)
+def test_metadata_naming_the_site_as_author(site: str, author: str, names: list[str]) -> None:
+    head = (
+        f'<meta property="og:site_name" content="{site}">'
+        f'<meta name="author" content="{author}"><title>Notes on harbours | {site}</title>'
+    )
+    article = parse_bytes(page(head, "<h1>Notes on harbours</h1>" + PARAGRAPHS), "x.html")
+    assert [a.name for a in article.authors] == names

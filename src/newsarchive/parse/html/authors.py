@@ -62,6 +62,13 @@ def _block_of(el: HtmlElement, position: dict[HtmlElement, int]) -> int:
     return -1
 
 
+_TWO_NAMES = re.compile(r"[A-ZÀ-Þ][a-zà-ÿ'’-]+ [A-ZÀ-Þ][a-zà-ÿ'’-]+")
+
+
+def _two_names(value: str) -> bool:
+    return bool(_TWO_NAMES.fullmatch(value.strip()))
+
+
 def gather(
     meta: PageMeta, root: HtmlElement, blocks: list[Block], site: str | None
 ) -> list[AuthorCandidate]:
@@ -71,7 +78,13 @@ def gather(
         text = " ".join(text.split())
         if not text or len(text) > _MAX_CHARS * 2:
             return
-        authors = [a for value in values or [text] for a in names_in(value, site)]
+        authors = [
+            a
+            for value in values or [text]
+            # Metadata that names the site's own name as its author is a one-person site when
+            # the name reads as a person's, given and family name ("Jane Roe").
+            for a in names_in(value, None if values and _two_names(value) else site)
+        ]
         found.append(AuthorCandidate.of(text, source, block, authors))
 
     if meta.author_source == "json-ld" and meta.authors:
