@@ -545,9 +545,10 @@ def main() -> int:
         )
         result.update(json.loads(child.stdout))
         print(json.dumps(result, indent=1), file=sys.stderr)
-        if result["failed"]:
+        stored = result["added"] + result["unchanged"]
+        if result["failed"] or stored < args.n:
             # A rate over refused articles measures nothing.
-            raise SystemExit(f"bench_search: {result['failed']:,} articles were not stored")
+            raise SystemExit(f"bench_search: {args.n - stored:,} of {args.n:,} articles not stored")
     if args.stages:
         result.update(index_share(corpus, args.stages))
     archive = Archive.open(db, create=False)

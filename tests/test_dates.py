@@ -6,9 +6,9 @@ import pytest
 
 from newsarchive.parse.dates import (
     date_from_url,
+    dates_under,
     find_dates,
     in_order,
-    labelled_by,
     month_first,
     with_region,
 )
@@ -158,6 +158,8 @@ def test_a_sentence_with_a_date_is_not_a_date_line() -> None:
         ("https://example.org/blog/2023/october/03/wine-styles/", "2023-10-03"),
         ("https://example.org/2023/Oct/3", "2023-10-03"),
         ("https://example.org/2023/results/03/", None),
+        ("https://example.org/2023/oct/3.html", "2023-10-03"),
+        ("https://example.org/2023/set/05/", None),  # English names only
     ],
 )
 def test_date_from_url(url: str, day: str | None) -> None:
@@ -223,20 +225,27 @@ def test_a_document_reads_its_slashed_dates_in_one_order(
 
 
 @pytest.mark.parametrize(
-    ("before", "text", "label"),
+    ("before", "text", "labels"),
     [
-        ("Posted on", "Nov 21, 2018", "posted"),
-        ("Updated at", "Dec 10, 2025", "updated"),
-        ("Last updated:", "March 3, 2024 10:15 AM", "updated"),
-        ("입력", "2024.03.05 10:15", "posted"),
-        ("Share this", "Nov 21, 2018", None),  # no label
-        ("Posted in Sports on", "Nov 21, 2018", "posted"),
-        ("Posted on", "Read more on Nov 21, 2018", None),  # the line's own words come first
-        ("Posted on 3 May", "Nov 21, 2018", None),  # a line with figures is no label alone
+        ("Posted on", "Nov 21, 2018", ["posted"]),
+        ("Updated at", "Dec 10, 2025", ["updated"]),
+        ("Last updated:", "March 3, 2024 10:15 AM", ["updated"]),
+        ("입력", "2024.03.05 10:15", ["posted"]),
+        ("Published / Updated", "Nov 21, 2018 / Dec 10, 2025", ["posted", "updated"]),
+        # Not a line of labels alone: its words say more, or hold a label inside a word.
+        ("Share this", "Nov 21, 2018", [None]),
+        ("Posted in Sports on", "Nov 21, 2018", [None]),
+        ("Edited by Jane Doe", "Nov 21, 2018", [None]),
+        ("Uncredited", "Nov 21, 2018", [None]),
+        ("Live updates", "Nov 21, 2018", [None]),
+        ("Writer: Jane Doe", "Nov 21, 2018", [None]),
+        ("Posted on 3 May", "Nov 21, 2018", [None]),
+        # Not a line of dates: a sentence that starts with one, or one that says its own.
+        ("Updated", "2024-03-05 is when the council met to decide", [None]),
+        ("Posted on", "Read more on Nov 21, 2018", [None]),
     ],
 )
-def test_a_label_alone_on_the_line_before_labels_its_date(
-    before: str, text: str, label: str | None
+def test_a_line_of_labels_alone_labels_the_dates_under_it(
+    before: str, text: str, labels: list[str | None]
 ) -> None:
-    matches = labelled_by(find_dates(text), text, before)
-    assert matches[0].label == label
+    assert [m.label for m in dates_under(text, before)] == labels

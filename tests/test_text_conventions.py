@@ -15,6 +15,7 @@ from newsarchive.parse.text import parse_text
 from newsarchive.parse.text.article import ArticleLines, read_article
 from newsarchive.parse.text.capture import Line, read_capture
 from newsarchive.parse.text.headline import candidates
+from newsarchive.record import Source
 
 GLUED = "시는 거리 비례 요금제를 도입해 부담을 줄이겠다고 설명했다.〈김대중기자〉"
 CAPTURE = "\n\n".join(
@@ -238,8 +239,15 @@ def test_a_group_profile_reads_a_capture_without_its_lines_and_names_no_title() 
     lines.insert(6, "This advertisement has not loaded yet, but your article continues below.")
     record = parse_bytes("\n".join(lines).encode(), "capture.txt")
     assert record.body == "\n\n".join(prose)
-    # Which of the group's titles printed it, a capture without its address does not say.
-    assert record.source is not None and record.source.domain is None
+    # Which of the group's titles printed it, a capture without its address does not say;
+    # another outlet it names (its wire copy's) is not its source...
+    assert record.source == Source("Postmedia")
+    wire = "\n".join([*lines, "", "With files from reporters at washingtonpost.com"])
+    assert parse_bytes(wire.encode(), "capture.txt").source == Source("Postmedia")
+    # ...but one of the group's own domains is.
+    own = "\n".join([*lines, "", "Send your letters to letters@ottawacitizen.com"])
+    source = parse_bytes(own.encode(), "capture.txt").source
+    assert source == Source("Ottawa Citizen", "ottawacitizen.com")
 
 
 def test_joiners_alone_or_at_a_lines_ends_are_no_text() -> None:

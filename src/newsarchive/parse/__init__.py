@@ -231,10 +231,13 @@ def _source(found: Extracted, text: str) -> Source | None:
                 return Source(named, source.domain)
             return source
     profile = sites.for_text(text)
-    if found.domain_hints and (profile is None or profile.portal or profile.group):
-        return source_for_domain(found.domain_hints[0])
     if profile and profile.group:
-        return Source(profile.name)
+        # Which title: one of the group's own domains the capture names (its wire copy names
+        # other outlets), else the group.
+        own = [d for d in found.domain_hints if d in profile.domains]
+        return source_for_domain(own[0]) if own else Source(profile.name)
+    if found.domain_hints and (profile is None or profile.portal):
+        return source_for_domain(found.domain_hints[0])
     if profile and not profile.portal:
         return Source(profile.name, profile.domains[0])
     return None

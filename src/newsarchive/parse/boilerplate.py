@@ -22,7 +22,7 @@ _FURNITURE_PHRASES = (
     r"read more",
     # What an embedded post prints in place of the post.
     r"view this post on (?:instagram|facebook|x|threads|tiktok)",
-    r"a post shared by .{1,80}",
+    r"a post shared by .{1,60}\(@[\w.]+\)",
     # Shop buttons of product reviews.
     r"(?:buy|shop|view) (?:it )?(?:now )?(?:on|at) amazon",
     r"check (?:the )?(?:latest )?(?:amazon )?price",
@@ -86,8 +86,9 @@ _FURNITURE_PHRASES = (
 )
 # A control's arrow or chevron is part of its label: "< Back to top", "Read more ↓".
 _ARROWS = r"[<>«»‹›↑↓←→⬆⬇^]*\s*"
+_ARROWS_AFTER = r"[<>«»‹›↑↓←→⬆⬇^]+\s*"
 FURNITURE = re.compile(
-    r"^" + _ARROWS + r"(?:" + "|".join(_FURNITURE_PHRASES) + r")\s*" + _ARROWS + r"$",
+    r"^" + _ARROWS + r"(?:" + "|".join(_FURNITURE_PHRASES) + r")\s*(?:" + _ARROWS_AFTER + r")?$",
     re.IGNORECASE,
 )
 
@@ -308,8 +309,9 @@ def is_caption(line: str) -> bool:
     return bool(CAPTION.search(line))
 
 
-# A publishing system's markup its page did not render: "[button link=...]Send us[/button]".
-SHORTCODE = re.compile(r"\[(\w+)\b[^\]]*\].*\[/\1\]\s*$")
+# A publishing system's markup its page did not render around a button's or a link's few
+# words: "[button link=...]Send us[/button]" (around a paragraph, the paragraph is still prose).
+SHORTCODE = re.compile(r"\[(\w+)\b[^\]]{0,200}\].{0,80}\[/\1\]\s*$")
 
 
 @lru_cache(maxsize=8192)

@@ -466,14 +466,15 @@ _TIME_BEFORE = re.compile(
     re.IGNORECASE,
 )
 
-POSTED_LABEL = re.compile(
-    r"(?i)(?:first\s+)?(?:posted|published|write|written|created|issued|입력|등록|게재|작성|발행|송고"
+_POSTED_WORDS = (
+    r"(?:first\s+)?(?:posted|published|write|written|created|issued|입력|등록|게재|작성|발행|송고"
     r"|승인|公開|配信|掲載|投稿|发布|發布|發佈"
     r"|veröffentlicht|erschienen|publié|publicad[oa]|pubblicat[oa]|gepubliceerd|opublikowano"
     r"|опубликовано|опубліковано|julkaistu|publicerad|publisert|udgivet|yayınlanma|yayın tarihi"
     r"|publikováno|publikované|publicat(?![^\W\d_])|közzétéve|δημοσιεύθηκε|diterbitkan"
     r"|dipublikasikan|ngày đăng|xuất bản|نشر|تاريخ النشر)"
 )
+POSTED_LABEL = re.compile(_POSTED_WORDS, re.IGNORECASE)
 _UPDATED_WORDS = (
     r"(?:last\s+)?(?:updated?|modified|revised|edited|수정|업데이트|최종수정|갱신|更新"
     r"|aktualisiert|geändert|mis à jour|actualizad[oa]|atualizad[oa]|aggiornat[oa]|bijgewerkt"
@@ -750,26 +751,49 @@ _DAY_AFTER = re.compile(
 )
 
 
-_LABEL_ALONE_MAX = 30
+# A line or element that holds labels and nothing else: "Posted on", "Updated:",
+# "Published / Updated" (a table's heads, each over its date).
+_ONE_LABEL = (
+    r"(?:(?P<posted>" + _POSTED_WORDS + r")|(?P<updated>" + _UPDATED_WORDS + r"))"
+    r"(?:\s+(?:on|at|date|am|um|le|el|il|em))?\s*[:：]?"
+)
+_LABEL_WORD = re.compile(_ONE_LABEL, re.IGNORECASE)
+_LABELS_ALONE = re.compile(
+    r"[^\w]*(?:" + _ONE_LABEL.replace("?P<posted>", "").replace("?P<updated>", "") + r")"
+    r"(?:[\s/|·•,;-]+(?:"
+    + _ONE_LABEL.replace("?P<posted>", "").replace("?P<updated>", "")
+    + r"))*[^\w]*",
+    re.IGNORECASE,
+)
+_DATE_LINE_TAIL = 20  # characters after a line's last date: a date line, not a sentence
 
 
-def label_alone(text: str) -> str | None:
-    """The label a short line or element holds by itself ("Posted on", "Updated:"), which
-    pages print beside the date, in an element or on a line of its own."""
-    if len(text) > _LABEL_ALONE_MAX or any(ch.isdigit() for ch in text):
-        return None
-    return _label(text)
+def labels_alone(text: str) -> list[str]:
+    """The labels a short line or element holds and nothing else ("Posted on", "Updated:"),
+    in order: pages print them beside the date, in an element or on a line of their own."""
+    if len(text) > 40 or not _LABELS_ALONE.fullmatch(text):
+        return []
+    return [m.lastgroup or "" for m in _LABEL_WORD.finditer(text)]
 
 
 def labelled_by(matches: list[DateMatch], text: str, before: str) -> list[DateMatch]:
-    """The dates of `text`, the first one labelled by the label-only line printed just
-    `before` it, when `text` starts with that date and says nothing itself."""
-    if not matches or matches[0].label is not None or text[: matches[0].start].strip():
+    """The dates of `text` labelled by the label-only line printed just `before` it, in
+    order, when `text` is a line of dates that says nothing itself."""
+    if not matches or any(m.label is not None for m in matches):
         return matches
-    label = label_alone(before)
-    if label is None:
+    if text[: matches[0].start].strip() or len(text) - matches[-1].end > _DATE_LINE_TAIL:
         return matches
-    return [replace(matches[0], label=label), *matches[1:]]
+    labels = labels_alone(before)
+    if not labels:
+        return matches
+    named = [replace(m, label=label) for m, label in zip(matches, labels, strict=False)]
+    return named + matches[len(named) :]
+
+
+def dates_under(text: str, before: str | None) -> list[DateMatch]:
+    """The dates printed in `text`, labelled by `before` where it is a label-only line."""
+    matches = find_dates(text)
+    return labelled_by(matches, text, before) if matches and before else matches
 
 
 def _label(prefix: str) -> str | None:
@@ -788,10 +812,20 @@ _URL_DATE = re.compile(
 )
 
 
-# /2023/october/3/, /2023/oct/03/: the month by its name, between the year and the day.
+# /2023/october/3/, /2023/oct/03.html: an English month's name between the year and the day
+# (addresses are written in English far more often than their pages).
 _URL_NAMED_DATE = re.compile(
-    r"/(?P<y>(?:19|20)\d{2})/(?P<mon>[^\W\d_]{3,10})/(?P<d>0?[1-9]|[12]\d|3[01])(?=/|$)"
+    r"/(?P<y>(?:19|20)\d{2})/(?P<mon>[a-z]{3,9})/(?P<d>0?[1-9]|[12]\d|3[01])(?=[/.]|$)"
 )
+_URL_MONTHS = {
+    name: number
+    for number, full in enumerate(
+        ("january", "february", "march", "april", "may", "june", "july", "august",
+         "september", "october", "november", "december"),
+        start=1,
+    )
+    for name in (full, full[:3], "sept" if number == 9 else full)
+}  # fmt: skip
 
 
 def date_from_url(url: str) -> Stamp | None:
@@ -822,6 +856,6 @@ def _url_days(path: str) -> Iterable[tuple[int, int, int]]:
             continue
         yield int(m.group("y")), int(m.group("m")), int(m.group("d"))
     for m in _URL_NAMED_DATE.finditer(path.lower()):
-        month = _MONTHS.get(m.group("mon"))
+        month = _URL_MONTHS.get(m.group("mon"))
         if month is not None:
             yield int(m.group("y")), month, int(m.group("d"))

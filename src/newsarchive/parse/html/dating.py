@@ -19,12 +19,13 @@ import numpy as np
 from lxml import etree
 
 from ..dates import (
+    UPDATED_LABEL,
     DateMatch,
     Stamp,
     date_from_url,
+    dates_under,
     find_dates,
     in_order,
-    labelled_by,
     month_first,
 )
 from ..learned import Matrix, forest
@@ -122,11 +123,8 @@ def date_candidates(
     for index, block in enumerate(blocks):
         # A date in a menu entry or a link to another article counts only when nothing else does.
         linked = block.link_density > 0.7 and len(block.text) > 30
-        printed = _printed(block)
-        matches = find_dates(printed)
-        if matches and index:
-            matches = labelled_by(matches, printed, blocks[index - 1].text)
-        for m in _read(matches, by_month):
+        before = blocks[index - 1].text if index else None
+        for m in _read(dates_under(_printed(block), before), by_month):
             if _plausible(m.stamp):
                 found.append(
                     DateCandidate(
@@ -140,11 +138,12 @@ def date_candidates(
 def printed_update(blocks: list[Block], by_month: bool = False) -> Stamp | None:
     """An "Updated ..." line printed in the page (when metadata gives only the publication)."""
     for index, block in enumerate(blocks):
-        if len(block.text) > 200:
+        before = blocks[index - 1].text if index else ""
+        if len(block.text) > 200 or not (
+            UPDATED_LABEL.search(block.text) or UPDATED_LABEL.search(before)
+        ):
             continue
-        matches = find_dates(block.text)
-        if matches and index:
-            matches = labelled_by(matches, block.text, blocks[index - 1].text)
+        matches = dates_under(block.text, before)
         if any(m.label == "updated" for m in matches):
             for m in _read(matches, by_month):
                 if m.label == "updated" and _plausible(m.stamp):
@@ -271,9 +270,15 @@ def choose_posted(found: list[DateCandidate], rows: Matrix) -> Stamp | None:
         # The page prints which of its dates is the posting: an "Updated" date beside a
         # "Posted" one is the update.
         posted = [
-            c for c in found if c.labelled and not c.updated and abs(c.index - best.index) <= 4
+            c
+            for c in found
+            if c.labelled
+            and not c.updated
+            and not c.linked
+            and c.day <= best.day
+            and abs(c.index - best.index) <= 2
         ]
-        best = posted[0] if posted else best
+        best = min(posted, key=lambda c: abs(c.index - best.index)) if posted else best
     # The chosen day as precisely as the page gives it: a time and an offset from metadata
     # or a machine-readable attribute beat the same day printed without them.
     same_day = [c for c in found if c.day == best.day]

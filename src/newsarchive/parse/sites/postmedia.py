@@ -57,7 +57,8 @@ PROFILE = register(
                 r"tap here to see other videos from our team\.",
                 r"Author of the article:",
                 # The subscription box, its form and what the form answers.
-                r"Unlimited (?:online|digital) access to .{3,60}",
+                r"Unlimited (?:online|digital) access to (?:the )?(?:[A-Z][\w.'-]* ?){1,4}"
+                r"(?:and \d+ news sites with one account)?\.",
                 r"Support local journalism\.",
                 r".{3,40} ePaper, an electronic replica of the print edition.*",
                 r"Enjoy the latest local, national and international news\.",

@@ -48,16 +48,16 @@ class Capture:
         self.texts = [line.text for line in self.lines]
 
 
-# Joiners and direction marks, which a page leaves at a line's ends (or alone on a line) where
-# they join nothing. Inside a line they stay: they shape emoji and some scripts' words.
-_INVISIBLE = "\u200c\u200d\u200e\u200f\u2060"
+# Joiners, direction marks and isolates, which a page leaves at a line's ends (or alone on a
+# line) where they join nothing. Inside a line they stay: they shape emoji and some scripts'
+# words. The line's own spaces stay as they are.
+_INVISIBLE = "\u200c\u200d\u200e\u200f\u2060\u061c\u202a-\u202e\u2066-\u2069"
+_INVISIBLE_EDGE = re.compile(f"^[\\s{_INVISIBLE}]+|[\\s{_INVISIBLE}]+$")
+_INVISIBLE_CHAR = re.compile(f"[{_INVISIBLE}]")
 
 
 def _visible(line: str) -> str:
-    stripped = line.strip()
-    if stripped[:1] in _INVISIBLE or stripped[-1:] in _INVISIBLE:
-        return stripped.strip(_INVISIBLE + " \t")
-    return line
+    return _INVISIBLE_EDGE.sub(lambda m: _INVISIBLE_CHAR.sub("", m.group()), line)
 
 
 def read_capture(text: str, furniture: Callable[[str], bool] | None = None) -> Capture:

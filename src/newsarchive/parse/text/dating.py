@@ -20,9 +20,8 @@ from ..dates import (
     DateMatch,
     Stamp,
     date_from_url,
-    find_dates,
+    dates_under,
     in_order,
-    labelled_by,
     month_first,
     with_region,
 )
@@ -96,12 +95,10 @@ def date_candidates(
     lines: list[Line], article: ArticleLines, url: str | None = None
 ) -> list[DateCandidate]:
     found: list[DateCandidate] = []
-    for line in lines:
+    for i, line in enumerate(lines):
         if len(line.text) <= _MAX_LINE:
-            matches = find_dates(line.text)
-            if matches and line.index:
-                matches = labelled_by(matches, line.text, lines[line.index - 1].text)
-            found.extend(DateCandidate(line.index, m) for m in matches)
+            before = lines[i - 1].text if i else None
+            found.extend(DateCandidate(line.index, m) for m in dates_under(line.text, before))
         if len(found) >= _MAX_CANDIDATES:
             break
     found = found[:_MAX_CANDIDATES]
