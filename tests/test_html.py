@@ -384,3 +384,37 @@ def test_metadata_naming_the_site_as_author(site: str, author: str, names: list[
     )
     article = parse_bytes(page(head, "<h1>Notes on harbours</h1>" + PARAGRAPHS), "x.html")
     assert [a.name for a in article.authors] == names
+
+
+@pytest.mark.parametrize(
+    ("head", "body", "posted", "updated"),
+    [
+        # The publisher's zone is known: metadata's UTC is given in it, on the local day.
+        (
+            '<meta property="og:url" content="https://www.donga.com/en/article/all/1/1">'
+            '<meta property="article:published_time" content="2025-03-14T16:30:00.000Z">',
+            "",
+            "2025-03-15T01:30+09:00",
+            None,
+        ),
+        (
+            '<meta property="og:url" content="https://www.nytimes.com/2025/03/14/x.html">'
+            '<meta property="article:published_time" content="2025-03-15T01:30:00Z">'
+            '<meta property="article:modified_time" content="2025-03-15T03:02:11Z">',
+            "",
+            "2025-03-14T21:30-04:00",
+            "2025-03-14T23:02:11-04:00",
+        ),
+        # Unknown zone: the update's UTC in the offset the page prints its posting in.
+        (
+            '<meta property="article:modified_time" content="2025-06-12T15:20:00Z">',
+            '<time datetime="2025-06-12T06:30+01:00">12 June 2025 06:30</time>',
+            "2025-06-12T06:30+01:00",
+            "2025-06-12T16:20+01:00",
+        ),
+    ],
+)
+def test_one_record_one_zone(head: str, body: str, posted: str, updated: str | None) -> None:
+    markup = page(head, "<h1>Senate passes the harbour bill</h1>" + body + PARAGRAPHS)
+    article = parse_bytes(markup, "x.html")
+    assert (article.posted_at, article.updated_at) == (posted, updated)

@@ -8,6 +8,7 @@ import os
 import re
 import zlib
 from dataclasses import dataclass
+from datetime import timedelta, timezone, tzinfo
 from pathlib import Path
 from typing import BinaryIO
 from zoneinfo import ZoneInfo
@@ -16,7 +17,7 @@ from ..errors import BinaryInput, EmptyInput, NotAnArticle, UnreadableInput
 from ..paths import display_path
 from ..record import Article, InputInfo, Source, clean_article
 from . import sites
-from .dates import date_from_url
+from .dates import Stamp, date_from_url
 from .decode import NotText, declared_charset, decode, repair_mojibake
 from .extracted import Extracted
 from .language import choose_language, languages_present
@@ -297,6 +298,17 @@ def _common_run(keys: list[str], earlier: int, at: int, most: int) -> int:
     return length
 
 
+def _shown(stamp: Stamp | None, zone: tzinfo | None, other: Stamp | None) -> str | None:
+    """A time as the record gives it: in the publisher's zone; where that is unknown, a time
+    the metadata gives in UTC in the offset the page prints its other time in (one record,
+    one zone)."""
+    if stamp is None:
+        return None
+    if zone is None and stamp.offset_minutes == 0 and other is not None and other.offset_minutes:
+        zone = timezone(timedelta(minutes=other.offset_minutes))
+    return stamp.iso(zone)
+
+
 def build_article(found: Extracted, text: str, info: InputInfo) -> Article:
     """Turn what a parser found into the record: source, zones, languages, the body."""
     body = "\n\n".join(without_repeats([p.strip() for p in found.paragraphs if p.strip()]))
@@ -326,8 +338,8 @@ def build_article(found: Extracted, text: str, info: InputInfo) -> Article:
         input=info,
         url=found.url,
         source=source,
-        posted_at=posted.iso(zone) if posted else None,
-        updated_at=found.updated.iso(zone) if found.updated else None,
+        posted_at=_shown(posted, zone, found.updated),
+        updated_at=_shown(found.updated, zone, posted),
         byline=found.byline,
         authors=authors,
         emails=list(found.emails),

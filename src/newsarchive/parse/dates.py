@@ -522,11 +522,15 @@ class Stamp:
         )
 
     def iso(self, zone: tzinfo | None = None) -> str:
-        """ISO 8601; the stated offset wins over the publisher's zone; no zone gives the day."""
+        """ISO 8601; the stated offset wins over the publisher's zone, but for UTC (metadata's
+        usual zone): that instant is given in the publisher's zone, on the day it printed.
+        No zone gives the day."""
         wall = self.moment(zone)
         if wall is None:
             return date(self.year, self.month, self.day).isoformat()
-        return wall.isoformat(timespec="seconds" if self.second else "minutes")
+        if self.offset_minutes == 0 and zone is not None:
+            wall = wall.astimezone(zone)
+        return wall.isoformat(timespec="seconds" if wall.second else "minutes")
 
 
 DateOrder = Literal["day", "month", "either"]
