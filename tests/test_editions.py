@@ -122,3 +122,55 @@ def test_show_prints_the_earlier_editions_or_says_they_exist(tmp_path: Path, db_
     assert second.startswith("2 of 2 ---") and "updated 2026-03-02T12:00+00:00" in second
     assert PARAGRAPHS[2][:40] in second.replace("\n", " ")
     assert PARAGRAPHS[2][:40] not in first.replace("\n", " ")
+
+
+RESTAMPED = {
+    # The same text under three update times: each an edition of its own.
+    "a": edition("2026-03-02T12:00:00+00:00", 3),
+    "b": edition("2026-03-02T13:00:00+00:00", 3),
+    "c": edition("2026-03-02T14:00:00+00:00", 3),
+}
+
+
+@pytest.mark.parametrize("order", list(itertools.permutations(RESTAMPED)), ids="-".join)
+def test_an_edition_whose_only_change_is_its_update_time_is_kept(
+    order: tuple[str, ...], tmp_path: Path, db_url: str
+) -> None:
+    statuses = []
+    with Archive.open(db_url) as archive:
+        for name in order:
+            path = tmp_path / f"{name}.html"
+            path.write_text(RESTAMPED[name])
+            statuses.append(ingest_paths(archive, [str(path)]))
+        assert archive.counts()["articles"] == 1
+        assert archive.get(1).updated_at == "2026-03-02T14:00+00:00"
+        assert [v["updated_at"] for v in archive.versions(1)] == [
+            "2026-03-02T12:00+00:00",
+            "2026-03-02T13:00+00:00",
+        ]
+    # Each one is counted as what it was: the first added, a later one an update, an older
+    # one arriving after the record kept as an earlier edition.
+    counts = [(s.added, s.updated, s.earlier, s.unchanged) for s in statuses]
+    assert counts[0] == (1, 0, 0, 0)
+    for k, name in enumerate(order[1:], start=1):
+        later = name > max(order[:k])  # the names sort as their update times
+        assert counts[k] == ((0, 1, 0, 0) if later else (0, 0, 1, 0))
+
+
+def test_ingest_says_an_older_edition_was_kept_not_that_the_record_was_updated(
+    tmp_path: Path, db_url: str
+) -> None:
+    from click.testing import CliRunner
+
+    from newsarchive.cli import cli
+
+    runner = CliRunner()
+    for name in ("v2", "v1"):
+        (tmp_path / f"{name}.html").write_text(EDITIONS[name])
+    first = runner.invoke(cli, ["--db", db_url, "ingest", str(tmp_path / "v2.html")])
+    assert first.stdout.endswith("1 added, 0 unchanged, 0 updated, 0 failed\n")
+    older = runner.invoke(cli, ["--db", db_url, "ingest", str(tmp_path / "v1.html")])
+    assert older.exit_code == 0
+    assert older.stdout.endswith(
+        "0 added, 0 unchanged, 0 updated, 1 earlier edition kept, 0 failed\n"
+    )

@@ -10,6 +10,7 @@ import io
 import json
 import re
 import sys
+from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import IO, TYPE_CHECKING, Any, TypeVar
@@ -289,7 +290,7 @@ def ingest(
                 click.echo(f"note: {shown}: the archive's own files, nothing to ingest", err=True)
             else:
                 click.echo(f"note: no files to ingest in {shown}", err=True)
-            click.echo(counts_line(0, 0, 0, 0))
+            click.echo(counts_line(Counter()))
             return  # and no archive made for nothing
         containers = sum(1 for p in inputs if ingest_mod.container_of(p))
         stdin = read_stdin(paths)
@@ -343,10 +344,17 @@ def ingest(
         click.echo(line, err=True)
     if summary is not None and summary.records:
         click.echo(container_summary(summary))
-    added, unchanged, updated, failed = (
-        (summary.added, summary.unchanged, summary.updated, summary.failed) if summary else (0,) * 4
-    )
-    click.echo(counts_line(added, unchanged, updated, failed))
+    counts = Counter[str]()
+    if summary is not None:
+        counts.update(
+            added=summary.added,
+            unchanged=summary.unchanged,
+            updated=summary.updated,
+            earlier=summary.earlier,
+            failed=summary.failed,
+        )
+    click.echo(counts_line(counts))
+    failed = counts["failed"]
     if interrupted:
         click.echo(
             "interrupted: the files counted above are stored, the others not yet; the same "
@@ -357,9 +365,15 @@ def ingest(
     ctx.exit(EXIT_FAILED if failed else EXIT_OK)
 
 
-def counts_line(added: int, unchanged: int, updated: int, failed: int) -> str:
-    """The last line of `ingest` and `import`: what became of the inputs."""
-    return f"{added} added, {unchanged} unchanged, {updated} updated, {failed} failed"
+def counts_line(counts: Counter[str]) -> str:
+    """The last line of `ingest` and `import`: what became of the inputs (older editions that
+    arrived after their article's record, when there were any)."""
+    earlier = counts["earlier"]
+    kept = f"{earlier} earlier edition{'' if earlier == 1 else 's'} kept, " if earlier else ""
+    return (
+        f"{counts['added']} added, {counts['unchanged']} unchanged, {counts['updated']} updated,"
+        f" {kept}{counts['failed']} failed"
+    )
 
 
 def container_summary(summary: Any) -> str:
@@ -367,6 +381,7 @@ def container_summary(summary: Any) -> str:
     kinds = [
         ("added", "articles added"),
         ("updated", "updated"),
+        ("earlier", "earlier editions kept"),
         ("unchanged", "unchanged"),
         ("not an article", "not articles"),
         ("other content", "other content types"),
@@ -791,8 +806,6 @@ def import_(ctx: click.Context, files: tuple[str, ...]) -> None:
     gives them under "versions") become its versions again. Importing the same records again
     changes nothing.
     """
-    from collections import Counter
-
     from .errors import ArchiveError
     from .export import import_records
     from .paths import STDIN, display_path, expand
@@ -820,9 +833,7 @@ def import_(ctx: click.Context, files: tuple[str, ...]) -> None:
                     )
     except ArchiveError as exc:
         raise click.ClickException(str(exc)) from exc
-    click.echo(
-        counts_line(counts["added"], counts["unchanged"], counts["updated"], counts["failed"])
-    )
+    click.echo(counts_line(counts))
     ctx.exit(EXIT_FAILED if counts["failed"] else EXIT_OK)
 
 

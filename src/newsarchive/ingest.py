@@ -37,7 +37,7 @@ from .record import Article
 from .store.archive import Archive
 from .store.seen import SeenInputs, sqlite_path
 
-Status = Literal["added", "unchanged", "updated", "failed", "skipped"]
+Status = Literal["added", "unchanged", "updated", "earlier", "failed", "skipped"]
 
 BATCH_SIZE = 5000  # articles per transaction (each also makes one FTS5 segment to merge)
 # Inputs handed to the pool at a time: bounds memory whatever the number of files. As large as
@@ -65,6 +65,7 @@ class Summary:
     added: int = 0
     unchanged: int = 0
     updated: int = 0
+    earlier: int = 0  # older editions arriving after their article's record: kept as versions
     failed: int = 0
     failures: list[FileResult] = field(default_factory=list)
     # Records read out of containers: what became of them (a status, or why one was skipped);
@@ -84,7 +85,8 @@ class Summary:
 
     @property
     def total(self) -> int:
-        return self.added + self.unchanged + self.updated + self.failed + self.skipped.total()
+        stored = self.added + self.unchanged + self.updated + self.earlier
+        return stored + self.failed + self.skipped.total()
 
 
 @dataclass(frozen=True)

@@ -41,7 +41,8 @@ if TYPE_CHECKING:
 
 _TABLES = Base.metadata.tables
 _CACHED = 50_000  # author ids kept between batches, at most
-Status = Literal["added", "unchanged", "updated"]
+# "earlier": an older edition arriving after its article's record, kept as a version.
+Status = Literal["added", "unchanged", "updated", "earlier"]
 
 
 # An imported record's earlier editions, oldest first, each with the bytes it is kept by.
@@ -95,6 +96,22 @@ def _input_values(
         "captured_at": info.captured_at,
         "imported": info.imported or None,
     }
+
+
+def _restamped(stored: ArticleRow, article: Article) -> bool:
+    """Whether an article with a stored one's text is another edition of it: the same
+    source, and an update time of its own that the stored record does not have."""
+    if article.updated_at is None or article.updated_at == stored.updated_at:
+        return False
+    if edition_key(article) == edition_key(stored):
+        return False
+    known = stored.source
+    mine = article.source
+    if known is None or mine is None:
+        return known is None and mine is None and bool(article.headline)
+    if known.domain or mine.domain:
+        return known.domain == mine.domain
+    return known.name == mine.name
 
 
 class Writer:
@@ -351,6 +368,9 @@ class Writer:
             return Outcome("unchanged", seen.article_id or 0)
         same_text = select(ArticleRow).where(ArticleRow.content_sha256 == article.sha256)
         if merge_same and (same := s.scalar(same_text.limit(1))) is not None:
+            if _restamped(same, article):
+                # The same text under another update time: an edition of its own.
+                return self._store_edition(s, article, data, same.source, same, now)
             self._keep_input(s, article, data, now, same.id)
             return Outcome("unchanged", same.id)
         source = self._source_row(s, article.source)
@@ -395,7 +415,7 @@ class Writer:
             record = {**article.to_dict(), "id": earlier.id, "ingested_at": when or iso_utc(now)}
             self._keep_version(s, earlier, record, now)
             self._keep_input(s, article, data, now, earlier.id)
-            return Outcome("updated", earlier.id)
+            return Outcome("earlier", earlier.id)
         if earlier is not None:
             self._keep_version(s, earlier, article_from_row(earlier).to_dict(), now)
             row = earlier
