@@ -22,7 +22,7 @@ def test_a_sound_archive_checks_clean(seed_path: Path, db_url: str) -> None:
     _ingest(seed_path)
     result = CliRunner().invoke(cli, ["check"])
     assert result.exit_code == 0
-    assert "1 originals checked, 0 problems" in result.stdout
+    assert "1 original checked, 0 problems" in result.stdout
 
 
 @pytest.mark.parametrize(

@@ -171,10 +171,10 @@ def test_ingesting_the_originals_of_imported_records_keeps_their_bytes(
     db = str(tmp_path / "a.db")
     assert runner.invoke(cli, ["--db", db, "import", str(records)]).exit_code == 0
     checked = runner.invoke(cli, ["--db", db, "check"]).stdout
-    assert "0 originals checked (1 imported records hold no original), 0 problems" in checked
+    assert "0 originals checked (1 imported record holds no original), 0 problems" in checked
     again = runner.invoke(cli, ["--db", db, "ingest", str(seed_path)])
     assert again.stdout.startswith("0 added, 1 unchanged")
-    assert "1 originals checked, 0 problems" in runner.invoke(cli, ["--db", db, "check"]).stdout
+    assert "1 original checked, 0 problems" in runner.invoke(cli, ["--db", db, "check"]).stdout
     from newsarchive import Archive
 
     with Archive.open(db) as archive:

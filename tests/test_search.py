@@ -121,6 +121,11 @@ def test_filters(archive: Archive) -> None:
     assert sorted(old) == ["", "Exporters brace for a stronger won"]  # 2008 and 2011 pages
     assert headlines(archive, query="Seoul", sources=("donga",))
     assert headlines(archive, query="Seoul", sources=("no-such-source",)) == []
+    # An address or a host names its publisher's domain, at any level.
+    by_name = headlines(archive, query="Seoul", sources=("donga",))
+    for host in ("www.donga.com", "english.donga.com", "https://www.donga.com/en/article/1"):
+        assert headlines(archive, query="Seoul", sources=(host,)) == by_name
+    assert headlines(archive, query="Seoul", sources=("www.nosuchsite.com",)) == []
     korean = headlines(archive, query="서울*", languages=("ko",))
     assert korean and all(any("\uac00" <= c <= "\ud7a3" for c in h) or h == "" for h in korean)
     assert headlines(archive, query="library", authors=("Maria",)) == [
@@ -317,7 +322,7 @@ def test_a_full_page_of_results_says_how_to_see_more(
     runner = CliRunner()
     several = runner.invoke(cli, ["search", "Seoul", "-n", "2"])
     assert several.exit_code == 0 and len(several.stdout.splitlines()) == 1 + 2 * 2
-    assert several.stderr == "(2 shown: --offset 2 shows more)\n"
+    assert several.stderr == "(2 shown: --offset 2 shows the next)\n"
     count = len(archive.search(SearchOptions(query="Seoul", limit=100)))
     last = runner.invoke(cli, ["search", "Seoul", "-n", "2", "--offset", str(count - 2)])
     assert last.exit_code == 0 and last.stderr == ""  # the last two: nothing more to say
@@ -326,10 +331,17 @@ def test_a_full_page_of_results_says_how_to_see_more(
     listed = runner.invoke(cli, ["list", "-n", "3"])
     assert (
         len(listed.stdout.splitlines()) == 3
-        and listed.stderr == "(3 shown: --limit 15 shows more)\n"
+        and listed.stderr == "(3 shown: --offset 3 shows the next)\n"
     )
     everything = runner.invoke(cli, ["list", "-n", str(archive.counts()["articles"])])
     assert everything.stderr == ""
+    # list pages as search does: the next page starts where the hint says.
+    first = runner.invoke(cli, ["list", "-n", "3", "--json"]).stdout.splitlines()
+    second = runner.invoke(cli, ["list", "-n", "3", "--offset", "3", "--json"]).stdout
+    both = runner.invoke(cli, ["list", "-n", "6", "--json"]).stdout.splitlines()
+    assert first + second.splitlines() == both
+    past = runner.invoke(cli, ["list", "--offset", "100000"])
+    assert past.stderr == "no records past --offset 100000\n"
 
 
 @pytest.mark.postgresql

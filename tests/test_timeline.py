@@ -113,7 +113,7 @@ def test_csv_and_the_terminal_chart(archive: Archive) -> None:
     lines = shown.stdout.splitlines()
     assert lines[1].startswith("2024-03  3 ") and lines[1].endswith("█")
     assert lines[2].rstrip() == "2024-04  0"
-    assert "1 matching articles have no posting date" in shown.stderr
+    assert "1 matching article has no posting date" in shown.stderr
 
 
 def test_plots_are_written(archive: Archive, tmp_path: Path) -> None:

@@ -29,6 +29,16 @@ EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 EXIT_INTERRUPTED = 130  # as a shell reports a command stopped by Ctrl-C (128 + SIGINT)
 
 
+def offset_option(func: F) -> F:
+    return click.option(
+        "--offset",
+        type=click.IntRange(min=0),
+        callback=_at_most_max_rows,
+        default=0,
+        help="Skip this many results.",
+    )(func)
+
+
 def json_option(func: F) -> F:
     return click.option("--json", "as_json", is_flag=True, help="Print JSON Lines.")(func)
 
@@ -501,13 +511,7 @@ def _short(arg: str) -> bool:
 @cli.command(cls=QueryCommand)
 @click.argument("query", nargs=-1, required=True)
 @limit_option(20)
-@click.option(
-    "--offset",
-    type=click.IntRange(min=0),
-    callback=_at_most_max_rows,
-    default=0,
-    help="Skip this many results.",
-)
+@offset_option
 @filter_options
 @click.option(
     "--sort",
@@ -683,7 +687,9 @@ def timeline(
     elif not counted.undated:
         click.echo("no matches", err=True)
     if counted.undated and not (as_json or as_csv):
-        click.echo(f"({counted.undated:,} matching articles have no posting date)", err=True)
+        n = counted.undated
+        have = "matching article has" if n == 1 else "matching articles have"
+        click.echo(f"({n:,} {have} no posting date)", err=True)
     if plot_file and rows:
         try:
             plot(counted, plot_file, f'"{" ".join(query)}": articles per {by}')
@@ -839,6 +845,7 @@ def import_(ctx: click.Context, files: tuple[str, ...]) -> None:
 
 @cli.command(name="list")
 @limit_option(20)
+@offset_option
 @json_option
 @click.option(
     "--container",
@@ -846,27 +853,31 @@ def import_(ctx: click.Context, files: tuple[str, ...]) -> None:
     help="Only the records read out of this web archive or browser save (path or file name).",
 )
 @click.pass_context
-def list_(ctx: click.Context, limit: int, as_json: bool, container: str | None) -> None:
+def list_(
+    ctx: click.Context, limit: int, offset: int, as_json: bool, container: str | None
+) -> None:
     """List records, newest first."""
     from .errors import QueryError
     from .render import article_row, escape, to_json
 
     with open_archive(ctx) as archive:
         try:
-            articles = archive.recent(limit + 1, container=container)
+            articles = archive.recent(limit + 1, container=container, offset=offset)
         except QueryError as exc:
             raise click.UsageError(str(exc)) from exc
     for article in articles[:limit]:
         click.echo(to_json(article.to_dict()) if as_json else article_row(article))
     if not articles and container:
         click.echo(f"no records read out of {escape(container)}", err=True)
+    elif not articles and offset:
+        click.echo(f"no records past --offset {offset}", err=True)
     elif len(articles) > limit and not as_json:
-        more(limit, f"--limit {limit * 5}")
+        more(limit, f"--offset {offset + limit}")
 
 
 def more(shown: int, option: str) -> None:
     """Say, after a table that filled its limit, that there may be more and how to see them."""
-    click.echo(f"({shown} shown: {option} shows more)", err=True)
+    click.echo(f"({shown} shown: {option} shows the next)", err=True)
 
 
 @cli.command()
@@ -932,9 +943,12 @@ def check(ctx: click.Context, repair: bool) -> None:
         click.echo(f"repaired: {line}")
     for problem in report.problems:
         click.echo(f"problem: {problem}", err=True)
-    imported = f" ({report.imported} imported records hold no original)" if report.imported else ""
+    held = "imported record holds" if report.imported == 1 else "imported records hold"
+    imported = f" ({report.imported} {held} no original)" if report.imported else ""
+    n = len(report.problems)
     click.echo(
-        f"{report.inputs_checked} originals checked{imported}, {len(report.problems)} problems"
+        f"{report.inputs_checked} original{'' if report.inputs_checked == 1 else 's'}"
+        f" checked{imported}, {n} problem{'' if n == 1 else 's'}"
     )
     ctx.exit(EXIT_OK if report.ok else EXIT_FAILED)
 

@@ -187,7 +187,9 @@ class Archive:
                 raise NotFound(article_id)
             return article_from_row(row)
 
-    def recent(self, limit: int = 20, container: str | None = None) -> list[Article]:
+    def recent(
+        self, limit: int = 20, container: str | None = None, offset: int = 0
+    ) -> list[Article]:
         """Newest first: by posting time, then by when they were stored. With `container`, only
         the articles read out of that web archive or browser save (its path as given to
         ingest, or its file name)."""
@@ -204,7 +206,9 @@ class Archive:
                     ArticleRow.posted_utc.is_(None),
                     ArticleRow.posted_utc.desc(),
                     ArticleRow.id.desc(),
-                ).limit(limit)
+                )
+                .offset(offset)
+                .limit(limit)
             ).all()
             return [article_from_row(r) for r in rows]
 

@@ -257,6 +257,20 @@ def pyformat(sql: str) -> str:
     return _NAMED.sub(r"%(\1)s", sql.replace("%", "%%"))
 
 
+_HOST = re.compile(r"^(?:[a-z][a-z0-9+.-]*://)?([^/\s:]+\.[a-z]{2,})(?::\d+)?(?:/\S*)?$", re.I)
+
+
+def _hosts(value: str) -> list[str]:
+    """For a --source given as an address or a host (https://www.nytimes.com/..., english.
+    donga.com), the domains it may be stored under: the host and each parent of two labels
+    or more (english.donga.com, donga.com). Empty for a name."""
+    host = _HOST.match(value.strip())
+    if not host:
+        return []
+    labels = host.group(1).lower().removeprefix("www.").split(".")
+    return [".".join(labels[k:]) for k in range(len(labels) - 1)]
+
+
 def _like(value: str) -> str:
     escaped = value.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     return f"%{escaped}%"
@@ -291,6 +305,14 @@ def _filters(dialect: str, options: SearchOptions, params: Params) -> list[str]:
     if options.sources:
         clauses = []
         for i, source in enumerate(options.sources):
+            hosts = _hosts(source)
+            if hosts:  # an address or a host: its domain, at any level
+                names = []
+                for k, host in enumerate(hosts):
+                    params[f"src{i}_{k}"] = host
+                    names.append(f":src{i}_{k}")
+                clauses.append(f"lower(s.domain) IN ({', '.join(names)})")
+                continue
             params[f"src{i}"] = _like(source)
             clauses.append(
                 f"lower(s.name) LIKE :src{i} ESCAPE '\\'"
