@@ -735,6 +735,7 @@ def export(
     \b
       newsarchive export -o archive.jsonl
       newsarchive export "Kim Jong Un" --since 2024-01-01 --format csv -o kim.csv
+      newsarchive export --lang ko -o korean.jsonl
       newsarchive export --format parquet -o archive.parquet
     """
     from . import export as ex
@@ -749,10 +750,11 @@ def export(
             raise click.ClickException(
                 "--format parquet needs pyarrow: pip install 'newsarchive[parquet]'"
             ) from exc
-    filtered = any((since, until, sources, languages, authors))
-    if filtered and not query:
-        raise click.UsageError("filters narrow a search: give a QUERY too")
-    options = search_options(query, since, until, sources, languages, authors) if query else None
+    options = None
+    if query or any((since, until, sources, languages, authors)):
+        # Filters alone keep every article they allow.
+        every = {"every": True} if not query else {}
+        options = search_options(query, since, until, sources, languages, authors, **every)
     show_bar = bool(output) and sys.stderr.isatty()
     try:
         with open_archive(ctx) as archive:

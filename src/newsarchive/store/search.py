@@ -57,11 +57,17 @@ class SearchOptions:
     # Rank at most this many matches (the newest stored) of a query that matches more; None
     # ranks every match.
     bound: int | None = RANK_BOUND
+    # No query: every article the filters keep (export and counts, which rank nothing).
+    every: bool = False
 
     def check(self) -> None:
         """Raise QueryError for a search that cannot run as asked (before any archive is
         opened: a usage error is the same on every archive)."""
-        q.parse(self.query)
+        if self.every:
+            if self.query.strip():
+                raise QueryError("a query and 'every article' at once")
+        else:
+            q.parse(self.query)
         if self.limit < 1:
             raise QueryError("--limit must be at least 1")
         if self.offset < 0:
@@ -453,10 +459,15 @@ def matching_ids(dialect: str, options: SearchOptions) -> tuple[str, Params]:
     (for counting them: the timeline, the export)."""
     if dialect not in _ENGINES:
         raise QueryError(f"full-text search is not available on {dialect}")
-    query = q.parse(options.query)
     params: Params = {}
     where = _filters(dialect, options, params)
     joins = " LEFT JOIN sources AS s ON s.id = a.source_id" if options.sources else ""
+    if options.every:
+        return (
+            f"SELECT a.id FROM articles AS a{joins} WHERE {' AND '.join(where) or '1 = 1'}",
+            params,
+        )
+    query = q.parse(options.query)
     if dialect == "sqlite":
         params["match"] = q.to_fts5(query)
         return (
@@ -484,6 +495,8 @@ def search_statements(dialect: str, options: SearchOptions) -> list[Statement]:
 
 
 def _statements(dialect: str, options: SearchOptions, query: q.Query) -> list[Statement]:
+    if options.every:
+        raise QueryError("a ranked search needs words to search for")
     if dialect not in _ENGINES:
         raise QueryError(f"full-text search is not available on {dialect}")
     build, _sign = _ENGINES[dialect]
