@@ -53,16 +53,18 @@ def to_json(obj: dict[str, Any]) -> str:
     return json.dumps(obj, ensure_ascii=False)
 
 
-def highlight(snippet: str, style: str) -> str:
-    """Turn the search engine's match markers into bold (terminal), ** ** (plain) or <mark>."""
-    marks = {
-        "terminal": (BOLD, RESET),
-        "plain": ("**", "**"),
-        "json": ("<mark>", "</mark>"),
-    }[style]
+_MARKS = {"terminal": (BOLD, RESET), "plain": ("**", "**"), "json": ("<mark>", "</mark>")}
+
+
+def highlight(snippet: str, style: str, width: int | None = None) -> str:
+    """Turn the search engine's match markers into bold (terminal), ** ** (plain) or <mark>;
+    with `width`, the snippet cut to show at most that many characters (see _cut_marked)."""
     clean = snippet if style == "json" else safe(snippet, keep=HIGHLIGHT_START + HIGHLIGHT_END)
     clean = clean.replace("\n", " ")
-    return clean.replace(HIGHLIGHT_START, marks[0]).replace(HIGHLIGHT_END, marks[1])
+    if width is not None:
+        clean = _cut_marked(clean, width)
+    start, end = _MARKS[style]
+    return clean.replace(HIGHLIGHT_START, start).replace(HIGHLIGHT_END, end)
 
 
 def hit_json(hit: SearchHit) -> str:
@@ -170,31 +172,38 @@ def hits_table(hits: list[SearchHit], terminal: bool) -> str:
         source = _cut(safe(hit.source.name) if hit.source else "-", source_w)
         headline = _cut(safe(hit.headline) or "(no headline)", head_w)
         lines.append(f"{hit.id:>{id_w}}  {day:<10}  {source:<{source_w}}  {headline}")
-        snippet = highlight(hit.snippet, "terminal" if terminal else "plain")
-        lines.append(" " * (id_w + 2) + _cut_marked(snippet, width - id_w - 2))
+        snippet = highlight(hit.snippet, "terminal" if terminal else "plain", width - id_w - 2)
+        lines.append(" " * (id_w + 2) + snippet)
     return "\n".join(lines)
 
 
-_MARK_CODE = re.compile(f"({re.escape(BOLD)}|{re.escape(RESET)})")
+_MARKED = re.compile(f"({HIGHLIGHT_START}[^{HIGHLIGHT_END}]*{HIGHLIGHT_END})")
 
 
 def _cut_marked(text: str, width: int) -> str:
-    """Cut a snippet to the width it may show, not counting the bold codes around its matches,
-    which it keeps (a mark the cut runs through is closed)."""
-    if len(_MARK_CODE.sub("", text)) <= width:
+    """Cut a snippet (its matches between the engine's markers) to show at most `width`
+    characters, the markers not counted: at a word's end, never inside a match (a match is
+    shown whole or not at all), with "…" where it was cut."""
+    bare = text.replace(HIGHLIGHT_START, "").replace(HIGHLIGHT_END, "")
+    if len(bare) <= width:
         return text
+    room = max(0, width - 1)
     parts: list[str] = []
-    room, bold = max(0, width - 1), False
-    for piece in _MARK_CODE.split(text):
-        if piece in (BOLD, RESET):
+    for piece in _MARKED.split(text):
+        marked = piece.startswith(HIGHLIGHT_START)
+        size = len(piece) - 2 if marked else len(piece)
+        if size <= room:
             parts.append(piece)
-            bold = piece == BOLD
+            room -= size
             continue
-        parts.append(piece[:room])
-        room -= len(parts[-1])
-        if room == 0:
-            break
-    return "".join(parts) + ("…" + RESET if bold else "…")
+        if not marked:
+            part = piece[:room]
+            if piece[room] != " ":  # the cut runs through a word: not shown
+                space = part.rfind(" ")
+                part = part[: space + 1] if space >= 0 or parts else part
+            parts.append(part)
+        break
+    return "".join(parts).rstrip(" ") + "…"
 
 
 def hits_csv(hits: list[SearchHit], terminal: bool = False) -> str:
