@@ -418,3 +418,27 @@ def test_one_record_one_zone(head: str, body: str, posted: str, updated: str | N
     markup = page(head, "<h1>Senate passes the harbour bill</h1>" + body + PARAGRAPHS)
     article = parse_bytes(markup, "x.html")
     assert (article.posted_at, article.updated_at) == (posted, updated)
+
+
+@pytest.mark.parametrize(
+    ("head", "url", "source"),
+    [
+        # No canonical link: JSON-LD gives the article's address and its publisher's name.
+        (
+            '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Notes",'
+            ' "mainEntityOfPage": {"@id": "https://www.riverside.example/2025/03/14/notes"},'
+            ' "publisher": {"@type": "Organization", "name": "Riverside Gazette"}}</script>',
+            "https://www.riverside.example/2025/03/14/notes",
+            ("Riverside Gazette", "riverside.example"),
+        ),
+        # No address at all: the site's name alone.
+        ('<meta property="og:site_name" content="Metro Daily">', None, ("Metro Daily", None)),
+    ],
+)
+def test_a_page_without_its_address_is_placed_by_what_its_metadata_says(
+    head: str, url: str | None, source: tuple[str, str | None]
+) -> None:
+    article = parse_bytes(page(head, "<h1>Notes on harbours</h1>" + PARAGRAPHS), "x.html")
+    assert article.url == url
+    assert article.source is not None
+    assert (article.source.name, article.source.domain) == source

@@ -232,6 +232,9 @@ def _source(found: Extracted, text: str) -> Source | None:
                 return Source(named, source.domain)
             return source
     profile = sites.for_text(text)
+    named = _site_name(found.site_name)
+    if profile is None and named and not found.domain_hints:
+        return Source(named)  # a page that names its site but gives no address
     if profile and profile.group:
         # Which title: one of the group's own domains the capture names (its wire copy names
         # other outlets), else the group.

@@ -73,6 +73,8 @@ class PageMeta:
     meta_authors: list[str] = field(default_factory=list)  # from <meta> tags, even beside JSON-LD
     site_name: str | None = None
     canonical: str | None = None
+    ld_url: str | None = None  # JSON-LD's address of the article
+    ld_publisher: str | None = None  # JSON-LD's name of its publisher
     lang: str | None = None
     locale: str | None = None  # the language as declared, region and all ("en-GB")
     translations: list[str] = field(default_factory=list)
@@ -290,6 +292,15 @@ _AUTHOR_KEYS = (
 )
 
 
+def _ld_address(value: Any) -> str | None:
+    """An absolute http(s) address given as a string or as an object's @id or url."""
+    if isinstance(value, dict):
+        value = value.get("@id") or value.get("url")
+    if isinstance(value, str) and re.match(r"https?://[^/\s]+\.[^/\s]+", value.strip()):
+        return value.strip()
+    return None
+
+
 def _read_ld(meta: PageMeta, article: dict[str, Any]) -> None:
     """The article's JSON-LD: headline, dates, authors (people only), description, body."""
     headline = article.get("headline") or article.get("name")
@@ -313,6 +324,14 @@ def _read_ld(meta: PageMeta, article: dict[str, Any]) -> None:
     description = article.get("description")
     if isinstance(description, str):
         meta.description = clean_space(description)
+    # The article's own address and its publisher's name, for pages without a canonical
+    # link or og:site_name (read after, and preferred when present).
+    meta.ld_url = _ld_address(article.get("url")) or _ld_address(article.get("mainEntityOfPage"))
+    publisher = article.get("publisher")
+    if isinstance(publisher, list):
+        publisher = publisher[0] if publisher else None
+    name = publisher.get("name") if isinstance(publisher, dict) else None
+    meta.ld_publisher = clean_space(name) if isinstance(name, str) else None
     body = article.get("articleBody")
     if isinstance(body, str) and body.strip():
         meta.article_body = body
@@ -327,7 +346,7 @@ def _read_meta_tags(meta: PageMeta, metas: dict[str, list[str]]) -> None:
         or clean_space(_first(metas, "og:description", "description", "twitter:description"))
         or None
     )
-    meta.site_name = _first(metas, "og:site_name", "application-name")
+    meta.site_name = _first(metas, "og:site_name", "application-name") or meta.ld_publisher
     meta.og_type = (_first(metas, "og:type") or "").lower() or None
     meta_published = parse_iso(
         _first(metas, *_PUBLISHED_KEYS) or _named_date(metas, _PUBLISHED_NAME, _MODIFIED_NAME)
@@ -360,7 +379,7 @@ def _read_links(meta: PageMeta, root: HtmlElement, metas: dict[str, list[str]]) 
             if tag and tag != "x" and tag not in meta.translations:
                 meta.translations.append(tag)
     if meta.canonical is None:
-        meta.canonical = _first(metas, "og:url")
+        meta.canonical = _first(metas, "og:url") or meta.ld_url
     lang = (
         root.get("lang")
         or root.get("xml:lang")
