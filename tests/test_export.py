@@ -126,12 +126,16 @@ def test_lines_that_are_not_records_are_refused_and_the_rest_go_in(
     errors = result.stderr.splitlines()
     assert len(errors) == 3 and all(e.startswith(f"error: {mixed}: line ") for e in errors)
     assert "line 3: not a record: no 'body', 'input'" in errors[1]
+    assert errors[0].endswith("line 2, column 1: not JSON (expecting value)")
     assert result.stdout.startswith("2 added")
     # Bad lines before the first record are still named one by one.
     late = tmp_path / "late.jsonl"
     late.write_text("\n".join(["not json", "[1]", good[0]]), encoding="utf-8")
     result = runner.invoke(cli, ["--db", str(tmp_path / "late.db"), "import", str(late)])
-    assert [e.split(": ")[2] for e in result.stderr.splitlines()] == ["line 1", "line 2"]
+    assert [e.split(": ")[2] for e in result.stderr.splitlines()] == [
+        "line 1, column 1",
+        "line 2",
+    ]
     assert result.stdout.startswith("1 added, 0 unchanged, 0 updated, 2 failed")
 
 
@@ -142,8 +146,10 @@ def test_a_file_that_is_not_json_lines_is_one_error(filled: str, tmp_path: Path)
     result = runner.invoke(cli, ["--db", str(tmp_path / "new.db"), "import", str(table)])
     assert result.exit_code == 1
     [error] = result.stderr.splitlines()
-    assert error.startswith(f"error: {table}: not JSON Lines of records")
+    assert error.startswith(f"error: {table}: a CSV export: import reads JSON Lines")
     assert result.stdout.startswith("0 added, 0 unchanged, 0 updated, 1 failed")
+    # Nothing went in: the archive the command would have created is not left behind.
+    assert not (tmp_path / "new.db").exists()
     short = tmp_path / "short.csv"
     short.write_text("id,headline\n1,Harbour quay\n", encoding="utf-8")
     result = runner.invoke(cli, ["--db", str(tmp_path / "new.db"), "import", str(short)])

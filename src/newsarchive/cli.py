@@ -818,7 +818,13 @@ def import_(ctx: click.Context, files: tuple[str, ...]) -> None:
     from .export import import_records
     from .paths import STDIN, display_path, expand
     from .render import escape
+    from .store.engine import resolve_url, sqlite_files
 
+    try:
+        files_of_archive = sqlite_files(resolve_url(ctx.obj.get("db")))
+    except ArchiveError:
+        files_of_archive = []  # open_archive says why
+    new_archive = bool(files_of_archive) and not files_of_archive[0].exists()
     counts: Counter[str] = Counter()
     try:
         with open_archive(ctx, write=True, create=True) as archive:
@@ -841,6 +847,10 @@ def import_(ctx: click.Context, files: tuple[str, ...]) -> None:
                     )
     except ArchiveError as exc:
         raise click.ClickException(str(exc)) from exc
+    if new_archive and counts["failed"] and not counts.total() - counts["failed"]:
+        # Nothing went in: the archive this command created would be left empty.
+        for file in files_of_archive:
+            file.unlink(missing_ok=True)
     click.echo(counts_line(counts))
     ctx.exit(EXIT_FAILED if counts["failed"] else EXIT_OK)
 

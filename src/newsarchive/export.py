@@ -248,6 +248,9 @@ def read_jsonl(
             continue
         try:
             yield number, _read_record(line), line
+        except json.JSONDecodeError as exc:
+            where = f"line {number}" if exc.lineno > 1 else f"line {number}, column {exc.colno}"
+            yield number, f"{where}: not JSON ({exc.msg[:1].lower()}{exc.msg[1:]})", line
         except (ValueError, UnicodeDecodeError) as exc:
             yield number, f"line {number}: {exc}", line
         except RecursionError:
@@ -297,11 +300,13 @@ def import_records(
                 counts["failed"] += 1
                 continue
             held.append(record)
-            if len(held) == _NOT_JSONL:
-                on_error(
+            kind = _other_format(line) if number == 1 else None
+            if kind is not None or len(held) == _NOT_JSONL:
+                why = kind or (
                     f"not JSON Lines of records (none of its first {_NOT_JSONL} lines is a "
-                    f"JSON object; {held[0]}): {_WANTED}"
+                    f"JSON object; {held[0]})"
                 )
+                on_error(f"{why}: {_WANTED}")
                 counts["failed"] += 1
                 return counts
             continue
@@ -324,6 +329,15 @@ def _release(held: list[str], on_error: Callable[[str], None], counts: Counter[s
         on_error(error)
     counts["failed"] += len(held)
     held.clear()
+
+
+def _other_format(first: bytes) -> str | None:
+    """What a file is, by its first line, when it is one of export's other formats."""
+    if first.startswith(b"PAR1"):
+        return "a Parquet file: import reads JSON Lines"
+    if first.startswith(b"id,") and b",headline," in first:
+        return "a CSV export: import reads JSON Lines (export's default format)"
+    return None
 
 
 # Lines without a record that make a file "not JSON Lines" when they open it.
