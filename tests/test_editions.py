@@ -174,3 +174,20 @@ def test_ingest_says_an_older_edition_was_kept_not_that_the_record_was_updated(
     assert older.stdout.endswith(
         "0 added, 0 unchanged, 0 updated, 1 earlier edition kept, 0 failed\n"
     )
+
+
+def test_an_earlier_edition_shows_its_byline() -> None:
+    from newsarchive.render import edition_text
+
+    record = {
+        "headline": "Harbour quay to open next spring",
+        "byline": "By Jane Roe and John Doe",
+        "authors": [{"name": "Jane Roe"}, {"name": "John Doe"}],
+        "posted_at": "2026-03-02T09:00+00:00",
+        "body": "The harbour authority said on Monday that the new quay will open.",
+    }
+    shown = edition_text(record, 1, 2).splitlines()
+    assert shown[2] == "By Jane Roe and John Doe"
+    # Without a printed byline, the authors' names.
+    shown = edition_text({**record, "byline": None}, 1, 2).splitlines()
+    assert shown[2] == "Jane Roe, John Doe"

@@ -129,9 +129,13 @@ def article_text(article: Article) -> str:
 
 def edition_text(record: dict[str, Any], number: int, total: int) -> str:
     """An earlier edition of a record (as `Archive.versions` gives it), after the current one:
-    what a reader compares, its headline, dates and body."""
+    what a reader compares, its headline, byline, dates and body."""
     width = _width()
     lines = [f"--- earlier edition {number} of {total} ---", safe(record.get("headline")) or "-"]
+    names = [a.get("name") for a in record.get("authors") or [] if isinstance(a, dict)]
+    byline = record.get("byline") or ", ".join(str(n) for n in names if n)
+    if byline:
+        lines.append(safe(str(byline)))
     dates = [f"{label} {record[key]}" for key, label in _EDITION_DATES if record.get(key)]
     if dates:
         lines.append(" · ".join(dates))
