@@ -196,6 +196,18 @@ def test_ingest_stdin(runner: CliRunner, seed_path: Path) -> None:
     assert json.loads(out)["input"]["path"] == "-"
 
 
+def test_a_url_given_for_bytes_stored_before_is_said_to_change_nothing(
+    runner: CliRunner, seed_path: Path
+) -> None:
+    assert run(runner, "ingest", str(seed_path))[0] == 0
+    code, out, err = run(runner, "ingest", str(seed_path), "--url", "https://example.org/a/1")
+    assert code == 0 and out.startswith("0 added, 1 unchanged")
+    assert err == (
+        f"note: {seed_path} is stored already (record 1): --url https://example.org/a/1"
+        " changes nothing\n"
+    )
+
+
 def test_usage_errors_exit_2(runner: CliRunner) -> None:
     assert run(runner, "show", "not-a-number")[0] == 2
     assert run(runner, "ingest")[0] == 2

@@ -339,6 +339,13 @@ def ingest(
                 elif result.status == "skipped" and verbose:
                     why = f"{result.skipped}: {escape(result.reason or '')}"
                     say(f"skipped: {escape(result.path)}: {why}")
+                elif result.status == "unchanged" and url and result.container is None:
+                    # Its bytes were stored before: nothing of this run, --url included, is.
+                    record = f"record {result.article_id}" if result.article_id else "a record"
+                    say(
+                        f"note: {escape(result.path)} is stored already ({record}):"
+                        f" --url {escape(url)} changes nothing"
+                    )
 
             # Asked again now the archive is there: a link to it made before it existed.
             is_own = archive_files_check(archive.url)
