@@ -166,7 +166,7 @@ def test_revisits_repeats_and_what_is_not_an_article_are_counted_not_stored(
     result = runner.invoke(cli, ["--db", db, "ingest", str(warc)])
     assert result.exit_code == 0, result.output
     assert result.stdout.splitlines()[0] == (
-        "10 records: 5 articles added, 1 not articles, 2 other content types,"
+        "10 records: 5 articles added, 1 not an article, 2 other content types,"
         " 2 duplicates or revisits"
     )
     assert "error:" not in result.stderr and "skipped:" not in result.stderr
@@ -335,7 +335,7 @@ def test_a_compressed_body_that_expands_past_the_limit_is_one_error(tmp_path: Pa
     assert result.exit_code == 1
     errors = [line for line in result.stderr.splitlines() if line.startswith("error:")]
     assert len(errors) == 1 and "size limit" in errors[0]
-    assert "1 articles added" in result.stdout
+    assert "1 article added" in result.stdout
 
 
 def test_a_warc_gzipped_whole_is_read_in_full(tmp_path: Path) -> None:

@@ -127,7 +127,13 @@ SEOUL = ZoneInfo("Asia/Seoul")
     ],
 )
 def test_find_dates(line: str, expected: list[tuple[str | None, str]]) -> None:
-    assert [(m.label, m.stamp.iso(SEOUL)) for m in find_dates(line)] == expected
+    # A stated offset as stated (the record gives a UTC one in the publisher's zone: that is
+    # Stamp.iso's, tested apart); Seoul for the times that state none.
+    shown = [
+        (m.label, m.stamp.iso(SEOUL if m.stamp.offset_minutes is None else None))
+        for m in find_dates(line)
+    ]
+    assert shown == expected
 
 
 def test_no_zone_gives_the_day_not_a_naive_time() -> None:
@@ -249,3 +255,12 @@ def test_a_line_of_labels_alone_labels_the_dates_under_it(
     before: str, text: str, labels: list[str | None]
 ) -> None:
     assert [m.label for m in dates_under(text, before)] == labels
+
+
+def test_a_utc_time_is_given_in_the_publishers_zone_but_a_utc_midnight_is_a_date() -> None:
+    [utc] = find_dates("March 4, 2024 15:30 GMT")
+    assert utc.stamp.iso(SEOUL) == "2024-03-05T00:30+09:00"  # the same instant, Seoul's day
+    assert utc.stamp.iso(None) == "2024-03-04T15:30+00:00"
+    # Midnight UTC is how much metadata writes a bare date: the day, not the instant.
+    [midnight] = find_dates("2024-03-04T00:00Z")
+    assert midnight.stamp.iso(ZoneInfo("America/New_York")) == "2024-03-04T00:00+00:00"

@@ -191,3 +191,54 @@ def test_an_earlier_edition_shows_its_byline() -> None:
     # Without a printed byline, the authors' names.
     shown = edition_text({**record, "byline": None}, 1, 2).splitlines()
     assert shown[2] == "Jane Roe, John Doe"
+
+
+@pytest.mark.parametrize("order", [("n", "b"), ("b", "n")], ids="-".join)
+def test_a_copy_without_an_update_time_and_one_with_are_two_editions_in_either_order(
+    order: tuple[str, ...], tmp_path: Path, db_url: str
+) -> None:
+    pages = {"n": edition(None, 3), "b": edition("2026-03-02T13:00:00+00:00", 3)}
+    with Archive.open(db_url) as archive:
+        for name in order:
+            (tmp_path / f"{name}.html").write_text(pages[name])
+            ingest_paths(archive, [str(tmp_path / f"{name}.html")])
+        assert archive.counts()["articles"] == 1
+        assert archive.get(1).updated_at == "2026-03-02T13:00+00:00"
+        assert [v["updated_at"] for v in archive.versions(1)] == [None]
+
+
+def test_an_earlier_edition_from_other_bytes_is_not_kept_twice(tmp_path: Path, db_url: str) -> None:
+    a = edition("2026-03-02T12:00:00+00:00", 3)
+    pages = {"a": a, "b": edition("2026-03-02T13:00:00+00:00", 3), "a2": a + "<!-- saved -->"}
+    with Archive.open(db_url) as archive:
+        results = []
+        for name in ("a", "b", "a2"):
+            (tmp_path / f"{name}.html").write_text(pages[name])
+            results.append(ingest_paths(archive, [str(tmp_path / f"{name}.html")]))
+        assert (results[2].unchanged, results[2].earlier) == (1, 0)
+        assert [v["updated_at"] for v in archive.versions(1)] == ["2026-03-02T12:00+00:00"]
+        assert archive.counts()["inputs"] == 3  # every original kept
+
+
+def test_editions_match_on_the_posting_instant_whatever_its_offset(
+    tmp_path: Path, db_url: str
+) -> None:
+    # No address: the same site's pages match by headline and posting time. The second
+    # gives its update in +01:00, and so its posting (the same instant) too.
+    def saved(modified: str, paragraphs: int) -> str:
+        body = "".join(f"<p>{p}</p>" for p in PARAGRAPHS[:paragraphs])
+        return (
+            '<html><head><meta property="og:site_name" content="Metro Daily">'
+            '<meta property="article:published_time" content="2026-03-02T15:20:00Z">'
+            f"{modified}</head><body><h1>Harbour quay to open next spring</h1>{body}"
+            "</body></html>"
+        )
+
+    first = saved("", 3)
+    second = saved('<meta property="article:modified_time" content="2026-03-02T18:00:00+01:00">', 4)
+    with Archive.open(db_url) as archive:
+        for name, page in (("first", first), ("second", second)):
+            (tmp_path / f"{name}.html").write_text(page)
+            ingest_paths(archive, [str(tmp_path / f"{name}.html")])
+        assert archive.counts()["articles"] == 1
+        assert archive.get(1).posted_at == "2026-03-02T16:20+01:00"

@@ -148,7 +148,7 @@ def test_a_file_that_is_not_json_lines_is_one_error(filled: str, tmp_path: Path)
     [error] = result.stderr.splitlines()
     assert error.startswith(f"error: {table}: a CSV export: import reads JSON Lines")
     assert result.stdout.startswith("0 added, 0 unchanged, 0 updated, 1 failed")
-    # Nothing went in: the archive the command would have created is not left behind.
+    # A file that is no JSON Lines is said so before the archive is opened: none is made.
     assert not (tmp_path / "new.db").exists()
     short = tmp_path / "short.csv"
     short.write_text("id,headline\n1,Harbour quay\n", encoding="utf-8")

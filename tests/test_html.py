@@ -431,6 +431,14 @@ def test_one_record_one_zone(head: str, body: str, posted: str, updated: str | N
             "https://www.riverside.example/2025/03/14/notes",
             ("Riverside Gazette", "riverside.example"),
         ),
+        # A site's home page is every article's address, none's own.
+        (
+            '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Notes",'
+            ' "mainEntityOfPage": {"@id": "https://www.riverside.example/"},'
+            ' "publisher": {"@type": "Organization", "name": "Riverside Gazette"}}</script>',
+            None,
+            ("Riverside Gazette", None),
+        ),
         # No address at all: the site's name alone.
         ('<meta property="og:site_name" content="Metro Daily">', None, ("Metro Daily", None)),
     ],

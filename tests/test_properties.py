@@ -164,3 +164,10 @@ def test_a_cut_snippet_keeps_whole_words_and_whole_matches(
     assert shown_words[:-1] == whole[: len(shown_words) - 1]
     last = shown_words[-1]
     assert last in ("", whole[len(shown_words) - 1]) or len(shown_words) == 1
+
+
+def test_text_without_spaces_is_cut_where_the_room_ends() -> None:
+    from newsarchive.render import _cut_marked
+
+    cut = _cut_marked("東京都は\x02地震\x03の被害が広がったと発表した", 12)
+    assert cut == "東京都は\x02地震\x03の被害が広…"

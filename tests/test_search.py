@@ -322,7 +322,7 @@ def test_a_full_page_of_results_says_how_to_see_more(
     runner = CliRunner()
     several = runner.invoke(cli, ["search", "Seoul", "-n", "2"])
     assert several.exit_code == 0 and len(several.stdout.splitlines()) == 1 + 2 * 2
-    assert several.stderr == "(2 shown: --offset 2 shows the next)\n"
+    assert several.stderr == "(2 shown: --offset 2 -n 2 shows the next)\n"
     count = len(archive.search(SearchOptions(query="Seoul", limit=100)))
     last = runner.invoke(cli, ["search", "Seoul", "-n", "2", "--offset", str(count - 2)])
     assert last.exit_code == 0 and last.stderr == ""  # the last two: nothing more to say
@@ -331,7 +331,7 @@ def test_a_full_page_of_results_says_how_to_see_more(
     listed = runner.invoke(cli, ["list", "-n", "3"])
     assert (
         len(listed.stdout.splitlines()) == 3
-        and listed.stderr == "(3 shown: --offset 3 shows the next)\n"
+        and listed.stderr == "(3 shown: --offset 3 -n 3 shows the next)\n"
     )
     everything = runner.invoke(cli, ["list", "-n", str(archive.counts()["articles"])])
     assert everything.stderr == ""
@@ -341,6 +341,8 @@ def test_a_full_page_of_results_says_how_to_see_more(
     both = runner.invoke(cli, ["list", "-n", "6", "--json"]).stdout.splitlines()
     assert first + second.splitlines() == both
     past = runner.invoke(cli, ["list", "--offset", "100000"])
+    assert past.stderr == "no records past --offset 100000\n"
+    past = runner.invoke(cli, ["list", "--offset", "100000", "--container", "x.warc"])
     assert past.stderr == "no records past --offset 100000\n"
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 import json
 import re
+import shlex
 import sys
 from collections import Counter
 from collections.abc import Callable, Iterator
@@ -340,10 +341,15 @@ def ingest(
                     why = f"{result.skipped}: {escape(result.reason or '')}"
                     say(f"skipped: {escape(result.path)}: {why}")
                 elif result.status == "unchanged" and url and result.container is None:
-                    # Its bytes were stored before: nothing of this run, --url included, is.
+                    # Stored before: nothing of this run, --url included, is.
                     record = f"record {result.article_id}" if result.article_id else "a record"
+                    what = (
+                        "is stored already"
+                        if result.reason == ingest_mod.SEEN_BEFORE
+                        else "has the text of a stored article"
+                    )
                     say(
-                        f"note: {escape(result.path)} is stored already ({record}):"
+                        f"note: {escape(result.path)} {what} ({record}):"
                         f" --url {escape(url)} changes nothing"
                     )
 
@@ -395,18 +401,22 @@ def counts_line(counts: Counter[str]) -> str:
 
 def container_summary(summary: Any) -> str:
     """One line for the records of web archives: what became of them, by kind."""
-    kinds = [
-        ("added", "articles added"),
-        ("updated", "updated"),
-        ("earlier", "earlier editions kept"),
-        ("unchanged", "unchanged"),
-        ("not an article", "not articles"),
-        ("other content", "other content types"),
-        ("duplicate", "duplicates or revisits"),
-        ("failed", "failed"),
+    kinds = [  # (kind, said of one, said of more)
+        ("added", "article added", "articles added"),
+        ("updated", "updated", "updated"),
+        ("earlier", "earlier edition kept", "earlier editions kept"),
+        ("unchanged", "unchanged", "unchanged"),
+        ("not an article", "not an article", "not articles"),
+        ("other content", "other content type", "other content types"),
+        ("duplicate", "duplicate or revisit", "duplicates or revisits"),
+        ("failed", "failed", "failed"),
     ]
     counts = summary.records
-    said = ", ".join(f"{counts[kind]:,} {what}" for kind, what in kinds if counts[kind])
+    said = ", ".join(
+        f"{counts[kind]:,} {one if counts[kind] == 1 else more}"
+        for kind, one, more in kinds
+        if counts[kind]
+    )
     total = counts.total()
     return f"{total:,} record{'' if total == 1 else 's'}: {said or 'none stored'}"
 
@@ -602,7 +612,7 @@ def search(
         if hits:
             click.echo(hits_table(hits, terminal=sys.stdout.isatty()))
             if beyond:
-                more(limit, f"--offset {offset + limit}")
+                more(limit, f"--offset {offset + limit}" + (f" -n {limit}" if limit != 20 else ""))
         else:
             click.echo(f"no matches past --offset {offset}" if offset else "no matches", err=True)
 
@@ -760,8 +770,7 @@ def export(
     options = None
     if query or any((since, until, sources, languages, authors)):
         # Filters alone keep every article they allow.
-        every = {"every": True} if not query else {}
-        options = search_options(query, since, until, sources, languages, authors, **every)
+        options = search_options(query, since, until, sources, languages, authors, every=not query)
     show_bar = bool(output) and sys.stderr.isatty()
     try:
         with open_archive(ctx) as archive:
@@ -822,20 +831,27 @@ def import_(ctx: click.Context, files: tuple[str, ...]) -> None:
     changes nothing.
     """
     from .errors import ArchiveError
-    from .export import import_records
+    from .export import import_records, not_records
     from .paths import STDIN, display_path, expand
     from .render import escape
-    from .store.engine import resolve_url, sqlite_files
 
-    try:
-        files_of_archive = sqlite_files(resolve_url(ctx.obj.get("db")))
-    except ArchiveError:
-        files_of_archive = []  # open_archive says why
-    new_archive = bool(files_of_archive) and not files_of_archive[0].exists()
     counts: Counter[str] = Counter()
+    paths = []
+    for path in expand(files):
+        # A file that is no JSON Lines at all (an export's CSV, a page) is said so before
+        # the archive is opened: an import of nothing creates no archive.
+        why = None if path == STDIN else not_records(path)
+        if why is None:
+            paths.append(path)
+            continue
+        click.echo(f"error: {escape(display_path(path))}: {escape(why)}", err=True)
+        counts["failed"] += 1
+    if not paths:
+        click.echo(counts_line(counts))
+        ctx.exit(EXIT_FAILED)
     try:
         with open_archive(ctx, write=True, create=True) as archive:
-            for path in expand(files):
+            for path in paths:
                 shown = display_path(path)
                 try:
                     stream = sys.stdin.buffer if path == STDIN else open(path, "rb")  # noqa: SIM115
@@ -854,10 +870,6 @@ def import_(ctx: click.Context, files: tuple[str, ...]) -> None:
                     )
     except ArchiveError as exc:
         raise click.ClickException(str(exc)) from exc
-    if new_archive and counts["failed"] and not counts.total() - counts["failed"]:
-        # Nothing went in: the archive this command created would be left empty.
-        for file in files_of_archive:
-            file.unlink(missing_ok=True)
     click.echo(counts_line(counts))
     ctx.exit(EXIT_FAILED if counts["failed"] else EXIT_OK)
 
@@ -886,12 +898,15 @@ def list_(
             raise click.UsageError(str(exc)) from exc
     for article in articles[:limit]:
         click.echo(to_json(article.to_dict()) if as_json else article_row(article))
-    if not articles and container:
-        click.echo(f"no records read out of {escape(container)}", err=True)
-    elif not articles and offset:
+    if not articles and offset:
         click.echo(f"no records past --offset {offset}", err=True)
+    elif not articles and container:
+        click.echo(f"no records read out of {escape(container)}", err=True)
     elif len(articles) > limit and not as_json:
-        more(limit, f"--offset {offset + limit}")
+        # The command for the next page: the same one, further on.
+        same = f" -n {limit}" if limit != 20 else ""
+        same += f" --container {shlex.quote(container)}" if container else ""
+        more(limit, f"--offset {offset + limit}{same}")
 
 
 def more(shown: int, option: str) -> None:

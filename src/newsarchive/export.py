@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import csv
 import dataclasses
+import itertools
 import json
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -249,8 +250,9 @@ def read_jsonl(
         try:
             yield number, _read_record(line), line
         except json.JSONDecodeError as exc:
-            where = f"line {number}" if exc.lineno > 1 else f"line {number}, column {exc.colno}"
-            yield number, f"{where}: not JSON ({exc.msg[:1].lower()}{exc.msg[1:]})", line
+            column = exc.colno + len(raw) - len(raw.lstrip())  # in the file's line, unstripped
+            why = f"{exc.msg[:1].lower()}{exc.msg[1:]}"
+            yield number, f"line {number}, column {column}: not JSON ({why})", line
         except (ValueError, UnicodeDecodeError) as exc:
             yield number, f"line {number}: {exc}", line
         except RecursionError:
@@ -329,6 +331,25 @@ def _release(held: list[str], on_error: Callable[[str], None], counts: Counter[s
         on_error(error)
     counts["failed"] += len(held)
     held.clear()
+
+
+def not_records(path: str) -> str | None:
+    """Why a file is not JSON Lines of records at all, by its first lines (as import_records
+    would say it), or None: a file that cannot be read, or one that may hold records."""
+    try:
+        with open(path, "rb") as stream:
+            head = [line for line in itertools.islice(stream, 50) if line.strip()][:_NOT_JSONL]
+    except OSError:
+        return None  # import_records' caller says why
+    if not head:
+        return "empty: no records"
+    why = _other_format(head[0].strip())
+    if why is not None:
+        return f"{why}: {_WANTED}"
+    if any(line.lstrip().startswith(b"{") for line in head):
+        return None
+    which = "no line" if len(head) < _NOT_JSONL else f"none of its first {_NOT_JSONL} lines"
+    return f"not JSON Lines of records ({which} is a JSON object): {_WANTED}"
 
 
 def _other_format(first: bytes) -> str | None:

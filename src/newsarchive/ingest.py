@@ -60,6 +60,10 @@ class FileResult:
     skipped: str | None = None
 
 
+# The reason of an input left unchanged because its very bytes are stored (not parsed again).
+SEEN_BEFORE = "its bytes are stored already"
+
+
 @dataclass
 class Summary:
     added: int = 0
@@ -309,7 +313,8 @@ def ingest_jobs(
         elif parsed.reason is not None:
             report(FileResult(parsed.path, "failed", reason=parsed.reason, container=where))
         elif parsed.seen is not None:
-            report(FileResult(parsed.path, "unchanged", parsed.seen or None, container=where))
+            seen = parsed.seen or None
+            report(FileResult(parsed.path, "unchanged", seen, SEEN_BEFORE, container=where))
         else:
             batch.append(parsed)
             held += len(parsed.data or b"") + len(parsed.article.body if parsed.article else "")

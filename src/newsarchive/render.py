@@ -202,9 +202,10 @@ def _cut_marked(text: str, width: int) -> str:
             continue
         if not marked:
             part = piece[:room]
-            if piece[room] != " ":  # the cut runs through a word: not shown
-                space = part.rfind(" ")
-                part = part[: space + 1] if space >= 0 or parts else part
+            # A cut through a word leaves the word out; text without spaces (Chinese,
+            # Japanese, or one long word) is cut where the room ends.
+            if piece[room] != " " and " " in piece:
+                part = part[: part.rfind(" ") + 1]
             parts.append(part)
         break
     return "".join(parts).rstrip(" ") + "…"

@@ -308,7 +308,10 @@ def _shown(stamp: Stamp | None, zone: tzinfo | None, other: Stamp | None) -> str
     if stamp is None:
         return None
     if zone is None and stamp.offset_minutes == 0 and other is not None and other.offset_minutes:
-        zone = timezone(timedelta(minutes=other.offset_minutes))
+        mine, theirs = stamp.moment(), other.moment()
+        # Within a week of each other (a clock change between them would change the offset).
+        if mine and theirs and abs(mine - theirs) <= timedelta(days=7):
+            zone = timezone(timedelta(minutes=other.offset_minutes))
     return stamp.iso(zone)
 
 

@@ -528,7 +528,8 @@ class Stamp:
         wall = self.moment(zone)
         if wall is None:
             return date(self.year, self.month, self.day).isoformat()
-        if self.offset_minutes == 0 and zone is not None:
+        if self.offset_minutes == 0 and zone is not None and (wall.hour, wall.minute) != (0, 0):
+            # (Midnight UTC is how much metadata writes a bare date: that day, not an instant.)
             wall = wall.astimezone(zone)
         return wall.isoformat(timespec="seconds" if wall.second else "minutes")
 

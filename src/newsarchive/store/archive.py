@@ -173,7 +173,8 @@ class Archive:
     # -- writing ---------------------------------------------------------------------------
 
     def add(self, article: Article, data: bytes) -> Outcome:
-        """Store an article with its input's bytes: added, unchanged (seen) or updated (edition)."""
+        """Store an article with its input's bytes: added, unchanged (seen), updated (a later
+        edition, now the record) or earlier (an older edition, kept as a version)."""
         return self.writer().add_many([(article, data)])[0]
 
     # -- reading ---------------------------------------------------------------------------

@@ -312,12 +312,16 @@ def _filters(dialect: str, options: SearchOptions, params: Params) -> list[str]:
         clauses = []
         for i, source in enumerate(options.sources):
             hosts = _hosts(source)
-            if hosts:  # an address or a host: its domain, at any level
+            if hosts:  # an address or a host: its domain, at any level (or a name like it)
                 names = []
                 for k, host in enumerate(hosts):
                     params[f"src{i}_{k}"] = host
                     names.append(f":src{i}_{k}")
-                clauses.append(f"lower(s.domain) IN ({', '.join(names)})")
+                params[f"src{i}"] = _like(source)
+                clauses.append(
+                    f"lower(s.domain) IN ({', '.join(names)})"
+                    f" OR lower(s.name) LIKE :src{i} ESCAPE '\\'"
+                )
                 continue
             params[f"src{i}"] = _like(source)
             clauses.append(

@@ -100,8 +100,9 @@ def _input_values(
 
 def _restamped(stored: ArticleRow, article: Article) -> bool:
     """Whether an article with a stored one's text is another edition of it: the same
-    source, and an update time of its own that the stored record does not have."""
-    if article.updated_at is None or article.updated_at == stored.updated_at:
+    source, an update time on one side at least, and another edition time (either may come
+    first: the result is the same)."""
+    if article.updated_at is None and stored.updated_at is None:
         return False
     if edition_key(article) == edition_key(stored):
         return False
@@ -410,7 +411,11 @@ class Writer:
         """Store an article as a new one, or as an edition of `earlier`: below its record when
         older, else as its record (the record it replaces kept as a version)."""
         if earlier is not None and edition_key(article) < edition_key(earlier):
-            # An older edition arriving late: kept as a version, the current record stays.
+            # An older edition arriving late: kept as a version, the current record stays;
+            # one kept already (this edition from other bytes) keeps only its input.
+            if self._holds_version(s, earlier.id, article):
+                self._keep_input(s, article, data, now, earlier.id)
+                return Outcome("unchanged", earlier.id)
             when = article.ingested_at if article.input.imported else None
             record = {**article.to_dict(), "id": earlier.id, "ingested_at": when or iso_utc(now)}
             self._keep_version(s, earlier, record, now)
@@ -451,6 +456,18 @@ class Writer:
         s.expire(row, ["source", "input"])
         return Outcome(status, row.id)
 
+    def _holds_version(self, s: Session, article_id: int, article: Article) -> bool:
+        """Whether the article keeps this edition (its text and edition time) as a version."""
+        versions = _TABLES["article_versions"]
+        key = edition_key(article)
+        for (record,) in s.execute(
+            select(versions.c.record).where(versions.c.article_id == article_id)
+        ):
+            kept = json.loads(record)
+            if kept.get("sha256") == article.sha256 and edition_key(kept) == key:
+                return True
+        return False
+
     def _keep_version(
         self, s: Session, current: ArticleRow, record: dict[str, Any], now: datetime
     ) -> None:
@@ -482,7 +499,8 @@ class Writer:
             .where(same_source, ArticleRow.headline == article.headline)
             .order_by(ArticleRow.id)
         ):
-            if article.posted_at and candidate.posted_at == article.posted_at:
+            # The same instant, whatever offset each edition gives it in.
+            if article.posted_at and utc_key(candidate.posted_at) == utc_key(article.posted_at):
                 return candidate
             # Of a known source, an edition without a posting time matches one with.
             if source_id and (candidate.posted_at is None or article.posted_at is None):

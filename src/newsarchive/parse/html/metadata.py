@@ -293,10 +293,11 @@ _AUTHOR_KEYS = (
 
 
 def _ld_address(value: Any) -> str | None:
-    """An absolute http(s) address given as a string or as an object's @id or url."""
+    """An article's absolute http(s) address given as a string or as an object's @id or url."""
     if isinstance(value, dict):
         value = value.get("@id") or value.get("url")
-    if isinstance(value, str) and re.match(r"https?://[^/\s]+\.[^/\s]+", value.strip()):
+    # An article's own: a site's home page ("https://site.example/") is every article's.
+    if isinstance(value, str) and re.match(r"https?://[^/\s]+\.[^/\s]+/[^?#\s]", value.strip()):
         return value.strip()
     return None
 
