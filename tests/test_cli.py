@@ -197,7 +197,7 @@ def test_ingest_stdin(runner: CliRunner, seed_path: Path) -> None:
 
 
 def test_a_url_given_for_bytes_stored_before_is_said_to_change_nothing(
-    runner: CliRunner, seed_path: Path
+    runner: CliRunner, seed_path: Path, tmp_path: Path
 ) -> None:
     assert run(runner, "ingest", str(seed_path))[0] == 0
     code, out, err = run(runner, "ingest", str(seed_path), "--url", "https://example.org/a/1")
@@ -206,6 +206,12 @@ def test_a_url_given_for_bytes_stored_before_is_said_to_change_nothing(
         f"note: {seed_path} is stored already (record 1): --url https://example.org/a/1"
         " changes nothing\n"
     )
+    # Other bytes of the same text: kept as another original of the record, as said.
+    copy = tmp_path / "copy.txt"
+    copy.write_bytes(seed_path.read_bytes() + b"\n\n")
+    code, out, err = run(runner, "ingest", str(copy), "--url", "https://example.org/a/1")
+    assert code == 0 and out.startswith("0 added, 1 unchanged")
+    assert err.startswith(f"note: {copy} has the text of a stored article (record 1)")
 
 
 def test_usage_errors_exit_2(runner: CliRunner) -> None:

@@ -299,9 +299,10 @@ def ingest_jobs(
                 reason = f"cannot store: {outcome}"
                 report(FileResult(parsed.path, "failed", None, reason, parsed.container))
             else:
+                why = SEEN_BEFORE if outcome.seen else None
                 report(
                     FileResult(
-                        parsed.path, outcome.status, outcome.article_id, None, parsed.container
+                        parsed.path, outcome.status, outcome.article_id, why, parsed.container
                     )
                 )
         batch.clear()

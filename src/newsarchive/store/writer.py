@@ -53,6 +53,7 @@ Versions = Sequence[tuple[Article, bytes]]
 class Outcome:
     status: Status
     article_id: int
+    seen: bool = False  # unchanged because these very bytes are stored (not only their text)
 
 
 def _article_values(article: Article, source_id: int | None, now: datetime) -> dict[str, Any]:
@@ -322,7 +323,7 @@ class Writer:
         for i, (article, _data) in enumerate(items):
             sha = article.input.sha256
             if sha in seen_inputs:
-                outcomes[i] = Outcome("unchanged", seen_inputs[sha] or 0)
+                outcomes[i] = Outcome("unchanged", seen_inputs[sha] or 0, seen=True)
                 continue
             head = (sources[i], article.headline)
             careful = (
@@ -366,7 +367,7 @@ class Writer:
             seen.data, seen.size, seen.imported = data, len(data), None
             return Outcome("unchanged", seen.article_id or 0)
         if seen is not None:
-            return Outcome("unchanged", seen.article_id or 0)
+            return Outcome("unchanged", seen.article_id or 0, seen=True)
         same_text = select(ArticleRow).where(ArticleRow.content_sha256 == article.sha256)
         if merge_same and (same := s.scalar(same_text.limit(1))) is not None:
             if _restamped(same, article):
