@@ -450,3 +450,40 @@ def test_a_page_without_its_address_is_placed_by_what_its_metadata_says(
     assert article.url == url
     assert article.source is not None
     assert (article.source.name, article.source.domain) == source
+
+
+def test_metadata_names_the_authors_the_printed_byline_says_more_of_them() -> None:
+    # <meta name=author> names one, JSON-LD both; the printed byline gives titles, emails
+    # and datelines, which metadata does not.
+    head = (
+        '<meta name="author" content="Jane Whitfield">'
+        '<script type="application/ld+json">{"@type": "NewsArticle",'
+        ' "headline": "Dock strike ends", "author": [{"@type": "Person", "name": "Jane Whitfield"},'
+        ' {"@type": "Person", "name": "Omar Haddad"}]}</script>'
+    )
+    body = "<h1>Dock strike ends</h1><p class='byline'>By Jane Whitfield and Omar Haddad</p>"
+    article = parse_bytes(page(head, body + PARAGRAPHS), "x.html")
+    assert [a.name for a in article.authors] == ["Jane Whitfield", "Omar Haddad"]
+
+    head = (
+        '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "부두 확장",'
+        ' "author": {"@type": "Person", "name": "김민수"}}</script>'
+    )
+    body = (
+        "<h1>부산항 신항 부두 확장 공사 내년 봄 완공</h1>"
+        "<div class='byline'>부산=김민수 기자 minsu@example.co.kr</div>"
+        + "".join(
+            f"<p>부산항만공사는 신항 서측 부두의 확장 공사를 내년 봄까지 마치겠다고 {i}일 밝혔다. "
+            "공사가 끝나면 대형 컨테이너선 두 척이 동시에 접안할 수 있다.</p>"
+            for i in range(1, 6)
+        )
+    )
+    article = parse_bytes(page(head, body, lang="ko"), "x.html")
+    [author] = article.authors
+    assert (author.name, author.email, author.role, author.dateline) == (
+        "김민수",
+        "minsu@example.co.kr",
+        "reporter",
+        "부산",
+    )
+    assert article.emails == ["minsu@example.co.kr"]

@@ -260,3 +260,20 @@ def test_joiners_alone_or_at_a_lines_ends_are_no_text() -> None:
         "A 👩\u200d🔧 B",
     ]
     assert lines[1].blank_before
+
+
+def test_a_date_label_written_as_one_word_is_no_name_before_its_date() -> None:
+    capture = "\n\n".join(
+        [
+            "부산=한지우 기자",
+            "부산항 신항 부두 확장 공사 … 내년 봄 완공 목표",
+            "기사입력 2025.03.07 오전 08:00",
+            "부산항만공사는 신항 서측 부두의 확장 공사를 내년 봄까지 마치겠다고 7일 밝혔다. "
+            "공사가 끝나면 대형 컨테이너선 두 척이 동시에 접안할 수 있다.",
+            "항만공사는 공사 기간 중에도 기존 부두의 하역 작업은 그대로 이어진다고 설명했다.",
+            "한지우 기자 jiwoo@example.co.kr",
+        ]
+    )
+    record = parse_bytes(capture.encode(), "capture.txt")
+    assert [a.name for a in record.authors] == ["한지우"]
+    assert record.posted_at == "2025-03-07T08:00+09:00"

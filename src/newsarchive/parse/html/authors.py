@@ -40,18 +40,31 @@ class AuthorCandidate:
     source: str
     block: int = -1  # the text block it is printed in, when printed
     names: list[str] = field(default_factory=list)
-    roles: dict[str, str] = field(default_factory=dict)  # a name's job title, printed with it
+    # What the candidate prints of each name beside it: its job title, email, dateline.
+    people: dict[str, Author] = field(default_factory=dict)
 
     @classmethod
     def of(cls, text: str, source: str, block: int, authors: list[Author]) -> AuthorCandidate:
         names: list[str] = []
-        roles: dict[str, str] = {}
+        people: dict[str, Author] = {}
+        # A byline read whole ("김민수 기자 minsu@..."), where it names the same people, gives
+        # the emails and datelines printed with the names.
+        byline = read_byline(text) if source not in ("ld", "meta") else None
+        read = {a.name: a for a in byline.authors} if byline else {}
         for author in authors:
             if author.name not in names:
                 names.append(author.name)
-            if author.role:
-                roles.setdefault(author.name, author.role)
-        return cls(text, source, block, names, roles)
+            seen = read.get(author.name)
+            people.setdefault(
+                author.name,
+                Author(
+                    author.name,
+                    author.email or (seen.email if seen else None),
+                    author.role or (seen.role if seen else None),
+                    author.dateline or (seen.dateline if seen else None),
+                ),
+            )
+        return cls(text, source, block, names, people)
 
 
 def _block_of(el: HtmlElement, position: dict[HtmlElement, int]) -> int:
@@ -206,6 +219,36 @@ def byline_rows(
             ]
         )
     return np.array(rows, dtype=np.float64)
+
+
+def authors_of(chosen: AuthorCandidate, found: list[AuthorCandidate]) -> list[Author]:
+    """The chosen candidate's authors, each with what any candidate prints beside the same
+    name (metadata names people; the printed byline their titles, emails and datelines); and
+    when metadata names them all and more (JSON-LD that lists a co-author that <meta
+    name=author> left out), its list."""
+    names = chosen.names
+    wider = [
+        c
+        for c in found
+        if c.source in ("ld", "meta")
+        and set(names) < set(c.names)
+        and c.names[: len(names)] == names
+        and len(c.names) <= 6
+    ]
+    if wider:
+        names = max(wider, key=lambda c: len(c.names)).names
+    authors = []
+    for name in names:
+        printed = [c.people[name] for c in [chosen, *found] if name in c.people]
+        authors.append(
+            Author(
+                name,
+                next((a.email for a in printed if a.email), None),
+                next((a.role for a in printed if a.role), None),
+                next((a.dateline for a in printed if a.dateline), None),
+            )
+        )
+    return authors
 
 
 def choose_byline(found: list[AuthorCandidate], rows: Matrix) -> AuthorCandidate | None:

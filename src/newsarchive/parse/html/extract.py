@@ -15,7 +15,6 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ...record import Author
 from .. import boilerplate as bp
 from .. import sites
 from ..dates import with_region
@@ -219,8 +218,10 @@ def parse_html(markup: str, url: str | None = None) -> Extracted:
     chosen = bylines.choose_byline(candidates, rows)
     if chosen is not None:
         found.byline = _printed_byline(chosen, candidates)
-        for name in chosen.names:
-            found.add_author(Author(name, None, chosen.roles.get(name)))
+        for author in bylines.authors_of(chosen, candidates):
+            found.add_author(author)
+            if author.email:
+                found.add_email(author.email)
 
     paragraphs = _body(blocks, with_structure(kept, blocks), found)
     if meta.article_body:

@@ -29,7 +29,7 @@ from ..names import (
     split_trailing_byline,
 )
 from ..sources import domain_of_url, known_domains_in
-from ..vocabulary import HANGUL
+from ..vocabulary import HANGUL, KOREAN_NOT_NAMES
 from .article import ArticleLines, best_run, read_article
 from .authors import choose_bylines, lower_words
 from .capture import Capture, Line, read_capture
@@ -231,7 +231,9 @@ def _read_byline_line(found: Extracted, lines: list[Line], i: int, common: froze
 
 
 def _date_label(word: str) -> bool:
-    return bool(POSTED_LABEL.match(word) or UPDATED_LABEL.match(word))
+    """A date's label, not a name: "입력", "Updated", and the words a label is written in
+    ("기사입력")."""
+    return bool(POSTED_LABEL.match(word) or UPDATED_LABEL.match(word)) or word in KOREAN_NOT_NAMES
 
 
 def _read_conventions(found: Extracted, lines: list[Line], body_at: list[int]) -> None:
