@@ -7,7 +7,8 @@
     prefix*            words that start so
 
 Korean words match with the particles that attach to them (김정은 finds 김정은과 and 김정은이), so
-Hangul terms are prefix terms. Anything else a user types is searched as literal words: it is never
+Hangul terms are prefix terms; a word typed with a particle is searched without it (인천의 finds
+인천은). Anything else a user types is searched as literal words: it is never
 syntax and never an error, except a query with nothing left to search for.
 """
 
@@ -46,8 +47,22 @@ class Query:
         return [w for group in self.groups for t in group for w in t.words]
 
 
+# Particles a Korean word typed with one is searched without: "인천의" finds 인천 and 인천은
+# too (the stem is a prefix term). Only those that seldom end a noun or a name themselves
+# (not 이, 가, 은: 어린이, 전문가, 김정은), after a stem of two syllables or more ("회의",
+# "결과", "마을" stay whole).
+_PARTICLES = ("에서는", "에게서", "으로는", "에서", "에게", "께서", "으로", "부터", "까지", "처럼",
+              "에는", "에도", "의", "을", "를", "는", "과", "와")  # fmt: skip
+_KOREAN_STEM = re.compile(r"^([\uac00-\ud7a3]{2,})(?:" + "|".join(_PARTICLES) + r")$")
+
+
+def _stem(word: str) -> str:
+    m = _KOREAN_STEM.match(word)
+    return m.group(1) if m else word
+
+
 def _term(text: str, quoted: bool, star: bool) -> Term | None:
-    words = tuple(_WORD.findall(text))
+    words = tuple(_stem(w) for w in _WORD.findall(text))
     if not words:
         return None
     if not quoted and len(words) == 1 and text.rstrip().endswith("*"):
