@@ -102,6 +102,17 @@ def test_by_source_and_filters(archive: Archive) -> None:
     only = timeline(archive, "--by", "month", "--source", "seoul", "harbour")
     assert sum(int(str(r["count"])) for r in only) == 3
     assert timeline(archive, "nothingmatchesthis") == []
+    # Without a query: every article the filters keep.
+    everything = timeline(archive, "--by", "year")
+    assert sum(int(str(r["count"])) for r in everything) == sum(
+        1 for a in archive.iter_records() if a.posted_at
+    )
+    seoul = timeline(archive, "--by", "month", "--source", "seoul")
+    assert (
+        3
+        <= sum(int(str(r["count"])) for r in seoul)
+        < sum(int(str(r["count"])) for r in everything)
+    )
 
 
 def test_csv_and_the_terminal_chart(archive: Archive) -> None:

@@ -58,10 +58,16 @@ def filter_options(command: F) -> F:
     for option in reversed(
         [
             click.option(
-                "--since", metavar="DATE", help="Posted on or after (YYYY-MM-DD or a datetime)."
+                "--since",
+                metavar="DATE",
+                help="Posted on or after: YYYY-MM-DD (the publisher's day), or a datetime"
+                " (an instant: with its offset, +09:00, else UTC).",
             ),
             click.option(
-                "--until", metavar="DATE", help="Posted on or before (YYYY-MM-DD or a datetime)."
+                "--until",
+                metavar="DATE",
+                help="Posted on or before: YYYY-MM-DD (the publisher's day), or a datetime"
+                " (an instant: with its offset, else UTC).",
             ),
             click.option(
                 "--source", "sources", multiple=True, help="Source name or domain (repeatable)."
@@ -618,7 +624,7 @@ def search(
 
 
 @cli.command(cls=QueryCommand)
-@click.argument("query", nargs=-1, required=True)
+@click.argument("query", nargs=-1)
 @click.option(
     "--by",
     type=click.Choice(["day", "week", "month", "year"]),
@@ -652,7 +658,8 @@ def timeline(
     as_csv: bool,
     plot_file: str | None,
 ) -> None:
-    """How many articles match QUERY per day, week, month or year.
+    """How many articles match QUERY per day, week, month or year (without a QUERY: every
+    article the filters keep, e.g. timeline --lang ko).
 
     Periods are the publisher's local days (a record's posting time keeps its UTC offset);
     periods without a match between the first and the last are shown as zero.
@@ -674,7 +681,7 @@ def timeline(
             raise click.ClickException(
                 "--plot needs matplotlib: pip install 'newsarchive[plot]'"
             ) from exc
-    options = search_options(query, since, until, sources, languages, authors)
+    options = search_options(query, since, until, sources, languages, authors, every=not query)
     try:
         with open_archive(ctx) as archive:
             counted = archive.timeline(options, by, by_source)  # type: ignore[arg-type]
@@ -709,7 +716,8 @@ def timeline(
         click.echo(f"({n:,} {have} no posting date)", err=True)
     if plot_file and rows:
         try:
-            plot(counted, plot_file, f'"{" ".join(query)}": articles per {by}')
+            what = f'"{" ".join(query)}"' if query else "every article"
+            plot(counted, plot_file, f"{what}: articles per {by}")
         except OSError as exc:
             raise click.ClickException(f"cannot write {plot_file}: {exc.strerror or exc}") from exc
         click.echo(f"plotted to {plot_file}", err=True)

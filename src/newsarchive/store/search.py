@@ -115,7 +115,7 @@ def when_options(since: str | None, until: str | None) -> dict[str, Any]:
                 found[f"{name}_day"] = date.fromisoformat(raw)
             except ValueError as exc:
                 raise QueryError(
-                    f"not a date or datetime: {value!r} (use YYYY-MM-DD[THH:MM])"
+                    f"not a date or datetime: {value!r} (use YYYY-MM-DD, or YYYY-MM-DDTHH:MM[+HH:MM], UTC without an offset)"
                 ) from exc
         else:
             found[name] = parse_when(raw, end=name == "until")
@@ -134,7 +134,9 @@ def parse_when(value: str, *, end: bool = False) -> datetime:
             return moment
         moment = datetime.fromisoformat(raw.replace("Z", "+00:00"))
     except ValueError as exc:
-        raise QueryError(f"not a date or datetime: {value!r} (use YYYY-MM-DD[THH:MM])") from exc
+        raise QueryError(
+            f"not a date or datetime: {value!r} (use YYYY-MM-DD, or YYYY-MM-DDTHH:MM[+HH:MM], UTC without an offset)"
+        ) from exc
     if moment.tzinfo is not None:
         try:
             moment = moment.astimezone(UTC).replace(tzinfo=None)
