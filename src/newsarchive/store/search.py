@@ -114,9 +114,7 @@ def when_options(since: str | None, until: str | None) -> dict[str, Any]:
             try:
                 found[f"{name}_day"] = date.fromisoformat(raw)
             except ValueError as exc:
-                raise QueryError(
-                    f"not a date or datetime: {value!r} (use YYYY-MM-DD, or YYYY-MM-DDTHH:MM[+HH:MM], UTC without an offset)"
-                ) from exc
+                raise QueryError(f"not a date or datetime: {value!r} ({_WHEN_FORMS})") from exc
         else:
             found[name] = parse_when(raw, end=name == "until")
     return found
@@ -134,9 +132,7 @@ def parse_when(value: str, *, end: bool = False) -> datetime:
             return moment
         moment = datetime.fromisoformat(raw.replace("Z", "+00:00"))
     except ValueError as exc:
-        raise QueryError(
-            f"not a date or datetime: {value!r} (use YYYY-MM-DD, or YYYY-MM-DDTHH:MM[+HH:MM], UTC without an offset)"
-        ) from exc
+        raise QueryError(f"not a date or datetime: {value!r} ({_WHEN_FORMS})") from exc
     if moment.tzinfo is not None:
         try:
             moment = moment.astimezone(UTC).replace(tzinfo=None)
@@ -277,6 +273,9 @@ def _hosts(value: str) -> list[str]:
         return []
     labels = host.group(1).lower().removeprefix("www.").split(".")
     return [".".join(labels[k:]) for k in range(len(labels) - 1)]
+
+
+_WHEN_FORMS = "use YYYY-MM-DD, or YYYY-MM-DDTHH:MM[+HH:MM], UTC without an offset"
 
 
 def _like(value: str) -> str:
