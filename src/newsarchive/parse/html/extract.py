@@ -28,7 +28,7 @@ from . import authors as bylines
 from . import dating
 from . import headline as titles
 from .blocks import FLAG_NAMES, Block, page_blocks, strip_code, strip_scripts
-from .dom import HtmlElement, clean_space, drop_tree, parse_document, text_of
+from .dom import HtmlElement, attr_text, clean_space, drop_tree, parse_document, text_of
 from .features import PageFeatures, PageKind, block_features
 from .metadata import PageMeta, read_metadata
 
@@ -238,7 +238,10 @@ def parse_html(markup: str, url: str | None = None) -> Extracted:
         )
         found.extraction = "html:fallback"
     found.paragraphs = paragraphs
-    found.subheadline = _lead(meta, blocks, kept) or meta.description
+    # (A deck the body model keeps stays in the body too: test sets count it as the text's.)
+    found.subheadline = (
+        _deck(blocks, choices.headline_at) or _lead(meta, blocks, kept) or meta.description
+    )
     found.domain_hints = known_domains_in(" ".join(paragraphs[-2:]))
     return found
 
@@ -316,6 +319,29 @@ def _fallback(blocks: list[Block], longest: bool = True) -> list[str]:
         if biggest is not None and len(biggest.text.split()) >= 10:
             best = [biggest.text]
     return [line for text in best for line in text.split("\n")]
+
+
+# An element that says it holds the deck under a headline.
+_DECK_CLASS = re.compile(r"sub-?head|sub-?title|\bdeck\b|\bdek\b|standfirst|strapline")
+
+
+def _deck(blocks: list[Block], headline_at: int | None) -> str | None:
+    """The deck printed right under the headline, in an element its class names as one."""
+    if headline_at is None:
+        return None
+    for block in blocks[headline_at + 1 : headline_at + 4]:
+        text = block.text
+        holder = block.element.getparent()
+        marker = attr_text(block.element) + " " + (attr_text(holder) if holder is not None else "")
+        if (
+            20 <= len(text) <= 300
+            and "\n" not in text
+            and _DECK_CLASS.search(marker)
+            and not date_line(text)
+            and read_byline(text) is None
+        ):
+            return clean_space(text)
+    return None
 
 
 def _lead(meta: PageMeta, blocks: list[Block], kept: Matrix) -> str | None:
