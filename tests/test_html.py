@@ -492,8 +492,8 @@ def test_metadata_names_the_authors_the_printed_byline_says_more_of_them() -> No
 def test_a_deck_under_the_headline_is_the_subheadline() -> None:
     body = (
         "<h1>Dock strike ends after three weeks</h1>"
-        "<h2 class='article-subhead'>Dockworkers ratify a contract with a raise over four years</h2>"
-        + PARAGRAPHS
+        "<h2 class='article-subhead'>"
+        "Dockworkers ratify a contract with a raise over four years</h2>" + PARAGRAPHS
     )
     article = parse_bytes(page("", body), "x.html")
     assert article.subheadline == "Dockworkers ratify a contract with a raise over four years"
