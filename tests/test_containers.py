@@ -216,6 +216,20 @@ def test_a_broken_record_in_the_middle_is_one_error_and_the_rest_is_read(
     assert "3 articles added" in result.stdout
 
 
+def test_a_record_without_its_type_is_an_error_not_passed_over(tmp_path: Path) -> None:
+    warc = build_warc(tmp_path / "w.warc", gzip=False)
+    data = warc.read_bytes()
+    # The second page's record, its type misspelled (the rest of the record as it was).
+    second = _offsets(warc)[2]
+    at = data.index(b"WARC-Type: response", second)
+    warc.write_bytes(data[:at] + b"WARC-Tpye: response" + data[at + 19 :])
+    result = CliRunner().invoke(cli, ["--db", str(tmp_path / "a.db"), "ingest", str(warc)])
+    assert result.exit_code == 1
+    errors = [line for line in result.stderr.splitlines() if line.startswith("error:")]
+    assert len(errors) == 1 and errors[0].endswith("a record without a WARC-Type header")
+    assert "3 articles added" in result.stdout
+
+
 def _offsets(warc: Path) -> list[int]:
     from warcio.archiveiterator import ArchiveIterator
 

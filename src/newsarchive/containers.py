@@ -270,6 +270,9 @@ def _warc_item(record: object, shown: str, where: str, seen: set[str], kind: Kin
     place = f"{shown} ({where})"
     if warc_type == "revisit":
         return Skipped(place, "duplicate", "a revisit of an earlier capture")
+    if not warc_type:
+        # A record with no type (a misspelled header) may be a page: said, not passed over.
+        return Broken(place, "a record without a WARC-Type header")
     if warc_type not in ("response", "resource"):
         return None  # warcinfo, request, metadata, conversion: not pages
     stated = headers.get_header("Content-Length")
