@@ -214,3 +214,23 @@ def test_the_copy_builds_postgresqls_search_indexes_after_the_articles(
         assert fresh.search("Kim Jong Un")[0].id == source.search("Kim Jong Un")[0].id
         fresh.close()
     source.close()
+
+
+@pytest.mark.postgresql
+def test_a_schema_that_does_not_exist_is_named_as_the_reason() -> None:
+    import os
+    import uuid
+
+    from sqlalchemy.engine import make_url
+
+    from conftest import PG_ENV, SEED
+
+    base = os.environ.get(PG_ENV)
+    if not base:
+        pytest.skip(f"PostgreSQL tests need {PG_ENV}")
+    missing = f"missing_{uuid.uuid4().hex[:12]}"
+    target = make_url(base).update_query_dict({"options": f"-csearch_path={missing}"})
+    url = target.render_as_string(hide_password=False)
+    result = CliRunner().invoke(cli, ["--db", url, "ingest", str(SEED)])
+    assert result.exit_code == 1
+    assert "CREATE SCHEMA" in result.stderr

@@ -23,7 +23,11 @@ def db_reason(exc: BaseException) -> str:
     parameters or the library's help link."""
     orig = getattr(exc, "orig", None)
     lines = str(orig if orig is not None else exc).strip().splitlines()
-    return lines[0] if lines else type(exc).__name__
+    reason = lines[0] if lines else type(exc).__name__
+    if "no schema has been selected" in reason:
+        # PostgreSQL's search_path names a schema that does not exist yet.
+        reason += " (the schema search_path names must exist: CREATE SCHEMA name)"
+    return reason
 
 
 def default_path() -> Path:
