@@ -140,6 +140,21 @@ def test_plots_are_written(archive: Archive, tmp_path: Path) -> None:
     assert b"<svg" in (tmp_path / "t.svg").read_bytes()[:1000]
 
 
+def test_a_plot_of_a_korean_query_warns_of_no_missing_glyph(tmp_path: Path) -> None:
+    pytest.importorskip("matplotlib")
+    import warnings
+
+    from newsarchive.timeline import Timeline, plot
+
+    counted = Timeline(by="month")
+    counted.counts[("2025-03", "")] = 2
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        plot(counted, str(tmp_path / "k.png"), '"김정은": articles per month')
+    assert (tmp_path / "k.png").stat().st_size > 1000
+    assert not [w for w in caught if "Glyph" in str(w.message)]
+
+
 def test_periods_and_bars() -> None:
     assert period_of("2024-12-30T10:00:00+09:00", "week") == "2025-W01"
     assert periods_between("2024-11", "2025-02", "month") == [

@@ -8,11 +8,12 @@ between the first and the last; articles without a posting time are counted apar
 
 from __future__ import annotations
 
+import warnings
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import Literal
+from typing import Any, Literal
 
 By = Literal["day", "week", "month", "year"]
 BYS: tuple[By, ...] = ("day", "week", "month", "year")
@@ -149,9 +150,17 @@ def plot(timeline: Timeline, path: str, title: str) -> None:
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
-    from matplotlib.ticker import MaxNLocator
 
     rows = timeline.rows()
+    labels = title + "".join(str(s) for _, s, _ in rows if s)
+    fonts = [] if labels.isascii() else _cjk_fonts()
+    with plt.rc_context({"font.family": [*fonts, "sans-serif"]} if fonts else {}):
+        _draw(plt, timeline, rows, path, title)
+
+
+def _draw(plt: Any, timeline: Timeline, rows: list[Any], path: str, title: str) -> None:
+    from matplotlib.ticker import MaxNLocator
+
     figure, axes = plt.subplots(figsize=(10, 4))
     sources = sorted({s for _, s, _ in rows})
     periods = sorted({p for p, _, _ in rows})
@@ -169,6 +178,25 @@ def plot(timeline: Timeline, path: str, title: str) -> None:
     axes.tick_params(axis="x", rotation=45)
     if any(sources):
         axes.legend(fontsize="small")
-    figure.tight_layout()
-    figure.savefig(path)
+    with warnings.catch_warnings():
+        # Where no installed font has a title's or a source's letters, matplotlib draws boxes
+        # and warns once a glyph; the file is still written.
+        warnings.filterwarnings("ignore", message="Glyph .* missing from font")
+        figure.tight_layout()
+        figure.savefig(path)
     plt.close(figure)
+
+
+# Fonts that hold Hangul, kana and Han (those common on Linux, macOS and Windows), tried in
+# turn for a plot whose labels are not all Latin.
+_CJK_FONTS = ("Noto Sans CJK KR", "Noto Sans CJK JP", "Noto Sans KR", "NanumGothic",
+              "Apple SD Gothic Neo", "AppleGothic", "Malgun Gothic", "Source Han Sans",
+              "WenQuanYi Zen Hei", "Droid Sans Fallback")  # fmt: skip
+
+
+def _cjk_fonts() -> list[str]:
+    """The installed fonts of _CJK_FONTS, for a plot whose labels are not all Latin."""
+    from matplotlib import font_manager
+
+    installed = {f.name for f in font_manager.fontManager.ttflist}
+    return [name for name in _CJK_FONTS if name in installed]
