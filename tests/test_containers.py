@@ -228,6 +228,11 @@ def test_a_record_without_its_type_is_an_error_not_passed_over(tmp_path: Path) -
     errors = [line for line in result.stderr.splitlines() if line.startswith("error:")]
     assert len(errors) == 1 and errors[0].endswith("a record without a WARC-Type header")
     assert "3 articles added" in result.stdout
+    # An untyped record with no address (a warcinfo, say) could hold no page: no error.
+    info = data.index(b"WARC-Type: warcinfo")
+    warc.write_bytes(data[:info] + b"WARC-Tpye: warcinfo" + data[info + 19 :])
+    result = CliRunner().invoke(cli, ["--db", str(tmp_path / "b.db"), "ingest", str(warc)])
+    assert result.exit_code == 0 and "error:" not in result.stderr
 
 
 def _offsets(warc: Path) -> list[int]:

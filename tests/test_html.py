@@ -500,3 +500,36 @@ def test_a_deck_under_the_headline_is_the_subheadline() -> None:
     # A heading without such a class, further down, is the body's.
     plain = parse_bytes(page("", "<h1>Dock strike ends</h1>" + PARAGRAPHS), "x.html")
     assert plain.subheadline is None
+
+
+@pytest.mark.parametrize(
+    "element",
+    [
+        "<figcaption class='image-subtitle'>Dockworkers march on the quay at dawn"
+        " (Photo: Jane Roe/Reuters)</figcaption>",
+        "<div class='article-subhead'>Jane Whitfield, staff writer | 3 March 2025, 10:00</div>",
+        "<p class='subheadline'>Jane Whitfield and Omar Haddad, Staff Writers</p>",
+        "<h2 class='section-subtitle'>More stories from our Business desk</h2>",
+        "<div class='subhead-meta'>Reading time: 4 minutes · 12 comments</div>",
+    ],
+)
+def test_what_is_named_like_a_deck_but_is_not_one_is_no_subheadline(element: str) -> None:
+    body = "<h1>Dock strike ends after three weeks</h1>" + element + PARAGRAPHS
+    assert parse_bytes(page("", body), "x.html").subheadline is None
+
+
+def test_a_namesakes_card_among_related_stories_lends_the_author_nothing() -> None:
+    related = (
+        "<aside class='related'><h3>More stories</h3><ul>"
+        + "".join(
+            f"<li><a href='/s/{i}'>Another story {i} from the harbour desk</a></li>"
+            for i in range(12)
+        )
+        + "</ul><div class='author-card'>Jane Whitfield, Sports Editor"
+        " jwhitfield@othersite.example</div></aside>"
+    )
+    body = "<h1>Dock strike ends</h1><p class='byline'>By Jane Whitfield</p>" + PARAGRAPHS
+    article = parse_bytes(page("", body + related), "x.html")
+    [author] = article.authors
+    assert (author.name, author.email, author.role) == ("Jane Whitfield", None, None)
+    assert article.emails == []

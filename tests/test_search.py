@@ -78,29 +78,37 @@ def test_korean_particles_attach(archive: Archive) -> None:
     assert headlines(archive, query="김정은") == ["트럼프 측, 김정은과 직접 대화 추진 검토"]
     assert headlines(archive, query="전셋값")
     assert headlines(archive, query="북한 대화")
-    # A word typed with a particle finds it with any other: 김정은의 finds 김정은과.
-    assert headlines(archive, query="김정은의") == headlines(archive, query="김정은")
-    assert headlines(archive, query="북한의 대화를") == headlines(archive, query="북한 대화")
+    # A word typed with a particle finds it with any other: 김정은을 finds 김정은과.
+    assert headlines(archive, query="김정은을") == headlines(archive, query="김정은")
+    assert headlines(archive, query="북한에서 대화를") == headlines(archive, query="북한 대화")
 
 
 @pytest.mark.parametrize(
     ("typed", "searched"),
     [
-        ("인천의", "인천"),
         ("광주시는", "광주시"),
         ("부산에서", "부산"),
+        ("부산에서는", "부산"),  # the longest particle
+        ("서울에는", "서울"),
         ("마을을", "마을"),
         # A noun or a name that ends like a particle, or a stem of one syllable, stays whole.
         ("김정은", "김정은"),
         ("어린이", "어린이"),
-        ("회의", "회의"),
-        ("결과", "결과"),
+        ("정상회의", "정상회의"),
+        ("피부과", "피부과"),
+        ("오타와", "오타와"),
+        ("가을", "가을"),
+        # A quoted phrase is searched as typed.
+        ('"서울에서 봄"', "서울에서 봄"),
     ],
 )
 def test_a_korean_word_is_searched_without_its_particle(typed: str, searched: str) -> None:
     from newsarchive.store.query import parse
 
-    assert parse(typed).words() == [searched]
+    assert " ".join(parse(typed).words()) == searched
+    # An exclusion is searched as typed: it takes out no more than it says.
+    if not typed.startswith('"'):
+        assert [t.words for t in parse(f"정상 -{typed}").excluded] == [(typed,)]
 
 
 def test_mixed_korean_and_english(archive: Archive) -> None:

@@ -166,3 +166,17 @@ def test_a_source_known_by_its_domain_takes_the_name_a_later_page_gives(db_url: 
         names = {a.source.name for a in archive.recent(10) if a.source}
         assert names == {"Riverside Gazette"}
         assert archive.counts()["sources"] == 1
+
+
+def test_the_writer_says_whether_the_very_bytes_were_stored(db_url: str, seed_path: Path) -> None:
+    from newsarchive.parse import parse_bytes
+
+    data = seed_path.read_bytes()
+    with Archive.open(db_url) as archive:
+        first = archive.add(parse_bytes(data, "seed.txt"), data)
+        again = archive.add(parse_bytes(data, "seed.txt"), data)
+        other = data + b"\n\n"  # other bytes, the same text
+        copy = archive.add(parse_bytes(other, "copy.txt"), other)
+    assert (first.status, first.seen) == ("added", False)
+    assert (again.status, again.seen) == ("unchanged", True)
+    assert (copy.status, copy.seen) == ("unchanged", False)

@@ -107,6 +107,7 @@ def test_by_source_and_filters(archive: Archive) -> None:
     assert sum(int(str(r["count"])) for r in everything) == sum(
         1 for a in archive.iter_records() if a.posted_at
     )
+    assert timeline(archive, "--by", "year", "") == everything  # an empty query: the same
     seoul = timeline(archive, "--by", "month", "--source", "seoul")
     assert (
         3
@@ -153,6 +154,29 @@ def test_a_plot_of_a_korean_query_warns_of_no_missing_glyph(tmp_path: Path) -> N
         plot(counted, str(tmp_path / "k.png"), '"김정은": articles per month')
     assert (tmp_path / "k.png").stat().st_size > 1000
     assert not [w for w in caught if "Glyph" in str(w.message)]
+
+
+def test_a_plot_whose_labels_are_not_latin_is_drawn_in_a_font_that_has_them(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pytest.importorskip("matplotlib")
+    import matplotlib.pyplot as plt
+
+    import newsarchive.timeline as tl
+
+    # A font every matplotlib ships stands in for an installed CJK font.
+    monkeypatch.setattr(tl, "_CJK_FONTS", ("Made Up Sans", "DejaVu Sans Mono"))
+    used: list[object] = []
+    draw = tl._draw
+    monkeypatch.setattr(
+        tl, "_draw", lambda *a: (used.append(plt.rcParams["font.family"]), draw(*a))
+    )
+    counted = tl.Timeline(by="month")
+    counted.counts[("2025-03", "")] = 2
+    tl.plot(counted, str(tmp_path / "k.png"), '"김정은": articles per month')
+    tl.plot(counted, str(tmp_path / "e.png"), '"harbour": articles per month')
+    assert used[0] == ["DejaVu Sans Mono", "sans-serif"]
+    assert used[1] != used[0]  # Latin labels: matplotlib's own choice
 
 
 def test_periods_and_bars() -> None:

@@ -681,7 +681,8 @@ def timeline(
             raise click.ClickException(
                 "--plot needs matplotlib: pip install 'newsarchive[plot]'"
             ) from exc
-    options = search_options(query, since, until, sources, languages, authors, every=not query)
+    every = not " ".join(query).strip()  # no query (or an empty one, "$Q"): every article
+    options = search_options(query, since, until, sources, languages, authors, every=every)
     try:
         with open_archive(ctx) as archive:
             counted = archive.timeline(options, by, by_source)  # type: ignore[arg-type]
@@ -712,11 +713,12 @@ def timeline(
         click.echo("no matches", err=True)
     if counted.undated and not (as_json or as_csv):
         n = counted.undated
-        have = "matching article has" if n == 1 else "matching articles have"
+        have = "article has" if n == 1 else "articles have"
+        have = have if every else f"matching {have}"
         click.echo(f"({n:,} {have} no posting date)", err=True)
     if plot_file and rows:
         try:
-            what = f'"{" ".join(query)}"' if query else "every article"
+            what = "every article" if every else f'"{" ".join(query)}"'
             plot(counted, plot_file, f"{what}: articles per {by}")
         except OSError as exc:
             raise click.ClickException(f"cannot write {plot_file}: {exc.strerror or exc}") from exc
@@ -776,9 +778,10 @@ def export(
                 "--format parquet needs pyarrow: pip install 'newsarchive[parquet]'"
             ) from exc
     options = None
-    if query or any((since, until, sources, languages, authors)):
+    blank = not " ".join(query).strip()
+    if not blank or any((since, until, sources, languages, authors)):
         # Filters alone keep every article they allow.
-        options = search_options(query, since, until, sources, languages, authors, every=not query)
+        options = search_options(query, since, until, sources, languages, authors, every=blank)
     show_bar = bool(output) and sys.stderr.isatty()
     try:
         with open_archive(ctx) as archive:

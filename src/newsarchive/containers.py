@@ -271,8 +271,11 @@ def _warc_item(record: object, shown: str, where: str, seen: set[str], kind: Kin
     if warc_type == "revisit":
         return Skipped(place, "duplicate", "a revisit of an earlier capture")
     if not warc_type:
-        # A record with no type (a misspelled header) may be a page: said, not passed over.
-        return Broken(place, "a record without a WARC-Type header")
+        # A record with no type (a misspelled header) that may be a page, one captured from
+        # an address, is said, not passed over; another is no page.
+        if headers.get_header("WARC-Target-URI"):
+            return Broken(place, "a record without a WARC-Type header")
+        return None
     if warc_type not in ("response", "resource"):
         return None  # warcinfo, request, metadata, conversion: not pages
     stated = headers.get_header("Content-Length")

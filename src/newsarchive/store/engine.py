@@ -24,7 +24,7 @@ def db_reason(exc: BaseException) -> str:
     orig = getattr(exc, "orig", None)
     lines = str(orig if orig is not None else exc).strip().splitlines()
     reason = lines[0] if lines else type(exc).__name__
-    if "no schema has been selected" in reason:
+    if getattr(orig, "sqlstate", None) == "3F000" or "no schema has been selected" in reason:
         # PostgreSQL's search_path names a schema that does not exist yet.
         reason += " (the schema search_path names must exist: CREATE SCHEMA name)"
     return reason

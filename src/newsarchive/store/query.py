@@ -7,8 +7,8 @@
     prefix*            words that start so
 
 Korean words match with the particles that attach to them (김정은 finds 김정은과 and 김정은이), so
-Hangul terms are prefix terms; a word typed with a particle is searched without it (인천의 finds
-인천은). Anything else a user types is searched as literal words: it is never
+Hangul terms are prefix terms; a word typed with a particle is searched without it (부산에서
+finds 부산은). Anything else a user types is searched as literal words: it is never
 syntax and never an error, except a query with nothing left to search for.
 """
 
@@ -47,13 +47,14 @@ class Query:
         return [w for group in self.groups for t in group for w in t.words]
 
 
-# Particles a Korean word typed with one is searched without: "인천의" finds 인천 and 인천은
-# too (the stem is a prefix term). Only those that seldom end a noun or a name themselves
-# (not 이, 가, 은: 어린이, 전문가, 김정은), after a stem of two syllables or more ("회의",
-# "결과", "마을" stay whole).
+# Particles a Korean word typed with one is searched without: "부산에서" finds 부산 and 부산은
+# too (the stem is a prefix term). Only particles no noun or name ends in (not 이, 가, 은, 의,
+# 과, 와: 어린이, 전문가, 김정은, 정상회의, 피부과, 오타와), the longest first, after a stem of
+# two syllables or more ("마을을" is 마을; "가을" stays whole). Typed words only: a quoted
+# phrase and an exclusion are searched as typed.
 _PARTICLES = ("에서는", "에게서", "으로는", "에서", "에게", "께서", "으로", "부터", "까지", "처럼",
-              "에는", "에도", "의", "을", "를", "는", "과", "와")  # fmt: skip
-_KOREAN_STEM = re.compile(r"^([\uac00-\ud7a3]{2,})(?:" + "|".join(_PARTICLES) + r")$")
+              "에는", "에도", "을", "를", "는")  # fmt: skip
+_KOREAN_STEM = re.compile(r"^([\uac00-\ud7a3]{2,}?)(?:" + "|".join(_PARTICLES) + r")$")
 
 
 def _stem(word: str) -> str:
@@ -61,8 +62,8 @@ def _stem(word: str) -> str:
     return m.group(1) if m else word
 
 
-def _term(text: str, quoted: bool, star: bool) -> Term | None:
-    words = tuple(_stem(w) for w in _WORD.findall(text))
+def _term(text: str, quoted: bool, star: bool, stem: bool = False) -> Term | None:
+    words = tuple(_stem(w) if stem else w for w in _WORD.findall(text))
     if not words:
         return None
     if not quoted and len(words) == 1 and text.rstrip().endswith("*"):
@@ -83,7 +84,8 @@ def parse(text: str) -> Query:
             if bare == "AND":
                 continue
             negative = "-" if bare.startswith("-") and len(bare) > 1 else ""
-            term = _term(bare.lstrip("-") if negative else bare, quoted=False, star=False)
+            word = bare.lstrip("-") if negative else bare
+            term = _term(word, quoted=False, star=False, stem=not negative)
         else:
             term = _term(phrase, quoted=True, star=bool(star))
         if term is None:

@@ -221,7 +221,9 @@ def byline_rows(
     return np.array(rows, dtype=np.float64)
 
 
-def authors_of(chosen: AuthorCandidate, found: list[AuthorCandidate]) -> list[Author]:
+def authors_of(
+    chosen: AuthorCandidate, found: list[AuthorCandidate], near: tuple[int, int]
+) -> list[Author]:
     """The chosen candidate's authors, each with what any candidate prints beside the same
     name (metadata names people; the printed byline their titles, emails and datelines); and
     when metadata names them all and more (JSON-LD that lists a co-author that <meta
@@ -237,9 +239,13 @@ def authors_of(chosen: AuthorCandidate, found: list[AuthorCandidate]) -> list[Au
     ]
     if wider:
         names = max(wider, key=lambda c: len(c.names)).names
+    # Details from metadata and from what is printed around the article (the blocks `near`
+    # spans): a namesake's card in a list of related stories is someone else's.
+    lo, hi = near
+    sources = [chosen, *(c for c in found if c.source in ("ld", "meta") or lo <= c.block <= hi)]
     authors = []
     for name in names:
-        printed = [c.people[name] for c in [chosen, *found] if name in c.people]
+        printed = [c.people[name] for c in sources if name in c.people]
         authors.append(
             Author(
                 name,

@@ -17,13 +17,14 @@ import numpy as np
 
 from .. import boilerplate as bp
 from .. import sites
-from ..dates import with_region
+from ..dates import find_dates, with_region
 from ..extracted import Extracted
 from ..language import language_of_name
 from ..learned import Matrix, contiguous, forest, interior_gaps
 from ..lines import date_line, is_prose
 from ..names import byline_part, read_byline
 from ..sources import domain_of_url, known_domains_in
+from ..vocabulary import JOB_TITLE
 from . import authors as bylines
 from . import dating
 from . import headline as titles
@@ -218,7 +219,9 @@ def parse_html(markup: str, url: str | None = None) -> Extracted:
     chosen = bylines.choose_byline(candidates, rows)
     if chosen is not None:
         found.byline = _printed_byline(chosen, candidates)
-        for author in bylines.authors_of(chosen, candidates):
+        body_at = np.flatnonzero(kept)
+        near = (int(body_at[0]) - 12, int(body_at[-1]) + 8) if body_at.size else (-1, -1)
+        for author in bylines.authors_of(chosen, candidates, near):
             found.add_author(author)
             if author.email:
                 found.add_email(author.email)
@@ -240,7 +243,7 @@ def parse_html(markup: str, url: str | None = None) -> Extracted:
     found.paragraphs = paragraphs
     # (A deck the body model keeps stays in the body too: test sets count it as the text's.)
     found.subheadline = (
-        _deck(blocks, choices.headline_at) or _lead(meta, blocks, kept) or meta.description
+        _lead(meta, blocks, kept) or _deck(blocks, choices.headline_at) or meta.description
     )
     found.domain_hints = known_domains_in(" ".join(paragraphs[-2:]))
     return found
@@ -321,12 +324,17 @@ def _fallback(blocks: list[Block], longest: bool = True) -> list[str]:
     return [line for text in best for line in text.split("\n")]
 
 
-# An element that says it holds the deck under a headline.
+# An element that says it holds the deck under a headline; and one that says it is something
+# else with a like name (a section's subtitle, a byline, a caption, a photo's or meta line).
 _DECK_CLASS = re.compile(r"sub-?head|sub-?title|\bdeck\b|\bdek\b|standfirst|strapline")
+_NOT_DECK_CLASS = re.compile(
+    r"section|related|more|meta|byline|author|caption|credit|image|photo|video|media|date|time"
+)
 
 
 def _deck(blocks: list[Block], headline_at: int | None) -> str | None:
-    """The deck printed right under the headline, in an element its class names as one."""
+    """The deck printed right under the headline, in an element its class names as one: a
+    sentence or a phrase of a few words, not a byline, a date line, a caption or a control."""
     if headline_at is None:
         return None
     for block in blocks[headline_at + 1 : headline_at + 4]:
@@ -335,10 +343,16 @@ def _deck(blocks: list[Block], headline_at: int | None) -> str | None:
         marker = attr_text(block.element) + " " + (attr_text(holder) if holder is not None else "")
         if (
             20 <= len(text) <= 300
+            and len(text.split()) >= 4
             and "\n" not in text
+            and block.tag not in ("figcaption", "figure", "caption")
             and _DECK_CLASS.search(marker)
-            and not date_line(text)
+            and not _NOT_DECK_CLASS.search(marker)
+            and not find_dates(text)
             and read_byline(text) is None
+            and not (JOB_TITLE.search(text) and len(text.split()) <= 10)  # names, titles
+            and not bp.is_caption(text)
+            and not bp.is_furniture(text)
         ):
             return clean_space(text)
     return None

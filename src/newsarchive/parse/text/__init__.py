@@ -24,12 +24,13 @@ from ..names import (
     broadcast_reporter,
     byline_part,
     emails_in,
+    is_person,
     names_in,
     read_byline,
     split_trailing_byline,
 )
 from ..sources import domain_of_url, known_domains_in
-from ..vocabulary import HANGUL, KOREAN_NOT_NAMES
+from ..vocabulary import HANGUL
 from .article import ArticleLines, best_run, read_article
 from .authors import choose_bylines, lower_words
 from .capture import Capture, Line, read_capture
@@ -231,9 +232,8 @@ def _read_byline_line(found: Extracted, lines: list[Line], i: int, common: froze
 
 
 def _date_label(word: str) -> bool:
-    """A date's label, not a name: "입력", "Updated", and the words a label is written in
-    ("기사입력")."""
-    return bool(POSTED_LABEL.match(word) or UPDATED_LABEL.match(word)) or word in KOREAN_NOT_NAMES
+    """A date's label, not a name: "입력", "Updated"."""
+    return bool(POSTED_LABEL.match(word) or UPDATED_LABEL.match(word))
 
 
 def _read_conventions(found: Extracted, lines: list[Line], body_at: list[int]) -> None:
@@ -259,8 +259,9 @@ def _read_conventions(found: Extracted, lines: list[Line], body_at: list[int]) -
     for line in lines[:start]:
         # A portal prints the reporter's name right before the date: "황정환 2021. 2. 2. 20:11".
         m = _NAME_BEFORE_DATE.match(line.text)
-        if m and date_line(line.text[m.end(1) :]) and not _date_label(m.group(1)):
-            found.add_author(Author(m.group(1)))
+        name = m.group(1) if m else ""
+        if m and date_line(line.text[m.end(1) :]) and not _date_label(name) and is_person(name):
+            found.add_author(Author(name))
     # An email printed alone above or below the article ("(desk@example.com)") is its byline's.
     end = body_at[-1] + 1 if body_at else len(lines)
     for line in [*lines[:start], *lines[end : end + 6]]:
