@@ -57,6 +57,8 @@ _INVISIBLE_CHAR = re.compile(f"[{_INVISIBLE}]")
 
 
 def _visible(line: str) -> str:
+    if _INVISIBLE_CHAR.search(line) is None:
+        return line  # most lines: nothing to take off
     return _INVISIBLE_EDGE.sub(lambda m: _INVISIBLE_CHAR.sub("", m.group()), line)
 
 
