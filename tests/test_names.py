@@ -49,6 +49,14 @@ from newsarchive.record import Author
         ("Ein Kommentar von Anna Weber", [Author("Anna Weber")], []),
         ("문가람 기자", [Author("문가람", None, "reporter")], []),
         ("ByLena Park", [Author("Lena Park")], []),
+        # One name and one address, but someone else is named before the address: not the
+        # author's (a contributor's, a photographer's).
+        ("Jane Roe, with Omar Haddad omar@example.com", [Author("Jane Roe")], ["omar@example.com"]),
+        (
+            "김민수 기자·사진 이지은 jieun@example.kr",
+            [Author("김민수", None, "reporter")],
+            ["jieun@example.kr"],
+        ),
     ],
 )
 def test_read_byline(line: str, authors: list[Author], emails: list[str]) -> None:

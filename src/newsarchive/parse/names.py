@@ -318,7 +318,7 @@ def read_byline(line: str) -> Byline | None:
         if len(leftover) > 20:
             return None  # a sentence that mentions a reporter
         authors = names_in(rest)
-        if len(authors) == 1 and len(emails) == 1:
+        if len(authors) == 1 and len(emails) == 1 and _email_is_theirs(text, authors[0], emails[0]):
             authors = [_with_email(authors[0], emails[0])]
         return Byline(text, authors, emails)
     if any(role in rest for role in NOT_AUTHOR_ROLES):
@@ -336,7 +336,7 @@ def read_byline(line: str) -> Byline | None:
             authors = [Author(n) for n in names]
         else:
             authors = names_in(" ".join(latin))
-        if len(authors) == 1 and len(emails) == 1:
+        if len(authors) == 1 and len(emails) == 1 and _email_is_theirs(text, authors[0], emails[0]):
             authors = [_with_email(authors[0], emails[0])]
         return Byline(text, authors, emails)
     if (_BY.match(text) or _GLUED_BY.match(text)) and len(words) <= 14:
@@ -344,6 +344,26 @@ def read_byline(line: str) -> Byline | None:
         if authors:
             return Byline(text, authors, [])
     return None
+
+
+def _email_is_theirs(text: str, author: Author, email: str) -> bool:
+    """Whether the one email of a byline with one author is that author's: nobody else is
+    named between the name and the address ("Jane Roe, with Omar Haddad omar@..." is Omar's,
+    "김민수 기자·사진 이지은 jieun@..." the photographer's)."""
+    at, mail = text.find(author.name), text.find(email)
+    if at < 0 or mail < 0:
+        return True
+    start, end = (at + len(author.name), mail) if at < mail else (mail + len(email), at)
+    between = text[start:end]
+    others = _CAPITALISED.findall(between) + re.findall(f"[{HANGUL}]{{2,4}}", between)
+    return not [w for w in others if w.lower() not in _NOT_A_NAME_BETWEEN]
+
+
+# Words a byline prints between a name and its address that name nobody.
+_NOT_A_NAME_BETWEEN = frozenset(
+    {"기자", "특파원", "기자의", "논설위원", "객원기자", "인턴기자", "email", "e-mail", "mail",
+     "contact", "staff", "reporter", "writer", "editor", "correspondent"}
+)  # fmt: skip
 
 
 def _with_email(author: Author, email: str) -> Author:
