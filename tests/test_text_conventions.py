@@ -277,3 +277,21 @@ def test_a_date_label_written_as_one_word_is_no_name_before_its_date() -> None:
     record = parse_bytes(capture.encode(), "capture.txt")
     assert [a.name for a in record.authors] == ["한지우"]
     assert record.posted_at == "2025-03-07T08:00+09:00"
+
+
+def test_a_contributors_address_is_not_given_to_the_author() -> None:
+    prose = "\n\n".join(
+        f"Paragraph {i} of the report goes on for a while, with clauses, commas and a full stop."
+        for i in range(5)
+    )
+    head = "Harbour quay to open next spring after long delays\n\n"
+    shared = parse_bytes(
+        (head + "Jane Roe, with Omar Haddad omar@example.com\n\n" + prose).encode(), "c.txt"
+    )
+    assert [(a.name, a.email) for a in shared.authors] == [("Jane Roe", None)]
+    assert shared.emails == ["omar@example.com"]
+    # An address printed alone, on a line of its own, is still the one author's.
+    alone = parse_bytes(
+        (head + "By Jane Roe\n\n" + prose + "\n\n(jane@example.com)").encode(), "c.txt"
+    )
+    assert [(a.name, a.email) for a in alone.authors] == [("Jane Roe", "jane@example.com")]

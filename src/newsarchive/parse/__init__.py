@@ -21,6 +21,7 @@ from .dates import Stamp, date_from_url
 from .decode import NotText, declared_charset, decode, repair_mojibake
 from .extracted import Extracted
 from .language import choose_language, languages_present
+from .names import email_is_theirs
 from .sources import SEOUL, domain_of_url, host_of_url, source_for_domain, zone_for_domain
 
 __all__ = [
@@ -332,7 +333,8 @@ def build_article(found: Extracted, text: str, info: InputInfo) -> Article:
     # An email printed once beside a single author belongs to that author.
     if len(authors) == 1 and authors[0].email is None and len(found.emails) == 1:
         a = authors[0]
-        authors = [type(a)(a.name, found.emails[0], a.role, a.dateline)]
+        if email_is_theirs(found.byline or "", a, found.emails[0]):
+            authors = [type(a)(a.name, found.emails[0], a.role, a.dateline)]
     texts = [found.headline, found.subheadline or "", found.byline or "", body]
     texts += [a.name for a in authors]
     languages = languages_present(language, texts)

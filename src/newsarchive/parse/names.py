@@ -318,7 +318,7 @@ def read_byline(line: str) -> Byline | None:
         if len(leftover) > 20:
             return None  # a sentence that mentions a reporter
         authors = names_in(rest)
-        if len(authors) == 1 and len(emails) == 1 and _email_is_theirs(text, authors[0], emails[0]):
+        if len(authors) == 1 and len(emails) == 1 and email_is_theirs(text, authors[0], emails[0]):
             authors = [_with_email(authors[0], emails[0])]
         return Byline(text, authors, emails)
     if any(role in rest for role in NOT_AUTHOR_ROLES):
@@ -336,7 +336,7 @@ def read_byline(line: str) -> Byline | None:
             authors = [Author(n) for n in names]
         else:
             authors = names_in(" ".join(latin))
-        if len(authors) == 1 and len(emails) == 1 and _email_is_theirs(text, authors[0], emails[0]):
+        if len(authors) == 1 and len(emails) == 1 and email_is_theirs(text, authors[0], emails[0]):
             authors = [_with_email(authors[0], emails[0])]
         return Byline(text, authors, emails)
     if (_BY.match(text) or _GLUED_BY.match(text)) and len(words) <= 14:
@@ -346,7 +346,7 @@ def read_byline(line: str) -> Byline | None:
     return None
 
 
-def _email_is_theirs(text: str, author: Author, email: str) -> bool:
+def email_is_theirs(text: str, author: Author, email: str) -> bool:
     """Whether the one email of a byline with one author is that author's: nobody else is
     named between the name and the address ("Jane Roe, with Omar Haddad omar@..." is Omar's,
     "김민수 기자·사진 이지은 jieun@..." the photographer's)."""
