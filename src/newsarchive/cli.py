@@ -70,7 +70,10 @@ def filter_options(command: F) -> F:
                 " (an instant: with its offset, else UTC).",
             ),
             click.option(
-                "--source", "sources", multiple=True, help="Source name or domain (repeatable)."
+                "--source",
+                "sources",
+                multiple=True,
+                help="Source: a name, a domain, a host or an article's address (repeatable).",
             ),
             click.option(
                 "--lang",
