@@ -21,7 +21,7 @@ from .dates import Stamp, date_from_url
 from .decode import NotText, declared_charset, decode, repair_mojibake
 from .extracted import Extracted
 from .language import choose_language, languages_present
-from .names import email_is_theirs
+from .names import with_their_email
 from .sources import SEOUL, domain_of_url, host_of_url, source_for_domain, zone_for_domain
 
 __all__ = [
@@ -331,10 +331,7 @@ def build_article(found: Extracted, text: str, info: InputInfo) -> Article:
         posted = date_from_url(found.url)
     authors = found.authors
     # An email printed once beside a single author belongs to that author.
-    if len(authors) == 1 and authors[0].email is None and len(found.emails) == 1:
-        a = authors[0]
-        if email_is_theirs(found.byline or "", a, found.emails[0]):
-            authors = [type(a)(a.name, found.emails[0], a.role, a.dateline)]
+    authors = with_their_email(authors, found.emails, found.byline or "")
     texts = [found.headline, found.subheadline or "", found.byline or "", body]
     texts += [a.name for a in authors]
     languages = languages_present(language, texts)

@@ -10,6 +10,7 @@ teams and presenters are not, though an email printed beside them is kept with t
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -318,9 +319,7 @@ def read_byline(line: str) -> Byline | None:
         if len(leftover) > 20:
             return None  # a sentence that mentions a reporter
         authors = names_in(rest)
-        if len(authors) == 1 and len(emails) == 1 and email_is_theirs(text, authors[0], emails[0]):
-            authors = [_with_email(authors[0], emails[0])]
-        return Byline(text, authors, emails)
+        return Byline(text, with_their_email(authors, emails, text), emails)
     if any(role in rest for role in NOT_AUTHOR_ROLES):
         return None
     words = rest.split()
@@ -336,14 +335,21 @@ def read_byline(line: str) -> Byline | None:
             authors = [Author(n) for n in names]
         else:
             authors = names_in(" ".join(latin))
-        if len(authors) == 1 and len(emails) == 1 and email_is_theirs(text, authors[0], emails[0]):
-            authors = [_with_email(authors[0], emails[0])]
-        return Byline(text, authors, emails)
+        return Byline(text, with_their_email(authors, emails, text), emails)
     if (_BY.match(text) or _GLUED_BY.match(text)) and len(words) <= 14:
         authors = names_in(text)
         if authors:
             return Byline(text, authors, [])
     return None
+
+
+def with_their_email(authors: list[Author], emails: Sequence[str], text: str) -> list[Author]:
+    """One author without an address and one address printed in `text` with nobody named
+    between them: the address is the author's. Otherwise the authors as they are."""
+    one = len(authors) == 1 and len(emails) == 1 and authors[0].email is None
+    if one and email_is_theirs(text, authors[0], emails[0]):
+        return [_with_email(authors[0], emails[0])]
+    return authors
 
 
 def email_is_theirs(text: str, author: Author, email: str) -> bool:

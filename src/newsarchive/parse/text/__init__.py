@@ -23,12 +23,12 @@ from ..lines import date_line, is_prose, is_teaser, is_title, language_links, wo
 from ..names import (
     broadcast_reporter,
     byline_part,
-    email_is_theirs,
     emails_in,
     is_person,
     names_in,
     read_byline,
     split_trailing_byline,
+    with_their_email,
 )
 from ..sources import domain_of_url, known_domains_in
 from ..vocabulary import HANGUL
@@ -208,10 +208,7 @@ def _add_byline(found: Extracted, text: str, common: frozenset[str] = frozenset(
         found.add_author(author)
     for email in emails:
         found.add_email(email)
-    if len(found.authors) == 1 and len(found.emails) == 1 and found.authors[0].email is None:
-        only = found.authors[0]
-        if email_is_theirs(found.byline or text, only, found.emails[0]):
-            found.authors[0] = Author(only.name, found.emails[0], only.role, only.dateline)
+    found.authors[:] = with_their_email(found.authors, found.emails, found.byline or text)
 
 
 def _common(author: Author, common: frozenset[str]) -> bool:
