@@ -54,17 +54,19 @@ class AuthorCandidate:
         for author in authors:
             if author.name not in names:
                 names.append(author.name)
-            seen = read.get(author.name)
-            people.setdefault(
-                author.name,
-                Author(
-                    author.name,
-                    author.email or (seen.email if seen else None),
-                    author.role or (seen.role if seen else None),
-                    author.dateline or (seen.dateline if seen else None),
-                ),
-            )
+            people.setdefault(author.name, _merged(author.name, [author, read.get(author.name)]))
         return cls(text, source, block, names, people)
+
+
+def _merged(name: str, said: list[Author | None]) -> Author:
+    """A person as several readings give them: the first email, title and dateline said."""
+    known = [a for a in said if a is not None]
+    return Author(
+        name,
+        next((a.email for a in known if a.email), None),
+        next((a.role for a in known if a.role), None),
+        next((a.dateline for a in known if a.dateline), None),
+    )
 
 
 def _block_of(el: HtmlElement, position: dict[HtmlElement, int]) -> int:
@@ -243,18 +245,7 @@ def authors_of(
     # spans): a namesake's card in a list of related stories is someone else's.
     lo, hi = near
     sources = [chosen, *(c for c in found if c.source in ("ld", "meta") or lo <= c.block <= hi)]
-    authors = []
-    for name in names:
-        printed = [c.people[name] for c in sources if name in c.people]
-        authors.append(
-            Author(
-                name,
-                next((a.email for a in printed if a.email), None),
-                next((a.role for a in printed if a.role), None),
-                next((a.dateline for a in printed if a.dateline), None),
-            )
-        )
-    return authors
+    return [_merged(name, [c.people.get(name) for c in sources]) for name in names]
 
 
 def choose_byline(found: list[AuthorCandidate], rows: Matrix) -> AuthorCandidate | None:
