@@ -763,11 +763,9 @@ _ONE_LABEL = (
     r"(?:\s+(?:on|at|date|am|um|le|el|il|em))?\s*[:：]?"
 )
 _LABEL_WORD = re.compile(_ONE_LABEL, re.IGNORECASE)
+_ANY_LABEL = _ONE_LABEL.replace("?P<posted>", "").replace("?P<updated>", "")  # unnamed groups
 _LABELS_ALONE = re.compile(
-    r"[^\w]*(?:" + _ONE_LABEL.replace("?P<posted>", "").replace("?P<updated>", "") + r")"
-    r"(?:[\s/|·•,;-]+(?:"
-    + _ONE_LABEL.replace("?P<posted>", "").replace("?P<updated>", "")
-    + r"))*[^\w]*",
+    r"[^\w]*(?:" + _ANY_LABEL + r")(?:[\s/|·•,;-]+(?:" + _ANY_LABEL + r"))*[^\w]*",
     re.IGNORECASE,
 )
 _DATE_LINE_TAIL = 20  # characters after a line's last date: a date line, not a sentence

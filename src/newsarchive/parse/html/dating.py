@@ -143,11 +143,9 @@ def printed_update(blocks: list[Block], by_month: bool = False) -> Stamp | None:
             UPDATED_LABEL.search(block.text) or UPDATED_LABEL.search(before)
         ):
             continue
-        matches = dates_under(block.text, before)
-        if any(m.label == "updated" for m in matches):
-            for m in _read(matches, by_month):
-                if m.label == "updated" and _plausible(m.stamp):
-                    return m.stamp
+        for m in _read(dates_under(block.text, before), by_month):
+            if m.label == "updated" and _plausible(m.stamp):
+                return m.stamp
     return None
 
 
