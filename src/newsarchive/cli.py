@@ -376,15 +376,7 @@ def ingest(
         click.echo(line, err=True)
     if summary is not None and summary.records:
         click.echo(container_summary(summary))
-    counts = Counter[str]()
-    if summary is not None:
-        counts.update(
-            added=summary.added,
-            unchanged=summary.unchanged,
-            updated=summary.updated,
-            earlier=summary.earlier,
-            failed=summary.failed,
-        )
+    counts = summary.counts() if summary is not None else Counter[str]()
     click.echo(counts_line(counts))
     failed = counts["failed"]
     if interrupted:

@@ -87,10 +87,19 @@ class Summary:
         if result.status == "failed":
             self.failures.append(result)
 
+    def counts(self) -> Counter[str]:
+        """What became of the inputs, by status (the summary line's counts)."""
+        return Counter(
+            added=self.added,
+            unchanged=self.unchanged,
+            updated=self.updated,
+            earlier=self.earlier,
+            failed=self.failed,
+        )
+
     @property
     def total(self) -> int:
-        stored = self.added + self.unchanged + self.updated + self.earlier
-        return stored + self.failed + self.skipped.total()
+        return self.counts().total() + self.skipped.total()
 
 
 @dataclass(frozen=True)
