@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 F = TypeVar("F", bound=Callable[..., Any])
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+DEFAULT_LIMIT = 20  # rows of search and list
 EXIT_INTERRUPTED = 130  # as a shell reports a command stopped by Ctrl-C (128 + SIGINT)
 
 
@@ -528,7 +529,7 @@ def _short(arg: str) -> bool:
 
 @cli.command(cls=QueryCommand)
 @click.argument("query", nargs=-1, required=True)
-@limit_option(20)
+@limit_option(DEFAULT_LIMIT)
 @offset_option
 @filter_options
 @click.option(
@@ -613,7 +614,7 @@ def search(
         if hits:
             click.echo(hits_table(hits, terminal=sys.stdout.isatty()))
             if beyond:
-                more(limit, f"--offset {offset + limit}" + (f" -n {limit}" if limit != 20 else ""))
+                more(limit, offset)
         else:
             click.echo(f"no matches past --offset {offset}" if offset else "no matches", err=True)
 
@@ -881,7 +882,7 @@ def import_(ctx: click.Context, files: tuple[str, ...]) -> None:
 
 
 @cli.command(name="list")
-@limit_option(20)
+@limit_option(DEFAULT_LIMIT)
 @offset_option
 @json_option
 @click.option(
@@ -909,15 +910,14 @@ def list_(
     elif not articles and container:
         click.echo(f"no records read out of {escape(container)}", err=True)
     elif len(articles) > limit and not as_json:
-        # The command for the next page: the same one, further on.
-        same = f" -n {limit}" if limit != 20 else ""
-        same += f" --container {shlex.quote(container)}" if container else ""
-        more(limit, f"--offset {offset + limit}{same}")
+        more(limit, offset, f" --container {shlex.quote(container)}" if container else "")
 
 
-def more(shown: int, option: str) -> None:
-    """Say, after a table that filled its limit, that there may be more and how to see them."""
-    click.echo(f"({shown} shown: {option} shows the next)", err=True)
+def more(limit: int, offset: int, also: str = "") -> None:
+    """Say, after a table that filled its limit, that there may be more and how to see them:
+    the options of the next page (the same command, further on; `also`, its other options)."""
+    same = f" -n {limit}" if limit != DEFAULT_LIMIT else ""
+    click.echo(f"({limit} shown: --offset {offset + limit}{same}{also} shows the next)", err=True)
 
 
 @cli.command()
