@@ -304,11 +304,7 @@ def import_records(
             held.append(record)
             kind = _other_format(line) if number == 1 else None
             if kind is not None or len(held) == _NOT_JSONL:
-                why = kind or (
-                    f"not JSON Lines of records (none of its first {_NOT_JSONL} lines is a "
-                    f"JSON object; {held[0]})"
-                )
-                on_error(f"{why}: {_WANTED}")
+                on_error(f"{kind or _not_jsonl(len(held), held[0])}: {_WANTED}")
                 counts["failed"] += 1
                 return counts
             continue
@@ -320,7 +316,7 @@ def import_records(
     if pending:
         flush()
     if held:  # a file of fewer lines, none of them a JSON object
-        on_error(f"not JSON Lines of records (no line is a JSON object; {held[0]}): {_WANTED}")
+        on_error(f"{_not_jsonl(len(held), held[0])}: {_WANTED}")
         counts["failed"] += 1
     return counts
 
@@ -348,8 +344,15 @@ def not_records(path: str) -> str | None:
         return f"{why}: {_WANTED}"
     if any(line.lstrip().startswith(b"{") for line in head):
         return None
-    which = "no line" if len(head) < _NOT_JSONL else f"none of its first {_NOT_JSONL} lines"
-    return f"not JSON Lines of records ({which} is a JSON object): {_WANTED}"
+    return f"{_not_jsonl(len(head))}: {_WANTED}"
+
+
+def _not_jsonl(lines: int, first_error: str | None = None) -> str:
+    """Why a file whose first `lines` lines (all of them, when fewer than _NOT_JSONL) hold no
+    JSON object is not JSON Lines, with the first line's own error where there is one."""
+    which = "no line" if lines < _NOT_JSONL else f"none of its first {_NOT_JSONL} lines"
+    detail = f"; {first_error}" if first_error else ""
+    return f"not JSON Lines of records ({which} is a JSON object{detail})"
 
 
 def _other_format(first: bytes) -> str | None:
