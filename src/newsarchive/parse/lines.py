@@ -8,8 +8,10 @@ import re
 from functools import lru_cache
 
 from ..record import UNSPACED_LETTER
+from . import boilerplate as bp
 from .dates import POSTED_LABEL, UPDATED_LABEL, DateMatch, find_dates
 from .language import language_of_name
+from .names import read_byline
 from .vocabulary import cjk_count
 
 _TERMINAL = re.compile(r"[.!?。！？…](?:[\"'”’»)\]」』]*)\s*$")
@@ -142,6 +144,18 @@ def name_beside_date(line: str, matches: list[DateMatch]) -> str | None:
 
 
 @lru_cache(maxsize=8192)
+def may_be_deck(text: str) -> bool:
+    """What every deck under a headline is, on the text and HTML paths alike: at most 300
+    characters that print no date, read as no byline, and are no page control or caption."""
+    return (
+        len(text) <= 300
+        and not find_dates(text)
+        and read_byline(text) is None
+        and not bp.is_furniture(text)
+        and not bp.is_caption(text)
+    )
+
+
 def language_links(line: str) -> list[str] | None:
     """Tags named by a language-switch line ("한국어", "English donga | Japanese donga | ...")."""
     if len(line) > 160 and "[" not in line and len(line.strip()) > 160:

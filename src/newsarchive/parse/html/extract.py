@@ -17,11 +17,11 @@ import numpy as np
 
 from .. import boilerplate as bp
 from .. import sites
-from ..dates import find_dates, with_region
+from ..dates import with_region
 from ..extracted import Extracted
 from ..language import language_of_name
 from ..learned import Matrix, contiguous, forest, interior_gaps
-from ..lines import date_line, is_prose
+from ..lines import date_line, is_prose, may_be_deck
 from ..names import byline_part, read_byline
 from ..sources import domain_of_url, known_domains_in
 from ..vocabulary import JOB_TITLE
@@ -342,17 +342,14 @@ def _deck(blocks: list[Block], headline_at: int | None) -> str | None:
         holder = block.element.getparent()
         marker = attr_text(block.element) + " " + (attr_text(holder) if holder is not None else "")
         if (
-            20 <= len(text) <= 300
+            len(text) >= 20
             and len(text.split()) >= 4
             and "\n" not in text
             and block.tag not in ("figcaption", "figure", "caption")
             and _DECK_CLASS.search(marker)
             and not _NOT_DECK_CLASS.search(marker)
-            and not find_dates(text)
-            and read_byline(text) is None
             and not (JOB_TITLE.search(text) and len(text.split()) <= 10)  # names, titles
-            and not bp.is_caption(text)
-            and not bp.is_furniture(text)
+            and may_be_deck(text)
         ):
             return clean_space(text)
     return None

@@ -19,7 +19,15 @@ from .. import boilerplate as bp
 from .. import sites
 from ..dates import POSTED_LABEL, UPDATED_LABEL, find_dates
 from ..extracted import Extracted
-from ..lines import date_line, is_prose, is_teaser, is_title, language_links, words
+from ..lines import (
+    date_line,
+    is_prose,
+    is_teaser,
+    is_title,
+    language_links,
+    may_be_deck,
+    words,
+)
 from ..names import (
     broadcast_reporter,
     byline_part,
@@ -186,12 +194,8 @@ def _deck(line: Line, article: ArticleLines) -> bool:
     return (
         not article.is_body(line.index)
         and len(text.split()) >= 6
-        and len(text) <= 300
-        and read_byline(text) is None
-        and not find_dates(text)
         and not _BY_WORD.search(text)
-        and not bp.is_furniture(text)
-        and not bp.is_caption(text)
+        and may_be_deck(text)
     )
 
 
