@@ -312,23 +312,15 @@ def _filters(dialect: str, options: SearchOptions, params: Params) -> list[str]:
     if options.sources:
         clauses = []
         for i, source in enumerate(options.sources):
+            params[f"src{i}"] = _like(source)
+            domain = f"lower(s.domain) LIKE :src{i} ESCAPE '\\'"
             hosts = _hosts(source)
             if hosts:  # an address or a host: its domain, at any level (or a name like it)
-                names = []
                 for k, host in enumerate(hosts):
                     params[f"src{i}_{k}"] = host
-                    names.append(f":src{i}_{k}")
-                params[f"src{i}"] = _like(source)
-                clauses.append(
-                    f"lower(s.domain) IN ({', '.join(names)})"
-                    f" OR lower(s.name) LIKE :src{i} ESCAPE '\\'"
-                )
-                continue
-            params[f"src{i}"] = _like(source)
-            clauses.append(
-                f"lower(s.name) LIKE :src{i} ESCAPE '\\'"
-                f" OR lower(s.domain) LIKE :src{i} ESCAPE '\\'"
-            )
+                listed = ", ".join(f":src{i}_{k}" for k in range(len(hosts)))
+                domain = f"lower(s.domain) IN ({listed})"
+            clauses.append(f"lower(s.name) LIKE :src{i} ESCAPE '\\' OR {domain}")
         where.append("(" + " OR ".join(clauses) + ")")
     if options.authors:
         clauses = []
