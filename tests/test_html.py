@@ -115,6 +115,21 @@ def test_body_skips_navigation_comments_and_captions() -> None:
     assert all(p.startswith("Paragraph") for p in paragraphs)
 
 
+def test_a_republish_box_holding_the_article_as_html_source_is_no_body() -> None:
+    source = "".join(
+        f"&lt;p&gt;Paragraph {i} of the article says something.&lt;/p&gt;\n" for i in range(6)
+    )
+    body = (
+        "<h1>Title here now</h1><article><div class='article-body'>" + PARAGRAPHS + "</div>"
+        "<div class='republish' style='display:none'><p>Republish this story for free.</p>"
+        "<textarea readonly>&lt;h1&gt;Title here now&lt;/h1&gt;\n\n" + source + "</textarea>"
+        "</div></article>"
+    )
+    article = parse_bytes(page("<title>Title here now</title>", body), "x.html")
+    assert "<" not in article.body
+    assert article.body.count("Paragraph") == 6
+
+
 def test_printed_labelled_date_and_zone_from_the_publisher() -> None:
     body = "<h1>Title here now</h1><p class='date'>Posted May. 09, 2007 09:04</p>" + PARAGRAPHS
     article = parse_bytes(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from newsarchive.parse import boilerplate as bp
-from newsarchive.parse.lines import unwrap, words
+from newsarchive.parse.lines import is_markup, unwrap, words
 
 
 @pytest.mark.parametrize(
@@ -134,3 +134,30 @@ def test_phrases_behind_the_first_pass_are_reached(line: str) -> None:
 )
 def test_brackets_in_prose_are_no_unrendered_markup(line: str) -> None:
     assert not bp.is_notice(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        '<h1>Storm closes the harbour</h1> <p class="byline">by Jane Roe</p>',
+        '<iframe src="https://player.example.org/embed/42" width="100%"></iframe>',
+        "<p>The council met on Monday.</p>",
+        "<p>The council met. &lt;script src=&quot;/track.js&quot;&gt;&lt;/script&gt;",
+    ],
+)
+def test_html_source_printed_as_text_is_markup(line: str) -> None:
+    assert is_markup(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "<i>Nature</i> reported the finding on Monday, after a year of review.",
+        "Look for a <strong>verified report</strong>, not an estimate.",
+        "<기생충> 감독이 새 영화를 발표했다.",
+        "<Parasite> won the top prize <and more>",
+        "<3 from the whole team",
+    ],
+)
+def test_sentences_with_tags_or_angle_brackets_are_no_markup(line: str) -> None:
+    assert not is_markup(line)

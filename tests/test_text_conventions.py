@@ -295,3 +295,23 @@ def test_a_contributors_address_is_not_given_to_the_author() -> None:
         (head + "By Jane Roe\n\n" + prose + "\n\n(jane@example.com)").encode(), "c.txt"
     )
     assert [(a.name, a.email) for a in alone.authors] == [("Jane Roe", "jane@example.com")]
+
+
+def test_html_source_in_a_capture_is_no_body(monkeypatch: pytest.MonkeyPatch) -> None:
+    # A "republish this story" box copied with the article: its lines are the story's source.
+    lines = [
+        "Harbour reopens after the storm",
+        "The harbour reopened on Monday after a week of repairs to the sea wall.",
+        "<h1>Harbour reopens after the storm</h1>",
+        "<p>The harbour reopened on Monday after a week of repairs to the sea wall.</p>",
+        "Fishing boats were the first to leave, followed by the ferry to the islands.",
+    ]
+
+    def all_body(capture: list[Line]) -> ArticleLines:
+        model = read_article(capture)
+        return ArticleLines(model.local, model.body, np.array([0.0] + [1.0] * (len(capture) - 1)))
+
+    monkeypatch.setattr(text_parser, "read_article", all_body)
+    monkeypatch.setattr(text_parser, "choose_headline", lambda capture, article: 0)
+    found = parse_text("\n\n".join(lines))
+    assert found.paragraphs == [lines[1], lines[4]]

@@ -70,6 +70,27 @@ def words(line: str) -> int:
     return count
 
 
+# Markup printed as text: a page's "embed this" or "republish this story" box holds the
+# article (or a player) as HTML source, in a form field or a hidden dialog. A line that opens
+# with a block's or an embed's tag and ends with a tag's close is source, not the article's
+# text. Inline tags (<b>, <a>) are left: a page that leaks them into its sentences still
+# prints the sentences; and a tag named inside a sentence is not matched.
+_TAG_NAMES = (
+    "p|div|h[1-6]|img|iframe|figure|figcaption|blockquote|script|section|article|ul|ol|li"
+    "|table|embed|object|video|audio|style|noscript|header|footer|main"
+)
+_OPENING_TAG = re.compile(rf"<(?:{_TAG_NAMES})(?:\s[^<>]*)?/?>", re.IGNORECASE)
+
+
+def is_markup(line: str) -> bool:
+    """HTML source printed as a line of text (see _OPENING_TAG)."""
+    text = line.strip()
+    if not text.startswith("<"):
+        return False
+    opening = _OPENING_TAG.match(text)
+    return opening is not None and text.endswith((">", "&gt;"))
+
+
 def is_teaser(line: str) -> bool:
     """A snippet cut short: "It was revealed that a North Korean cyber terrorist..."."""
     return bool(_TEASER_END.search(line[-8:]))  # end-anchored: the tail is enough

@@ -21,7 +21,7 @@ from ..dates import with_region
 from ..extracted import Extracted
 from ..language import language_of_name
 from ..learned import Matrix, contiguous, forest, interior_gaps
-from ..lines import date_line, is_prose, may_be_deck
+from ..lines import date_line, is_markup, is_prose, may_be_deck
 from ..names import byline_part, read_byline
 from ..sources import domain_of_url, known_domains_in
 from ..vocabulary import JOB_TITLE
@@ -281,6 +281,8 @@ def _body(blocks: list[Block], kept: Matrix, found: Extracted) -> list[str]:
             continue
         if len(text) < 120 and bp.is_furniture(text):
             continue  # "Lesen Sie auch: ...", "Share", a gallery's counter
+        if is_markup(text):
+            continue
         byline = read_byline(text) if at_edge and len(text) < 120 else None
         if byline and (byline.authors or byline.emails):
             found.byline = found.byline or byline.text

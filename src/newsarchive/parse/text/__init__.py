@@ -21,6 +21,7 @@ from ..dates import POSTED_LABEL, UPDATED_LABEL, find_dates
 from ..extracted import Extracted
 from ..lines import (
     date_line,
+    is_markup,
     is_prose,
     is_teaser,
     is_title,
@@ -120,6 +121,7 @@ def _body_lines(
         and i not in skip
         and line.text != headline
         and not (len(line.text) < 100 and date_line(line.text))
+        and not is_markup(line.text)
     ]
     # Readers' comments follow the notice that opens or closes them: never the article's.
     for k, i in enumerate(body):
