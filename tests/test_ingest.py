@@ -89,3 +89,20 @@ def test_many_windows_keep_order_and_lose_nothing(
     assert summary.added == 10 and summary.failed == 0
     assert [r.path for r in results] == pages
     assert archive.counts()["articles"] == 10
+
+
+def test_each_input_is_heard_of_as_parsed_before_its_batch_is_stored(archive: Archive) -> None:
+    # The progress a caller shows: it moves as inputs are parsed, not only when a batch of
+    # thousands is written.
+    pages = [str(p) for p in fixture_pages()][:4]
+    events: list[str] = []
+    summary = ingest_jobs(
+        archive,
+        (Job(p) for p in pages),
+        batch_size=100,
+        on_parsed=lambda parsed: events.append("parsed"),
+        on_result=lambda result: events.append(result.status),
+    )
+    assert summary.added + summary.updated == len(pages)
+    assert events[: len(pages)] == ["parsed"] * len(pages)
+    assert len(events) == 2 * len(pages)

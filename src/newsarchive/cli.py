@@ -337,11 +337,13 @@ def ingest(
                         click.echo("\r\033[K", err=True, nl=False)
                     click.echo(line, err=True)
 
+            def parsed(item: ingest_mod.Parsed) -> None:
+                if item.container is None:
+                    bar.update(1)  # as it is parsed: its outcome waits for its batch's write
+
             def report(result: ingest_mod.FileResult) -> None:
                 nonlocal records
-                if result.container is None:
-                    bar.update(1)
-                else:
+                if result.container is not None:
                     records += 1
                     if terminal and records % 500 == 0:  # a web archive: a running count
                         click.echo(f"\rIngesting: {records:,} records", err=True, nl=False)
@@ -367,7 +369,7 @@ def ingest(
             is_own = archive_files_check(archive.url)
             jobs = ingest_mod.jobs_for(paths, url, stdin, skip=own)
             ingest_mod.ingest_jobs(
-                archive, jobs, workers=workers, on_result=report, summary=summary
+                archive, jobs, workers=workers, on_result=report, on_parsed=parsed, summary=summary
             )
     except KeyboardInterrupt:
         interrupted = True

@@ -284,10 +284,16 @@ def ingest_jobs(
     workers: int = 1,
     batch_size: int = BATCH_SIZE,
     on_result: Callable[[FileResult], None] | None = None,
+    on_parsed: Callable[[Parsed], None] | None = None,
     summary: Summary | None = None,
 ) -> Summary:
     """Parse and store inputs; one outcome per input, reported as it is known and counted into
-    `summary` (a new one if none is given: a caller that may be interrupted passes its own)."""
+    `summary` (a new one if none is given: a caller that may be interrupted passes its own).
+    `on_parsed` hears of each input as soon as it is parsed (its outcome comes when its batch
+    is stored): progress to show while a batch fills.
+
+    Ctrl-C (KeyboardInterrupt) stores the articles parsed so far before it goes on up: only
+    the inputs still being parsed are left for the next run."""
     summary = summary if summary is not None else Summary()
     writer = archive.writer()
     batch: list[Parsed] = []
@@ -299,11 +305,16 @@ def ingest_jobs(
             on_result(result)
 
     def flush() -> None:
+        nonlocal held
         if not batch:
             return
-        items = [(p.article, p.data) for p in batch if p.article and p.data is not None]
+        # Taken out first: a write that an interrupt stops is rolled back whole, and the
+        # interrupt's own flush must not write these again.
+        taken, held = list(batch), 0
+        batch.clear()
+        items = [(p.article, p.data) for p in taken if p.article and p.data is not None]
         # A record the database refuses fails alone, named (Writer.add_each).
-        for parsed, outcome in zip(batch, writer.add_each(items), strict=True):
+        for parsed, outcome in zip(taken, writer.add_each(items), strict=True):
             if isinstance(outcome, Exception):
                 reason = f"cannot store: {outcome}"
                 report(FileResult(parsed.path, "failed", None, reason, parsed.container))
@@ -314,9 +325,11 @@ def ingest_jobs(
                         parsed.path, outcome.status, outcome.article_id, why, parsed.container
                     )
                 )
-        batch.clear()
 
-    for parsed in parsed_inputs(jobs, workers, sqlite_path(archive.engine)):
+    def take(parsed: Parsed) -> None:
+        nonlocal held
+        if on_parsed:
+            on_parsed(parsed)
         where = parsed.container
         if parsed.skipped is not None:
             report(FileResult(parsed.path, "skipped", None, parsed.reason, where, parsed.skipped))
@@ -330,7 +343,13 @@ def ingest_jobs(
             held += len(parsed.data or b"") + len(parsed.article.body if parsed.article else "")
             if len(batch) >= batch_size or held >= BATCH_BYTES:
                 flush()
-                held = 0
+
+    try:
+        for parsed in parsed_inputs(jobs, workers, sqlite_path(archive.engine)):
+            take(parsed)
+    except KeyboardInterrupt:
+        flush()  # what was parsed is stored; a second Ctrl-C rolls this write back
+        raise
     flush()
     return summary
 
