@@ -242,3 +242,27 @@ def test_editions_match_on_the_posting_instant_whatever_its_offset(
             ingest_paths(archive, [str(tmp_path / f"{name}.html")])
         assert archive.counts()["articles"] == 1
         assert archive.get(1).posted_at == "2026-03-02T16:20+01:00"
+
+
+@pytest.mark.parametrize("one_batch", [True, False])
+def test_the_same_text_from_two_outlets_is_two_records(
+    one_batch: bool, tmp_path: Path, db_url: str
+) -> None:
+    # A wire story: the same words on two publishers' sites. Each outlet's publication is found
+    # by its source; a capture of the same page without an address is the same article.
+    page = edition(None, 3)
+    wire = page.replace("news.example.com", "www.valley-gazette.example.org")
+    paths = []
+    for name, text in (("harbour", page), ("valley", wire), ("mobile", page)):
+        path = tmp_path / f"{name}.html"
+        path.write_text(text.replace("<title>", f"<!-- {name} --><title>"))
+        paths.append(str(path))
+    with Archive.open(db_url) as archive:
+        if one_batch:
+            summaries = [ingest_paths(archive, paths)]
+        else:
+            summaries = [ingest_paths(archive, [p]) for p in paths]
+        assert sum(s.added for s in summaries) == 2
+        assert sum(s.unchanged for s in summaries) == 1
+        sources = sorted(archive.get(i).source.domain for i in (1, 2))  # type: ignore[union-attr]
+        assert sources == ["example.com", "example.org"]

@@ -107,13 +107,21 @@ def _restamped(stored: ArticleRow, article: Article) -> bool:
         return False
     if edition_key(article) == edition_key(stored):
         return False
-    known = stored.source
-    mine = article.source
+    if stored.source is None or article.source is None:
+        return stored.source is None and article.source is None and bool(article.headline)
+    return not _other_publisher(stored, article)
+
+
+def _other_publisher(stored: ArticleRow, article: Article) -> bool:
+    """Whether both name their source and the sources differ: the same text run by two
+    outlets (a wire story, a syndicated column) is two publications, each its own record.
+    Compared by registered domain, so a site's mobile or regional host is the site."""
+    known, mine = stored.source, article.source
     if known is None or mine is None:
-        return known is None and mine is None and bool(article.headline)
+        return False
     if known.domain or mine.domain:
-        return known.domain == mine.domain
-    return known.name == mine.name
+        return known.domain != mine.domain
+    return known.name != mine.name
 
 
 class Writer:
@@ -369,7 +377,11 @@ class Writer:
         if seen is not None:
             return Outcome("unchanged", seen.article_id or 0, seen=True)
         same_text = select(ArticleRow).where(ArticleRow.content_sha256 == article.sha256)
-        if merge_same and (same := s.scalar(same_text.limit(1))) is not None:
+        same = None
+        if merge_same:
+            alike = s.scalars(same_text.limit(20))
+            same = next((row for row in alike if not _other_publisher(row, article)), None)
+        if same is not None:
             if _restamped(same, article):
                 # The same text under another update time: an edition of its own.
                 return self._store_edition(s, article, data, same.source, same, now)
