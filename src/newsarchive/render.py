@@ -12,6 +12,7 @@ import json
 import re
 import shutil
 import textwrap
+import unicodedata
 from typing import TYPE_CHECKING, Any
 
 from .record import Article, Author
@@ -149,16 +150,38 @@ def edition_text(record: dict[str, Any], number: int, total: int) -> str:
 _EDITION_DATES = (("posted_at", "posted"), ("updated_at", "updated"))
 
 
+def columns(text: str) -> int:
+    """How many terminal columns the text takes: a wide character (Hangul, kana, CJK
+    ideographs, full-width forms) takes two."""
+    if text.isascii():
+        return len(text)
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
 def _cut(text: str, width: int) -> str:
-    return text if len(text) <= width else text[: max(0, width - 1)] + "…"
+    """The text in at most `width` columns, cut with an ellipsis when longer."""
+    if columns(text) <= width:
+        return text
+    room, kept = max(0, width - 1), 0
+    for i, char in enumerate(text):
+        kept += columns(char)
+        if kept > room:
+            return text[:i] + "…"
+    return text
+
+
+def _pad(text: str, width: int) -> str:
+    """The text cut to `width` columns and filled with spaces to take all of them."""
+    cut = _cut(text, width)
+    return cut + " " * (width - columns(cut))
 
 
 def article_row(article: Article) -> str:
     """One line of `list`: id, date, source, headline, fitted to the terminal."""
     width = _width()
     day = (article.posted_at or "")[:10] or "-"
-    source = _cut(safe(article.source.name) if article.source else "-", 20)
-    head = f"{article.id:>6}  {day:<10}  {source:<20}  "
+    source = _pad(safe(article.source.name) if article.source else "-", 20)
+    head = f"{article.id:>6}  {day:<10}  {source}  "
     return head + _cut(safe(article.headline) or "(no headline)", max(10, width - len(head)))
 
 
@@ -166,16 +189,16 @@ def hits_table(hits: list[SearchHit], terminal: bool) -> str:
     """Search results as an aligned table fitted to the terminal, each with its snippet below."""
     width = _width()
     id_w = max(2, *(len(str(h.id)) for h in hits))
-    source_w = min(20, max(6, *(len(safe(h.source.name)) if h.source else 1 for h in hits)))
+    source_w = min(20, max(6, *(columns(safe(h.source.name)) if h.source else 1 for h in hits)))
     fixed = id_w + 2 + 10 + 2 + source_w + 2
     head_w = max(10, width - fixed)
     bold = (BOLD, RESET) if terminal else ("", "")
     lines = [f"{bold[0]}{'ID':>{id_w}}  {'DATE':<10}  {'SOURCE':<{source_w}}  HEADLINE{bold[1]}"]
     for hit in hits:
         day = (hit.posted_at or "")[:10] or "-"
-        source = _cut(safe(hit.source.name) if hit.source else "-", source_w)
+        source = _pad(safe(hit.source.name) if hit.source else "-", source_w)
         headline = _cut(safe(hit.headline) or "(no headline)", head_w)
-        lines.append(f"{hit.id:>{id_w}}  {day:<10}  {source:<{source_w}}  {headline}")
+        lines.append(f"{hit.id:>{id_w}}  {day:<10}  {source}  {headline}")
         snippet = highlight(hit.snippet, "terminal" if terminal else "plain", width - id_w - 2)
         lines.append(" " * (id_w + 2) + snippet)
     return "\n".join(lines)

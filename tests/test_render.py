@@ -1,0 +1,35 @@
+"""Tables for people: columns line up in a terminal whatever script the names are in."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from newsarchive.record import Source
+from newsarchive.render import _cut, columns, hits_table
+from newsarchive.store.search import SearchHit
+
+
+def test_wide_letters_take_two_columns() -> None:
+    assert columns("Harbour Times") == 13
+    assert columns("한빛일보") == 8
+    assert columns("東京新聞 Tokyo") == 14
+
+
+def test_a_table_lines_up_hangul_and_latin_sources(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COLUMNS", "100")
+    hits = [
+        SearchHit(1, "Ferry terminal approved", "2024-11-28", Source("한빛일보"), 1.0, "ferry"),
+        SearchHit(2, "Harbour reopens", "2024-11-29", Source("The Harbor Times"), 1.0, "harbour"),
+    ]
+    rows = hits_table(hits, terminal=False).splitlines()[1::2]
+    starts = [columns(row[: row.index(h.headline)]) for row, h in zip(rows, hits, strict=True)]
+    assert starts[0] == starts[1]
+
+
+@given(st.text(max_size=60), st.integers(min_value=1, max_value=40))
+def test_a_cut_never_takes_more_columns_than_it_is_given(text: str, width: int) -> None:
+    cut = _cut(text, width)
+    assert columns(cut) <= max(width, 1)
+    assert cut == text or cut.endswith("…")
