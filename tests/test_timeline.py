@@ -173,10 +173,24 @@ def test_a_plot_whose_labels_are_not_latin_is_drawn_in_a_font_that_has_them(
     )
     counted = tl.Timeline(by="month")
     counted.counts[("2025-03", "")] = 2
-    tl.plot(counted, str(tmp_path / "k.png"), '"김정은": articles per month')
-    tl.plot(counted, str(tmp_path / "e.png"), '"harbour": articles per month')
+    assert tl.plot(counted, str(tmp_path / "k.png"), '"김정은": articles per month') is None
+    assert tl.plot(counted, str(tmp_path / "e.png"), '"harbour": articles per month') is None
     assert used[0] == ["DejaVu Sans Mono", "sans-serif"]
     assert used[1] != used[0]  # Latin labels: matplotlib's own choice
+
+
+def test_a_plot_with_no_font_for_its_labels_says_so(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pytest.importorskip("matplotlib")
+    import newsarchive.timeline as tl
+
+    monkeypatch.setattr(tl, "_CJK_FONTS", ("Made Up Sans",))
+    counted = tl.Timeline(by="month")
+    counted.counts[("2025-03", "")] = 2
+    note = tl.plot(counted, str(tmp_path / "k.png"), '"김정은": articles per month')
+    assert note is not None and "drawn as boxes" in note
+    assert (tmp_path / "k.png").stat().st_size > 1000
 
 
 def test_periods_and_bars() -> None:

@@ -717,10 +717,12 @@ def timeline(
     if plot_file and rows:
         try:
             what = "every article" if every else f'"{" ".join(query)}"'
-            plot(counted, plot_file, f"{what}: articles per {by}")
+            note = plot(counted, plot_file, f"{what}: articles per {by}")
         except OSError as exc:
             raise click.ClickException(f"cannot write {plot_file}: {exc.strerror or exc}") from exc
         click.echo(f"plotted to {plot_file}", err=True)
+        if note:
+            click.echo(f"note: {note}", err=True)
 
 
 @cli.command(cls=QueryCommand)

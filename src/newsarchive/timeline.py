@@ -8,6 +8,7 @@ between the first and the last; articles without a posting time are counted apar
 
 from __future__ import annotations
 
+import unicodedata
 import warnings
 from collections import Counter
 from collections.abc import Iterable
@@ -144,8 +145,9 @@ def chart(timeline: Timeline, width: int) -> str:
     return "\n".join(lines)
 
 
-def plot(timeline: Timeline, path: str, title: str) -> None:
-    """Draw the timeline to a PNG or SVG file (matplotlib, the `plot` extra)."""
+def plot(timeline: Timeline, path: str, title: str) -> str | None:
+    """Draw the timeline to a PNG or SVG file (matplotlib, the `plot` extra). Returns a note
+    for the user when the file could not show all its labels' letters."""
     import matplotlib
 
     matplotlib.use("Agg")
@@ -156,6 +158,12 @@ def plot(timeline: Timeline, path: str, title: str) -> None:
     fonts = [] if labels.isascii() else _cjk_fonts()
     with plt.rc_context({"font.family": [*fonts, "sans-serif"]} if fonts else {}):
         _draw(plt, timeline, rows, path, title)
+    if fonts or not any(unicodedata.east_asian_width(c) in "WF" for c in labels):
+        return None
+    return (
+        "no installed font has the letters of some labels: they are drawn as boxes"
+        " (install a CJK font, e.g. Debian's fonts-noto-cjk)"
+    )
 
 
 def _draw(plt: Any, timeline: Timeline, rows: list[Any], path: str, title: str) -> None:
