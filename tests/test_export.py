@@ -283,9 +283,18 @@ def test_ingest_leaves_the_archive_and_its_exports_alone(tmp_path: Path, seed_pa
         assert runner.invoke(cli, ["--db", db, "export", "--format", fmt, "-o", out]).exit_code == 0
     again = runner.invoke(cli, ["--db", db, "ingest", str(folder)])
     assert again.stdout.startswith("0 added, 1 unchanged, 0 updated, 2 failed")
-    errors = again.stderr.splitlines()
-    assert len(errors) == 2 and all("`newsarchive import` reads them" in e for e in errors)
+    errors = sorted(again.stderr.splitlines())
+    assert len(errors) == 2
+    assert "all.csv: a CSV export of records, not a page" in errors[0]
+    assert "(`newsarchive import` reads JSON Lines)" in errors[0]
+    assert "all.jsonl: records that `export` or `parse --json` wrote" in errors[1]
     assert "news.db" not in again.stderr
+    # Another archive, or a Parquet export, kept beside the pages: named for what it is.
+    (folder / "other.db").write_bytes((folder / "news.db").read_bytes())
+    (folder / "all.parquet").write_bytes(b"PAR1" + bytes(64) + b"PAR1")
+    third = runner.invoke(cli, ["--db", db, "ingest", str(folder)])
+    assert "other.db: an SQLite database (an archive is opened with --db" in third.stderr
+    assert "all.parquet: a Parquet file of records, not a page" in third.stderr
 
 
 def test_an_empty_db_is_refused_not_the_default(tmp_path: Path) -> None:

@@ -10,7 +10,7 @@ import zlib
 from dataclasses import dataclass
 from datetime import timedelta, timezone, tzinfo
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, Literal
 from zoneinfo import ZoneInfo
 
 from ..errors import BinaryInput, EmptyInput, NotAnArticle, UnreadableInput
@@ -169,8 +169,17 @@ def parse_bytes(
             f"a {kind.upper()} web archive: its pages are read from a file named"
             " .warc, .warc.gz or .wacz (or given on standard input)",
         )
+    if data.startswith(b"SQLite format 3\x00"):
+        raise NotAnArticle(path, "an SQLite database (an archive is opened with --db, not read)")
+    if data.startswith(b"PAR1"):
+        raise NotAnArticle(path, "a Parquet file of records, not a page")
     decoded = decode_input(data, path, charset)
-    if decoded.format.startswith("text") and _records_file(decoded.text):
+    records = _records_file(decoded.text) if decoded.format.startswith("text") else None
+    if records == "csv":
+        raise NotAnArticle(
+            path, "a CSV export of records, not a page (`newsarchive import` reads JSON Lines)"
+        )
+    if records == "jsonl":
         raise NotAnArticle(
             path, "records that `export` or `parse --json` wrote: `newsarchive import` reads them"
         )
@@ -196,19 +205,21 @@ def parse_bytes(
 _CSV_HEADER = "id,source_name,source_domain,url,headline,"
 
 
-def _records_file(text: str) -> bool:
-    """Whether a text is newsarchive's own records (JSON Lines or CSV), not a page: its
-    first line is a record with a headline, a body and an input, or the export's header."""
+def _records_file(text: str) -> Literal["csv", "jsonl"] | None:
+    """Which of newsarchive's own formats of records a text is, if it is one and not a page:
+    its first line is a record with a headline, a body and an input, or the CSV's header."""
     first = text.lstrip("\ufeff \t\r\n").split("\n", 1)[0].strip()
     if first.startswith(_CSV_HEADER):
-        return True
+        return "csv"
     if not (first.startswith("{") and first.endswith("}")):
-        return False
+        return None
     try:
         record = json.loads(first)
     except ValueError:
-        return False
-    return isinstance(record, dict) and {"headline", "body", "input"} <= record.keys()
+        return None
+    if isinstance(record, dict) and {"headline", "body", "input"} <= record.keys():
+        return "jsonl"
+    return None
 
 
 def parse_file(path: str | os.PathLike[str], url: str | None = None) -> Article:
