@@ -6,6 +6,7 @@ import pytest
 
 from newsarchive.parse.names import (
     broadcast_reporter,
+    byline_part,
     is_person,
     names_in,
     read_byline,
@@ -226,3 +227,31 @@ def test_editors_weekdays_and_institutions_are_not_authors(text: str, names: lis
 )
 def test_a_job_title_printed_with_a_name_is_its_role(text: str, authors: list[Author]) -> None:
     assert names_in(text) == authors
+
+
+@pytest.mark.parametrize(
+    ("line", "role"),
+    [
+        ("By Peter Lindqvist, Nordic Correspondent", "Nordic Correspondent"),
+        ("By Jane Roe, Asia Editor", "Asia Editor"),
+        ("By Jane Roe, Staff Writer", "Staff Writer"),
+        ("By Anna Martel, Nairobi", None),
+    ],
+)
+def test_a_beat_or_region_before_a_title_is_part_of_the_role(line: str, role: str | None) -> None:
+    byline = read_byline(line)
+    assert byline is not None and len(byline.authors) == 1
+    assert byline.authors[0].role == role
+
+
+@pytest.mark.parametrize(
+    ("line", "names", "part"),
+    [
+        ("김민수 기자 입력 2024.12.03 10:12 수정 2024.12.03 15:40", ["김민수"], "김민수 기자"),
+        ("By Jane Roe Published on March 3, 2024", ["Jane Roe"], "By Jane Roe"),
+        ("von Anna Berger · Veröffentlicht am 8. Mai 2021", ["Anna Berger"], "von Anna Berger"),
+        ("March 3, 2024 By Jane Roe", ["Jane Roe"], "March 3, 2024 By Jane Roe"),
+    ],
+)
+def test_the_byline_is_the_line_less_its_dates(line: str, names: list[str], part: str) -> None:
+    assert byline_part(line, names) == part

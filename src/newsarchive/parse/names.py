@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..record import Author
-from .dates import find_dates
+from .dates import POSTED_LABEL, UPDATED_LABEL, find_dates
 from .vocabulary import (
     BY_LABELS,
     BY_WORDS,
@@ -265,7 +265,13 @@ def _names_in(text: str, site: str | None) -> tuple[Author, ...]:
                 roles[part] = role
     # A lone capitalised word beside full names is a dateline or a desk ("Anna Martel, Nairobi").
     if any(len(n.split()) > 1 for n in names):
-        names = [n for n in names if len(n.split()) > 1 or n.islower() or _HANGUL_NAME.match(n)]
+        kept: list[str] = []
+        for n in names:
+            if len(n.split()) > 1 or n.islower() or _HANGUL_NAME.match(n):
+                kept.append(n)
+            elif n in roles and kept and kept[-1] not in roles:
+                roles[kept[-1]] = f"{n} {roles[n]}"  # "Jane Roe, Nordic Correspondent"
+        names = kept
     return tuple(Author(n, None, roles.get(n)) for n in names)
 
 
@@ -282,12 +288,32 @@ _PARTS = re.compile(r"\s*[|·•⋅]\s*|\s[-–—]\s")
 def byline_part(text: str, names: list[str]) -> str:
     """The part of a printed line that is the byline: "von Anna Berger · Veröffentlicht am
     8. November 2021" -> "von Anna Berger". Parts are cut at the line's separators; those that
-    hold a name are kept."""
+    hold a name are kept. Dates after the last name go, with their labels, separators or not
+    ("김민수 기자 입력 2024.12.03 10:12" -> "김민수 기자")."""
     parts = [p for p in _PARTS.split(text) if p.strip()]
-    if len(parts) < 2 or not names:
+    if len(parts) >= 2 and names:
+        kept = [p.strip() for p in parts if any(n in p for n in names)]
+        text = " · ".join(kept) if kept else text
+    return _before_dates(text, names)
+
+
+# A date's label left at the end of a byline cut before the date: "입력", "Published on".
+_TRAILING_LABEL = re.compile(
+    rf"(?:{POSTED_LABEL.pattern}|{UPDATED_LABEL.pattern})\s*(?:on|am|at|:)?\s*$", re.IGNORECASE
+)
+
+
+def _before_dates(text: str, names: list[str]) -> str:
+    """The text up to its first date, when every name is printed before it."""
+    dates = find_dates(text) if names else []
+    if not dates:
         return text
-    kept = [p.strip() for p in parts if any(n in p for n in names)]
-    return " · ".join(kept) if kept else text
+    first = min(d.start for d in dates)
+    ends = [text.find(n) + len(n) for n in names if n in text]
+    if not ends or max(ends) > first:
+        return text
+    head = _TRAILING_LABEL.sub("", text[:first]).rstrip(" ,;:|·•-–—(")
+    return head or text
 
 
 def emails_in(text: str) -> list[str]:
