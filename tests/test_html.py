@@ -130,6 +130,28 @@ def test_a_republish_box_holding_the_article_as_html_source_is_no_body() -> None
     assert article.body.count("Paragraph") == 6
 
 
+def test_a_korean_deck_and_a_byline_printed_with_its_dates() -> None:
+    paragraphs = "".join(
+        f"<p>부산시가 해상 케이블카 사업을 다시 추진한다고 {i}일 밝혔다. 시는 민간 사업자 공모를 "
+        "거쳐 내년 상반기 중 우선협상대상자를 선정할 계획이다.</p>"
+        for i in range(1, 6)
+    )
+    body = (
+        "<article><h1>부산시, 해상 케이블카 사업 재추진</h1>"
+        '<h2 class="sub">환경단체 "생태계 훼손 우려" 반발</h2>'
+        '<div class="info"><span>김민수 기자</span> <span>입력 2024.12.03 10:12</span> '
+        "<span>수정 2024.12.03 15:40</span></div>"
+        + paragraphs
+        + "<p>김민수 기자 minsu@example.co.kr</p></article>"
+    )
+    head = "<title>부산시, 해상 케이블카 사업 재추진</title>"
+    article = parse_bytes(page(head, body, lang="ko"), "ko.html")
+    assert article.subheadline == '환경단체 "생태계 훼손 우려" 반발'
+    assert article.byline is not None and "입력" not in article.byline
+    assert [a.name for a in article.authors] == ["김민수"]
+    assert article.posted_at == "2024-12-03T10:12+09:00"
+
+
 def test_printed_labelled_date_and_zone_from_the_publisher() -> None:
     body = "<h1>Title here now</h1><p class='date'>Posted May. 09, 2007 09:04</p>" + PARAGRAPHS
     article = parse_bytes(

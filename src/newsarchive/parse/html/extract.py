@@ -21,7 +21,7 @@ from ..dates import with_region
 from ..extracted import Extracted
 from ..language import language_of_name
 from ..learned import Matrix, contiguous, forest, interior_gaps
-from ..lines import date_line, is_markup, is_prose, may_be_deck
+from ..lines import date_line, is_markup, is_prose, may_be_deck, text_length
 from ..names import byline_part, read_byline
 from ..sources import domain_of_url, known_domains_in
 from ..vocabulary import JOB_TITLE
@@ -328,7 +328,9 @@ def _fallback(blocks: list[Block], longest: bool = True) -> list[str]:
 
 # An element that says it holds the deck under a headline; and one that says it is something
 # else with a like name (a section's subtitle, a byline, a caption, a photo's or meta line).
-_DECK_CLASS = re.compile(r"sub-?head|sub-?title|\bdeck\b|\bdek\b|standfirst|strapline")
+_DECK_CLASS = re.compile(
+    r"sub-?head|sub-?title|\bdeck\b|\bdek\b|standfirst|strapline|(?<![\w-])sub(?![\w-])"
+)
 _NOT_DECK_CLASS = re.compile(
     r"section|related|more|meta|byline|author|caption|credit|image|photo|video|media|date|time"
 )
@@ -344,7 +346,7 @@ def _deck(blocks: list[Block], headline_at: int | None) -> str | None:
         holder = block.element.getparent()
         marker = attr_text(block.element) + " " + (attr_text(holder) if holder is not None else "")
         if (
-            len(text) >= 20
+            text_length(text) >= 20  # a Hangul or Han letter counts two
             and len(text.split()) >= 4
             and "\n" not in text
             and block.tag not in ("figcaption", "figure", "caption")
