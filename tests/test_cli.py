@@ -99,6 +99,35 @@ def test_show_text_and_unknown_id(runner: CliRunner, seeds: Path) -> None:
     assert "no article with id 99" in err
 
 
+def test_show_original_gives_back_the_bytes_as_they_came_in(
+    runner: CliRunner, seeds: Path, seed_path: Path, tmp_path: Path
+) -> None:
+    run(runner, "ingest", str(seeds))
+    target = tmp_path / "back.txt"
+    code, _, err = run(runner, "show", "1", "--original", str(target))
+    assert code == 0 and "2,273 bytes of text" in err
+    assert target.read_bytes() == seed_path.read_bytes()
+    result = runner.invoke(cli, ["show", "1", "--original", "-"])
+    assert result.exit_code == 0 and result.stdout_bytes == seed_path.read_bytes()
+    code, _, err = run(runner, "show", "1", "--original", str(tmp_path / "no" / "such.txt"))
+    assert code == 1 and err.startswith("error: cannot write ")
+    code, _, err = run(runner, "show", "7", "--original", str(target))
+    assert code == 1 and "no article with id 7" in err
+
+
+def test_show_original_of_an_imported_record_says_it_is_the_record(
+    runner: CliRunner, seeds: Path, tmp_path: Path
+) -> None:
+    run(runner, "ingest", str(seeds))
+    export = tmp_path / "all.jsonl"
+    assert run(runner, "export", "-o", str(export))[0] == 0
+    other = str(tmp_path / "other.db")
+    assert run(runner, "--db", other, "import", str(export))[0] == 0
+    code, _, err = run(runner, "--db", other, "show", "1", "--original", str(tmp_path / "o"))
+    assert code == 0 and "was imported and its original never came in" in err
+    assert json.loads((tmp_path / "o").read_text())["headline"] == SPEC_SEED["headline"]
+
+
 def test_search_json_and_limit(runner: CliRunner, seeds: Path) -> None:
     run(runner, "ingest", str(seeds))
     code, out, _ = run(runner, "search", "--json", "--limit", "5", "Kim")

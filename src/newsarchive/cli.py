@@ -467,19 +467,49 @@ def parse(ctx: click.Context, paths: tuple[str, ...], url: str | None, as_json: 
 @click.argument("article_id", metavar="ID", type=int)
 @json_option
 @click.option("--versions", is_flag=True, help="Also print earlier editions, oldest first.")
+@click.option(
+    "--original",
+    "original_to",
+    metavar="FILE",
+    type=click.Path(dir_okay=False, allow_dash=True),
+    help="Write the original bytes the record was parsed from to FILE (- for stdout).",
+)
 @click.pass_context
-def show(ctx: click.Context, article_id: int, as_json: bool, versions: bool) -> None:
-    """Print one record (and, with --versions, the editions a newer one replaced)."""
+def show(
+    ctx: click.Context, article_id: int, as_json: bool, versions: bool, original_to: str | None
+) -> None:
+    """Print one record (and, with --versions, the editions a newer one replaced), or with
+    --original the bytes it was parsed from, as they came in."""
     from .errors import NotFound
-    from .render import article_text, edition_text, to_json
+    from .render import article_text, edition_text, escape, to_json
 
     with open_archive(ctx) as archive:
         try:
             article = archive.get(article_id)
+            original = archive.original(article_id) if original_to else None
         except NotFound as exc:
             click.echo(f"error: {exc}", err=True)
             ctx.exit(EXIT_FAILED)
         earlier = archive.versions(article_id)
+    if original is not None and original_to is not None:
+        info, raw = original
+        if info.imported:
+            click.echo(
+                f"note: record {article_id} was imported and its original never came in:"
+                " this is the record as import read it",
+                err=True,
+            )
+        try:
+            with click.open_file(original_to, "wb") as out:
+                out.write(raw)
+        except OSError as exc:
+            reason = exc.strerror or str(exc)
+            click.echo(f"error: cannot write {escape(original_to)}: {reason}", err=True)
+            ctx.exit(EXIT_FAILED)
+        if original_to != "-":
+            what = f"{len(raw):,} bytes of {info.format}, from {escape(info.path)}"
+            click.echo(f"wrote {escape(original_to)}: {what}", err=True)
+        return
     if as_json:
         data = article.to_dict()
         if versions:

@@ -396,6 +396,26 @@ class Archive:
         with repair, rebuild what is derived from the tables."""
         return check_archive(self.engine, repair=repair)
 
+    def original(self, article_id: int) -> tuple[InputInfo, bytes]:
+        """The original bytes the record was parsed from (for an imported record whose
+        original never came in, the record as it was read: `InputInfo.imported` says so)."""
+        with self._session() as s:
+            row = s.get(ArticleRow, article_id) if 0 < article_id <= MAX_ID else None
+            if row is None:
+                raise NotFound(article_id)
+            found = s.get(InputRow, row.input_id) if row.input_id is not None else None
+            if found is None:
+                raise NotFound(article_id)
+            info = InputInfo(
+                found.path,
+                found.format,
+                found.encoding,
+                found.sha256,
+                found.size,
+                imported=bool(found.imported),
+            )
+            return info, found.data
+
     def input_bytes(self, article_id: int) -> Iterator[tuple[InputInfo, bytes]]:
         """The original bytes of every input that went into an article."""
         with self._session() as s:
