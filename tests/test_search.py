@@ -111,6 +111,41 @@ def test_a_korean_word_is_searched_without_its_particle(typed: str, searched: st
         assert [t.words for t in parse(f"정상 -{typed}").excluded] == [(typed,)]
 
 
+@pytest.mark.parametrize(
+    ("typed", "loose"),
+    [
+        ("요금이", "요금"),
+        ("서울시가 요금은", "서울시 요금"),
+        ("전셋값이 OR 월세", "전셋값 OR 월세"),
+        ("김정은", "김정"),
+        ("가을", None),  # a stem of one syllable: nothing to take off
+        ('"요금이" -세금이', None),  # phrases and exclusions stay as typed
+        ("ferry", None),
+    ],
+)
+def test_a_second_try_takes_off_particles_that_also_end_nouns(
+    typed: str, loose: str | None
+) -> None:
+    from newsarchive.store.query import loosened
+
+    assert loosened(typed) == loose
+
+
+def test_search_tries_again_without_the_particle_when_nothing_matched(
+    archive: Archive,
+) -> None:
+    # The Korean fixture prints 북한 and 대화 (never 북한이 or 대화가).
+    runner = CliRunner()
+    result = runner.invoke(cli, ["--db", archive.url, "search", "북한이", "대화가"])
+    assert result.exit_code == 0
+    assert "note: no matches as typed; showing matches for: 북한 대화" in result.stderr
+    assert "김정은과 직접 대화" in result.stdout
+    typed = runner.invoke(cli, ["--db", archive.url, "search", "김정은"])
+    assert "note:" not in typed.stderr  # it matched as typed
+    phrase = runner.invoke(cli, ["--db", archive.url, "search", '"북한이"'])
+    assert "no matches" in phrase.stderr and "note:" not in phrase.stderr
+
+
 def test_mixed_korean_and_english(archive: Archive) -> None:
     assert headlines(archive, query="트럼프 Reuters") == []  # the Korean page says 로이터통신
     assert headlines(archive, query="김정은 Trump") == []

@@ -6,6 +6,7 @@ Heavy modules (SQLAlchemy, the parsers, the language model) are imported inside 
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import json
 import re
@@ -608,6 +609,7 @@ def search(
     if as_json and as_csv:
         raise click.UsageError("--json and --csv are two formats: give one")
     from .store import search as search_module
+    from .store.query import loosened
     from .store.reader import search_file
 
     options = search_options(
@@ -622,17 +624,27 @@ def search(
         sort=sort,
         bound=None if exact else search_module.RANK_BOUND,
     )
-    try:
-        # A SQLite file is searched with sqlite3 alone (no SQLAlchemy to load); anything else,
-        # or a file that is not an archive of this schema, is opened the usual way.
-        hits = search_file(ctx.obj.get("db"), options)
-        if hits is None:
-            with open_archive(ctx) as archive:
-                hits = archive.search(options)
-    except QueryError as exc:
-        raise click.UsageError(str(exc)) from exc
-    except ArchiveError as exc:
-        raise click.ClickException(str(exc)) from exc
+
+    def searched(options: search_module.SearchOptions) -> search_module.Hits:
+        try:
+            # A SQLite file is searched with sqlite3 alone (no SQLAlchemy to load); anything
+            # else, or a file that is not an archive of this schema, is opened the usual way.
+            hits = search_file(ctx.obj.get("db"), options)
+            if hits is None:
+                with open_archive(ctx) as archive:
+                    hits = archive.search(options)
+        except QueryError as exc:
+            raise click.UsageError(str(exc)) from exc
+        except ArchiveError as exc:
+            raise click.ClickException(str(exc)) from exc
+        return hits
+
+    hits = searched(options)
+    if not hits and not offset and (loose := loosened(options.query)) is not None:
+        # A Korean word typed with a particle that also ends nouns (요금이): tried without.
+        hits = searched(dataclasses.replace(options, query=loose))
+        if hits:
+            click.echo(f"note: no matches as typed; showing matches for: {loose}", err=True)
     beyond = len(hits) > limit
     del hits[limit:]
     if hits.bound is not None:

@@ -62,6 +62,28 @@ def _stem(word: str) -> str:
     return m.group(1) if m else word
 
 
+# The particles left out above, for a second try: a query as typed that matched nothing may
+# have had one ("요금이" finds nothing where the archive prints 요금을 and 요금은).
+_AMBIGUOUS_STEM = re.compile(r"^([\uac00-\ud7a3]{2,}?)(?:이|가|은|의|과|와)$")
+
+
+def loosened(text: str) -> str | None:
+    """The query with the particles taken off that _PARTICLES leaves on (이, 가, 은, 의, 과,
+    와) from each typed Korean word of three syllables or more: what to search for when the
+    query as typed matched nothing. None when no word has one."""
+    parts: list[str] = []
+    changed = False
+    last = 0
+    for m in _TOKEN.finditer(text):
+        bare = m.group(4)
+        stem = _AMBIGUOUS_STEM.match(bare) if bare is not None else None
+        if stem is not None:
+            parts.append(text[last : m.start()] + stem.group(1))
+            last = m.end()
+            changed = True
+    return "".join(parts) + text[last:] if changed else None
+
+
 def _term(text: str, quoted: bool, star: bool, stem: bool = False) -> Term | None:
     words = tuple(_stem(w) if stem else w for w in _WORD.findall(text))
     if not words:
