@@ -443,6 +443,27 @@ def test_list_finds_a_container_by_any_path_to_it(
         assert len(listed.stdout.splitlines()) == 4, name
 
 
+@pytest.mark.parametrize("runs", ["one run", "two runs"])
+def test_a_second_crawl_of_stored_pages_is_listed_and_counted(runs: str, tmp_path: Path) -> None:
+    """The same records in two web archives: their bytes are kept once, and each archive lists
+    them and counts (a rerun of either notes nothing twice)."""
+    first = build_warc(tmp_path / "crawl.warc", gzip=False)
+    second = build_warc(tmp_path / "crawl.warc.gz")
+    runner = CliRunner()
+    db = str(tmp_path / "a.db")
+    batches = [[first, second]] if runs == "one run" else [[first], [second], [second]]
+    for paths in batches:
+        done = runner.invoke(cli, ["--db", db, "ingest", *map(str, paths)])
+        assert done.exit_code == 0, done.output
+    for name in (first, second):
+        listed = runner.invoke(cli, ["--db", db, "list", "--json", "--container", str(name)])
+        urls = sorted(json.loads(line)["url"] for line in listed.stdout.splitlines())
+        assert urls == sorted(url for _, url in PAGES), name
+    info = json.loads(runner.invoke(cli, ["--db", db, "info", "--json"]).stdout)
+    assert (info["inputs"], info["containers"]) == (len(PAGES), 2)
+    assert info["container_records"] == 2 * len(PAGES)
+
+
 def test_list_tells_apart_two_containers_of_one_name(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

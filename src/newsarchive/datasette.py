@@ -40,6 +40,10 @@ def metadata(database: str | Path) -> dict[str, Any]:
                         "description": "The bytes of every input, as they came in.",
                         "sort_desc": "id",
                     },
+                    "input_copies": {
+                        "title": "Other containers of stored bytes",
+                        "description": "Web archives whose record an earlier input stored.",
+                    },
                     "article_versions": {"title": "Earlier editions"},
                     "alembic_version": {"hidden": True},
                     "articles_headline_fts": {"hidden": True},

@@ -33,7 +33,7 @@ from .containers import (
 from .errors import InputError
 from .parse import parse_bytes, read_input
 from .paths import STDIN, display_path, expand
-from .record import Article
+from .record import Article, InputInfo
 from .store.archive import Archive
 from .store.seen import SeenInputs, sqlite_path
 
@@ -129,6 +129,8 @@ class Parsed:
     reason: str | None = None
     container: str | None = None
     skipped: str | None = None
+    # Bytes seen before, read out of a container: where they were (noted as a copy).
+    copy: InputInfo | None = None
 
 
 _seen = SeenInputs(None)  # this process's view of the archive, opened by _init_worker
@@ -160,9 +162,11 @@ def parse_job(job: Job) -> Parsed:
         return Parsed(shown, reason=job.error, container=job.container)
     try:
         data = job.data if job.data is not None else read_input(job.path).data
-        seen = _seen.article_of(hashlib.sha256(data).hexdigest())
+        sha = hashlib.sha256(data).hexdigest()
+        seen = _seen.article_of(sha)
         if seen is not None:
-            return Parsed(shown, seen=seen, container=job.container)
+            copy = _copy_of(job.page, sha) if job.page else None
+            return Parsed(shown, seen=seen, container=job.container, copy=copy)
         article = parse_page(job.page) if job.page else parse_bytes(data, shown, url=job.url)
         article.sha256, article.word_count  # noqa: B018  computed here, on the worker's core
         return Parsed(shown, article=article, data=data, container=job.container)
@@ -178,6 +182,20 @@ def parse_job(job: Job) -> Parsed:
         return Parsed(
             shown, reason=f"internal error: {type(exc).__name__}: {exc}", container=job.container
         )
+
+
+def _copy_of(page: Page, sha256: str) -> InputInfo:
+    """Where a container's page was, described as the input its bytes would have made."""
+    return InputInfo(
+        page.container,
+        "",
+        None,
+        sha256,
+        len(page.original),
+        container=page.kind,
+        record=page.record,
+        captured_at=page.captured_at,
+    )
 
 
 def windows(jobs: Iterable[Job]) -> Iterator[list[Job]]:
@@ -297,6 +315,7 @@ def ingest_jobs(
     summary = summary if summary is not None else Summary()
     writer = archive.writer()
     batch: list[Parsed] = []
+    copies: list[InputInfo] = []  # containers' records whose bytes are stored already
     held = 0  # bytes the batch holds
 
     def report(result: FileResult) -> None:
@@ -306,6 +325,10 @@ def ingest_jobs(
 
     def flush() -> None:
         nonlocal held
+        if copies:
+            noted = list(copies)
+            copies.clear()
+            writer.add_copies(noted)
         if not batch:
             return
         # Taken out first: a write that an interrupt stops is rolled back whole, and the
@@ -338,6 +361,10 @@ def ingest_jobs(
         elif parsed.seen is not None:
             seen = parsed.seen or None
             report(FileResult(parsed.path, "unchanged", seen, SEEN_BEFORE, container=where))
+            if parsed.copy is not None:
+                copies.append(parsed.copy)
+                if len(copies) >= batch_size:
+                    flush()
         else:
             batch.append(parsed)
             held += len(parsed.data or b"") + len(parsed.article.body if parsed.article else "")

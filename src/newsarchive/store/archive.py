@@ -29,7 +29,14 @@ from .engine import (
     sqlite_file,
     sqlite_read_url,
 )
-from .models import ArticleRow, ArticleVersionRow, AuthorRow, InputRow, SourceRow
+from .models import (
+    ArticleRow,
+    ArticleVersionRow,
+    AuthorRow,
+    InputCopyRow,
+    InputRow,
+    SourceRow,
+)
 from .rows import article_from_row
 from .schema import HEAD_REVISION, REVISIONS, current_revision, ensure_current, upgrade
 from .search import PG_SEARCH_SETTINGS, Hits, SearchOptions, matching_ids, pyformat, run_search
@@ -197,11 +204,16 @@ class Archive:
         query = select(ArticleRow)
         with self._session() as s:
             if container is not None:
+                paths = self._container_paths(s, container)
                 pages = select(InputRow.article_id).where(
-                    InputRow.container.is_not(None),
-                    InputRow.path.in_(self._container_paths(s, container)),
+                    InputRow.container.is_not(None), InputRow.path.in_(paths)
                 )
-                query = query.where(ArticleRow.id.in_(pages))
+                copies = (
+                    select(InputRow.article_id)
+                    .join(InputCopyRow, InputCopyRow.input_id == InputRow.id)
+                    .where(InputCopyRow.path.in_(paths))
+                )
+                query = query.where(ArticleRow.id.in_(pages.union(copies)))
             rows = s.scalars(
                 query.order_by(
                     ArticleRow.posted_utc.is_(None),
@@ -221,14 +233,14 @@ class Archive:
         ambiguous."""
         name = given.rstrip("/")
         base = name.rsplit("/", 1)[-1]
-        stored = s.scalars(
-            select(InputRow.path)
-            .where(
-                InputRow.container.is_not(None),
-                (InputRow.path == base) | InputRow.path.endswith("/" + base, autoescape=True),
-            )
-            .distinct()
-        ).all()
+        kept = select(InputRow.path).where(
+            InputRow.container.is_not(None),
+            (InputRow.path == base) | InputRow.path.endswith("/" + base, autoescape=True),
+        )
+        noted = select(InputCopyRow.path).where(
+            (InputCopyRow.path == base) | InputCopyRow.path.endswith("/" + base, autoescape=True)
+        )
+        stored = sorted(set(s.scalars(kept.union(noted)).all()))
         # LIKE ignores case on SQLite: the file name must be the same, letter for letter.
         stored = [path for path in stored if path.rsplit("/", 1)[-1] == base]
         here = os.path.realpath(name)
@@ -363,19 +375,26 @@ class Archive:
                 "authors": s.scalar(select(func.count()).select_from(AuthorRow)) or 0,
                 "inputs": s.scalar(select(func.count()).select_from(InputRow)) or 0,
                 "versions": s.scalar(select(func.count()).select_from(ArticleVersionRow)) or 0,
-                # Web archives and browser saves read, and the records kept out of them.
+                # Web archives and browser saves read, and the records kept out of them (those
+                # whose bytes another container's record brought in first among them).
                 "containers": s.scalar(
-                    select(func.count(func.distinct(InputRow.path))).where(
-                        InputRow.container.is_not(None)
+                    select(func.count()).select_from(
+                        select(InputRow.path)
+                        .where(InputRow.container.is_not(None))
+                        .union(select(InputCopyRow.path))
+                        .subquery()
                     )
                 )
                 or 0,
-                "container_records": s.scalar(
-                    select(func.count())
-                    .select_from(InputRow)
-                    .where(InputRow.container.is_not(None))
+                "container_records": (
+                    s.scalar(
+                        select(func.count())
+                        .select_from(InputRow)
+                        .where(InputRow.container.is_not(None))
+                    )
+                    or 0
                 )
-                or 0,
+                + (s.scalar(select(func.count()).select_from(InputCopyRow)) or 0),
             }
 
     def info(self) -> dict[str, Any]:

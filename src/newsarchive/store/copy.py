@@ -40,6 +40,7 @@ TABLES = (
     "article_authors",
     "article_languages",
     "inputs",
+    "input_copies",
     "article_versions",
 )
 # Memory for building them (PostgreSQL's default, 64 MB, spills a million articles to disk).

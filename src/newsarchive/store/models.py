@@ -133,6 +133,22 @@ class InputRow(Base):
     imported: Mapped[bool | None] = mapped_column(Boolean)
 
 
+class InputCopyRow(Base):
+    """Another place an input's very bytes were read from (migration 0010): a web archive or
+    browser save whose record an earlier input already stored. The bytes are kept once; this
+    says that the container holds them too (`list --container`, `info`)."""
+
+    __tablename__ = "input_copies"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    input_id: Mapped[int] = mapped_column(ForeignKey("inputs.id", ondelete="CASCADE"), index=True)
+    path: Mapped[str] = mapped_column(Text)  # the container, as inputs.path names one
+    container: Mapped[str] = mapped_column(String(10))
+    record: Mapped[str | None] = mapped_column(Text)
+    captured_at: Mapped[str | None] = mapped_column(String(40))
+    ingested_at: Mapped[datetime] = mapped_column(DateTime)
+
+
 class ArticleVersionRow(Base):
     """An earlier edition of an article, kept whole when a newer one replaces it."""
 

@@ -11,9 +11,9 @@ if TYPE_CHECKING:  # SQLAlchemy loads when a function here runs: the revisions a
     from sqlalchemy import Connection, Engine
 
 # The newest migration. tests/test_store.py checks it against Alembic's own idea of the head.
-HEAD_REVISION = "0009"
+HEAD_REVISION = "0010"
 # Every revision, oldest first (also checked against Alembic's scripts).
-REVISIONS = ("0001", "0002", "0003", "0004", "0005", "0006", "0007", "0008", "0009")
+REVISIONS = ("0001", "0002", "0003", "0004", "0005", "0006", "0007", "0008", "0009", "0010")
 
 
 def current_revision(conn: Connection) -> str | None:

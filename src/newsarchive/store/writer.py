@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.util import identity_key
 
 from ..errors import ArchiveError
-from ..record import Article, Author, Source, clean_article
+from ..record import Article, Author, InputInfo, Source, clean_article
 from .engine import WRITER, db_reason
 from .models import (
     ArticleAuthorRow,
@@ -30,6 +30,7 @@ from .models import (
     ArticleVersionRow,
     AuthorRow,
     Base,
+    InputCopyRow,
     InputRow,
     SourceRow,
 )
@@ -99,6 +100,18 @@ def _input_values(
     }
 
 
+def _copy_values(input_id: int, copy: InputInfo, now: datetime) -> dict[str, Any]:
+    """The columns of a container's copy of stored bytes."""
+    return {
+        "input_id": input_id,
+        "path": copy.path,
+        "container": copy.container,
+        "record": copy.record,
+        "captured_at": copy.captured_at,
+        "ingested_at": now,
+    }
+
+
 def _restamped(stored: ArticleRow, article: Article) -> bool:
     """Whether an article with a stored one's text is another edition of it: the same
     source, an update time on one side at least, and another edition time (either may come
@@ -157,6 +170,65 @@ class Writer:
             if isinstance(exc, OperationalError):
                 raise ArchiveError(f"cannot write to the archive: {db_reason(exc)}") from exc
             raise
+
+    def add_copies(self, copies: Sequence[InputInfo]) -> int:
+        """Note the containers that hold bytes stored already (each copy names the bytes by
+        their sha256, and the container and record it was read from), in one transaction.
+        Copies of bytes not stored, and those noted before, change nothing. Returns how many
+        were new."""
+        copies = [c for c in copies if c.container is not None]
+        if not copies:
+            return 0
+        engine = self.archive.engine.execution_options(**{WRITER: True})
+        try:
+            with Session(engine) as s, s.begin():
+                now = _now()
+                stored = {
+                    str(sha): (int(input_id), str(path), record)
+                    for sha, input_id, path, record in self._lookup(
+                        s,
+                        "SELECT sha256, id, path, record FROM inputs WHERE sha256 IN ({})",
+                        sorted({c.sha256 for c in copies}),
+                    )
+                }
+                noted = {
+                    (int(input_id), str(path), record)
+                    for input_id, path, record in self._lookup(
+                        s,
+                        "SELECT input_id, path, record FROM input_copies WHERE input_id IN ({})",
+                        sorted({input_id for input_id, _, _ in stored.values()}),
+                    )
+                }
+                rows = []
+                for copy in copies:
+                    if copy.sha256 not in stored:
+                        continue
+                    input_id, path, record = stored[copy.sha256]
+                    key = (input_id, copy.path, copy.record)
+                    if (copy.path, copy.record) == (path, record) or key in noted:
+                        continue
+                    noted.add(key)
+                    rows.append(_copy_values(input_id, copy, now))
+                if rows:
+                    s.execute(insert(_TABLES["input_copies"]), rows)
+                return len(rows)
+        except OperationalError as exc:
+            raise ArchiveError(f"cannot write to the archive: {db_reason(exc)}") from exc
+
+    def _note_copy(self, s: Session, stored: InputRow, copy: InputInfo, now: datetime) -> None:
+        """Note that a container holds an input's bytes (see add_copies), one by one."""
+        if copy.container is None or (copy.path, copy.record) == (stored.path, stored.record):
+            return
+        record = (
+            InputCopyRow.record.is_(None)
+            if copy.record is None
+            else InputCopyRow.record == copy.record
+        )
+        noted = select(InputCopyRow.id).where(
+            InputCopyRow.input_id == stored.id, InputCopyRow.path == copy.path, record
+        )
+        if s.scalar(noted.limit(1)) is None:
+            s.add(InputCopyRow(**_copy_values(stored.id, copy, now)))
 
     def add_each(
         self, items: Sequence[tuple[Article, bytes]], versions: Sequence[Versions] | None = None
@@ -375,6 +447,7 @@ class Writer:
             seen.data, seen.size, seen.imported = data, len(data), None
             return Outcome("unchanged", seen.article_id or 0)
         if seen is not None:
+            self._note_copy(s, seen, article.input, now)
             return Outcome("unchanged", seen.article_id or 0, seen=True)
         same_text = select(ArticleRow).where(ArticleRow.content_sha256 == article.sha256)
         same = None
@@ -549,7 +622,7 @@ class Writer:
         return row
 
     @staticmethod
-    def _lookup(s: Session, sql: str, values: Sequence[str]) -> list[Any]:
+    def _lookup(s: Session, sql: str, values: Sequence[str | int]) -> list[Any]:
         """Rows of `sql` (its IN list written as {}) for every value, asked 500 at a time.
         Through the driver: SQLAlchemy would compile a statement with a bound name for every
         value of every batch, which costs more than the lookup."""
