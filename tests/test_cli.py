@@ -235,12 +235,19 @@ def test_a_url_given_for_bytes_stored_before_is_said_to_change_nothing(
         f"note: {seed_path} is stored already (record 1): --url https://example.org/a/1"
         " changes nothing\n"
     )
-    # Other bytes of the same text: kept as another original of the record, as said.
+    # Other bytes of the same text from the same site: kept as another original of the
+    # record, as said.
     copy = tmp_path / "copy.txt"
     copy.write_bytes(seed_path.read_bytes() + b"\n\n")
-    code, out, err = run(runner, "ingest", str(copy), "--url", "https://example.org/a/1")
+    same_site = "https://www.donga.com/en/article/all/20241128/1"
+    code, out, err = run(runner, "ingest", str(copy), "--url", same_site)
     assert code == 0 and out.startswith("0 added, 1 unchanged")
     assert err.startswith(f"note: {copy} has the text of a stored article (record 1)")
+    # The same text saved from another outlet's site is that outlet's record.
+    wire = tmp_path / "wire.txt"
+    wire.write_bytes(seed_path.read_bytes() + b"\n\n\n")
+    code, out, err = run(runner, "ingest", str(wire), "--url", "https://example.org/a/1")
+    assert code == 0 and out.startswith("1 added") and err == ""
 
 
 def test_usage_errors_exit_2(runner: CliRunner) -> None:
