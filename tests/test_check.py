@@ -23,6 +23,9 @@ def test_a_sound_archive_checks_clean(seed_path: Path, db_url: str) -> None:
     result = CliRunner().invoke(cli, ["check"])
     assert result.exit_code == 0
     assert "1 original checked, 0 problems" in result.stdout
+    repaired = CliRunner().invoke(cli, ["check", "--repair"])
+    assert repaired.exit_code == 0 and "repaired:" not in repaired.stdout
+    assert "nothing to repair" in repaired.stdout
 
 
 @pytest.mark.parametrize(

@@ -62,6 +62,16 @@ def test_url_names_one_input(tmp_path: Path) -> None:
     assert_clean_error(run("parse", "--url", "https://example.com/a", str(tmp_path)), 2)
 
 
+@pytest.mark.parametrize("url", ["notaurl", "www.example.com/a", "ftp://example.com/a", "https://"])
+def test_url_must_be_a_whole_web_address(tmp_path: Path, url: str) -> None:
+    (tmp_path / "a.txt").write_text(ARTICLE)
+    for command in ("ingest", "parse"):
+        result = run(command, "--url", url, str(tmp_path / "a.txt"))
+        assert_clean_error(result, 2)
+        assert "is not a web address" in result.output
+    assert not (tmp_path / "archive.db").exists() or Archive.open().counts()["articles"] == 0
+
+
 def test_json_and_csv_exclude_each_other(stored: str) -> None:
     assert_clean_error(run("search", "ferry", "--json", "--csv"), 2)
 

@@ -212,10 +212,17 @@ def check_url(
 ) -> None:
     """--url names one page: refuse it beside several inputs or a web archive (by name, or by
     its first bytes on standard input)."""
+    from urllib.parse import urlsplit
+
     from .containers import sniff_container
 
     if not url:
         return
+    parts = urlsplit(url.strip())
+    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+        raise click.UsageError(
+            f"--url {url!r} is not a web address: give it whole, as https://host/path"
+        )
     if inputs > 1:
         raise click.UsageError(f"--url is the address of one page; {inputs} inputs were given")
     if containers or (isinstance(stdin, bytes) and sniff_container(stdin[:4096])):
@@ -1027,6 +1034,8 @@ def check(ctx: click.Context, repair: bool) -> None:
         click.echo(f"not checked: {line}")
     for line in report.repaired:
         click.echo(f"repaired: {line}")
+    if repair and not report.repaired and report.ok:
+        click.echo("nothing to repair")
     for problem in report.problems:
         click.echo(f"problem: {problem}", err=True)
     held = "imported record holds" if report.imported == 1 else "imported records hold"
