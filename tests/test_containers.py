@@ -213,6 +213,7 @@ def test_a_broken_record_in_the_middle_is_one_error_and_the_rest_is_read(
     assert result.exit_code == 1
     errors = [line for line in result.stderr.splitlines() if line.startswith("error:")]
     assert len(errors) == 1 and "broken record" in errors[0]
+    assert errors[0].isprintable() and "\\x" not in errors[0]  # no raw or escaped bytes
     assert "3 articles added" in result.stdout
 
 

@@ -238,7 +238,14 @@ def _whole_gzip(
 
 def _say(exc: Exception) -> str:
     text = str(exc).strip().splitlines()
-    return f"{type(exc).__name__}: {text[0][:200]}" if text else type(exc).__name__
+    first = text[0] if text else ""
+    if "first line:" in first and ("\\x1f\\x8b" in first or "\x1f\x8b" in first):
+        # warcio met a gzip member's start where a record's header line should be: the
+        # member before it did not decompress to a whole record.
+        return "a gzip member that does not decompress to a WARC record (corrupt or cut)"
+    if first and not first.isprintable():
+        first = first.encode("unicode_escape").decode("ascii")
+    return f"{type(exc).__name__}: {first[:120]}" if first else type(exc).__name__
 
 
 def _next_record_start(stream: IO[bytes], after: int) -> int | None:
