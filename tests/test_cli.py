@@ -170,6 +170,26 @@ def test_list(runner: CliRunner, seeds: Path) -> None:
     assert json.loads(out)["id"] == 1
 
 
+def test_list_keeps_what_the_filters_keep(runner: CliRunner) -> None:
+    from golden import fixture_pages
+
+    assert run(runner, "ingest", *map(str, fixture_pages()))[0] == 0
+    code, out, _ = run(runner, "list", "--json", "--lang", "ko", "-n", "100")
+    korean = [json.loads(line) for line in out.splitlines()]
+    assert code == 0 and korean and all(r["language"] == "ko" for r in korean)
+    code, out, _ = run(runner, "list", "--json", "-n", "100")
+    every = [json.loads(line) for line in out.splitlines()]
+    assert len(korean) == sum(r["language"] == "ko" for r in every) < len(every)
+    code, out, _ = run(runner, "list", "--json", "--source", "donga.com", "--since", "2024-11-28")
+    donga = [json.loads(line) for line in out.splitlines()]
+    assert donga and all(r["source"]["domain"] == "donga.com" for r in donga)
+    assert all(r["posted_at"] >= "2024-11-28" for r in donga)
+    code, _, err = run(runner, "list", "--author", "Nobody Atall")
+    assert code == 0 and "no records the filters keep" in err
+    code, _, err = run(runner, "list", "--lang", "ko", "-n", "1")
+    assert "--offset 1 -n 1 --lang ko shows the next" in err
+
+
 def test_info(runner: CliRunner, db_url: str) -> None:
     code, _, err = run(runner, "info")
     assert code == 1 and "no archive at" in err  # read commands never create one

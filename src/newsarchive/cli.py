@@ -943,17 +943,35 @@ def import_(ctx: click.Context, files: tuple[str, ...]) -> None:
     metavar="FILE",
     help="Only the records read out of this web archive or browser save (path or file name).",
 )
+@filter_options
 @click.pass_context
 def list_(
-    ctx: click.Context, limit: int, offset: int, as_json: bool, container: str | None
+    ctx: click.Context,
+    limit: int,
+    offset: int,
+    as_json: bool,
+    container: str | None,
+    since: str | None,
+    until: str | None,
+    sources: tuple[str, ...],
+    languages: tuple[str, ...],
+    authors: tuple[str, ...],
 ) -> None:
-    """List records, newest first."""
+    """List records, newest first (those the filters keep, when given)."""
     from .errors import QueryError
     from .render import article_row, escape, to_json
 
+    filtered = bool(since or until or sources or languages or authors)
+    filters = (
+        search_options((), since, until, sources, languages, authors, every=True)
+        if filtered
+        else None
+    )
     with open_archive(ctx) as archive:
         try:
-            articles = archive.recent(limit + 1, container=container, offset=offset)
+            articles = archive.recent(
+                limit + 1, container=container, offset=offset, filters=filters
+            )
         except QueryError as exc:
             raise click.UsageError(str(exc)) from exc
     for article in articles[:limit]:
@@ -962,8 +980,14 @@ def list_(
         click.echo(f"no records past --offset {offset}", err=True)
     elif not articles and container:
         click.echo(f"no records read out of {escape(container)}", err=True)
+    elif not articles and filtered:
+        click.echo("no records the filters keep", err=True)
     elif len(articles) > limit and not as_json:
-        more(limit, offset, f" --container {shlex.quote(container)}" if container else "")
+        again: list[tuple[str, str | None]] = [("--container", container)]
+        again += [("--since", since), ("--until", until)]
+        again += [("--source", v) for v in sources] + [("--lang", v) for v in languages]
+        again += [("--author", v) for v in authors]
+        more(limit, offset, "".join(f" {o} {shlex.quote(v)}" for o, v in again if v))
 
 
 def more(limit: int, offset: int, also: str = "") -> None:

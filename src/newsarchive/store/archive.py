@@ -11,7 +11,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Engine, func, make_url, select, text
+from sqlalchemy import Connection, Engine, Integer, column, func, make_url, select, text
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
@@ -196,12 +196,22 @@ class Archive:
             return article_from_row(row)
 
     def recent(
-        self, limit: int = 20, container: str | None = None, offset: int = 0
+        self,
+        limit: int = 20,
+        container: str | None = None,
+        offset: int = 0,
+        filters: SearchOptions | None = None,
     ) -> list[Article]:
         """Newest first: by posting time, then by when they were stored. With `container`, only
         the articles read out of that web archive or browser save (its path as given to
-        ingest, or its file name)."""
+        ingest, or its file name); with `filters`, only those a search's filters keep (its
+        query too, unless `every`)."""
         query = select(ArticleRow)
+        if filters is not None:
+            filters.check()
+            sql, params = matching_ids(self.dialect, filters)
+            kept = text(sql).bindparams(**params).columns(column("id", Integer))
+            query = query.where(ArticleRow.id.in_(select(kept.subquery().c.id)))
         with self._session() as s:
             if container is not None:
                 paths = self._container_paths(s, container)
