@@ -315,3 +315,21 @@ def test_html_source_in_a_capture_is_no_body(monkeypatch: pytest.MonkeyPatch) ->
     monkeypatch.setattr(text_parser, "choose_headline", lambda capture, article: 0)
     found = parse_text("\n\n".join(lines))
     assert found.paragraphs == [lines[1], lines[4]]
+
+
+def test_a_read_also_link_inside_a_capture_is_no_body(monkeypatch: pytest.MonkeyPatch) -> None:
+    lines = [
+        "Harbour reopens after the storm",
+        "The harbour reopened on Monday after a week of repairs to the sea wall.",
+        "Les også: Ferry company adds a second evening crossing",
+        "Fishing boats were the first to leave, followed by the ferry to the islands.",
+    ]
+
+    def all_body(capture: list[Line]) -> ArticleLines:
+        model = read_article(capture)
+        return ArticleLines(model.local, model.body, np.array([0.0] + [1.0] * (len(capture) - 1)))
+
+    monkeypatch.setattr(text_parser, "read_article", all_body)
+    monkeypatch.setattr(text_parser, "choose_headline", lambda capture, article: 0)
+    found = parse_text("\n\n".join(lines))
+    assert found.paragraphs == [lines[1], lines[3]]

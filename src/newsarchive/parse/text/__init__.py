@@ -122,6 +122,7 @@ def _body_lines(
         and line.text != headline
         and not (len(line.text) < 100 and date_line(line.text))
         and not is_markup(line.text)
+        and not (len(line.text) < 160 and bp.READ_MORE.match(line.text.strip()))
     ]
     # Readers' comments follow the notice that opens or closes them: never the article's.
     for k, i in enumerate(body):
