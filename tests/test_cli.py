@@ -113,6 +113,19 @@ def test_show_original_gives_back_the_bytes_as_they_came_in(
     assert code == 1 and err.startswith("error: cannot write ")
     code, _, err = run(runner, "show", "7", "--original", str(target))
     assert code == 1 and "no article with id 7" in err
+    code, _, err = run(runner, "show", "1", "--original", str(target), "--json")
+    assert code == 2 and "not with --json or --versions" in err
+
+
+def test_show_original_never_writes_over_the_archive(runner: CliRunner, seeds: Path) -> None:
+    run(runner, "ingest", str(seeds))
+    archive = runner.invoke(cli, ["info", "--json"]).stdout
+    path = json.loads(archive)["path"]
+    if path is None:
+        pytest.skip("a PostgreSQL archive has no file")
+    code, _, err = run(runner, "show", "1", "--original", path)
+    assert code == 2 and "the archive's own file" in err
+    assert run(runner, "show", "1")[0] == 0  # still an archive
 
 
 def test_show_original_of_an_imported_record_says_it_is_the_record(
@@ -267,7 +280,11 @@ def test_a_url_given_for_bytes_stored_before_is_said_to_change_nothing(
     wire = tmp_path / "wire.txt"
     wire.write_bytes(seed_path.read_bytes() + b"\n\n\n")
     code, out, err = run(runner, "ingest", str(wire), "--url", "https://example.org/a/1")
-    assert code == 0 and out.startswith("1 added") and err == ""
+    assert code == 0 and out.startswith("1 added")
+    assert err == (
+        f"note: {wire} has the text of record 1, another outlet's: stored as record 2, of the"
+        " site --url names\n"
+    )
 
 
 def test_usage_errors_exit_2(runner: CliRunner) -> None:

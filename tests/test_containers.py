@@ -444,23 +444,34 @@ def test_list_finds_a_container_by_any_path_to_it(
         assert len(listed.stdout.splitlines()) == 4, name
 
 
-@pytest.mark.parametrize("runs", ["one run", "two runs"])
-def test_a_second_crawl_of_stored_pages_is_listed_and_counted(runs: str, tmp_path: Path) -> None:
+@pytest.mark.parametrize("runs", ["one run", "two runs", "parsed ahead"])
+def test_a_second_crawl_of_stored_pages_is_listed_and_counted(
+    runs: str, tmp_path: Path, db_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """The same records in two web archives: their bytes are kept once, and each archive lists
-    them and counts (a rerun of either notes nothing twice)."""
+    them and counts. A rerun of either, by another path, notes nothing twice."""
+    from newsarchive import Archive
+    from newsarchive.ingest import ingest_jobs, jobs_for
+
     first = build_warc(tmp_path / "crawl.warc", gzip=False)
     second = build_warc(tmp_path / "crawl.warc.gz")
     runner = CliRunner()
-    db = str(tmp_path / "a.db")
-    batches = [[first, second]] if runs == "one run" else [[first], [second], [second]]
+    if runs == "parsed ahead":
+        # Batches of two on two workers: the second crawl's records are parsed before the
+        # first's are stored, so the writer, not the workers, finds their bytes stored.
+        with Archive.open(db_url) as archive:
+            ingest_jobs(archive, jobs_for([str(first), str(second)]), workers=2, batch_size=2)
+    batches = {"one run": [[first, second]], "two runs": [[first], [second]]}.get(runs, [])
     for paths in batches:
-        done = runner.invoke(cli, ["--db", db, "ingest", *map(str, paths)])
+        done = runner.invoke(cli, ["--db", db_url, "ingest", *map(str, paths)])
         assert done.exit_code == 0, done.output
+    monkeypatch.chdir(tmp_path)  # the same crawl again, named from its folder
+    assert runner.invoke(cli, ["--db", db_url, "ingest", second.name]).exit_code == 0
     for name in (first, second):
-        listed = runner.invoke(cli, ["--db", db, "list", "--json", "--container", str(name)])
+        listed = runner.invoke(cli, ["--db", db_url, "list", "--json", "--container", str(name)])
         urls = sorted(json.loads(line)["url"] for line in listed.stdout.splitlines())
         assert urls == sorted(url for _, url in PAGES), name
-    info = json.loads(runner.invoke(cli, ["--db", db, "info", "--json"]).stdout)
+    info = json.loads(runner.invoke(cli, ["--db", db_url, "info", "--json"]).stdout)
     assert (info["inputs"], info["containers"]) == (len(PAGES), 2)
     assert info["container_records"] == 2 * len(PAGES)
 

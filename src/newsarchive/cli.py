@@ -360,6 +360,12 @@ def ingest(
                 elif result.status == "skipped" and verbose:
                     why = f"{result.skipped}: {escape(result.reason or '')}"
                     say(f"skipped: {escape(result.path)}: {why}")
+                elif result.twin is not None and url:
+                    say(
+                        f"note: {escape(result.path)} has the text of record {result.twin},"
+                        f" another outlet's: stored as record {result.article_id}, of the site"
+                        f" --url names"
+                    )
                 elif result.status == "unchanged" and url and result.container is None:
                     # Stored before: nothing of this run, --url included, is.
                     record = f"record {result.article_id}" if result.article_id else "a record"
@@ -491,7 +497,11 @@ def show(
     from .errors import NotFound
     from .render import article_text, edition_text, escape, to_json
 
+    if original_to and (as_json or versions):
+        raise click.UsageError("--original writes the bytes alone: not with --json or --versions")
     with open_archive(ctx) as archive:
+        if original_to and original_to != "-" and archive.holds_file(original_to):
+            raise click.UsageError(f"{original_to} is the archive's own file: give another")
         try:
             article = archive.get(article_id)
             original = archive.original(article_id) if original_to else None

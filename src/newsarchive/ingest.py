@@ -58,6 +58,8 @@ class FileResult:
     # ("not an article", "other content", "duplicate").
     container: str | None = None
     skipped: str | None = None
+    # Added, though another outlet's stored record has the same text: that record's id.
+    twin: int | None = None
 
 
 # The reason of an input left unchanged because its very bytes are stored (not parsed again).
@@ -310,8 +312,9 @@ def ingest_jobs(
     `on_parsed` hears of each input as soon as it is parsed (its outcome comes when its batch
     is stored): progress to show while a batch fills.
 
-    Ctrl-C (KeyboardInterrupt) stores the articles parsed so far before it goes on up: only
-    the inputs still being parsed are left for the next run."""
+    Ctrl-C (KeyboardInterrupt) stores the articles parsed so far before it goes on up: the
+    inputs still being parsed are left for the next run, and so is a batch whose write the
+    interrupt (or a second one) stopped: a write is rolled back whole."""
     summary = summary if summary is not None else Summary()
     writer = archive.writer()
     batch: list[Parsed] = []
@@ -345,7 +348,12 @@ def ingest_jobs(
                 why = SEEN_BEFORE if outcome.seen else None
                 report(
                     FileResult(
-                        parsed.path, outcome.status, outcome.article_id, why, parsed.container
+                        parsed.path,
+                        outcome.status,
+                        outcome.article_id,
+                        why,
+                        parsed.container,
+                        twin=outcome.twin,
                     )
                 )
 

@@ -30,7 +30,6 @@ from .models import (
     ArticleVersionRow,
     AuthorRow,
     Base,
-    InputCopyRow,
     InputRow,
     SourceRow,
 )
@@ -55,6 +54,8 @@ class Outcome:
     status: Status
     article_id: int
     seen: bool = False  # unchanged because these very bytes are stored (not only their text)
+    # Added, though a stored record of another outlet has the same text: that record's id.
+    twin: int | None = None
 
 
 def _article_values(article: Article, source_id: int | None, now: datetime) -> dict[str, Any]:
@@ -120,21 +121,29 @@ def _restamped(stored: ArticleRow, article: Article) -> bool:
         return False
     if edition_key(article) == edition_key(stored):
         return False
-    if stored.source is None or article.source is None:
-        return stored.source is None and article.source is None and bool(article.headline)
-    return not _other_publisher(stored, article)
+    known = stored.source
+    mine = article.source
+    if known is None or mine is None:
+        return known is None and mine is None and bool(article.headline)
+    if known.domain or mine.domain:
+        return known.domain == mine.domain
+    return known.name == mine.name
 
 
 def _other_publisher(stored: ArticleRow, article: Article) -> bool:
-    """Whether both name their source and the sources differ: the same text run by two
-    outlets (a wire story, a syndicated column) is two publications, each its own record.
-    Compared by registered domain, so a site's mobile or regional host is the site."""
+    """Whether the two are told apart as outlets: the same text run by two (a wire story, a
+    syndicated column) is two publications, each its own record. Told by registered domain
+    where both have one (a site's mobile or regional host is the site), by name where
+    neither has; a capture that names its site only, beside one with an address, is not
+    told apart (it may well be that site's page)."""
     known, mine = stored.source, article.source
     if known is None or mine is None:
         return False
-    if known.domain or mine.domain:
+    if known.domain and mine.domain:
         return known.domain != mine.domain
-    return known.name != mine.name
+    if not known.domain and not mine.domain:
+        return known.name != mine.name
+    return False
 
 
 class Writer:
@@ -172,63 +181,60 @@ class Writer:
             raise
 
     def add_copies(self, copies: Sequence[InputInfo]) -> int:
-        """Note the containers that hold bytes stored already (each copy names the bytes by
-        their sha256, and the container and record it was read from), in one transaction.
-        Copies of bytes not stored, and those noted before, change nothing. Returns how many
-        were new."""
-        copies = [c for c in copies if c.container is not None]
-        if not copies:
+        """Note the containers that hold bytes stored already (see _note_copies), in one
+        transaction. Returns how many were new."""
+        if not any(c.container is not None for c in copies):
             return 0
         engine = self.archive.engine.execution_options(**{WRITER: True})
         try:
             with Session(engine) as s, s.begin():
-                now = _now()
-                stored = {
-                    str(sha): (int(input_id), str(path), record)
-                    for sha, input_id, path, record in self._lookup(
-                        s,
-                        "SELECT sha256, id, path, record FROM inputs WHERE sha256 IN ({})",
-                        sorted({c.sha256 for c in copies}),
-                    )
-                }
-                noted = {
-                    (int(input_id), str(path), record)
-                    for input_id, path, record in self._lookup(
-                        s,
-                        "SELECT input_id, path, record FROM input_copies WHERE input_id IN ({})",
-                        sorted({input_id for input_id, _, _ in stored.values()}),
-                    )
-                }
-                rows = []
-                for copy in copies:
-                    if copy.sha256 not in stored:
-                        continue
-                    input_id, path, record = stored[copy.sha256]
-                    key = (input_id, copy.path, copy.record)
-                    if (copy.path, copy.record) == (path, record) or key in noted:
-                        continue
-                    noted.add(key)
-                    rows.append(_copy_values(input_id, copy, now))
-                if rows:
-                    s.execute(insert(_TABLES["input_copies"]), rows)
-                return len(rows)
+                return self._note_copies(s, copies, _now())
         except OperationalError as exc:
             raise ArchiveError(f"cannot write to the archive: {db_reason(exc)}") from exc
 
-    def _note_copy(self, s: Session, stored: InputRow, copy: InputInfo, now: datetime) -> None:
-        """Note that a container holds an input's bytes (see add_copies), one by one."""
-        if copy.container is None or (copy.path, copy.record) == (stored.path, stored.record):
-            return
-        record = (
-            InputCopyRow.record.is_(None)
-            if copy.record is None
-            else InputCopyRow.record == copy.record
-        )
-        noted = select(InputCopyRow.id).where(
-            InputCopyRow.input_id == stored.id, InputCopyRow.path == copy.path, record
-        )
-        if s.scalar(noted.limit(1)) is None:
-            s.add(InputCopyRow(**_copy_values(stored.id, copy, now)))
+    def _note_copies(self, s: Session, copies: Sequence[InputInfo], now: datetime) -> int:
+        """Note that web archives or browser saves hold bytes stored already: each copy
+        names the bytes by their sha256, and the container and record it was read from.
+        Copies of bytes not stored, of a loose file, and those noted before (the stored
+        input's own container and record, or a copy's, told by file name: the same crawl
+        given by another path) change nothing. Returns how many were new."""
+        copies = [c for c in copies if c.container is not None]
+        if not copies:
+            return 0
+        s.flush()  # inputs of this transaction are looked up too
+
+        def key(input_id: int, path: str, record: str | None) -> tuple[int, str, str | None]:
+            return input_id, path.rsplit("/", 1)[-1], record
+
+        stored = {
+            str(sha): (int(input_id), str(path), record)
+            for sha, input_id, path, record in self._lookup(
+                s,
+                "SELECT sha256, id, path, record FROM inputs WHERE sha256 IN ({})",
+                sorted({c.sha256 for c in copies}),
+            )
+        }
+        noted = {key(*row) for row in stored.values()}
+        noted |= {
+            key(int(input_id), str(path), record)
+            for input_id, path, record in self._lookup(
+                s,
+                "SELECT input_id, path, record FROM input_copies WHERE input_id IN ({})",
+                sorted({input_id for input_id, _, _ in stored.values()}),
+            )
+        }
+        rows = []
+        for copy in copies:
+            if copy.sha256 not in stored:
+                continue
+            input_id = stored[copy.sha256][0]
+            if key(input_id, copy.path, copy.record) in noted:
+                continue
+            noted.add(key(input_id, copy.path, copy.record))
+            rows.append(_copy_values(input_id, copy, now))
+        if rows:
+            s.execute(insert(_TABLES["input_copies"]), rows)
+        return len(rows)
 
     def add_each(
         self, items: Sequence[tuple[Article, bytes]], versions: Sequence[Versions] | None = None
@@ -395,6 +401,7 @@ class Writer:
             )
 
         outcomes: list[Outcome | None] = [None] * len(items)
+        copies: list[InputInfo] = []  # containers' records whose bytes are stored already
         fresh: list[int] = []
         batch_inputs: set[str] = set()
         batch_content: set[str] = set()
@@ -404,6 +411,8 @@ class Writer:
             sha = article.input.sha256
             if sha in seen_inputs:
                 outcomes[i] = Outcome("unchanged", seen_inputs[sha] or 0, seen=True)
+                if article.input.container is not None:
+                    copies.append(article.input)
                 continue
             head = (sources[i], article.headline)
             careful = (
@@ -427,6 +436,7 @@ class Writer:
             ids = self._insert_articles(s, [items[i] for i in fresh], now)
             for i, article_id in zip(fresh, ids, strict=True):
                 outcomes[i] = Outcome("added", article_id)
+        self._note_copies(s, copies, now)
         # Duplicates and possible editions, one by one, after the batch's new articles.
         for i, (article, data) in enumerate(items):
             if outcomes[i] is None:
@@ -447,20 +457,23 @@ class Writer:
             seen.data, seen.size, seen.imported = data, len(data), None
             return Outcome("unchanged", seen.article_id or 0)
         if seen is not None:
-            self._note_copy(s, seen, article.input, now)
+            self._note_copies(s, [article.input], now)
             return Outcome("unchanged", seen.article_id or 0, seen=True)
         same_text = select(ArticleRow).where(ArticleRow.content_sha256 == article.sha256)
-        same = None
+        source = self._source_row(s, article.source)
+        same = twin = None
         if merge_same:
-            alike = s.scalars(same_text.limit(20))
+            # This source's record of the text first (of many outlets', it may be far down).
+            mine = ArticleRow.source_id == source.id if source else ArticleRow.source_id.is_(None)
+            alike = list(s.scalars(same_text.order_by(mine.desc(), ArticleRow.id).limit(20)))
             same = next((row for row in alike if not _other_publisher(row, article)), None)
+            twin = alike[0].id if alike and same is None else None
         if same is not None:
             if _restamped(same, article):
                 # The same text under another update time: an edition of its own.
                 return self._store_edition(s, article, data, same.source, same, now)
             self._keep_input(s, article, data, now, same.id)
             return Outcome("unchanged", same.id)
-        source = self._source_row(s, article.source)
         if not merge_same:
             source_id = source.id if source else None
             for same in s.scalars(same_text.limit(20)):
@@ -475,7 +488,10 @@ class Writer:
         ):
             self._keep_input(s, article, data, now, earlier.id)  # the same edition, other bytes
             return Outcome("unchanged", earlier.id)
-        return self._store_edition(s, article, data, source, earlier, now)
+        stored = self._store_edition(s, article, data, source, earlier, now)
+        if twin is not None and stored.status == "added":
+            return Outcome("added", stored.article_id, twin=twin)
+        return stored
 
     def _keep_input(
         self, s: Session, article: Article, data: bytes, now: datetime, article_id: int
