@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from golden import fixture_pages
 from newsarchive import Archive
-from newsarchive.ingest import Job, ingest_jobs, ingest_paths
+from newsarchive.ingest import Job, Summary, ingest_jobs, ingest_paths
 
 
 @pytest.fixture
@@ -106,3 +107,21 @@ def test_each_input_is_heard_of_as_parsed_before_its_batch_is_stored(archive: Ar
     assert summary.added + summary.updated == len(pages)
     assert events[: len(pages)] == ["parsed"] * len(pages)
     assert len(events) == 2 * len(pages)
+
+
+def test_ctrl_c_stores_what_was_parsed_before_it_goes_on(archive: Archive) -> None:
+    # Ctrl-C while the fourth input is read: the three parsed before it are stored (a batch
+    # is thousands of articles: they would have waited for it), and the interrupt goes on up.
+    pages = [str(p) for p in fixture_pages()][:6]
+
+    def jobs() -> Iterator[Job]:
+        for n, page in enumerate(pages):
+            if n == 3:
+                raise KeyboardInterrupt
+            yield Job(page)
+
+    summary = Summary()
+    with pytest.raises(KeyboardInterrupt):
+        ingest_jobs(archive, jobs(), summary=summary)
+    assert summary.added + summary.updated == 3
+    assert archive.counts()["inputs"] == 3

@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from newsarchive.record import Source
-from newsarchive.render import _cut, columns, hits_table
+from newsarchive.record import Article, InputInfo, Source
+from newsarchive.render import _cut, article_row, columns, hits_table
 from newsarchive.store.search import SearchHit
 
 
@@ -33,3 +33,18 @@ def test_a_cut_never_takes_more_columns_than_it_is_given(text: str, width: int) 
     cut = _cut(text, width)
     assert columns(cut) <= max(width, 1)
     assert cut == text or cut.endswith("…")
+
+
+@pytest.mark.parametrize("name", ["동아일보", "東京新聞社会部", "The Harbor Times"])
+def test_a_list_row_fits_the_terminal_whatever_the_source(
+    monkeypatch: pytest.MonkeyPatch, name: str
+) -> None:
+    monkeypatch.setenv("COLUMNS", "60")
+    article = Article(
+        headline="부산시, 해상 케이블카 사업 재추진 " * 3,
+        body="본문",
+        input=InputInfo("a.txt", "text", "utf-8", "0" * 64),
+    )
+    article.id, article.posted_at, article.source = 1, "2024-12-03", Source(name)
+    row = article_row(article)
+    assert columns(row) <= 60 and row.endswith("…")

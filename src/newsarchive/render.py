@@ -182,7 +182,7 @@ def article_row(article: Article) -> str:
     day = (article.posted_at or "")[:10] or "-"
     source = _pad(safe(article.source.name) if article.source else "-", 20)
     head = f"{article.id:>6}  {day:<10}  {source}  "
-    return head + _cut(safe(article.headline) or "(no headline)", max(10, width - len(head)))
+    return head + _cut(safe(article.headline) or "(no headline)", max(10, width - columns(head)))
 
 
 def hits_table(hits: list[SearchHit], terminal: bool) -> str:

@@ -79,7 +79,11 @@ _TAG_NAMES = (
     "p|div|h[1-6]|img|iframe|figure|figcaption|blockquote|script|section|article|ul|ol|li"
     "|table|embed|object|video|audio|style|noscript|header|footer|main"
 )
-_OPENING_TAG = re.compile(rf"<(?:{_TAG_NAMES})(?:\s[^<>]*)?/?>", re.IGNORECASE)
+# Written as pages are written: lower case, each attribute a name (with a value or not).
+_OPENING_TAG = re.compile(
+    rf"<(?:{_TAG_NAMES})(?:\s+[a-z][a-z0-9:_-]*(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s<>\"']+))?)*"
+    r"\s*/?>"
+)
 
 
 def is_markup(line: str) -> bool:
