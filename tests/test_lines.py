@@ -143,6 +143,7 @@ def test_brackets_in_prose_are_no_unrendered_markup(line: str) -> None:
         '<iframe src="https://player.example.org/embed/42" width="100%"></iframe>',
         "<p>The council met on Monday.</p>",
         "<p>The council met. &lt;script src=&quot;/track.js&quot;&gt;&lt;/script&gt;",
+        '<IFRAME SRC="https://player.example.org/42" frameBorder="0" allowFullScreen></IFRAME>',
     ],
 )
 def test_html_source_printed_as_text_is_markup(line: str) -> None:
@@ -157,6 +158,8 @@ def test_html_source_printed_as_text_is_markup(line: str) -> None:
         "<기생충> 감독이 새 영화를 발표했다.",
         "<Parasite> won the top prize <and more>",
         "<3 from the whole team",
+        "<Section 230 reform> passed the committee",
+        "<Section 230 reform>",
     ],
 )
 def test_sentences_with_tags_or_angle_brackets_are_no_markup(line: str) -> None:

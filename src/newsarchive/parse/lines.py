@@ -79,10 +79,12 @@ _TAG_NAMES = (
     "p|div|h[1-6]|img|iframe|figure|figcaption|blockquote|script|section|article|ul|ol|li"
     "|table|embed|object|video|audio|style|noscript|header|footer|main"
 )
-# Written as pages are written: lower case, each attribute a name (with a value or not).
+# A tag as pages write it: each attribute a name, with a value or not (embed codes write
+# names in camel case, allowFullScreen, and old pages write tags in capitals).
 _OPENING_TAG = re.compile(
-    rf"<(?:{_TAG_NAMES})(?:\s+[a-z][a-z0-9:_-]*(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s<>\"']+))?)*"
-    r"\s*/?>"
+    rf"<(?:{_TAG_NAMES})(?:\s+[a-z][\w:.-]*(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s<>\"']+))?)*"
+    r"\s*/?>",
+    re.IGNORECASE,
 )
 
 
