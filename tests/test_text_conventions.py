@@ -297,15 +297,10 @@ def test_a_contributors_address_is_not_given_to_the_author() -> None:
     assert [(a.name, a.email) for a in alone.authors] == [("Jane Roe", "jane@example.com")]
 
 
-def test_html_source_in_a_capture_is_no_body(monkeypatch: pytest.MonkeyPatch) -> None:
-    # A "republish this story" box copied with the article: its lines are the story's source.
-    lines = [
-        "Harbour reopens after the storm",
-        "The harbour reopened on Monday after a week of repairs to the sea wall.",
-        "<h1>Harbour reopens after the storm</h1>",
-        "<p>The harbour reopened on Monday after a week of repairs to the sea wall.</p>",
-        "Fishing boats were the first to leave, followed by the ferry to the islands.",
-    ]
+@pytest.fixture
+def first_line_heads_the_body(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The first line is the headline and every other line is in the article's runs: what
+    leaves the body then is the rule's doing."""
 
     def all_body(capture: list[Line]) -> ArticleLines:
         model = read_article(capture)
@@ -313,23 +308,29 @@ def test_html_source_in_a_capture_is_no_body(monkeypatch: pytest.MonkeyPatch) ->
 
     monkeypatch.setattr(text_parser, "read_article", all_body)
     monkeypatch.setattr(text_parser, "choose_headline", lambda capture, article: 0)
-    found = parse_text("\n\n".join(lines))
-    assert found.paragraphs == [lines[1], lines[4]]
 
 
-def test_a_read_also_link_inside_a_capture_is_no_body(monkeypatch: pytest.MonkeyPatch) -> None:
-    lines = [
-        "Harbour reopens after the storm",
-        "The harbour reopened on Monday after a week of repairs to the sea wall.",
-        "Les også: Ferry company adds a second evening crossing",
-        "Fishing boats were the first to leave, followed by the ferry to the islands.",
-    ]
+HARBOUR = [
+    "Harbour reopens after the storm",
+    "The harbour reopened on Monday after a week of repairs to the sea wall.",
+    "Fishing boats were the first to leave, followed by the ferry to the islands.",
+]
 
-    def all_body(capture: list[Line]) -> ArticleLines:
-        model = read_article(capture)
-        return ArticleLines(model.local, model.body, np.array([0.0] + [1.0] * (len(capture) - 1)))
 
-    monkeypatch.setattr(text_parser, "read_article", all_body)
-    monkeypatch.setattr(text_parser, "choose_headline", lambda capture, article: 0)
-    found = parse_text("\n\n".join(lines))
-    assert found.paragraphs == [lines[1], lines[3]]
+@pytest.mark.usefixtures("first_line_heads_the_body")
+@pytest.mark.parametrize(
+    "inserted",
+    [
+        # A "republish this story" box copied with the article: the story's HTML source.
+        [
+            "<h1>Harbour reopens after the storm</h1>",
+            "<p>The harbour reopened on Monday after a week of repairs to the sea wall.</p>",
+        ],
+        # A link to another story between two paragraphs.
+        ["Les også: Ferry company adds a second evening crossing"],
+    ],
+    ids=["html-source", "read-also"],
+)
+def test_lines_that_are_no_article_text_leave_the_body(inserted: list[str]) -> None:
+    found = parse_text("\n\n".join([*HARBOUR[:2], *inserted, HARBOUR[2]]))
+    assert found.paragraphs == HARBOUR[1:]
