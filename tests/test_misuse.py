@@ -72,6 +72,23 @@ def test_url_must_be_a_whole_web_address(tmp_path: Path, url: str) -> None:
     assert not (tmp_path / "archive.db").exists() or Archive.open().counts()["articles"] == 0
 
 
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["search", "ferry", "--source"],
+        ["search", "ferry", "--author"],
+        ["search", "ferry", "--db"],
+        ["export", "ferry", "--lang"],
+        ["timeline", "ferry", "--since"],
+    ],
+)
+def test_an_option_left_without_its_value_is_a_usage_error(stored: str, args: list[str]) -> None:
+    # Not the query's "--" taken for its value, and a run on it.
+    result = run(*args)
+    assert_clean_error(result, 2)
+    assert f"Option '{args[-1]}' requires an argument" in result.output
+
+
 def test_json_and_csv_exclude_each_other(stored: str) -> None:
     assert_clean_error(run("search", "ferry", "--json", "--csv"), 2)
 

@@ -563,8 +563,10 @@ class QueryCommand(click.Command):
                 words.extend(rest)
             elif arg.startswith("--") or arg in shorts:
                 options.append(arg)
-                value = next(rest, None) if arg in valued else None
-                if value is not None:  # its value: the next argument, whatever it looks like
+                if arg in valued:  # its value: the next argument, whatever it looks like
+                    value = next(rest, None)
+                    if value is None:  # else the "--" below would be taken for it
+                        raise click.BadOptionUsage(arg, f"Option '{arg}' requires an argument.")
                     options.append(value)
             elif any(arg.startswith(o) and arg[2:].isdigit() for o in shorts & valued):
                 options.append(arg)  # "-n5"
@@ -616,7 +618,7 @@ def search(
     """Search headlines, bylines and bodies; best matches first.
 
     \b
-    Words must all match; "exact phrase"; a OR b; -excluded; prefix*.
+    Words must all match; "exact phrase"; a OR b; -excluded (or NOT excluded); prefix*.
     Korean words match with their particles (김정은 finds 김정은과).
     `search city -ferry` and `search "city -ferry"` are the same query.
     """
