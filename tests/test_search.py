@@ -68,6 +68,12 @@ def test_or_and_exclusion(archive: Archive) -> None:
     assert len(without) < len(both)
 
 
+def test_not_excludes_the_next_term() -> None:
+    query = parse('ferry NOT busan NOT "sea port" not')
+    assert [[t.words for t in g] for g in query.groups] == [[("ferry",)], [("not",)]]
+    assert [t.words for t in query.excluded] == [("busan",), ("sea", "port")]
+
+
 def test_prefix(archive: Archive) -> None:
     assert headlines(archive, query="denucleariz*")
     assert headlines(archive, query="denucleariz") == []

@@ -3,7 +3,7 @@
     plain words        all must match, ranked
     "exact phrase"     the words in this order
     a OR b             either
-    -word, -"phrase"   must not match
+    -word, -"phrase"   must not match (also NOT word)
     prefix*            words that start so
 
 Korean words match with the particles that attach to them (김정은 finds 김정은과 and 김정은이), so
@@ -74,9 +74,11 @@ def loosened(text: str) -> str | None:
     parts: list[str] = []
     changed = False
     last = 0
+    after_not = False
     for m in _TOKEN.finditer(text):
         bare = m.group(4)
-        stem = _AMBIGUOUS_STEM.match(bare) if bare is not None else None
+        stem = _AMBIGUOUS_STEM.match(bare) if bare is not None and not after_not else None
+        after_not = bare == "NOT"
         if stem is not None:
             parts.append(text[last : m.start()] + stem.group(1))
             last = m.end()
@@ -96,7 +98,7 @@ def _term(text: str, quoted: bool, star: bool, stem: bool = False) -> Term | Non
 def parse(text: str) -> Query:
     """Parse what a user typed. Raises QueryError when nothing is left to search for."""
     query = Query()
-    pending_or = False
+    pending_or = pending_not = False
     for m in _TOKEN.finditer(text):
         negative, phrase, star, bare = m.group(1), m.group(2), m.group(3), m.group(4)
         if bare is not None:
@@ -105,11 +107,17 @@ def parse(text: str) -> Query:
                 continue
             if bare == "AND":
                 continue
+            if bare == "NOT":  # "ferry NOT busan" is "ferry -busan"
+                pending_not = True
+                continue
             negative = "-" if bare.startswith("-") and len(bare) > 1 else ""
             word = bare.lstrip("-") if negative else bare
+            negative = negative or ("-" if pending_not else "")
             term = _term(word, quoted=False, star=False, stem=not negative)
         else:
+            negative = negative or ("-" if pending_not else "")
             term = _term(phrase, quoted=True, star=bool(star))
+        pending_not = False
         if term is None:
             continue
         if negative:
