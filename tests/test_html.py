@@ -152,6 +152,21 @@ def test_a_korean_deck_and_a_byline_printed_with_its_dates() -> None:
     assert article.posted_at == "2024-12-03T10:12+09:00"
 
 
+def test_a_french_headline_keeps_its_colon_and_a_subdomain_page_its_site_name() -> None:
+    # French sets a space before a colon; the host's first label, "ici", is inside
+    # "électricité": neither makes the end of the headline a site's name.
+    title = "Tempête de neige : des milliers de foyers privés d'électricité au Québec"
+    head = (
+        f"<title>{title} | Radio-Canada</title>"
+        '<meta property="og:site_name" content="Radio-Canada">'
+        '<link rel="canonical" href="https://ici.radio-canada.ca/nouvelle/2054321/tempete">'
+    )
+    article = parse_bytes(page(head, f"<h1>{title}</h1>" + PARAGRAPHS, lang="fr"), "x.html")
+    assert article.headline == title
+    assert article.source is not None
+    assert (article.source.name, article.source.domain) == ("Radio-Canada", "radio-canada.ca")
+
+
 def test_printed_labelled_date_and_zone_from_the_publisher() -> None:
     body = "<h1>Title here now</h1><p class='date'>Posted May. 09, 2007 09:04</p>" + PARAGRAPHS
     article = parse_bytes(

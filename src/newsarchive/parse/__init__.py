@@ -240,7 +240,8 @@ def _source(found: Extracted, text: str) -> Source | None:
             # A site we know no name for, named by its page; not on a shared host (one of
             # many blogs under a platform's domain), where sources are the domain's.
             host = (host_of_url(url) or "").removeprefix("www.")
-            if named and source.name == source.domain and host == domain:
+            unnamed = source.name == source.domain
+            if named and unnamed and (host == domain or _spells(named, domain)):
                 return Source(named, source.domain)
             return source
     profile = sites.for_text(text)
@@ -257,6 +258,15 @@ def _source(found: Extracted, text: str) -> Source | None:
     if profile and not profile.portal:
         return Source(profile.name, profile.domains[0])
     return None
+
+
+def _spells(name: str, domain: str) -> bool:
+    """Whether a site's name is its domain's name written out: "Radio-Canada" and
+    radio-canada.ca (a page on a subdomain, ici.radio-canada.ca, may then name the site)."""
+    label = domain.split(".")[0]
+    return len(label) >= 4 and "".join(c for c in name.lower() if c.isalnum()) == "".join(
+        c for c in label if c.isalnum()
+    )
 
 
 def _site_name(name: str | None) -> str | None:

@@ -58,8 +58,10 @@ def strip_site(title: str, meta: PageMeta) -> str:
     names = site_words(meta)
 
     def is_site(part: str) -> bool:
+        # A site word inside a part is the site's only when it is a word of some length: a
+        # host's "ici" is inside "électricité".
         key = norm(part).replace(" ", "")
-        return bool(key) and any(key in n or n in key for n in names)
+        return bool(key) and any(key in n or (len(n) >= 4 and n in key) for n in names)
 
     # Trailing dates and the site's name: "Headline | DW | 28.04.2023".
     while len(parts) > 1 and (is_site(parts[-1]) or find_dates(parts[-1])):
