@@ -255,3 +255,18 @@ def test_a_beat_or_region_before_a_title_is_part_of_the_role(line: str, role: st
 )
 def test_the_byline_is_the_line_less_its_dates(line: str, names: list[str], part: str) -> None:
     assert byline_part(line, names) == part
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("김철수·박영희·최민준 기자", ["김철수", "박영희", "최민준"]),
+        ("김철수, 박영희 기자", ["김철수", "박영희"]),
+        ("김철수 기자·박영희 기자", ["김철수", "박영희"]),
+        ("경제부·김철수 기자", ["김철수"]),  # a desk is no person
+        ("사진·글 김철수 기자", ["김철수"]),
+        ("山田太郎、佐藤花子", ["山田太郎", "佐藤花子"]),
+    ],
+)
+def test_names_that_share_one_role_or_a_cjk_comma(line: str, names: list[str]) -> None:
+    assert [a.name for a in names_in(line)] == names

@@ -65,7 +65,7 @@ _LABELS = re.compile(
     re.IGNORECASE,
 )
 _SPLIT = re.compile(
-    r"\s*(?:[,;|/&·•⋅∙◦▪‧・\n]|\s[-–—]\s|\b(?:" + NAME_JOINERS + r")\b)\s*"
+    r"\s*(?:[,;|/&·•⋅∙◦▪‧・、ㆍ\n]|\s[-–—]\s|\b(?:" + NAME_JOINERS + r")\b)\s*"
     r"|\s+(?=In\s[A-Z])",  # "By Jane Roe In Travel": the section the post is filed in
 )
 _BRACKETS = re.compile(r"\([^)]*\)|\[[^\]]*\]|〈[^〉]*〉|<[^>]*>")
@@ -226,15 +226,29 @@ def _title(part: str, start: int) -> str | None:
 _TITLE_ENDS = frozenset({"in", "at", "of", "for", "with", "on", "based"})
 
 
+# Names that share the role after the last of them: "김철수·박영희·최민준 기자".
+_SHARED_ROLE = re.compile(f"((?:[{HANGUL}]{{2,4}}\\s*[·ㆍ,、]\\s*)+)$")
+_NAME_SEPARATORS = re.compile(r"\s*[·ㆍ,、]\s*")
+
+
 @lru_cache(maxsize=8192)
 def _names_in(text: str, site: str | None) -> tuple[Author, ...]:
     korean = list(KOREAN_BYLINE.finditer(text))
     if korean:
-        return tuple(
-            Author(m.group("name"), None, KOREAN_ROLES[m.group("role")], m.group("dateline"))
-            for m in korean
-            if not m.group("name").endswith(KOREAN_TEAM_ENDINGS)
-        )
+        authors: list[Author] = []
+        after = 0  # the end of the last reporter read: a run of names starts after it
+        for m in korean:
+            start, after = after, m.end()
+            if m.group("name").endswith(KOREAN_TEAM_ENDINGS):
+                continue
+            role = KOREAN_ROLES[m.group("role")]
+            shared = _SHARED_ROLE.search(text, start, m.start("name"))
+            if shared is not None and m.group("dateline") is None:
+                for name in _NAME_SEPARATORS.split(shared.group(1)):
+                    if name and name not in KOREAN_ROLES and not name.endswith(KOREAN_TEAM_ENDINGS):
+                        authors.append(Author(name, None, role))
+            authors.append(Author(m.group("name"), None, role, m.group("dateline")))
+        return tuple(authors)
     text = GLUED_LABEL.sub(" | ", EMAIL.sub(" | ", text))
     cut = _NOT_AUTHORS.search(text)
     if cut:  # "By Jane Roe. Edited by Tom Reed": the editor is no author
