@@ -241,13 +241,13 @@ def _names_in(text: str, site: str | None) -> tuple[Author, ...]:
             start, after = after, m.end()
             if m.group("name").endswith(KOREAN_TEAM_ENDINGS):
                 continue
-            role = KOREAN_ROLES[m.group("role")]
+            title = KOREAN_ROLES[m.group("role")]
             shared = _SHARED_ROLE.search(text, start, m.start("name"))
             if shared is not None and m.group("dateline") is None:
                 for name in _NAME_SEPARATORS.split(shared.group(1)):
                     if name and name not in KOREAN_ROLES and not name.endswith(KOREAN_TEAM_ENDINGS):
-                        authors.append(Author(name, None, role))
-            authors.append(Author(m.group("name"), None, role, m.group("dateline")))
+                        authors.append(Author(name, None, title))
+            authors.append(Author(m.group("name"), None, title, m.group("dateline")))
         return tuple(authors)
     text = GLUED_LABEL.sub(" | ", EMAIL.sub(" | ", text))
     cut = _NOT_AUTHORS.search(text)
