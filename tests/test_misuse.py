@@ -89,6 +89,17 @@ def test_an_option_left_without_its_value_is_a_usage_error(stored: str, args: li
     assert f"Option '{args[-1]}' requires an argument" in result.output
 
 
+def test_a_db_in_a_folder_that_does_not_exist_is_refused(tmp_path: Path) -> None:
+    # A mistyped path makes no archive, and no folders, anywhere.
+    (tmp_path / "a.txt").write_text(ARTICLE)
+    missing = tmp_path / "no" / "such" / "folder"
+    for args in (["ingest", str(tmp_path / "a.txt")], ["db", "upgrade"]):
+        result = run("--db", str(missing / "x.db"), *args)
+        assert_clean_error(result, 1)
+        assert f"no folder {missing}" in result.output
+    assert not (tmp_path / "no").exists()
+
+
 def test_json_and_csv_exclude_each_other(stored: str) -> None:
     assert_clean_error(run("search", "ferry", "--json", "--csv"), 2)
 

@@ -175,11 +175,21 @@ def open_archive(
     archive they say so and exit 1."""
     from .errors import ArchiveError
     from .store import Archive
+    from .store.engine import resolve_url, sqlite_file
 
+    db = ctx.obj.get("db")
     try:
-        archive = Archive.open(
-            ctx.obj.get("db"), check_schema=check_schema, create=create, readonly=not write
+        path = sqlite_file(resolve_url(db)) if db is not None and create else None
+    except ArchiveError as exc:
+        raise click.ClickException(str(exc)) from exc
+    if path is not None and not path.parent.is_dir():
+        # A mistyped --db would make a new archive, folders and all: only the default
+        # archive's folder is made.
+        raise click.ClickException(
+            f"no folder {path.parent} for the archive {path}: make it first, or give another path"
         )
+    try:
+        archive = Archive.open(db, check_schema=check_schema, create=create, readonly=not write)
     except ArchiveError as exc:
         raise click.ClickException(str(exc)) from exc
     except OSError as exc:
