@@ -138,6 +138,7 @@ def test_show_original_of_an_imported_record_says_it_is_the_record(
     assert run(runner, "--db", other, "import", str(export))[0] == 0
     code, _, err = run(runner, "--db", other, "show", "1", "--original", str(tmp_path / "o"))
     assert code == 0 and "was imported and its original never came in" in err
+    assert "bytes of the imported record (JSON)" in err
     assert json.loads((tmp_path / "o").read_text())["headline"] == SPEC_SEED["headline"]
 
 

@@ -535,7 +535,8 @@ def show(
             click.echo(f"error: cannot write {escape(original_to)}: {reason}", err=True)
             ctx.exit(EXIT_FAILED)
         if original_to != "-":
-            what = f"{len(raw):,} bytes of {info.format}, from {escape(info.path)}"
+            kind = "the imported record (JSON)" if info.imported else info.format
+            what = f"{len(raw):,} bytes of {kind}, from {escape(info.path)}"
             click.echo(f"wrote {escape(original_to)}: {what}", err=True)
         return
     if as_json:
