@@ -4,6 +4,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from newsarchive.parse import parse_bytes
 from newsarchive.parse.dates import (
     date_from_url,
     dates_under,
@@ -264,3 +265,30 @@ def test_a_utc_time_is_given_in_the_publishers_zone_but_a_utc_midnight_is_a_date
     # Midnight UTC is how much metadata writes a bare date: the day, not the instant.
     [midnight] = find_dates("2024-03-04T00:00Z")
     assert midnight.stamp.iso(ZoneInfo("America/New_York")) == "2024-03-04T00:00+00:00"
+
+
+@pytest.mark.parametrize(
+    ("capture", "posted"),
+    [
+        (
+            "円安が進み日銀が会合で利上げを議論\n\n2024年10月2日 5時00分\n\n"
+            "日本銀行は2日、金融政策決定会合を開き、円安の進行を受けて追加の利上げを議論した。"
+            "市場では年内の利上げを予想する声が強まっている。\n\n"
+            "植田総裁は会合後の記者会見で、物価の動向を注意深く見ていく考えを示した。",
+            "2024-10-02T05:00+09:00",
+        ),
+        (
+            "Stadtrat beschließt neue Radwege\n\nVeröffentlicht am 07.03.2024 - 06:45\n\n"
+            "Der Stadtrat hat am Mittwochabend mit großer Mehrheit den Bau von zwölf neuen "
+            "Radwegen beschlossen, die bis zum Sommer des kommenden Jahres fertig sein sollen.\n\n"
+            "Die Kosten von rund vier Millionen Euro teilen sich Stadt und Land, sagte die "
+            "Bürgermeisterin nach der Sitzung.",
+            "2024-03-07T06:45+01:00",
+        ),
+    ],
+    ids=["ja", "de"],
+)
+def test_news_in_a_one_zone_language_is_given_that_zone(capture: str, posted: str) -> None:
+    # No publisher known, no zone printed: Japanese news is Japan time, German news
+    # Central European time, as Korean news is Korea time.
+    assert parse_bytes(capture.encode(), "capture.txt").posted_at == posted

@@ -337,6 +337,12 @@ def _shown(stamp: Stamp | None, zone: tzinfo | None, other: Stamp | None) -> str
     return stamp.iso(zone)
 
 
+# Languages whose news is printed in one zone, for a publisher whose zone is not known
+# otherwise: Korean (Korea time), Japanese (Japan time), German (Germany, Austria and
+# Switzerland keep Central European time).
+LANGUAGE_ZONES = {"ko": SEOUL, "ja": "Asia/Tokyo", "de": "Europe/Berlin"}
+
+
 def build_article(found: Extracted, text: str, info: InputInfo) -> Article:
     """Turn what a parser found into the record: source, zones, languages, the body."""
     body = "\n\n".join(without_repeats([p.strip() for p in found.paragraphs if p.strip()]))
@@ -345,8 +351,8 @@ def build_article(found: Extracted, text: str, info: InputInfo) -> Article:
     source = _source(found, text)
     language = choose_language(found.language, body)
     zone: ZoneInfo | None = zone_for_domain(source.domain) if source and source.domain else None
-    if zone is None and language == "ko":
-        zone = ZoneInfo(SEOUL)  # Korean-language news is printed in Korea time
+    if zone is None and language in LANGUAGE_ZONES:
+        zone = ZoneInfo(LANGUAGE_ZONES[language])
     posted = found.posted
     if posted is None and found.url:
         posted = date_from_url(found.url)
