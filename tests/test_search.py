@@ -152,6 +152,15 @@ def test_search_tries_again_without_the_particle_when_nothing_matched(
     assert "no matches" in phrase.stderr and "note:" not in phrase.stderr
 
 
+def test_a_japanese_word_found_nowhere_is_explained(archive: Archive) -> None:
+    runner = CliRunner()
+    result = runner.invoke(cli, ["--db", archive.url, "search", "給食費"])
+    assert result.exit_code == 0 and "no matches" in result.stderr
+    assert "the index does not split a run of kanji and kana into words" in result.stderr
+    english = runner.invoke(cli, ["--db", archive.url, "search", "zzzyqx"])
+    assert "kanji" not in english.stderr
+
+
 def test_mixed_korean_and_english(archive: Archive) -> None:
     assert headlines(archive, query="트럼프 Reuters") == []  # the Korean page says 로이터통신
     assert headlines(archive, query="김정은 Trump") == []

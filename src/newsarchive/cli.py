@@ -555,6 +555,10 @@ def show(
         click.echo(f"({len(earlier)} earlier {editions}: show {article_id} --versions)", err=True)
 
 
+# Two or more kanji or kana in a row: a word the search index may hold only inside a longer run.
+_UNSPLIT = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]{2,}")
+
+
 class QueryCommand(click.Command):
     """A command whose words are a query, where "-word" excludes a word: `search city -ferry`
     is `search "city -ferry"`. click would read "-ferry" as short options ("-f", "-e", ...),
@@ -691,6 +695,13 @@ def search(
                 more(limit, offset)
         else:
             click.echo(f"no matches past --offset {offset}" if offset else "no matches", err=True)
+            if not offset and _UNSPLIT.search(options.query):
+                click.echo(
+                    "note: Japanese and Chinese words are found only where the text sets them"
+                    " apart (spaces, punctuation): the index does not split a run of kanji and"
+                    " kana into words",
+                    err=True,
+                )
 
 
 @cli.command(cls=QueryCommand)
