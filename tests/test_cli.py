@@ -115,6 +115,30 @@ def test_show_original_gives_back_the_bytes_as_they_came_in(
     assert code == 1 and "no article with id 7" in err
     code, _, err = run(runner, "show", "1", "--original", str(target), "--json")
     assert code == 2 and "not with --json or --versions" in err
+    assert run(runner, "show", "1", "--inputs", "--json")[0] == 2
+
+
+def test_show_inputs_lists_every_original_and_input_picks_one(
+    runner: CliRunner, seeds: Path, seed_path: Path, tmp_path: Path
+) -> None:
+    # The seed, then the same article saved again (other bytes, the same text).
+    again = tmp_path / "again.txt"
+    again.write_bytes(seed_path.read_bytes() + b"\n\n")
+    run(runner, "ingest", str(seeds))
+    run(runner, "ingest", str(again))
+    code, out, _ = run(runner, "show", "1", "--inputs")
+    rows = out.splitlines()
+    assert code == 0 and len(rows) == 2
+    assert rows[0].startswith("* ") and rows[0].endswith(seed_path.name)
+    assert rows[1].startswith("  ") and rows[1].endswith("again.txt")
+    assert "(2 originals kept: show 1 --inputs)" in run(runner, "show", "1")[2]
+    prefix = rows[1].split()[0]
+    target = tmp_path / "out.txt"
+    code, _, _ = run(runner, "show", "1", "--original", str(target), "--input", prefix)
+    assert code == 0 and target.read_bytes() == again.read_bytes()
+    code, _, err = run(runner, "show", "1", "--original", str(target), "--input", "zz")
+    assert code == 2 and "keeps no original whose hash begins zz" in err
+    assert run(runner, "show", "1", "--input", prefix)[0] == 2  # --input without --original
 
 
 def test_show_original_never_writes_over_the_archive(runner: CliRunner, seeds: Path) -> None:

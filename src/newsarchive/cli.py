@@ -498,27 +498,50 @@ def parse(ctx: click.Context, paths: tuple[str, ...], url: str | None, as_json: 
     type=click.Path(dir_okay=False, allow_dash=True),
     help="Write the original bytes the record was parsed from to FILE (- for stdout).",
 )
+@click.option(
+    "--input",
+    "sha256",
+    metavar="SHA256",
+    help="With --original: another original the record keeps, by its hash or the hash's start"
+    " (--inputs lists them).",
+)
+@click.option("--inputs", "list_inputs", is_flag=True, help="List every original the record keeps.")
 @click.pass_context
 def show(
-    ctx: click.Context, article_id: int, as_json: bool, versions: bool, original_to: str | None
+    ctx: click.Context,
+    article_id: int,
+    as_json: bool,
+    versions: bool,
+    original_to: str | None,
+    sha256: str | None,
+    list_inputs: bool,
 ) -> None:
-    """Print one record (and, with --versions, the editions a newer one replaced), or with
-    --original the bytes it was parsed from, as they came in."""
-    from .errors import NotFound
-    from .render import article_text, edition_text, escape, to_json
+    """Print one record (and, with --versions, the editions a newer one replaced); with
+    --original the bytes it was parsed from, as they came in; with --inputs every original
+    it keeps (copies saved again, earlier editions')."""
+    from .errors import NotFound, QueryError
+    from .render import article_text, edition_text, escape, inputs_text, to_json
 
-    if original_to and (as_json or versions):
-        raise click.UsageError("--original writes the bytes alone: not with --json or --versions")
+    if (original_to or list_inputs) and (as_json or versions):
+        raise click.UsageError("--original and --inputs go alone: not with --json or --versions")
+    if sha256 and not original_to:
+        raise click.UsageError("--input chooses the original --original writes: give both")
     with open_archive(ctx) as archive:
         if original_to and original_to != "-" and archive.holds_file(original_to):
             raise click.UsageError(f"{original_to} is the archive's own file: give another")
         try:
             article = archive.get(article_id)
-            original = archive.original(article_id) if original_to else None
+            original = archive.original(article_id, sha256) if original_to else None
+            kept = archive.originals(article_id)
         except NotFound as exc:
             click.echo(f"error: {exc}", err=True)
             ctx.exit(EXIT_FAILED)
+        except QueryError as exc:
+            raise click.UsageError(str(exc)) from exc
         earlier = archive.versions(article_id)
+    if list_inputs:
+        click.echo(inputs_text(kept, article.input.sha256), nl=False)
+        return
     if original is not None and original_to is not None:
         info, raw = original
         if info.imported:
@@ -553,6 +576,8 @@ def show(
     elif earlier:
         editions = "edition" if len(earlier) == 1 else "editions"
         click.echo(f"({len(earlier)} earlier {editions}: show {article_id} --versions)", err=True)
+    if len(kept) > 1:
+        click.echo(f"({len(kept)} originals kept: show {article_id} --inputs)", err=True)
 
 
 # Two or more kanji or kana in a row: a word the search index may hold only inside a longer run.

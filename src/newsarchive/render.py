@@ -15,7 +15,7 @@ import textwrap
 import unicodedata
 from typing import TYPE_CHECKING, Any
 
-from .record import Article, Author
+from .record import Article, Author, InputInfo
 from .store.fts import HIGHLIGHT_END, HIGHLIGHT_START
 
 if TYPE_CHECKING:
@@ -126,6 +126,18 @@ def article_text(article: Article) -> str:
         lines.extend(textwrap.wrap(safe(paragraph), width=width) or [""])
         lines.append("")
     return "\n".join(lines).rstrip() + "\n"
+
+
+def inputs_text(inputs: list[InputInfo], current: str) -> str:
+    """`show --inputs`: a line per original a record keeps, the one it was parsed from
+    marked with *, each with the start of its hash (what `--input` takes)."""
+    lines = []
+    for info in inputs:
+        mark = "*" if info.sha256 == current else " "
+        where = f"{info.path} ({info.record})" if info.record else info.path
+        what = "imported record" if info.imported else info.format
+        lines.append(f"{mark} {info.sha256[:12]}  {info.size:>10,}  {what:<8}  {safe(where)}")
+    return "\n".join(lines) + "\n"
 
 
 def edition_text(record: dict[str, Any], number: int, total: int) -> str:

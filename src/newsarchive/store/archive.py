@@ -425,31 +425,67 @@ class Archive:
         with repair, rebuild what is derived from the tables."""
         return check_archive(self.engine, repair=repair)
 
-    def original(self, article_id: int) -> tuple[InputInfo, bytes]:
-        """The original bytes the record was parsed from (for an imported record whose
-        original never came in, the record as it was read: `InputInfo.imported` says so)."""
+    def original(self, article_id: int, sha256: str | None = None) -> tuple[InputInfo, bytes]:
+        """The original bytes the record was parsed from, or (with `sha256`, a hash or its
+        start) another of the originals it keeps: a copy saved again, an earlier edition's.
+        For an imported record whose original never came in, the record as it was read
+        (`InputInfo.imported` says so)."""
         with self._session() as s:
             row = s.get(ArticleRow, article_id) if 0 < article_id <= MAX_ID else None
             if row is None:
                 raise NotFound(article_id)
-            found = s.get(InputRow, row.input_id) if row.input_id is not None else None
+            if sha256 is None:
+                found = s.get(InputRow, row.input_id) if row.input_id is not None else None
+            else:
+                wanted = sha256.lower()
+                kept = s.scalars(
+                    select(InputRow).where(
+                        InputRow.article_id == article_id,
+                        InputRow.sha256.startswith(wanted, autoescape=True),
+                    )
+                ).all()
+                if len(kept) > 1:
+                    raise QueryError(f"{sha256} begins {len(kept)} originals' hashes: give more")
+                if not kept:
+                    raise QueryError(
+                        f"record {article_id} keeps no original whose hash begins {sha256}"
+                        f" (show {article_id} --inputs lists them)"
+                    )
+                found = kept[0]
             if found is None:
                 raise NotFound(article_id)
-            info = InputInfo(
-                found.path,
-                found.format,
-                found.encoding,
-                found.sha256,
-                found.size,
-                imported=bool(found.imported),
-            )
-            return info, found.data
+            return _input_info(found), found.data
+
+    def originals(self, article_id: int) -> list[InputInfo]:
+        """Every original the record keeps (the one it was parsed from, copies saved again,
+        earlier editions'), in the order they came in."""
+        with self._session() as s:
+            if (s.get(ArticleRow, article_id) if 0 < article_id <= MAX_ID else None) is None:
+                raise NotFound(article_id)
+            rows = s.scalars(
+                select(InputRow).where(InputRow.article_id == article_id).order_by(InputRow.id)
+            ).all()
+            return [_input_info(row) for row in rows]
 
     def input_bytes(self, article_id: int) -> Iterator[tuple[InputInfo, bytes]]:
         """The original bytes of every input that went into an article."""
         with self._session() as s:
             for row in s.scalars(select(InputRow).where(InputRow.article_id == article_id)):
                 yield InputInfo(row.path, row.format, row.encoding, row.sha256, row.size), row.data
+
+
+def _input_info(row: InputRow) -> InputInfo:
+    return InputInfo(
+        row.path,
+        row.format,
+        row.encoding,
+        row.sha256,
+        row.size,
+        container=row.container,
+        record=row.record,
+        captured_at=row.captured_at,
+        imported=bool(row.imported),
+    )
 
 
 def _executor(conn: Connection) -> Callable[[str, dict[str, Any]], list[Any]]:
