@@ -100,6 +100,14 @@ def test_a_db_in_a_folder_that_does_not_exist_is_refused(tmp_path: Path) -> None
     assert not (tmp_path / "no").exists()
 
 
+@pytest.mark.parametrize("url", ["mysql://root@127.0.0.1/test", "oracle://x@y/z", "nosuch://a"])
+def test_an_engine_newsarchive_cannot_search_is_named_as_such(url: str) -> None:
+    # Not "install a driver", with psycopg suggested: no driver makes it an archive.
+    result = run("--db", url, "list")
+    assert_clean_error(result, 1)
+    assert "is not a database newsarchive can use" in result.output
+
+
 def test_json_and_csv_exclude_each_other(stored: str) -> None:
     assert_clean_error(run("search", "ferry", "--json", "--csv"), 2)
 

@@ -187,7 +187,7 @@ def sqlite_read_url(path: Path, immutable: bool = False) -> str:
 
 
 def make_engine(url: str, *, readonly: bool = False) -> Engine:
-    from sqlalchemy import create_engine, event
+    from sqlalchemy import create_engine, event, make_url
     from sqlalchemy.exc import ArgumentError, NoSuchModuleError
 
     if url.startswith("sqlite"):
@@ -196,6 +196,16 @@ def make_engine(url: str, *, readonly: bool = False) -> Engine:
         event.listen(engine, "begin", _sqlite_begin)
         return engine
     scheme = url.split("://")[0]
+    unusable = ArchiveError(
+        f"{scheme}:// is not a database newsarchive can use: give a SQLite file path or a "
+        "postgresql:// URL"
+    )
+    try:
+        backend = make_url(url).get_backend_name()
+    except ArgumentError as exc:
+        raise unusable from exc
+    if backend != "postgresql":  # search needs SQLite's FTS5 or PostgreSQL's text search
+        raise unusable
     try:
         engine = create_engine(url, pool_pre_ping=True)
     except ModuleNotFoundError as exc:
@@ -204,10 +214,7 @@ def make_engine(url: str, *, readonly: bool = False) -> Engine:
             f"(for PostgreSQL: pip install 'psycopg[binary]') ({exc})"
         ) from exc
     except (NoSuchModuleError, ArgumentError) as exc:
-        raise ArchiveError(
-            f"{scheme}:// is not a database newsarchive can use: give a SQLite file path or a "
-            "postgresql:// URL"
-        ) from exc
+        raise unusable from exc
     if engine.dialect.name == "postgresql":
         event.listen(engine, "begin", _pg_begin)
     return engine
