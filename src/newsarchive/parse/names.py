@@ -307,7 +307,8 @@ def byline_part(text: str, names: list[str]) -> str:
     parts = [p for p in _PARTS.split(text) if p.strip()]
     if len(parts) >= 2 and names:
         kept = [p.strip() for p in parts if any(n in p for n in names)]
-        text = " · ".join(kept) if kept else text
+        if kept and len(kept) < len(parts):  # every part a name's: the line as printed
+            text = " · ".join(kept)
     return _before_dates(text, names)
 
 

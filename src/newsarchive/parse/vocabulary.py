@@ -127,7 +127,8 @@ KOREAN_NOT_NAMES = frozenset(
      "전체", "오피니언", "정치", "경제", "사회", "국제", "문화", "스포츠", "연예", "로그인",
      "검색", "메뉴", "닫기", "더보기", "이전", "다음", "목록", "인쇄", "저작권",
      # Date labels written as one word that the label patterns do not start ("기사입력").
-     "기사입력", "기사수정", "최초입력"}
+     "기사입력", "기사수정", "최초입력", "발행일", "등록일", "입력일", "수정일", "작성일",
+     "게재일", "승인일", "송고일"}
 )  # fmt: skip
 # A desk or team signing an article, not a person.
 KOREAN_TEAM_ENDINGS = ("팀", "부", "취재단", "데스크", "뉴스룸", "편집국")
