@@ -139,6 +139,8 @@ def test_show_inputs_lists_every_original_and_input_picks_one(
     code, _, err = run(runner, "show", "1", "--original", str(target), "--input", "zz")
     assert code == 2 and "keeps no original whose hash begins zz" in err
     assert run(runner, "show", "1", "--input", prefix)[0] == 2  # --input without --original
+    assert run(runner, "show", "1", "--original", str(target), "--input", " ")[0] == 2
+    assert run(runner, "show", "1", "--inputs", "--original", str(target))[0] == 2
 
 
 def test_show_original_never_writes_over_the_archive(runner: CliRunner, seeds: Path) -> None:

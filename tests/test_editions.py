@@ -271,3 +271,26 @@ def test_the_same_text_from_two_outlets_is_two_records(
         assert sum(s.unchanged for s in summaries) == len(copies)
         sources = sorted(archive.get(i).source.domain for i in (1, 2))  # type: ignore[union-attr]
         assert sources == ["example.com", "example.org"]
+
+
+def test_a_copy_joins_its_own_outlets_record_before_a_record_without_a_source(
+    tmp_path: Path, db_url: str
+) -> None:
+    # The same text stored twice: an outlet's record, and a record without a source (an
+    # import that brought its earlier edition). A third copy from the outlet joins the
+    # outlet's record on every engine (PostgreSQL sorts NULL first where SQLite sorts it last).
+    from newsarchive.parse import parse_bytes
+
+    page = edition(None, 3).encode()
+    unaddressed = page.replace(f'<link rel="canonical" href="{CANONICAL}">'.encode(), b"")
+    older = edition(None, 2).replace(f'<link rel="canonical" href="{CANONICAL}">', "").encode()
+    with Archive.open(db_url) as archive:
+        writer = archive.writer()
+        writer.add_many([(parse_bytes(page, "a.html"), page)])
+        imported = parse_bytes(unaddressed, "b.html")
+        earlier = [(parse_bytes(older, "o.html"), older)]
+        writer.add_many([(imported, unaddressed)], versions=[earlier])
+        assert archive.counts()["articles"] == 2 and archive.get(2).source is None
+        again = page.replace(b"<title>", b"<!-- again --><title>")
+        [outcome] = writer.add_many([(parse_bytes(again, "c.html"), again)])
+        assert (outcome.status, outcome.article_id) == ("unchanged", 1)

@@ -167,6 +167,29 @@ def test_a_french_headline_keeps_its_colon_and_a_subdomain_page_its_site_name() 
     assert (article.source.name, article.source.domain) == ("Radio-Canada", "radio-canada.ca")
 
 
+@pytest.mark.parametrize(
+    ("title", "url", "headline"),
+    [
+        ("Storm closes schools - BBC News", "https://www.bbc.com/news/1", "Storm closes schools"),
+        ("Fed holds rates - NPR News", "https://www.npr.org/2024/1", "Fed holds rates"),
+        ("Klatch Coffee | Shopify App Store", "https://apps.shopify.com/s/1", "Klatch Coffee"),
+        # A host's first label that names a part of a site, or sits inside a word, is no
+        # site word: the headline keeps its words.
+        ("Good news for farmers: rain returns", "https://news.example.com/1", None),
+        ("Des foyers privés d'électricité : la panne dure", "https://ici.example.ca/1", None),
+    ],
+)
+def test_a_title_loses_the_site_name_it_ends_with_and_nothing_else(
+    title: str, url: str, headline: str | None
+) -> None:
+    from newsarchive.parse.html.headline import strip_site
+    from newsarchive.parse.html.metadata import PageMeta
+
+    meta = PageMeta()
+    meta.canonical = url
+    assert strip_site(title, meta) == (headline or title)
+
+
 def test_printed_labelled_date_and_zone_from_the_publisher() -> None:
     body = "<h1>Title here now</h1><p class='date'>Posted May. 09, 2007 09:04</p>" + PARAGRAPHS
     article = parse_bytes(

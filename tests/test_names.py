@@ -265,6 +265,9 @@ def test_the_byline_is_the_line_less_its_dates(line: str, names: list[str], part
         ("김철수 기자·박영희 기자", ["김철수", "박영희"]),
         ("경제부·김철수 기자", ["김철수"]),  # a desk is no person
         ("사진·글 김철수 기자", ["김철수"]),
+        ("사진·최지훈 기자", ["최지훈"]),  # the photo is his too: no reporter named 사진
+        ("정리·김철수 기자", ["김철수"]),
+        ("서울시는, 김철수 기자", ["김철수"]),
         ("山田太郎、佐藤花子", ["山田太郎", "佐藤花子"]),
     ],
 )

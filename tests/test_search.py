@@ -72,6 +72,7 @@ def test_not_excludes_the_next_term() -> None:
     query = parse('ferry NOT busan NOT "sea port" not')
     assert [[t.words for t in g] for g in query.groups] == [[("ferry",)], [("not",)]]
     assert [t.words for t in query.excluded] == [("busan",), ("sea", "port")]
+    assert parse("NOT").words() == ["NOT"]  # nothing after it: the word itself
 
 
 def test_prefix(archive: Archive) -> None:
@@ -159,6 +160,9 @@ def test_a_japanese_word_found_nowhere_is_explained(archive: Archive) -> None:
     assert "the index does not split a run of kanji and kana into words" in result.stderr
     english = runner.invoke(cli, ["--db", archive.url, "search", "zzzyqx"])
     assert "kanji" not in english.stderr
+    # A filter may be why: the note is not given then.
+    filtered = runner.invoke(cli, ["--db", archive.url, "search", "給食費", "--lang", "ja"])
+    assert "no matches" in filtered.stderr and "kanji" not in filtered.stderr
 
 
 def test_mixed_korean_and_english(archive: Archive) -> None:

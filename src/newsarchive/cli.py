@@ -524,8 +524,10 @@ def show(
 
     if (original_to or list_inputs) and (as_json or versions):
         raise click.UsageError("--original and --inputs go alone: not with --json or --versions")
-    if sha256 and not original_to:
-        raise click.UsageError("--input chooses the original --original writes: give both")
+    if original_to and list_inputs:
+        raise click.UsageError("--inputs lists, --original writes: give one")
+    if sha256 is not None and (not original_to or not sha256.strip()):
+        raise click.UsageError("--input names the original --original writes: give both")
     with open_archive(ctx) as archive:
         if original_to and original_to != "-" and archive.holds_file(original_to):
             raise click.UsageError(f"{original_to} is the archive's own file: give another")
@@ -582,6 +584,18 @@ def show(
 
 # Two or more kanji or kana in a row: a word the search index may hold only inside a longer run.
 _UNSPLIT = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]{2,}")
+
+
+def _unsplit_words_alone(options: Any) -> bool:
+    """Whether a search that found nothing looked for kanji or kana words and nothing else
+    could be the reason: no filters, no other words (exclusions aside)."""
+    from .store.query import parse
+
+    filtered = options.since or options.until or options.since_day or options.until_day
+    if filtered or options.sources or options.languages or options.authors:
+        return False
+    words = parse(options.query).words()
+    return bool(words) and all(_UNSPLIT.search(w) for w in words)
 
 
 class QueryCommand(click.Command):
@@ -720,7 +734,7 @@ def search(
                 more(limit, offset)
         else:
             click.echo(f"no matches past --offset {offset}" if offset else "no matches", err=True)
-            if not offset and _UNSPLIT.search(options.query):
+            if not offset and _unsplit_words_alone(options):
                 click.echo(
                     "note: Japanese and Chinese words are found only where the text sets them"
                     " apart (spaces, punctuation): the index does not split a run of kanji and"

@@ -136,7 +136,7 @@ def inputs_text(inputs: list[InputInfo], current: str) -> str:
         mark = "*" if info.sha256 == current else " "
         where = f"{info.path} ({info.record})" if info.record else info.path
         what = "imported record" if info.imported else info.format
-        lines.append(f"{mark} {info.sha256[:12]}  {info.size:>10,}  {what:<8}  {safe(where)}")
+        lines.append(f"{mark} {info.sha256[:12]}  {info.size:>10,}  {what:<15}  {safe(where)}")
     return "\n".join(lines) + "\n"
 
 

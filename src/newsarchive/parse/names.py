@@ -231,6 +231,25 @@ _SHARED_ROLE = re.compile(f"((?:[{HANGUL}]{{2,4}}\\s*[·ㆍ,、]\\s*)+)$")
 _NAME_SEPARATORS = re.compile(r"\s*[·ㆍ,、]\s*")
 
 
+# What a byline credits besides a reporter ("사진·김철수 기자": the photo is his too), and the
+# particles no name ends in ("서울시는, ...").
+_KOREAN_CREDITS = frozenset({"사진", "정리", "취재", "영상", "그래픽", "편집", "자료", "글", "촬영",
+                             "디자인", "인터뷰", "진행", "구성", "번역"})  # fmt: skip
+_PARTICLE_ENDINGS = ("는", "를", "을", "의", "에", "와", "과", "도", "로")
+
+
+def _shares_role(name: str) -> bool:
+    """Whether a word set before a reporter with a separator is another reporter's name."""
+    return (
+        bool(name)
+        and name not in KOREAN_ROLES
+        and name not in KOREAN_NOT_NAMES
+        and name not in _KOREAN_CREDITS
+        and not name.endswith(KOREAN_TEAM_ENDINGS)
+        and not (len(name) > 2 and name.endswith(_PARTICLE_ENDINGS))
+    )
+
+
 @lru_cache(maxsize=8192)
 def _names_in(text: str, site: str | None) -> tuple[Author, ...]:
     korean = list(KOREAN_BYLINE.finditer(text))
@@ -245,7 +264,7 @@ def _names_in(text: str, site: str | None) -> tuple[Author, ...]:
             shared = _SHARED_ROLE.search(text, start, m.start("name"))
             if shared is not None and m.group("dateline") is None:
                 for name in _NAME_SEPARATORS.split(shared.group(1)):
-                    if name and name not in KOREAN_ROLES and not name.endswith(KOREAN_TEAM_ENDINGS):
+                    if _shares_role(name):
                         authors.append(Author(name, None, title))
             authors.append(Author(m.group("name"), None, title, m.group("dateline")))
         return tuple(authors)

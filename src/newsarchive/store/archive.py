@@ -13,7 +13,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, Integer, column, func, make_url, select, text
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, defer
 
 from ..errors import ArchiveError, NotFound, QueryError
 from ..record import Article, InputInfo
@@ -37,7 +37,7 @@ from .models import (
     InputRow,
     SourceRow,
 )
-from .rows import article_from_row
+from .rows import article_from_row, input_info
 from .schema import HEAD_REVISION, REVISIONS, current_revision, ensure_current, upgrade
 from .search import PG_SEARCH_SETTINGS, Hits, SearchOptions, matching_ids, pyformat, run_search
 from .writer import Outcome, Writer
@@ -454,7 +454,7 @@ class Archive:
                 found = kept[0]
             if found is None:
                 raise NotFound(article_id)
-            return _input_info(found), found.data
+            return input_info(found), found.data
 
     def originals(self, article_id: int) -> list[InputInfo]:
         """Every original the record keeps (the one it was parsed from, copies saved again,
@@ -463,29 +463,18 @@ class Archive:
             if (s.get(ArticleRow, article_id) if 0 < article_id <= MAX_ID else None) is None:
                 raise NotFound(article_id)
             rows = s.scalars(
-                select(InputRow).where(InputRow.article_id == article_id).order_by(InputRow.id)
+                select(InputRow)
+                .where(InputRow.article_id == article_id)
+                .order_by(InputRow.id)
+                .options(defer(InputRow.data))  # described, not read: they may be large
             ).all()
-            return [_input_info(row) for row in rows]
+            return [input_info(row) for row in rows]
 
     def input_bytes(self, article_id: int) -> Iterator[tuple[InputInfo, bytes]]:
         """The original bytes of every input that went into an article."""
         with self._session() as s:
             for row in s.scalars(select(InputRow).where(InputRow.article_id == article_id)):
-                yield InputInfo(row.path, row.format, row.encoding, row.sha256, row.size), row.data
-
-
-def _input_info(row: InputRow) -> InputInfo:
-    return InputInfo(
-        row.path,
-        row.format,
-        row.encoding,
-        row.sha256,
-        row.size,
-        container=row.container,
-        record=row.record,
-        captured_at=row.captured_at,
-        imported=bool(row.imported),
-    )
+                yield input_info(row), row.data
 
 
 def _executor(conn: Connection) -> Callable[[str, dict[str, Any]], list[Any]]:

@@ -128,6 +128,8 @@ def parse(text: str) -> Query:
             pending_or = False
         else:
             query.groups.append([term])
+    if pending_not:  # "NOT" with nothing after it is the word
+        query.groups.append([Term(("NOT",))])
     if not query.groups:
         if query.excluded:
             raise QueryError("a search needs at least one word that is not excluded")

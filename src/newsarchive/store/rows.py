@@ -8,7 +8,7 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 from ..record import Article, Author, InputInfo, Source
-from .models import ArticleRow
+from .models import ArticleRow, InputRow
 
 
 def utc_key(iso: str | None) -> datetime | None:
@@ -59,22 +59,7 @@ def article_from_row(row: ArticleRow) -> Article:
         for link in row.authors
     ]
     emails = json.loads(row.emails or "[]")
-    inp = row.input
-    info = (
-        InputInfo(
-            inp.path,
-            inp.format,
-            inp.encoding,
-            inp.sha256,
-            inp.size,
-            inp.container,
-            inp.record,
-            inp.captured_at,
-            bool(inp.imported),
-        )
-        if inp
-        else InputInfo("", "", None, "")
-    )
+    info = input_info(row.input) if row.input else InputInfo("", "", None, "")
     return Article(
         id=row.id,
         headline=row.headline,
@@ -93,4 +78,19 @@ def article_from_row(row: ArticleRow) -> Article:
         languages=content,
         translations=translations,
         ingested_at=iso_utc(row.ingested_at),
+    )
+
+
+def input_info(row: InputRow) -> InputInfo:
+    """What an input row says of its original (its bytes aside)."""
+    return InputInfo(
+        row.path,
+        row.format,
+        row.encoding,
+        row.sha256,
+        row.size,
+        row.container,
+        row.record,
+        row.captured_at,
+        bool(row.imported),
     )

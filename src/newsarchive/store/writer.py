@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, Literal
 
-from sqlalchemy import Table, bindparam, func, insert, select, update
+from sqlalchemy import Table, bindparam, case, func, insert, select, update
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.util import identity_key
@@ -465,7 +465,8 @@ class Writer:
         if merge_same:
             # This source's record of the text first (of many outlets', it may be far down).
             mine = ArticleRow.source_id == source.id if source else ArticleRow.source_id.is_(None)
-            alike = list(s.scalars(same_text.order_by(mine.desc(), ArticleRow.id).limit(20)))
+            first = case((mine, 0), else_=1)  # never NULL: engines order NULL differently
+            alike = list(s.scalars(same_text.order_by(first, ArticleRow.id).limit(20)))
             same = next((row for row in alike if not _other_publisher(row, article)), None)
             twin = alike[0].id if alike and same is None else None
         if same is not None:

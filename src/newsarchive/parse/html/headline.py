@@ -40,12 +40,20 @@ def norm(text: str) -> str:
     return re.sub(r"\W+", " ", text).strip().lower()
 
 
+# First labels of hosts that say what part of a site it is, not whose: news.sky.com.
+_HOST_WORDS = frozenset({"news", "m", "mobile", "amp", "edition", "english", "en", "ici", "home",
+                         "blog", "blogs", "web", "online"})  # fmt: skip
+
+
 def site_words(meta: PageMeta) -> set[str]:
     """Ways the page names its site: og:site_name, the host, short parts of <title>."""
     names = {norm(meta.site_name or "").replace(" ", "")}
     if meta.canonical and "//" in meta.canonical:
         host = meta.canonical.split("/")[2].lower().removeprefix("www.")
-        names |= {host.replace(".", ""), host.split(".")[0]}
+        label = host.split(".")[0]
+        names.add(host.replace(".", ""))
+        if label not in _HOST_WORDS:
+            names.add(label)
     names.discard("")
     return names
 
@@ -58,10 +66,14 @@ def strip_site(title: str, meta: PageMeta) -> str:
     names = site_words(meta)
 
     def is_site(part: str) -> bool:
-        # A site word inside a part is the site's only when it is a word of some length: a
-        # host's "ici" is inside "électricité".
-        key = norm(part).replace(" ", "")
-        return bool(key) and any(key in n or (len(n) >= 4 and n in key) for n in names)
+        # The part is inside a site's name, or a site's name is in the part: as whole words
+        # when short ("BBC News"; a host's "ici" is inside "électricité"), anywhere when
+        # longer ("theguardian" in "The Guardian").
+        words = norm(part).split()
+        key = "".join(words)
+        n_words = len(words)
+        runs = {"".join(words[i:j]) for i in range(n_words) for j in range(i + 1, n_words + 1)}
+        return bool(key) and any(key in n or n in runs or (len(n) >= 4 and n in key) for n in names)
 
     # Trailing dates and the site's name: "Headline | DW | 28.04.2023".
     while len(parts) > 1 and (is_site(parts[-1]) or find_dates(parts[-1])):
