@@ -165,6 +165,26 @@ def test_a_japanese_word_found_nowhere_is_explained(archive: Archive) -> None:
     assert "no matches" in filtered.stderr and "kanji" not in filtered.stderr
 
 
+def test_the_author_filter_folds_case_and_diacritics_as_search_does(
+    db_url: str, tmp_path: Path
+) -> None:
+    page = tmp_path / "page.txt"
+    page.write_text(
+        "Stadtrat beschließt neue Radwege\n\nVon Jürgen Schäfer\n\n"
+        "Der Stadtrat hat am Mittwochabend mit großer Mehrheit den Bau von zwölf neuen Radwegen"
+        " beschlossen, die bis zum Sommer des kommenden Jahres fertig sein sollen.\n\n"
+        "Die Kosten von rund vier Millionen Euro teilen sich Stadt und Land, sagte die"
+        " Bürgermeisterin nach der Sitzung am Abend."
+    )
+    with Archive.open(db_url) as archive:
+        ingest_paths(archive, [str(page)])
+        assert [a.name for a in archive.get(1).authors] == ["Jürgen Schäfer"]
+        for typed in ("Jurgen Schafer", "schafer", "SCHÄFER", "Jürgen"):
+            found = archive.search(SearchOptions(query="Radwege", authors=(typed,)))
+            assert [h.id for h in found] == [1], typed
+        assert not archive.search(SearchOptions(query="Radwege", authors=("Schaefer",)))
+
+
 def test_mixed_korean_and_english(archive: Archive) -> None:
     assert headlines(archive, query="트럼프 Reuters") == []  # the Korean page says 로이터통신
     assert headlines(archive, query="김정은 Trump") == []

@@ -85,7 +85,10 @@ def filter_options(command: F) -> F:
                 help="Language tag, e.g. en, or name, e.g. English (repeatable).",
             ),
             click.option(
-                "--author", "authors", multiple=True, help="Author name or part of it (repeatable)."
+                "--author",
+                "authors",
+                multiple=True,
+                help="Author name or part of it, case and accents aside (repeatable).",
             ),
         ]
     ):

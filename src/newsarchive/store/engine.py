@@ -131,9 +131,17 @@ def archive_files_check(url: str) -> Callable[[str | os.PathLike[str]], bool]:
 SQLITE_CACHE = "PRAGMA cache_size=-65536"
 
 
+def register_functions(conn: Any) -> None:
+    """The SQL functions newsarchive's statements call on SQLite (search's author filter)."""
+    from .search import fold
+
+    conn.create_function("newsarchive_fold", 1, fold, deterministic=True)
+
+
 def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
     # We issue BEGIN ourselves (see _sqlite_begin); pysqlite's own transaction handling is off.
     dbapi_conn.isolation_level = None
+    register_functions(dbapi_conn)
     cur = dbapi_conn.cursor()
     cur.execute("PRAGMA busy_timeout=60000")
     cur.execute("PRAGMA journal_mode=WAL")
@@ -147,6 +155,7 @@ def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
 def _sqlite_read_pragmas(dbapi_conn: Any, _record: Any) -> None:
     """A read-only connection changes nothing, not even the journal mode."""
     dbapi_conn.isolation_level = None
+    register_functions(dbapi_conn)
     cur = dbapi_conn.cursor()
     cur.execute("PRAGMA busy_timeout=60000")
     cur.execute(SQLITE_CACHE)

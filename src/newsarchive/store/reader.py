@@ -16,7 +16,7 @@ from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
 from ..errors import ArchiveError
-from .engine import PG_DRIVER, REPAIR_HINT, SQLITE_CACHE, db_reason, resolve_url
+from .engine import PG_DRIVER, REPAIR_HINT, SQLITE_CACHE, db_reason, register_functions, resolve_url
 from .schema import HEAD_REVISION
 from .search import PG_SEARCH_SETTINGS, Hits, SearchOptions, pyformat, run_search
 
@@ -38,6 +38,7 @@ def _connect(path: Path) -> sqlite3.Connection | None:
     for flags in ("mode=ro", "mode=ro&immutable=1"):
         try:
             conn = sqlite3.connect(f"{path.as_uri()}?{flags}", uri=True, timeout=60)
+            register_functions(conn)
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
             return conn
         except sqlite3.Error:

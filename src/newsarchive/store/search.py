@@ -16,6 +16,7 @@ bare statements. Snippets are made for the rows returned only.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
@@ -278,6 +279,15 @@ def _hosts(value: str) -> list[str]:
 _WHEN_FORMS = "use YYYY-MM-DD, or YYYY-MM-DDTHH:MM[+HH:MM], UTC without an offset"
 
 
+def fold(text: str) -> str:
+    """Text as the author filter compares it: lower case, without diacritics (NFKD, combining
+    marks dropped), as SQLite's unicode61 tokenizer and PostgreSQL's unaccent fold words."""
+    if text.isascii():
+        return text.lower()
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+
+
 def _like(value: str) -> str:
     escaped = value.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     return f"%{escaped}%"
@@ -324,9 +334,16 @@ def _filters(dialect: str, options: SearchOptions, params: Params) -> list[str]:
         where.append("(" + " OR ".join(clauses) + ")")
     if options.authors:
         clauses = []
+        # Names compared as search compares words: case and diacritics folded ("Muller"
+        # finds Müller), by the engine's own function (SQLite's is registered per connection).
+        name = (
+            "newsarchive_fold(au.name)"
+            if dialect == "sqlite"
+            else "lower(newsarchive_unaccent(au.name))"
+        )
         for i, author in enumerate(options.authors):
-            params[f"au{i}"] = _like(author)
-            clauses.append(f"lower(au.name) LIKE :au{i} ESCAPE '\\'")
+            params[f"au{i}"] = _like(fold(author))
+            clauses.append(f"{name} LIKE :au{i} ESCAPE '\\'")
         # Asked of each matching article (its few author links, by index), not as the set of
         # every article of every author whose name matches (a scan of all authors per search).
         where.append(
