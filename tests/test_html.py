@@ -190,6 +190,20 @@ def test_a_title_loses_the_site_name_it_ends_with_and_nothing_else(
     assert strip_site(title, meta) == (headline or title)
 
 
+def test_a_page_of_links_is_no_article() -> None:
+    # A home page or a section front: teasers, each a link. The last resort takes prose, not
+    # a link's words.
+    teasers = "".join(
+        f'<li><a href="https://www.example.com/2024/story-{n}">Storm Bertha: new twist as wind'
+        f" gusts of 90 km/h hit the harbour ({n})</a></li>"
+        for n in range(12)
+    )
+    body = f'<main><h1>Home</h1><ul class="teasers">{teasers}</ul></main>'
+    head = '<title>Home | Harbor Ledger</title><meta property="og:type" content="website">'
+    with pytest.raises(NotAnArticle):
+        parse_bytes(page(head, body), "home.html")
+
+
 def test_printed_labelled_date_and_zone_from_the_publisher() -> None:
     body = "<h1>Title here now</h1><p class='date'>Posted May. 09, 2007 09:04</p>" + PARAGRAPHS
     article = parse_bytes(

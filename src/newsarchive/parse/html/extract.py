@@ -320,7 +320,9 @@ def _fallback(blocks: list[Block], longest: bool = True) -> list[str]:
         elif len(block.text) > 40:
             run = []
     if not best and longest:
-        biggest = max(blocks, key=lambda b: len(b.text), default=None)
+        # Not a link's text: a page of links (a home page, a section front) holds teasers.
+        unlinked = [b for b in blocks if b.link_density < 0.5]
+        biggest = max(unlinked, key=lambda b: len(b.text), default=None)
         if biggest is not None and len(biggest.text.split()) >= 10:
             best = [biggest.text]
     return [line for text in best for line in text.split("\n")]
