@@ -125,3 +125,31 @@ def test_ctrl_c_stores_what_was_parsed_before_it_goes_on(archive: Archive) -> No
         ingest_jobs(archive, jobs(), summary=summary)
     assert summary.added + summary.updated == 3
     assert archive.counts()["inputs"] == 3
+
+
+def test_a_site_first_met_by_its_domain_takes_the_name_a_later_page_gives(
+    archive: Archive, tmp_path: Path
+) -> None:
+    # In one run: a page of example-ledger.com that does not name its site, then one that
+    # does (og:site_name). The source is named, whatever page came first.
+    def page(n: int, named: bool) -> str:
+        name = '<meta property="og:site_name" content="Harbor Ledger">' if named else ""
+        body = "".join(
+            f"<p>Paragraph {i} of story {n} says enough to be prose, with a clause, and ends.</p>"
+            for i in range(5)
+        )
+        return (
+            f'<html><head><title>Story {n} on the bridge</title>{name}<link rel="canonical"'
+            f' href="https://www.example-ledger.com/2024/story-{n}"></head>'
+            f"<body><article><h1>Story {n} on the bridge</h1>{body}</article></body></html>"
+        )
+
+    paths = []
+    for n, named in ((1, False), (2, True), (3, False)):
+        path = tmp_path / f"story{n}.html"
+        path.write_text(page(n, named))
+        paths.append(str(path))
+    summary = ingest_paths(archive, paths)
+    assert summary.added == 3
+    names = {archive.get(i).source.name for i in (1, 2, 3)}  # type: ignore[union-attr]
+    assert names == {"Harbor Ledger"}

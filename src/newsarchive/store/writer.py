@@ -152,6 +152,7 @@ class Writer:
     def __init__(self, archive: Archive) -> None:
         self.archive = archive
         self._sources: dict[tuple[str | None, str], int] = {}
+        self._named: set[str] = set()  # domains whose source row has its name
         self._authors: dict[tuple[str, str], int] = {}
 
     def add_many(
@@ -175,6 +176,7 @@ class Writer:
                 return outcomes
         except BaseException as exc:
             self._sources.clear()  # the transaction rolled back: cached ids may be gone
+            self._named.clear()
             self._authors.clear()
             if isinstance(exc, OperationalError):
                 raise ArchiveError(f"cannot write to the archive: {db_reason(exc)}") from exc
@@ -719,10 +721,15 @@ class Writer:
         if source is None:
             return None
         key = (source.domain, source.name if source.domain is None else "")
-        if key not in self._sources:
+        # A site first met by its domain alone (a page that does not name it) takes the
+        # name a later page gives it: the row is asked again until it has one.
+        named = source.domain is not None and source.name != source.domain
+        if key not in self._sources or (named and source.domain not in self._named):
             row = self._source_row(s, source)
             assert row is not None
             self._sources[key] = row.id
+            if row.domain is not None and row.name != row.domain:
+                self._named.add(row.domain)
         return self._sources[key]
 
     def _resolve_authors(self, s: Session, authors: list[Author]) -> None:
