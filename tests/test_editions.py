@@ -294,3 +294,28 @@ def test_a_copy_joins_its_own_outlets_record_before_a_record_without_a_source(
         again = page.replace(b"<title>", b"<!-- again --><title>")
         [outcome] = writer.add_many([(parse_bytes(again, "c.html"), again)])
         assert (outcome.status, outcome.article_id) == ("unchanged", 1)
+
+
+@pytest.mark.parametrize("order", [("first", "updated"), ("updated", "first")], ids="-".join)
+def test_of_two_editions_dated_to_the_day_the_updated_one_is_the_record(
+    order: tuple[str, str], tmp_path: Path, db_url: str
+) -> None:
+    # Times known to the day alone tie: the edition that says it was updated is the later.
+    def dated(page: str) -> str:
+        return page.replace("2026-03-02T09:00:00+00:00", "2026-03-02").replace(
+            "2026-03-02T12:00:00+00:00", "2026-03-02"
+        )
+
+    pages = {
+        "first": dated(edition(None, 2)),
+        "updated": dated(edition("2026-03-02T12:00:00+00:00", 3)),
+    }
+    with Archive.open(db_url) as archive:
+        for name in order:
+            path = tmp_path / f"{name}.html"
+            path.write_text(pages[name])
+            ingest_paths(archive, [str(path)])
+        assert archive.counts()["articles"] == 1
+        record = archive.get(1)
+        assert record.updated_at == "2026-03-02" and len(record.body.split("\n\n")) == 3
+        assert [v["updated_at"] for v in archive.versions(1)] == [None]

@@ -34,19 +34,20 @@ def iso_utc(moment: datetime | None) -> str | None:
     return moment.isoformat(timespec="seconds") + "Z" if moment else None
 
 
-EditionKey = tuple[bool, datetime]
+EditionKey = tuple[bool, datetime, bool]
 
 
 def edition_key(edition: Article | ArticleRow | dict[str, Any]) -> EditionKey:
     """Which of two editions of an article is the later: by updated time, else posted time
-    (as UTC instants); an edition with neither counts as older than one with a time. Equal
-    keys fall to arrival order (the caller's)."""
+    (as UTC instants); an edition with neither counts as older than one with a time, and at
+    the same moment one that says it was updated is the later (times known to the day alone
+    often tie). Equal keys fall to arrival order (the caller's)."""
     if isinstance(edition, dict):
         updated, posted = edition.get("updated_at"), edition.get("posted_at")
     else:
         updated, posted = edition.updated_at, edition.posted_at
     moment = utc_key(updated) or utc_key(posted)
-    return (moment is not None, moment or datetime.min)
+    return (moment is not None, moment or datetime.min, updated is not None)
 
 
 def article_from_row(row: ArticleRow) -> Article:
