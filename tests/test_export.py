@@ -501,3 +501,17 @@ def test_versions_later_than_their_record_keep_their_own_inputs(
     assert CliRunner().invoke(cli, ["--db", db_url, "export", "-o", str(out)]).exit_code == 0
     again = CliRunner().invoke(cli, ["--db", db_url, "import", str(out)])
     assert again.stdout.startswith("0 added, 1 unchanged"), again.output
+
+
+def test_export_to_dash_is_standard_output(
+    tmp_path: Path, seed_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    db = str(tmp_path / "a.db")
+    runner = CliRunner()
+    assert runner.invoke(cli, ["--db", db, "ingest", str(seed_path)]).exit_code == 0
+    result = runner.invoke(cli, ["--db", db, "export", "-o", "-"])
+    assert result.exit_code == 0 and json.loads(result.stdout)["id"] == 1
+    assert not (tmp_path / "-").exists()
+    parquet = runner.invoke(cli, ["--db", db, "export", "--format", "parquet", "-o", "-"])
+    assert parquet.exit_code == 2 and "not -" in parquet.stderr

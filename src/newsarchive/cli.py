@@ -867,7 +867,7 @@ def timeline(
     "-o",
     "--output",
     type=click.Path(dir_okay=False, writable=True),
-    help="Write to this file (default: standard output; Parquet needs a file).",
+    help="Write to this file (default, or -: standard output; Parquet needs a file).",
 )
 @filter_options
 @click.pass_context
@@ -893,6 +893,10 @@ def export(
     from . import export as ex
     from .errors import ArchiveError, QueryError
 
+    if output == "-":  # standard output, as other commands take "-"
+        if fmt == "parquet":
+            raise click.UsageError("--format parquet writes a file: give -o FILE, not -")
+        output = None
     if fmt == "parquet":
         if not output:
             raise click.UsageError("--format parquet writes a file: give -o FILE")
