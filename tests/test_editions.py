@@ -112,7 +112,10 @@ def test_show_prints_the_earlier_editions_or_says_they_exist(tmp_path: Path, db_
     assert runner.invoke(cli, ["--db", db_url, "ingest", str(pages)]).exit_code == 0
     plain = runner.invoke(cli, ["--db", db_url, "show", "1"])
     assert plain.exit_code == 0
-    assert plain.stderr == "(2 earlier editions: show 1 --versions)\n"
+    # Each edition's file is kept too: the three originals, listed by --inputs.
+    assert plain.stderr == (
+        "(2 earlier editions: show 1 --versions)\n(3 originals kept: show 1 --inputs)\n"
+    )
     assert "earlier" not in plain.stdout
     full = runner.invoke(cli, ["--db", db_url, "show", "1", "--versions"])
     assert full.exit_code == 0
