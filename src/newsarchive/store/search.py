@@ -46,7 +46,7 @@ class SearchOptions:
     limit: int = 20
     offset: int = 0
     since: datetime | None = None  # UTC, inclusive
-    until: datetime | None = None  # UTC, exclusive
+    until: datetime | None = None  # UTC, inclusive (on or before)
     # Whole days, as the publisher dates them (a record's posted_at keeps the publisher's
     # offset): "--since 2024-03-01" takes an article posted at 00:30 in Seoul that day.
     since_day: date | None = None
@@ -75,10 +75,10 @@ class SearchOptions:
             raise QueryError("--offset must not be negative")
         if self.sort not in SORTS:
             raise QueryError(f"--sort must be one of {', '.join(SORTS)}")
-        if self.since and self.until and self.since >= self.until:
-            raise QueryError("--since must be before --until")
+        if self.since and self.until and self.since > self.until:
+            raise QueryError("--since must not be after --until")
         if self.since_day and self.until_day and self.since_day > self.until_day:
-            raise QueryError("--since must be before --until")
+            raise QueryError("--since must not be after --until")
         if self.until_day == date.max:
             raise QueryError("--until must be before 9999-12-31 (leave it out for no limit)")
 
