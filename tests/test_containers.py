@@ -184,6 +184,21 @@ def test_revisits_repeats_and_what_is_not_an_article_are_counted_not_stored(
     assert any("revisit" in line for line in listed)
 
 
+def test_the_same_payload_at_another_outlet_is_that_outlets_page(tmp_path: Path) -> None:
+    # A wire story printed alike by two sites: each site's capture is a page; the same payload
+    # captured again at the first site is a duplicate.
+    page, url = PAGES[3]
+    other = url.replace("example.org", "example.net")
+    warc = tmp_path / "wire.warc.gz"
+    with warc.open("wb") as out:
+        writer = WARCWriter(out, gzip=True)
+        for where, server in ((url, "a"), (other, "b"), (url, "c")):
+            response(writer, where, page.read_bytes(), extra=[("Server", server)])
+    result = CliRunner().invoke(cli, ["--db", str(tmp_path / "a.db"), "ingest", str(warc)])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[0] == "3 records: 2 articles added, 1 duplicate or revisit"
+
+
 def test_a_truncated_warc_keeps_every_complete_record(tmp_path: Path) -> None:
     whole = build_warc(tmp_path / "whole.warc.gz").read_bytes()
     cut = tmp_path / "cut.warc.gz"

@@ -38,6 +38,7 @@ from typing import IO, Literal
 
 from .errors import BinaryInput, EmptyInput, InputError, NotAnArticle, UnreadableInput
 from .parse import MAX_INPUT_BYTES, parse_bytes
+from .parse.sources import domain_of_url
 from .record import Article, InputInfo
 
 SUFFIXES = (".warc", ".warc.gz", ".wacz", ".mhtml", ".mht")
@@ -312,9 +313,12 @@ def _warc_item(record: object, shown: str, where: str, seen: set[str], kind: Kin
     if not _is_html(content_type) and not (not content_type.strip() and _looks_html(body)):
         return Skipped(place, "other content", content_type.split(";")[0].strip() or "no type")
     if digest:
-        if digest in seen:
+        # The same payload again from the same site is a duplicate; from another site it is
+        # that outlet's page (a wire story, printed alike by two).
+        key = f"{digest} {(domain_of_url(url) if url else None) or ''}"
+        if key in seen:
             return Skipped(place, "duplicate", "the same payload as an earlier record")
-        seen.add(digest)
+        seen.add(key)
     try:
         payload = _decode_body(body, http_headers)
     except Exception as exc:
