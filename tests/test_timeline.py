@@ -73,6 +73,7 @@ def test_days_are_the_publishers_days_with_empty_days_as_zero(archive: Archive) 
         ("2024-03-02", 0),
         ("2024-03-03", 0),
         ("2024-03-04", 1),
+        ("2024-03-05", 0),  # the last day asked for
     ]
 
 
@@ -84,6 +85,7 @@ def test_weeks_months_and_years(archive: Archive) -> None:
         ("2024-W11", 0),
         ("2024-W12", 0),
         ("2024-W13", 1),
+        ("2024-W14", 0),  # the week of the last day asked for
     ]
     months = timeline(archive, "--by", "month", "harbour")
     assert [(m["period"], m["count"]) for m in months] == [
@@ -219,6 +221,31 @@ def test_since_and_until_are_the_publishers_days_too(archive: Archive) -> None:
     # before) and before the New York one (04:30Z).
     instant = timeline(archive, "--by", "day", "--until", "2024-03-01T00:00Z", "harbour")
     assert instant == [{"period": "2024-03-01", "count": 1}]
+
+
+def test_the_days_asked_for_are_shown_zeros_included(archive: Archive) -> None:
+    # Two queries over the same --since/--until line up, month for month.
+    months = timeline(
+        archive, "--by", "month", "--since", "2024-01-01", "--until", "2024-06-30", "harbour"
+    )
+    assert [(m["period"], m["count"]) for m in months] == [
+        ("2024-01", 0),
+        ("2024-02", 1),
+        ("2024-03", 3),
+        ("2024-04", 0),
+        ("2024-05", 1),
+        ("2024-06", 0),
+    ]
+    days = timeline(archive, "--by", "day", "--since", "2024-02-27", "harbour")
+    assert [d["period"] for d in days[:3]] == ["2024-02-27", "2024-02-28", "2024-02-29"]
+
+
+def test_days_asked_for_that_are_too_many_to_show_fall_back_to_the_matches() -> None:
+    from newsarchive.timeline import Timeline
+
+    counted = Timeline(by="day", since="1000-01-01")
+    counted.counts[("2024-02-29", "")] = 1
+    assert counted.rows() == [("2024-02-29", "", 1)]
 
 
 def test_the_last_day_is_a_usage_error_not_a_traceback(archive: Archive) -> None:

@@ -90,14 +90,27 @@ class Timeline:
     # (period, source) -> articles; source is "" unless counted by source.
     counts: Counter[tuple[str, str]] = field(default_factory=Counter)
     undated: int = 0
+    # The days asked for (--since, --until): their periods are shown, zeros included, so that
+    # timelines of two queries over the same days line up.
+    since: str | None = None
+    until: str | None = None
 
     def rows(self) -> list[tuple[str, str, int]]:
-        """(period, source, count) for every period from the first to the last, zeros
-        included, each source's rows together in the order of its first period."""
+        """(period, source, count) for every period from the first to the last (or from
+        `since` to `until`), zeros included, each source's rows together in the order of its
+        first period."""
         if not self.counts:
             return []
         periods = sorted({p for p, _ in self.counts})
-        every = periods_between(periods[0], periods[-1], self.by)
+        first, last = periods[0], periods[-1]
+        asked_first = period_of(self.since, self.by) if self.since else None
+        asked_last = period_of(self.until, self.by) if self.until else None
+        try:  # the days asked for, when they are a span that can be shown
+            every = periods_between(
+                min(first, asked_first or first), max(last, asked_last or last), self.by
+            )
+        except TooManyPeriods:
+            every = periods_between(first, last, self.by)
         sources = sorted({s for _, s in self.counts})
         return [(p, s, self.counts[(p, s)]) for s in sources for p in every]
 

@@ -371,11 +371,16 @@ class Archive:
         with self._searching() as conn:
             try:
                 rows = conn.execute(text(sql), params)
-                return count(((r[0], r[1]) for r in rows), by, by_source)
+                counted = count(((r[0], r[1]) for r in rows), by, by_source)
             except DBAPIError as exc:
                 raise ArchiveError(
                     f"the search could not run: {db_reason(exc)}{REPAIR_HINT}"
                 ) from exc
+        since = options.since_day or (options.since.date() if options.since else None)
+        until = options.until_day or (options.until.date() if options.until else None)
+        counted.since = since.isoformat() if since else None
+        counted.until = until.isoformat() if until else None
+        return counted
 
     def counts(self) -> dict[str, int]:
         with self._session() as s:
