@@ -182,6 +182,9 @@ def test_revisits_repeats_and_what_is_not_an_article_are_counted_not_stored(
     assert any("image/png" in line for line in listed)
     assert any("HTTP status 404" in line for line in listed)
     assert any("revisit" in line for line in listed)
+    # Each with the address it was captured from.
+    assert any("HTTP status 404 (https://example.org/gone)" in line for line in listed)
+    assert any(line.endswith("(https://example.org/)") for line in listed)  # not an article
 
 
 def test_the_same_payload_at_another_outlet_is_that_outlets_page(tmp_path: Path) -> None:

@@ -276,8 +276,14 @@ def _warc_item(record: object, shown: str, where: str, seen: set[str], kind: Kin
     headers = record.rec_headers  # type: ignore[attr-defined]
     warc_type = (headers.get_header("WARC-Type") or "").lower()
     place = f"{shown} ({where})"
+    url = headers.get_header("WARC-Target-URI")
+
+    def at(reason: str) -> str:
+        """A skipped or broken record's reason, with the address it was captured from."""
+        return f"{reason} ({url})" if url else reason
+
     if warc_type == "revisit":
-        return Skipped(place, "duplicate", "a revisit of an earlier capture")
+        return Skipped(place, "duplicate", at("a revisit of an earlier capture"))
     if not warc_type:
         # A record with no type (a misspelled header) that may be a page, one captured from
         # an address, is said, not passed over; another is no page.
@@ -297,7 +303,6 @@ def _warc_item(record: object, shown: str, where: str, seen: set[str], kind: Kin
     if len(block) < length:
         raise EOFError(f"the record ends after {len(block)} of its {length} bytes")
     digest = headers.get_header("WARC-Payload-Digest")
-    url = headers.get_header("WARC-Target-URI")
     captured = _iso_moment(headers.get_header("WARC-Date"))
     if warc_type == "resource":  # the page itself, no HTTP around it
         content_type = headers.get_header("Content-Type") or ""
@@ -305,24 +310,25 @@ def _warc_item(record: object, shown: str, where: str, seen: set[str], kind: Kin
     else:
         parsed = _http(block)
         if parsed is None:
-            return Broken(place, "not an HTTP response")
+            return Broken(place, at("not an HTTP response"))
         status, http_headers, body = parsed
     content_type = http_headers.get("content-type", "")
     if status != 200:
-        return Skipped(place, "other content", f"HTTP status {status}")
+        return Skipped(place, "other content", at(f"HTTP status {status}"))
     if not _is_html(content_type) and not (not content_type.strip() and _looks_html(body)):
-        return Skipped(place, "other content", content_type.split(";")[0].strip() or "no type")
+        kind_of = content_type.split(";")[0].strip() or "no type"
+        return Skipped(place, "other content", at(kind_of))
     if digest:
         # The same payload again from the same site is a duplicate; from another site it is
         # that outlet's page (a wire story, printed alike by two).
         key = f"{digest} {(domain_of_url(url) if url else None) or ''}"
         if key in seen:
-            return Skipped(place, "duplicate", "the same payload as an earlier record")
+            return Skipped(place, "duplicate", at("the same payload as an earlier record"))
         seen.add(key)
     try:
         payload = _decode_body(body, http_headers)
     except Exception as exc:
-        return Broken(place, f"cannot decode the HTTP body: {_say(exc)}")
+        return Broken(place, at(f"cannot decode the HTTP body: {_say(exc)}"))
     return Page(
         container=shown,
         kind=kind,

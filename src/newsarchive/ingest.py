@@ -175,7 +175,8 @@ def parse_job(job: Job) -> Parsed:
     except NOT_ARTICLE as exc:
         if job.page is None:
             return Parsed(shown, reason=exc.reason)
-        return Parsed(shown, container=job.container, skipped="not an article", reason=exc.reason)
+        why = f"{exc.reason} ({job.url})" if job.url else exc.reason
+        return Parsed(shown, container=job.container, skipped="not an article", reason=why)
     except InputError as exc:
         return Parsed(shown, reason=exc.reason, container=job.container)
     except RecursionError:
