@@ -457,8 +457,10 @@ def test_a_full_page_of_results_says_how_to_see_more(
     assert first + second.splitlines() == both
     past = runner.invoke(cli, ["list", "--offset", "100000"])
     assert past.stderr == "no records past --offset 100000\n"
-    past = runner.invoke(cli, ["list", "--offset", "100000", "--container", "x.warc"])
-    assert past.stderr == "no records past --offset 100000\n"
+    # A web archive none of whose records is here is an error, on any page.
+    unknown = runner.invoke(cli, ["list", "--offset", "100000", "--container", "x.warc"])
+    assert unknown.exit_code == 1
+    assert unknown.stderr == "error: no record in this archive came out of x.warc\n"
 
 
 @pytest.mark.postgresql

@@ -1052,8 +1052,16 @@ def list_(
             articles = archive.recent(
                 limit + 1, container=container, offset=offset, filters=filters
             )
+            unknown = (
+                container is not None and not articles and not archive.holds_container(container)
+            )
         except QueryError as exc:
             raise click.UsageError(str(exc)) from exc
+    if unknown:
+        click.echo(
+            f"error: no record in this archive came out of {escape(container or '')}", err=True
+        )
+        ctx.exit(EXIT_FAILED)
     for article in articles[:limit]:
         click.echo(to_json(article.to_dict()) if as_json else article_row(article))
     if not articles and offset:

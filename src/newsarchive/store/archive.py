@@ -235,6 +235,12 @@ class Archive:
             ).all()
             return [article_from_row(r) for r in rows]
 
+    def holds_container(self, given: str) -> bool:
+        """Whether any record was read out of the web archive or browser save `given` names
+        (as list --container takes it)."""
+        with self._session() as s:
+            return bool(self._container_paths(s, given))
+
     @staticmethod
     def _container_paths(s: Session, given: str) -> list[str]:
         """The stored paths of the container `given` names: the one ingested by that path (or
