@@ -402,6 +402,20 @@ def test_a_record_without_its_length_is_one_error_and_the_rest_is_read(tmp_path:
     assert "3 articles added" in result.stdout
 
 
+def test_a_web_archive_that_cannot_be_opened_is_a_file_that_failed(tmp_path: Path) -> None:
+    # Not "1 record: 1 failed": no record was read. Said as a missing page is said.
+    (tmp_path / "junk.wacz").write_bytes(b"junk")
+    result = CliRunner().invoke(
+        cli,
+        ["--db", str(tmp_path / "a.db"), "ingest", str(tmp_path / "nosuch.warc.gz"),
+         str(tmp_path / "junk.wacz")],
+    )  # fmt: skip
+    assert result.exit_code == 1
+    assert result.stdout == "0 added, 0 unchanged, 0 updated, 2 failed\n"
+    assert f"error: {tmp_path / 'nosuch.warc.gz'}: no such file" in result.stderr
+    assert f"error: {tmp_path / 'junk.wacz'}: not a readable zip file" in result.stderr
+
+
 def test_an_unreadable_wacz_is_one_error_and_the_batch_goes_on(tmp_path: Path) -> None:
     warc = build_warc(tmp_path / "data.warc.gz")
     wacz = tmp_path / "in" / "broken.wacz"

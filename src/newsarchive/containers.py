@@ -137,6 +137,8 @@ def read_container(
         else:
             with io.BytesIO(data) if data is not None else open(path, "rb") as stream:
                 yield from warc_records(stream, shown, seen=set())
+    except FileNotFoundError:
+        yield Broken(shown, "no such file")  # as a page that is not there is said
     except OSError as exc:
         yield Broken(shown, exc.strerror or str(exc))
     except zipfile.BadZipFile as exc:

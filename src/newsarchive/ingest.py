@@ -294,6 +294,8 @@ def container_jobs(path: str, data: bytes | None = None, kind: Kind | None = Non
             yield Job(item.where, item.original, item.url, page=item, container=shown)
         elif isinstance(item, Skipped):
             yield Job(item.where, container=shown, skipped=(item.kind, item.reason))
+        elif item.where == shown:  # the file itself could not be read: no record of it
+            yield Job(path, error=item.reason)
         else:
             yield Job(item.where, container=shown, error=item.reason)
 
