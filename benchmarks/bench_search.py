@@ -37,7 +37,7 @@ from typing import Any
 
 from newsarchive import Archive
 from newsarchive.ingest import ingest_paths
-from newsarchive.store.engine import SQLITE_CACHE
+from newsarchive.store.engine import SQLITE_CACHE, register_functions
 from newsarchive.store.search import (
     PG_SEARCH_PLANNER,
     SearchOptions,
@@ -394,6 +394,7 @@ def measure_search(archive: Archive, db: str, queries: list[Query], cli_runs: in
     else:
         raw_conn = sqlite3.connect(db)
         raw_conn.execute(SQLITE_CACHE)  # the page cache newsarchive's connections have
+        register_functions(raw_conn)  # and the functions its statements call
     execute = raw_execute(raw_conn, archive.dialect)
     for query in queries:
         query.matches = count_matches(execute, archive.dialect, query.options)

@@ -72,3 +72,20 @@ def test_the_search_benchmark_ingests_its_corpus(tmp_path: Path) -> None:
     result = bench_search.ingest(str(tmp_path / "a.db"), tmp_path / "corpus", 40, workers=1)
     assert (result["added"], result["failed"]) == (40, 0)
     assert result["cpu_ms_write_and_index"] > 0
+
+
+def test_the_search_benchmark_runs_end_to_end(tmp_path: Path) -> None:
+    # Its raw statements run on a connection of its own: one without a function newsarchive's
+    # statements call (the author filter's) failed only when the benchmark ran.
+    import subprocess
+    import sys
+
+    bench = Path(__file__).resolve().parents[1] / "benchmarks" / "bench_search.py"
+    db, corpus = tmp_path / "a.db", tmp_path / "corpus"
+    run = subprocess.run(
+        [sys.executable, str(bench), "--n", "200", "--db", str(db), "--corpus", str(corpus),
+         "--cli-runs", "1", "--workers", "1"],
+        capture_output=True, text=True, timeout=300,
+    )  # fmt: skip
+    assert run.returncode == 0, run.stderr[-2000:]
+    assert "p50" in run.stdout
