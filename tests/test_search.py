@@ -183,6 +183,20 @@ def test_the_author_filter_folds_case_and_diacritics_as_search_does(
             found = archive.search(SearchOptions(query="Radwege", authors=(typed,)))
             assert [h.id for h in found] == [1], typed
         assert not archive.search(SearchOptions(query="Radwege", authors=("Schaefer",)))
+    # A Korean name is matched as written, syllable by syllable, on both engines.
+    korean = tmp_path / "korean.txt"
+    korean.write_text(
+        "시, 심야버스 노선 확대\n\n입력 2025-01-14 06:00\n\n"
+        "서울시가 밤늦게 귀가하는 시민을 위해 심야버스 노선 10개를 새로 만든다고 14일 밝혔다.\n\n"
+        "새 노선은 강남과 홍대, 신촌 등 밤 시간 이동이 많은 지역을 중심으로 운행한다.\n\n"
+        "김정은 기자 jekim@example.co.kr"
+    )
+    with Archive.open(db_url) as archive:
+        ingest_paths(archive, [str(korean)])
+        assert [a.name for a in archive.get(2).authors] == ["김정은"]
+        for typed, found in (("김정은", [2]), ("정은", [2]), ("저", []), ("김저", [])):
+            hits = archive.search(SearchOptions(query="심야버스", authors=(typed,)))
+            assert [h.id for h in hits] == found, typed
 
 
 def test_mixed_korean_and_english(archive: Archive) -> None:

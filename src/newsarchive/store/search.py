@@ -280,12 +280,14 @@ _WHEN_FORMS = "use YYYY-MM-DD, or YYYY-MM-DDTHH:MM[+HH:MM], UTC without an offse
 
 
 def fold(text: str) -> str:
-    """Text as the author filter compares it: lower case, without diacritics (NFKD, combining
-    marks dropped), as SQLite's unicode61 tokenizer and PostgreSQL's unaccent fold words."""
+    """Text as SQLite's author filter compares it: lower case, without the accents its search
+    drops (the combining marks U+0300-U+036F: é, ü, ñ), the rest as written (Hangul, kana and
+    their voicing marks, ß, Ł)."""
     if text.isascii():
         return text.lower()
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+    decomposed = unicodedata.normalize("NFD", text)
+    kept = "".join(c for c in decomposed if not "\u0300" <= c <= "\u036f")
+    return unicodedata.normalize("NFC", kept).lower()
 
 
 def _like(value: str) -> str:
@@ -334,16 +336,16 @@ def _filters(dialect: str, options: SearchOptions, params: Params) -> list[str]:
         where.append("(" + " OR ".join(clauses) + ")")
     if options.authors:
         clauses = []
-        # Names compared as search compares words: case and diacritics folded ("Muller"
-        # finds Müller), by the engine's own function (SQLite's is registered per connection).
-        name = (
-            "newsarchive_fold(au.name)"
-            if dialect == "sqlite"
-            else "lower(newsarchive_unaccent(au.name))"
-        )
+        # Names compared as search compares words: case and accents aside ("Muller" finds
+        # Müller), by each engine's own folding, on both sides (SQLite's function is
+        # registered on every connection newsarchive opens).
+        if dialect == "sqlite":
+            name, typed = "newsarchive_fold(au.name)", ":au{}"
+        else:
+            name, typed = "lower(newsarchive_unaccent(au.name))", "newsarchive_unaccent(:au{})"
         for i, author in enumerate(options.authors):
-            params[f"au{i}"] = _like(fold(author))
-            clauses.append(f"{name} LIKE :au{i} ESCAPE '\\'")
+            params[f"au{i}"] = _like(fold(author) if dialect == "sqlite" else author)
+            clauses.append(f"{name} LIKE {typed.format(i)} ESCAPE '\\'")
         # Asked of each matching article (its few author links, by index), not as the set of
         # every article of every author whose name matches (a scan of all authors per search).
         where.append(
