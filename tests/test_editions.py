@@ -322,3 +322,22 @@ def test_of_two_editions_dated_to_the_day_the_updated_one_is_the_record(
         record = archive.get(1)
         assert record.updated_at == "2026-03-02" and len(record.body.split("\n\n")) == 3
         assert [v["updated_at"] for v in archive.versions(1)] == [None]
+
+
+@pytest.mark.parametrize("stamped_first", [False, True])
+def test_a_modified_time_equal_to_the_posting_time_makes_no_new_edition(
+    stamped_first: bool, tmp_path: Path, db_url: str
+) -> None:
+    # Much JSON-LD states dateModified as the publication time: the same text saved with and
+    # without it is one edition, in either order.
+    plain = edition(None, 3)
+    stamped = edition("2026-03-02T09:00:00+00:00", 3)
+    order = (stamped, plain) if stamped_first else (plain, stamped)
+    with Archive.open(db_url) as archive:
+        summaries = []
+        for n, page in enumerate(order):
+            path = tmp_path / f"p{n}.html"
+            path.write_text(page)
+            summaries.append(ingest_paths(archive, [str(path)]))
+        assert [(s.added, s.unchanged) for s in summaries] == [(1, 0), (0, 1)]
+        assert archive.versions(1) == []

@@ -50,6 +50,14 @@ def edition_key(edition: Article | ArticleRow | dict[str, Any]) -> EditionKey:
     return (moment is not None, moment or datetime.min, updated is not None)
 
 
+def same_edition(
+    one: Article | ArticleRow | dict[str, Any], other: Article | ArticleRow | dict[str, Any]
+) -> bool:
+    """Whether two editions are dated alike (their moment; whether either says it was updated
+    orders editions of other texts, it does not make the same text another edition)."""
+    return edition_key(one)[:2] == edition_key(other)[:2]
+
+
 def article_from_row(row: ArticleRow) -> Article:
     """The record a stored row holds (loading its source, authors, languages and input)."""
     source = Source(row.source.name, row.source.domain) if row.source else None
