@@ -785,7 +785,8 @@ def timeline(
     article the filters keep, e.g. timeline --lang ko).
 
     Periods are the publisher's local days (a record's posting time keeps its UTC offset);
-    periods without a match between the first and the last are shown as zero.
+    periods without a match between the first and the last are shown as zero (with --since
+    and --until both dates, every period from one to the other).
     """
     import csv
     import shutil

@@ -3,7 +3,8 @@
 A period is read in the publisher's local time: a record's posted_at carries the publisher's UTC
 offset, so its date is the day the publisher printed (an article posted at 00:30 in Seoul
 belongs to that Seoul day, not to the UTC day before). Periods with no article are shown as zero
-between the first and the last; articles without a posting time are counted apart.
+between the first and the last (or over the window of days asked for); articles without a
+posting time are counted apart.
 """
 
 from __future__ import annotations
@@ -90,8 +91,8 @@ class Timeline:
     # (period, source) -> articles; source is "" unless counted by source.
     counts: Counter[tuple[str, str]] = field(default_factory=Counter)
     undated: int = 0
-    # The days asked for (--since, --until): their periods are shown, zeros included, so that
-    # timelines of two queries over the same days line up.
+    # The window of days asked for (--since and --until, both dates): its periods are shown,
+    # zeros included, so that timelines of two queries over the same days line up.
     since: str | None = None
     until: str | None = None
 

@@ -382,10 +382,11 @@ class Archive:
                 raise ArchiveError(
                     f"the search could not run: {db_reason(exc)}{REPAIR_HINT}"
                 ) from exc
-        since = options.since_day or (options.since.date() if options.since else None)
-        until = options.until_day or (options.until.date() if options.until else None)
-        counted.since = since.isoformat() if since else None
-        counted.until = until.isoformat() if until else None
+        # A window of whole days, both ends given (the publisher's days, as the periods are):
+        # its periods are shown, so that timelines of two queries line up.
+        if options.since_day and options.until_day:
+            counted.since = options.since_day.isoformat()
+            counted.until = options.until_day.isoformat()
         return counted
 
     def counts(self) -> dict[str, int]:
