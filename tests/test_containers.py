@@ -416,6 +416,27 @@ def test_a_web_archive_that_cannot_be_opened_is_a_file_that_failed(tmp_path: Pat
     assert f"error: {tmp_path / 'junk.wacz'}: not a readable zip file" in result.stderr
 
 
+def test_a_web_archive_that_fails_after_its_first_records_keeps_them_counted(
+    tmp_path: Path,
+) -> None:
+    # A WACZ whose second WARC cannot be opened (its member says it is encrypted): the first
+    # WARC's records are counted as records, and the failure as one of its records.
+    warc = build_warc(tmp_path / "a.warc.gz")
+    wacz = tmp_path / "mixed.wacz"
+    with zipfile.ZipFile(wacz, "w") as z:
+        z.write(warc, "archive/a.warc.gz")
+        z.write(warc, "archive/b.warc.gz")
+    data = bytearray(wacz.read_bytes())
+    central = data.rindex(b"PK\x01\x02")  # the second member's central directory entry
+    data[central + 8] |= 0x01  # general purpose flags: encrypted
+    wacz.write_bytes(bytes(data))
+    result = CliRunner().invoke(cli, ["--db", str(tmp_path / "a.db"), "ingest", str(wacz)])
+    assert result.exit_code == 1
+    first, last = result.stdout.splitlines()[0], result.stdout.splitlines()[-1]
+    assert first == f"{len(PAGES) + 1} records: {len(PAGES)} articles added, 1 failed"
+    assert last == f"{len(PAGES)} added, 0 unchanged, 0 updated, 1 failed"
+
+
 def test_an_unreadable_wacz_is_one_error_and_the_batch_goes_on(tmp_path: Path) -> None:
     warc = build_warc(tmp_path / "data.warc.gz")
     wacz = tmp_path / "in" / "broken.wacz"

@@ -177,8 +177,8 @@ def parse_page(page: Page) -> Article:
 def warc_records(
     stream: IO[bytes], shown: str, seen: set[str], member: str = "", kind: Kind = "warc"
 ) -> Iterator[Item]:
-    """The records of one WARC stream; `seen` holds the payload digests read so far (shared by
-    the WARCs of one WACZ)."""
+    """The records of one WARC stream; `seen` holds the payload digests read so far, each with
+    its site's domain (shared by the WARCs of one WACZ)."""
     from warcio.archiveiterator import ArchiveIterator
 
     read = 0  # records read, for a WARC gzipped whole (read again, through gzip, past these)

@@ -289,12 +289,14 @@ def sniffed(path: str) -> Kind | None:
 def container_jobs(path: str, data: bytes | None = None, kind: Kind | None = None) -> Iterator[Job]:
     """A job per record of a web archive or browser save, read as the jobs are taken."""
     shown = display_path(path)
+    read = False  # whether any record came out before a failure of the file
     for item in read_container(path, shown, data, kind):
+        read = read or item.where != shown
         if isinstance(item, Page):
             yield Job(item.where, item.original, item.url, page=item, container=shown)
         elif isinstance(item, Skipped):
             yield Job(item.where, container=shown, skipped=(item.kind, item.reason))
-        elif item.where == shown:  # the file itself could not be read: no record of it
+        elif item.where == shown and not read:  # the file could not be read: no record
             yield Job(path, error=item.reason)
         else:
             yield Job(item.where, container=shown, error=item.reason)
