@@ -143,15 +143,13 @@ def test_show_inputs_lists_every_original_and_input_picks_one(
     assert run(runner, "show", "1", "--inputs", "--original", str(target))[0] == 2
 
 
-def test_show_original_never_writes_over_the_archive(runner: CliRunner, seeds: Path) -> None:
-    run(runner, "ingest", str(seeds))
-    archive = runner.invoke(cli, ["info", "--json"]).stdout
-    path = json.loads(archive)["path"]
-    if path is None:
-        pytest.skip("a PostgreSQL archive has no file")
-    code, _, err = run(runner, "show", "1", "--original", path)
+def test_show_original_never_writes_over_the_archive(seeds: Path, tmp_path: Path) -> None:
+    # A SQLite archive's file (a PostgreSQL archive has none to overwrite).
+    runner, db = CliRunner(), str(tmp_path / "own.db")
+    run(runner, "--db", db, "ingest", str(seeds))
+    code, _, err = run(runner, "--db", db, "show", "1", "--original", db)
     assert code == 2 and "the archive's own file" in err
-    assert run(runner, "show", "1")[0] == 0  # still an archive
+    assert run(runner, "--db", db, "show", "1")[0] == 0  # still an archive
 
 
 def test_show_original_of_an_imported_record_says_it_is_the_record(
