@@ -273,3 +273,22 @@ def test_the_byline_is_the_line_less_its_dates(line: str, names: list[str], part
 )
 def test_names_that_share_one_role_or_a_cjk_comma(line: str, names: list[str]) -> None:
     assert [a.name for a in names_in(line)] == names
+
+
+@pytest.mark.parametrize(
+    ("host", "domain"),
+    [
+        ("english.donga.com", "donga.com"),
+        ("www.bbc.co.uk", "bbc.co.uk"),
+        ("example.com:8080", "example.com"),
+        # An address given as an IP is its own site: 1.2.3.4 and 5.6.3.4 are not one "3.4".
+        ("1.2.3.4", "1.2.3.4"),
+        ("1.2.3.4:8080", "1.2.3.4"),
+        ("[2001:db8::1]:443", "2001:db8::1"),
+        ("2001:db8::1", "2001:db8::1"),
+    ],
+)
+def test_the_site_of_a_host(host: str, domain: str) -> None:
+    from newsarchive.parse.sources import registered_domain
+
+    assert registered_domain(host) == domain

@@ -122,9 +122,20 @@ _TLD_ZONES = {
 _BY_DOMAIN = {p.domain: p for p in PUBLISHERS}
 
 
+_IPV4 = re.compile(r"\d{1,3}(?:\.\d{1,3}){3}")
+
+
 def registered_domain(host: str) -> str:
-    """The publisher-level domain of a host: english.donga.com -> donga.com."""
-    host = host.lower().strip(".").split(":", 1)[0]
+    """The publisher-level domain of a host: english.donga.com -> donga.com. An address given
+    as an IP is its own (1.2.3.4 is not 3.4)."""
+    host = host.lower().strip(".")
+    if host.startswith("["):  # an IPv6 address: [2001:db8::1]:443
+        return host[1:].split("]", 1)[0]
+    if host.count(":") > 1:  # the same, as an address's hostname gives it
+        return host
+    host = host.split(":", 1)[0]
+    if _IPV4.fullmatch(host):
+        return host
     if host.startswith("www."):
         host = host[4:]
     labels = host.split(".")
