@@ -9,7 +9,6 @@ posting time are counted apart.
 
 from __future__ import annotations
 
-import unicodedata
 import warnings
 from collections import Counter
 from collections.abc import Iterable
@@ -167,12 +166,14 @@ def plot(timeline: Timeline, path: str, title: str) -> str | None:
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
+    from .render import columns
+
     rows = timeline.rows()
     labels = title + "".join(str(s) for _, s, _ in rows if s)
     fonts = [] if labels.isascii() else _cjk_fonts()
     with plt.rc_context({"font.family": [*fonts, "sans-serif"]} if fonts else {}):
         _draw(plt, timeline, rows, path, title)
-    if fonts or not any(unicodedata.east_asian_width(c) in "WF" for c in labels):
+    if fonts or columns(labels) == len(labels):  # no wide letter (Hangul, kana, Han)
         return None
     return (
         "no installed font has the letters of some labels: they are drawn as boxes"
