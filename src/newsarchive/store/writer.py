@@ -279,7 +279,8 @@ class Writer:
         ).one_or_none()
         if current is None:
             return False
-        current_key = edition_key(dict(current._mapping))
+        current_record = dict(current._mapping)
+        current_key = edition_key(current_record)
         inputs, records, newer = [], [], []
         for article, data in kept:
             if article.input.sha256 in stored:
@@ -291,7 +292,7 @@ class Writer:
                 newer.append((edition, data))  # later than the record it came with: below
                 continue
             inputs.append(_input_values(edition, data, now, article_id))
-            if key[:2] == current_key[:2] and edition.sha256 == current.content_sha256:
+            if same_edition(edition, current_record) and edition.sha256 == current.content_sha256:
                 continue  # the record itself, from other bytes: its input is kept, no version
             records.append(json.dumps({**edition.to_dict(), "id": article_id}, ensure_ascii=False))
         if inputs:
@@ -564,12 +565,11 @@ class Writer:
     def _holds_version(self, s: Session, article_id: int, article: Article) -> bool:
         """Whether the article keeps this edition (its text and edition time) as a version."""
         versions = _TABLES["article_versions"]
-        key = edition_key(article)
         for (record,) in s.execute(
             select(versions.c.record).where(versions.c.article_id == article_id)
         ):
             kept = json.loads(record)
-            if kept.get("sha256") == article.sha256 and edition_key(kept)[:2] == key[:2]:
+            if kept.get("sha256") == article.sha256 and same_edition(kept, article):
                 return True
         return False
 
