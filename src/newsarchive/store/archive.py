@@ -187,13 +187,8 @@ class Archive:
     # -- reading ---------------------------------------------------------------------------
 
     def get(self, article_id: int) -> Article:
-        if not 0 < article_id <= MAX_ID:
-            raise NotFound(article_id)  # no engine holds it; some cannot even be asked
         with self._session() as s:
-            row = s.get(ArticleRow, article_id)
-            if row is None:
-                raise NotFound(article_id)
-            return article_from_row(row)
+            return article_from_row(_article_row(s, article_id))
 
     def recent(
         self,
@@ -443,9 +438,7 @@ class Archive:
         For an imported record whose original never came in, the record as it was read
         (`InputInfo.imported` says so)."""
         with self._session() as s:
-            row = s.get(ArticleRow, article_id) if 0 < article_id <= MAX_ID else None
-            if row is None:
-                raise NotFound(article_id)
+            row = _article_row(s, article_id)
             if sha256 is None:
                 found = s.get(InputRow, row.input_id) if row.input_id is not None else None
             else:
@@ -472,8 +465,7 @@ class Archive:
         """Every original the record keeps (the one it was parsed from, copies saved again,
         earlier editions'), in the order they came in."""
         with self._session() as s:
-            if (s.get(ArticleRow, article_id) if 0 < article_id <= MAX_ID else None) is None:
-                raise NotFound(article_id)
+            _article_row(s, article_id)
             rows = s.scalars(
                 select(InputRow)
                 .where(InputRow.article_id == article_id)
@@ -487,6 +479,15 @@ class Archive:
         with self._session() as s:
             for row in s.scalars(select(InputRow).where(InputRow.article_id == article_id)):
                 yield input_info(row), row.data
+
+
+def _article_row(s: Session, article_id: int) -> ArticleRow:
+    """The record's row; NotFound when there is none (an id out of range is not asked: no
+    engine holds it, and some cannot even be asked)."""
+    row = s.get(ArticleRow, article_id) if 0 < article_id <= MAX_ID else None
+    if row is None:
+        raise NotFound(article_id)
+    return row
 
 
 def _executor(conn: Connection) -> Callable[[str, dict[str, Any]], list[Any]]:
