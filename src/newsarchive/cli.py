@@ -589,13 +589,12 @@ def show(
 _UNSPLIT = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]{2,}")
 
 
-def _unsplit_words_alone(options: Any) -> bool:
+def _unsplit_words_alone(options: SearchOptions) -> bool:
     """Whether a search that found nothing looked for kanji or kana words and nothing else
     could be the reason: no filters, no other words (exclusions aside)."""
     from .store.query import parse
 
-    filtered = options.since or options.until or options.since_day or options.until_day
-    if filtered or options.sources or options.languages or options.authors:
+    if options.filtered:
         return False
     words = parse(options.query).words()
     return bool(words) and all(_UNSPLIT.search(w) for w in words)
@@ -907,11 +906,10 @@ def export(
             raise click.ClickException(
                 "--format parquet needs pyarrow: pip install 'newsarchive[parquet]'"
             ) from exc
-    options = None
     blank = not " ".join(query).strip()
-    if not blank or any((since, until, sources, languages, authors)):
-        # Filters alone keep every article they allow.
-        options = search_options(query, since, until, sources, languages, authors, every=blank)
+    # Filters alone keep every article they allow; no query and no filter, every record.
+    filters = search_options(query, since, until, sources, languages, authors, every=blank)
+    options = None if blank and not filters.filtered else filters
     show_bar = bool(output) and sys.stderr.isatty()
     try:
         with open_archive(ctx) as archive:
@@ -1042,16 +1040,12 @@ def list_(
     from .errors import QueryError
     from .render import article_row, escape, to_json
 
-    filtered = bool(since or until or sources or languages or authors)
-    filters = (
-        search_options((), since, until, sources, languages, authors, every=True)
-        if filtered
-        else None
-    )
+    filters = search_options((), since, until, sources, languages, authors, every=True)
+    filtered = filters.filtered
     with open_archive(ctx) as archive:
         try:
             articles = archive.recent(
-                limit + 1, container=container, offset=offset, filters=filters
+                limit + 1, container=container, offset=offset, filters=filters if filtered else None
             )
             unknown = (
                 container is not None and not articles and not archive.holds_container(container)

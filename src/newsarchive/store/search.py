@@ -61,6 +61,14 @@ class SearchOptions:
     # No query: every article the filters keep (export and counts, which rank nothing).
     every: bool = False
 
+    @property
+    def filtered(self) -> bool:
+        """Whether any filter narrows the search (dates, sources, languages, authors)."""
+        dates = (self.since, self.until, self.since_day, self.until_day)
+        return any(d is not None for d in dates) or bool(
+            self.sources or self.languages or self.authors
+        )
+
     def check(self) -> None:
         """Raise QueryError for a search that cannot run as asked (before any archive is
         opened: a usage error is the same on every archive)."""
