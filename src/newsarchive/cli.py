@@ -537,13 +537,14 @@ def show(
         try:
             article = archive.get(article_id)
             original = archive.original(article_id, sha256) if original_to else None
-            kept = archive.originals(article_id)
+            # Read only for what is printed: the list, or the plain record's note on it.
+            kept = archive.originals(article_id) if not (original_to or as_json) else []
         except NotFound as exc:
             click.echo(f"error: {exc}", err=True)
             ctx.exit(EXIT_FAILED)
         except QueryError as exc:
             raise click.UsageError(str(exc)) from exc
-        earlier = archive.versions(article_id)
+        earlier = archive.versions(article_id) if not (original_to or list_inputs) else []
     if list_inputs:
         click.echo(inputs_text(kept, article.input.sha256), nl=False)
         return
