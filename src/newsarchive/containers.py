@@ -158,17 +158,24 @@ def parse_page(page: Page) -> Article:
     """A container's page as a record: parsed from its HTML, described as the record it came
     from (the hash and size are those of the bytes kept: the HTTP response)."""
     article = parse_bytes(page.payload, page.where, url=page.url, charset=page.charset)
-    kept = InputInfo(
+    sha256 = hashlib.sha256(page.original).hexdigest()
+    kept = page_input(page, sha256, article.input.format, article.input.encoding)
+    return dataclasses.replace(article, input=kept)
+
+
+def page_input(page: Page, sha256: str, format: str = "", encoding: str | None = None) -> InputInfo:
+    """A container's page described as the input its bytes make (the HTTP response kept, in
+    its container's record): `format` and `encoding` as parsing found them, when it did."""
+    return InputInfo(
         path=page.container,
-        format=article.input.format,
-        encoding=article.input.encoding,
-        sha256=hashlib.sha256(page.original).hexdigest(),
+        format=format,
+        encoding=encoding,
+        sha256=sha256,
         size=len(page.original),
         container=page.kind,
         record=page.record,
         captured_at=page.captured_at,
     )
-    return dataclasses.replace(article, input=kept)
 
 
 # -- WARC ---------------------------------------------------------------------------------------

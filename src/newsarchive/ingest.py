@@ -26,6 +26,7 @@ from .containers import (
     Page,
     Skipped,
     container_kind,
+    page_input,
     parse_page,
     read_container,
     sniff_container,
@@ -167,7 +168,7 @@ def parse_job(job: Job) -> Parsed:
         sha = hashlib.sha256(data).hexdigest()
         seen = _seen.article_of(sha)
         if seen is not None:
-            copy = _copy_of(job.page, sha) if job.page else None
+            copy = page_input(job.page, sha) if job.page else None
             return Parsed(shown, seen=seen, container=job.container, copy=copy)
         article = parse_page(job.page) if job.page else parse_bytes(data, shown, url=job.url)
         article.sha256, article.word_count  # noqa: B018  computed here, on the worker's core
@@ -185,20 +186,6 @@ def parse_job(job: Job) -> Parsed:
         return Parsed(
             shown, reason=f"internal error: {type(exc).__name__}: {exc}", container=job.container
         )
-
-
-def _copy_of(page: Page, sha256: str) -> InputInfo:
-    """Where a container's page was, described as the input its bytes would have made."""
-    return InputInfo(
-        page.container,
-        "",
-        None,
-        sha256,
-        len(page.original),
-        container=page.kind,
-        record=page.record,
-        captured_at=page.captured_at,
-    )
 
 
 def windows(jobs: Iterable[Job]) -> Iterator[list[Job]]:
