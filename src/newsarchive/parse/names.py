@@ -239,13 +239,12 @@ _PARTICLE_ENDINGS = ("는", "를", "을", "의", "에", "와", "과", "도", "�
 
 
 def _shares_role(name: str) -> bool:
-    """Whether a word set before a reporter with a separator is another reporter's name."""
+    """Whether a word set before a reporter with a separator is another reporter's name: a
+    person's (no desk, no label word), not a role, a credit or a word with its particle."""
     return (
-        bool(name)
+        is_person(name)
         and name not in KOREAN_ROLES
-        and name not in KOREAN_NOT_NAMES
         and name not in _KOREAN_CREDITS
-        and not name.endswith(KOREAN_TEAM_ENDINGS)
         and not (len(name) > 2 and name.endswith(_PARTICLE_ENDINGS))
     )
 
