@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from .vocabulary import contains_any
+
 _FURNITURE_PHRASES = (
     # A photo gallery's link: "5 Bilder - Fotostrecke öffnen", "12 photos".
     r"\d+ (?:bilder|fotos|photos|images|pictures|immagini|imágenes)(?:\s*[-–:|].{0,40})?",
@@ -304,7 +306,7 @@ def is_caption(line: str) -> bool:
         return True
     if ":" not in line and "©" not in line:
         lowered = line.lower()
-        if not any(agency in lowered for agency in _AGENCIES):
+        if not contains_any(lowered, _AGENCIES):
             return False
     return bool(CAPTION.search(line))
 
@@ -320,7 +322,7 @@ def is_notice(line: str) -> bool:
     Placeholders (see `is_placeholder`) are notices too."""
     head = line[:200]
     lowered = head.lower()
-    if any(h in lowered for h in NOTICE_HEADS) and NOTICE.search(head):
+    if contains_any(lowered, NOTICE_HEADS) and NOTICE.search(head):
         return True
     return is_placeholder(line) or bool(head.startswith("[") and SHORTCODE.match(line))
 
@@ -330,7 +332,7 @@ def is_placeholder(line: str) -> bool:
     """A sign-up box's text or an ad's or player's placeholder, printed inside an article."""
     head = line[:200]
     lowered = head.lower()
-    return any(h in lowered for h in PLACEHOLDER_HEADS) and bool(PLACEHOLDER.search(head))
+    return contains_any(lowered, PLACEHOLDER_HEADS) and bool(PLACEHOLDER.search(head))
 
 
 # A link's note for screen readers, copied with its text: "Bluesky (öffnet im neuen Fenster)".

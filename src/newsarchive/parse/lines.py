@@ -23,6 +23,7 @@ _WEEKDAYS = re.compile(
 
 
 _HANGUL_SYLLABLES = re.compile("[\uac00-\ud7a3]+")
+_NON_ASCII = re.compile("[^\x00-\x7f]+")
 _CLASSES = (str.isalpha, str.isupper, str.isdigit, str.isspace, str.isalnum)
 # For ASCII text, each class's bytes, to count by deleting them (str's own predicates decide).
 _ASCII_CLASSES = tuple(bytes(c for c in range(128) if test(chr(c))) for test in _CLASSES)
@@ -40,6 +41,11 @@ def char_classes(text: str) -> tuple[int, int, int, int, int]:
         syllables = len(text) - len(rest)
         a, u, d, s, an = char_classes(rest)
         return a + syllables, u, d, s, an + syllables
+    others = "".join(_NON_ASCII.findall(text))
+    if len(others) < len(text):  # mostly ASCII ("Müller"): the ASCII part counted as above
+        a, u, d, s, an = char_classes(_NON_ASCII.sub("", text))
+        oa, ou, od, os_, oan = (sum(map(test, others)) for test in _CLASSES)
+        return a + oa, u + ou, d + od, s + os_, an + oan
     a, u, d, s, an = (sum(map(test, text)) for test in _CLASSES)
     return a, u, d, s, an
 
@@ -131,14 +137,15 @@ def is_title(line: str) -> bool:
     text = line.strip()
     if not text or is_teaser(text) or text.endswith((".", "。", ":", ",")):
         return False
-    if _NOT_TITLE.search(text):
-        return False
     cjk = cjk_count(text)
-    if word_count(text) < 2 and cjk < 5:
+    if len(text) + cjk > 300:  # text_length, from the count in hand: too long for a title
         return False
-    if word_count(text) < 3 and cjk == 0 and len(text) < 12:
+    n_words = word_count(text)
+    if n_words < 2 and cjk < 5:
         return False
-    return text_length(text) <= 300
+    if n_words < 3 and cjk == 0 and len(text) < 12:
+        return False
+    return not _NOT_TITLE.search(text)
 
 
 @lru_cache(maxsize=8192)
@@ -183,14 +190,18 @@ def may_be_deck(text: str) -> bool:
     )
 
 
+_BRACKETED = re.compile(r"\[[^\]]*\]")
+_LINK_SEPARATOR = re.compile(r"\s*[|·•/]\s*|\s{2,}")
+
+
 def language_links(line: str) -> list[str] | None:
     """Tags named by a language-switch line ("한국어", "English donga | Japanese donga | ...")."""
     if len(line) > 160 and "[" not in line and len(line.strip()) > 160:
         return None  # too long for a bar of links, and no bracket to drop (the common case)
-    text = re.sub(r"\[[^\]]*\]", " ", line).strip()
+    text = _BRACKETED.sub(" ", line).strip()
     if not text or len(text) > 160:
         return None
-    parts = [p.strip() for p in re.split(r"\s*[|·•/]\s*|\s{2,}", text) if p.strip()]
+    parts = [p.strip() for p in _LINK_SEPARATOR.split(text) if p.strip()]
     if not parts or len(parts) > 12:
         return None
     tags: list[str] = []

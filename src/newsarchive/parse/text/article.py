@@ -171,10 +171,13 @@ def _topicality(
     for i in range(start, end):
         if prose[i]:
             counts.update(per_line[i])
+    # A term counts when two run lines print it besides the line itself (three, for a line of
+    # the run): set intersections, not a count per term.
+    twice = {t for t, c in counts.items() if c >= 2}
+    thrice = {t for t in twice if counts[t] >= 3}
     shares, numbers = [], []
     for i, own in enumerate(per_line):
-        inside = 1 if start <= i < end and prose[i] else 0
-        topical = sum(1 for t in own if counts[t] - inside >= 2)
+        topical = len(own & (thrice if start <= i < end and prose[i] else twice))
         shares.append(topical / len(own) if own else 0.0)
         numbers.append(float(min(topical, 20)))
     return shares, numbers

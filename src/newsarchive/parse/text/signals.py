@@ -20,6 +20,7 @@ from ..names import KOREAN_BYLINE, LATIN_NAME, read_byline
 from ..vocabulary import (
     BULLET_START,
     BY_PREFIX,
+    CJK_CHAR,
     ELLIPSIS_END,
     GLUED_BY,
     JOB_TITLE,
@@ -37,6 +38,7 @@ _SEPARATOR = re.compile(r"[|·•]|\s[-–—/]\s")
 _QUOTE_START = re.compile(r"^[\"“‘'«„「『]")
 # Words run together where a page's menu or labels were copied without spaces: "NewsSport".
 _GLUED = re.compile(r"[a-zà-ÿ][A-ZÀ-Þ][a-zà-ÿ]")
+_WORD_START = re.compile(r"(?<!\S)\S")  # each token's first character
 _INNER_SENTENCE = re.compile(r"[.!?。！？](?:\s|$)")
 
 LOCAL = (
@@ -95,7 +97,7 @@ def local_signals(s: str) -> tuple[float, ...]:
     letters, upper, digits, spaces, alnum = char_classes(head)
     n_letters = max(1, letters)
     punct = n_head - alnum - spaces
-    capwords = sum(1 for t in tokens if t[:1].isupper())
+    capwords = sum(map(str.isupper, _WORD_START.findall(s)))  # tokens that open in capitals
     cjk = cjk_count(s)
     hangul = hangul_count(s) if cjk else 0
     dates = find_dates(s) if n < 400 else []
@@ -160,6 +162,8 @@ _CJK_PAIR = re.compile(r"(?=([\u3040-\u30ff\u3400-\u9fff\uac00-\ud7a3]{2}))")
 def terms(text: str) -> frozenset[str]:
     """Words of four letters or more, lower-cased; in CJK text, pairs of characters."""
     lowered = text.lower()
+    if lowered.isascii() or not CJK_CHAR.search(lowered):
+        return frozenset(_TERM.findall(lowered))  # no pairs to find: the common case, faster
     return frozenset((*_TERM.findall(lowered), *_CJK_PAIR.findall(lowered)))
 
 
