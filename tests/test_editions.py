@@ -4,10 +4,13 @@ latest text."""
 
 from __future__ import annotations
 
+import io
 import itertools
 from pathlib import Path
 
 import pytest
+from warcio.statusandheaders import StatusAndHeaders
+from warcio.warcwriter import WARCWriter
 
 from newsarchive import Archive
 from newsarchive.ingest import ingest_paths
@@ -341,3 +344,42 @@ def test_a_modified_time_equal_to_the_posting_time_makes_no_new_edition(
             summaries.append(ingest_paths(archive, [str(path)]))
         assert [(s.added, s.unchanged) for s in summaries] == [(1, 0), (0, 1)]
         assert archive.versions(1) == []
+
+
+def crawl(path: Path, captures: list[tuple[str, int]]) -> Path:
+    """A WARC with a capture of the page (never updated) per (WARC-Date, paragraphs)."""
+    with path.open("wb") as out:
+        writer = WARCWriter(out, gzip=True)
+        for when, paragraphs in captures:
+            headers = StatusAndHeaders(
+                "200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1"
+            )
+            record = writer.create_warc_record(
+                CANONICAL,
+                "response",
+                payload=io.BytesIO(edition(None, paragraphs).encode()),
+                http_headers=headers,
+                warc_headers_dict={"WARC-Date": when},
+            )
+            writer.write_record(record)
+    return path
+
+
+@pytest.mark.parametrize("newest_first", [True, False])
+def test_of_two_crawls_of_a_page_without_an_update_time_the_later_is_the_record(
+    newest_first: bool, tmp_path: Path, db_url: str
+) -> None:
+    later = ("2026-03-04T09:00:00Z", 3)
+    earlier = ("2026-03-03T17:00:00Z", 2)
+    first, second = (later, earlier) if newest_first else (earlier, later)
+    with Archive.open(db_url) as archive:
+        ingest_paths(archive, [str(crawl(tmp_path / "one.warc.gz", [first]))])
+        ingest_paths(archive, [str(crawl(tmp_path / "two.warc.gz", [second]))])
+        both = crawl(tmp_path / "both.warc.gz", [first, second])  # in one crawl, either order
+        ingest_paths(archive, [str(both)])
+        assert archive.counts()["articles"] == 1
+        record = archive.get(1)
+        assert PARAGRAPHS[2] in record.body
+        assert record.input.captured_at is not None
+        assert record.input.captured_at.startswith("2026-03-04")
+        assert len(archive.versions(1)) == 1

@@ -34,20 +34,29 @@ def iso_utc(moment: datetime | None) -> str | None:
     return moment.isoformat(timespec="seconds") + "Z" if moment else None
 
 
-EditionKey = tuple[bool, datetime, bool]
+EditionKey = tuple[bool, datetime, bool, datetime]
 
 
 def edition_key(edition: Article | ArticleRow | dict[str, Any]) -> EditionKey:
     """Which of two editions of an article is the later: by updated time, else posted time
     (as UTC instants); an edition with neither counts as older than one with a time, and at
     the same moment one that says it was updated is the later (times known to the day alone
-    often tie). Equal keys fall to arrival order (the caller's)."""
+    often tie); then the one captured later (a web archive's capture time: two crawls of a
+    page that prints no update time). Equal keys fall to arrival order (the caller's)."""
     if isinstance(edition, dict):
         updated, posted = edition.get("updated_at"), edition.get("posted_at")
+        captured = edition.get("captured_at") or (edition.get("input") or {}).get("captured_at")
     else:
         updated, posted = edition.updated_at, edition.posted_at
+        info = edition.input
+        captured = info.captured_at if info is not None else None
     moment = utc_key(updated) or utc_key(posted)
-    return (moment is not None, moment or datetime.min, updated is not None)
+    return (
+        moment is not None,
+        moment or datetime.min,
+        updated is not None,
+        utc_key(captured) or datetime.min,
+    )
 
 
 def same_edition(

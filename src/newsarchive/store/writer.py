@@ -272,10 +272,16 @@ class Writer:
             for r in self._lookup(s, "SELECT sha256 FROM inputs WHERE sha256 IN ({})", shas)
         }
         articles = _TABLES["articles"]
+        inputs_table = _TABLES["inputs"]
         current = s.execute(
-            select(articles.c.updated_at, articles.c.posted_at, articles.c.content_sha256).where(
-                articles.c.id == article_id
+            select(
+                articles.c.updated_at,
+                articles.c.posted_at,
+                articles.c.content_sha256,
+                inputs_table.c.captured_at,
             )
+            .select_from(articles.outerjoin(inputs_table, inputs_table.c.id == articles.c.input_id))
+            .where(articles.c.id == article_id)
         ).one_or_none()
         if current is None:
             return False
