@@ -269,6 +269,49 @@ def test_export_never_writes_over_the_archive(tmp_path: Path, seed_path: Path) -
     )
 
 
+def test_export_never_writes_over_another_archive(tmp_path: Path, seed_path: Path) -> None:
+    runner = CliRunner()
+    for name in ("news.db", "other.db"):
+        db = str(tmp_path / name)
+        assert runner.invoke(cli, ["--db", db, "ingest", str(seed_path)]).exit_code == 0
+    other = tmp_path / "other.db"
+    before = other.read_bytes()
+    result = runner.invoke(cli, ["--db", str(tmp_path / "news.db"), "export", "-o", str(other)])
+    assert result.exit_code == 2 and "is an SQLite database" in result.stderr
+    assert other.read_bytes() == before
+
+
+@pytest.mark.parametrize(
+    ("name", "given", "written"),
+    [
+        ("out.csv", None, "csv"),
+        ("OUT.CSV", None, "csv"),
+        ("out.jsonl", None, "jsonl"),
+        ("out.txt", None, "jsonl"),
+        ("out.txt", "csv", "csv"),
+        ("out.csv", "csv", "csv"),
+        ("out.csv", "jsonl", None),
+        ("out.parquet", "csv", None),
+    ],
+)
+def test_the_file_ending_chooses_the_format_and_never_contradicts_it(
+    tmp_path: Path, seed_path: Path, name: str, given: str | None, written: str | None
+) -> None:
+    db = str(tmp_path / "news.db")
+    runner = CliRunner()
+    assert runner.invoke(cli, ["--db", db, "ingest", str(seed_path)]).exit_code == 0
+    target = tmp_path / name
+    options = ["--format", given] if given else []
+    result = runner.invoke(cli, ["--db", db, "export", *options, "-o", str(target)])
+    if written is None:
+        assert result.exit_code == 2 and "names a" in result.stderr
+        assert not target.exists()
+        return
+    assert result.exit_code == 0, result.output
+    first = target.read_text().splitlines()[0]
+    assert first.startswith("{") == (written == "jsonl")
+
+
 def test_ingest_leaves_the_archive_and_its_exports_alone(tmp_path: Path, seed_path: Path) -> None:
     """A folder that holds the archive and what it exported: the archive's files are no
     inputs, and an export is named as one, for `import`."""

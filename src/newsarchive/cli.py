@@ -15,6 +15,7 @@ import sys
 from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, TypeVar
 
 import click
@@ -857,11 +858,10 @@ def timeline(
     "--format",
     "fmt",
     type=click.Choice(["jsonl", "csv", "parquet"]),
-    default="jsonl",
-    show_default=True,
     help=(
         "JSON Lines (fields nested, earlier editions kept), CSV (a column each) or Parquet"
-        " (needs the parquet extra)."
+        " (needs the parquet extra). Default: by the -o file's ending (.csv, .parquet),"
+        " else jsonl."
     ),
 )
 @click.option(
@@ -875,7 +875,7 @@ def timeline(
 def export(
     ctx: click.Context,
     query: tuple[str, ...],
-    fmt: str,
+    fmt: str | None,
     output: str | None,
     since: str | None,
     until: str | None,
@@ -887,13 +887,14 @@ def export(
 
     \b
       newsarchive export -o archive.jsonl
-      newsarchive export "Kim Jong Un" --since 2024-01-01 --format csv -o kim.csv
+      newsarchive export "Kim Jong Un" --since 2024-01-01 -o kim.csv
       newsarchive export --lang ko -o korean.jsonl
-      newsarchive export --format parquet -o archive.parquet
+      newsarchive export -o archive.parquet
     """
     from . import export as ex
     from .errors import ArchiveError, QueryError
 
+    fmt = export_format(fmt, output)
     if output == "-":  # standard output, as other commands take "-"
         if fmt == "parquet":
             raise click.UsageError("--format parquet writes a file: give -o FILE, not -")
@@ -916,6 +917,11 @@ def export(
         with open_archive(ctx) as archive:
             if output and archive.holds_file(output):
                 raise click.UsageError(f"-o {output} is the archive's own file: give another")
+            if output and _is_database(output):
+                raise click.UsageError(
+                    f"-o {output} is an SQLite database (another archive?): exporting would"
+                    " overwrite it; give another file"
+                )
             total = archive.count_records(options) if show_bar else 0
             with click.progressbar(
                 archive.iter_records(options),
@@ -955,6 +961,34 @@ def export(
     if output:
         noun = "record" if written == 1 else "records"
         click.echo(f"{written:,} {noun} written to {output}", err=True)
+
+
+_FORMAT_ENDINGS = {".csv": "csv", ".parquet": "parquet", ".pq": "parquet", ".jsonl": "jsonl"}
+_FORMAT_ENDINGS |= {".ndjson": "jsonl", ".json": "jsonl"}
+
+
+def export_format(fmt: str | None, output: str | None) -> str:
+    """The format asked for, else the one the output file's ending names, else JSON Lines; a
+    file whose ending names another format than the one asked for is refused (`-o x.csv
+    --format parquet` would leave Parquet in a file every tool opens as CSV)."""
+    ending = Path(output).suffix.lower() if output and output != "-" else ""
+    named = _FORMAT_ENDINGS.get(ending)
+    if fmt is None:
+        return named or "jsonl"
+    if named is not None and named != fmt:
+        raise click.UsageError(
+            f"-o {output} names a {named} file, but --format is {fmt}: give one of them alone,"
+            " or a file ending that matches"
+        )
+    return fmt
+
+
+def _is_database(path: str) -> bool:
+    try:
+        with open(path, "rb") as f:
+            return f.read(16) == b"SQLite format 3\x00"
+    except OSError:
+        return False
 
 
 @cli.command(name="import")
