@@ -383,3 +383,53 @@ def test_of_two_crawls_of_a_page_without_an_update_time_the_later_is_the_record(
         assert record.input.captured_at is not None
         assert record.input.captured_at.startswith("2026-03-04")
         assert len(archive.versions(1)) == 1
+
+
+@pytest.mark.parametrize(
+    "saved_as",
+    [
+        CANONICAL + "?utm_source=newsletter&utm_campaign=daily",
+        CANONICAL + "#comments",
+        CANONICAL.replace("https://", "http://"),
+        CANONICAL.replace("https://news.", "https://www.news."),
+    ],
+)
+def test_a_page_saved_from_another_form_of_its_address_is_an_edition(
+    saved_as: str, tmp_path: Path, db_url: str
+) -> None:
+    first, later = tmp_path / "v1.html", tmp_path / "v3.html"
+    first.write_text(EDITIONS["v1"])
+    later.write_text(
+        EDITIONS["v3"].replace("Harbour quay to open next spring", "Harbour quay opens in spring")
+    )
+    with Archive.open(db_url) as archive:
+        ingest_paths(archive, [str(first)], url=saved_as)
+        assert archive.get(1).url == saved_as.split("?")[0].split("#")[0]  # the page's own
+        ingest_paths(archive, [str(later)], url=CANONICAL)
+        assert archive.counts()["articles"] == 1
+        assert archive.get(1).headline == "Harbour quay opens in spring"
+        assert len(archive.versions(1)) == 1
+
+
+def test_a_capture_under_a_new_headline_is_an_edition(tmp_path: Path, db_url: str) -> None:
+    """No address to match: the same posting minute and opening paragraph make it one."""
+    first, later = tmp_path / "first.txt", tmp_path / "later.txt"
+    opening = capture("Work on the first section will start in the autumn.\n").replace(
+        "2026-04-10 08:30", "2026-04-10 08:30 UTC"
+    )
+    first.write_text(opening)
+    later.write_text(
+        opening.replace("Tram line to reach the airport by 2030", "Tram to the airport by 2030")
+        + "\nThe council's transport committee will publish the timetable next month.\n"
+    )
+    another_day = tmp_path / "another.txt"
+    another_day.write_text(
+        opening.replace("Tram line to reach", "Tram line will reach").replace(
+            "2026-04-10 08:30", "2026-04-11 08:30"
+        )
+    )
+    with Archive.open(db_url) as archive:
+        summary = ingest_paths(archive, [str(first), str(later), str(another_day)])
+        assert (summary.added, summary.updated) == (2, 1)
+        assert archive.get(1).headline == "Tram to the airport by 2030"
+        assert len(archive.versions(1)) == 1

@@ -22,7 +22,14 @@ from .decode import NotText, declared_charset, decode, repair_mojibake
 from .extracted import Extracted
 from .language import choose_language, languages_present
 from .names import with_their_email
-from .sources import SEOUL, domain_of_url, host_of_url, source_for_domain, zone_for_domain
+from .sources import (
+    SEOUL,
+    clean_url,
+    domain_of_url,
+    host_of_url,
+    source_for_domain,
+    zone_for_domain,
+)
 
 __all__ = [
     "MAX_INPUT_BYTES",
@@ -368,7 +375,7 @@ def build_article(found: Extracted, text: str, info: InputInfo) -> Article:
         subheadline=found.subheadline,
         body=body,
         input=info,
-        url=found.url,
+        url=clean_url(found.url) if found.url else None,
         source=source,
         posted_at=_shown(posted, zone, found.updated),
         updated_at=_shown(found.updated, zone, posted),

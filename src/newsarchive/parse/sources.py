@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from urllib.parse import urlsplit
+from urllib.parse import urlsplit, urlunsplit
 from zoneinfo import ZoneInfo
 
 from ..record import Source
@@ -147,6 +147,52 @@ def registered_domain(host: str) -> str:
     if len(labels) >= 3 and labels[-2] in ("co", "com", "or", "ne", "ac", "go", "org", "net"):
         return ".".join(labels[-3:])
     return ".".join(labels[-2:])
+
+
+# Query parameters that say how a reader arrived (ad platforms' and mailers' click tags), not
+# which page: a saved link carries them, the page's own address does not.
+_TRACKING = re.compile(
+    r"utm_\w+|fbclid|gclid|dclid|gbraid|wbraid|msclkid|yclid|igshid|mc_cid|mc_eid|_hsenc|_hsmi"
+    r"|mkt_tok|_ga|_gl",
+    re.IGNORECASE,
+)
+
+
+def clean_url(url: str) -> str:
+    """The page's address without its fragment and its tracking parameters: two saves of a
+    page, from a newsletter's link and from the site, give one address. Nothing else is
+    changed (the parameters kept are as printed)."""
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:
+        return url
+    if parts.scheme not in ("http", "https"):
+        return url
+    query = parts.query
+    if query and _TRACKING.search(query):
+        pieces = query.split("&")  # as printed: no parameter is encoded again
+        query = "&".join(p for p in pieces if not _TRACKING.fullmatch(p.split("=", 1)[0]))
+    # A fragment names a place in the page ("#comments"), except where a page routes by it
+    # ("#/story/12", "#!story/12"): then it is the page.
+    fragment = parts.fragment if parts.fragment.startswith(("/", "!")) else ""
+    return urlunsplit((parts.scheme, parts.netloc, parts.path, query, fragment))
+
+
+def url_variants(url: str) -> list[str]:
+    """The address as http and https, with and without "www.": one page, however saved."""
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return [url]
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        return [url]
+    bare = parts.netloc.removeprefix("www.")
+    hosts = [bare, "www." + bare]
+    return [
+        urlunsplit((scheme, host, parts.path, parts.query, parts.fragment))
+        for scheme in ("https", "http")
+        for host in hosts
+    ]
 
 
 def host_of_url(url: str) -> str | None:

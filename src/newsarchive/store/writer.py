@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.util import identity_key
 
 from ..errors import ArchiveError
+from ..parse.sources import url_variants
 from ..record import Article, Author, InputInfo, Source, clean_article
 from .engine import WRITER, db_reason
 from .models import (
@@ -111,6 +112,27 @@ def _copy_values(input_id: int, copy: InputInfo, now: datetime) -> dict[str, Any
         "captured_at": copy.captured_at,
         "ingested_at": now,
     }
+
+
+_OPENING_CHARS = 200
+
+
+def _opening(body: str) -> str:
+    """A body's first paragraph, to its first 200 characters."""
+    return body[:_OPENING_CHARS].split("\n\n", 1)[0]
+
+
+def _opened(article: Article, source_id: int | None) -> tuple[int | None, datetime, str] | None:
+    """What makes a stored article an edition of this one under another headline: its source,
+    its posting time (a time, not a day alone: a source posts many articles a day) and its
+    opening, when that is long enough to tell articles apart (80 characters)."""
+    if not article.posted_at or len(article.posted_at) <= 10:
+        return None
+    moment = utc_key(article.posted_at)
+    opening = _opening(article.body)
+    if moment is None or len(opening) < 80:
+        return None
+    return source_id, moment, opening
 
 
 def _restamped(stored: ArticleRow, article: Article) -> bool:
@@ -384,7 +406,7 @@ class Writer:
                 content_shas,
             )
         }
-        urls = [a.url for a, _ in items if a.url]
+        urls = [v for a, _ in items if a.url for v in url_variants(a.url)]
         known_urls = {
             str(row[0])
             for row in self._lookup(s, "SELECT url FROM articles WHERE url IN ({})", urls)
@@ -409,6 +431,8 @@ class Writer:
                 )
             )
 
+        known_openings = self._known_openings(s, items, sources)
+
         outcomes: list[Outcome | None] = [None] * len(items)
         copies: list[InputInfo] = []  # containers' records whose bytes are stored already
         fresh: list[int] = []
@@ -416,6 +440,7 @@ class Writer:
         batch_content: set[str] = set()
         batch_urls: set[str] = set()
         batch_heads: set[tuple[int | None, str]] = set()
+        batch_openings: set[tuple[int | None, datetime, str]] = set()
         for i, (article, _data) in enumerate(items):
             sha = article.input.sha256
             if sha in seen_inputs:
@@ -424,21 +449,24 @@ class Writer:
                     copies.append(article.input)
                 continue
             head = (sources[i], article.headline)
+            variants = url_variants(article.url) if article.url else []
+            opened = _opened(article, sources[i])
             careful = (
                 sha in imported
                 or sha in batch_inputs
                 or article.sha256 in seen_content
                 or article.sha256 in batch_content
-                or (article.url is not None and article.url in known_urls)
-                or (article.url is not None and article.url in batch_urls)
+                or any(v in known_urls or v in batch_urls for v in variants)
                 or head in known_heads
                 or head in batch_heads
+                or (opened is not None and (opened in known_openings or opened in batch_openings))
             )
             batch_inputs.add(sha)
             batch_content.add(article.sha256)
-            if article.url:
-                batch_urls.add(article.url)
+            batch_urls.update(variants)
             batch_heads.add(head)
+            if opened is not None:
+                batch_openings.add(opened)
             if not careful:
                 fresh.append(i)
         if fresh:
@@ -593,9 +621,14 @@ class Writer:
         (without a known source, both must be printed and equal)."""
         source_id = source.id if source else None
         if article.url:
+            # However it was saved: http or https, with "www." or without.
             found = s.scalar(
                 select(ArticleRow)
-                .where(ArticleRow.url == article.url, ArticleRow.source_id == source_id)
+                .where(
+                    ArticleRow.url.in_(url_variants(article.url)),
+                    ArticleRow.source_id == source_id,
+                )
+                .order_by(ArticleRow.id)
                 .limit(1)
             )
             if found is not None:
@@ -616,7 +649,44 @@ class Writer:
             # Of a known source, an edition without a posting time matches one with.
             if source_id and (candidate.posted_at is None or article.posted_at is None):
                 return candidate
+        return self._retitled(s, article, same_source)
+
+    def _retitled(self, s: Session, article: Article, same_source: Any) -> ArticleRow | None:
+        """An edition under a new headline: the same source, posting time and opening (see
+        _opened)."""
+        opened = _opened(article, None)
+        if opened is None:
+            return None
+        _, moment, opening = opened
+        for candidate in s.scalars(
+            select(ArticleRow)
+            .where(same_source, ArticleRow.posted_utc == moment)
+            .order_by(ArticleRow.id)
+            .limit(20)
+        ):
+            if _opening(candidate.body) == opening:
+                return candidate
         return None
+
+    def _known_openings(
+        self, s: Session, items: Sequence[tuple[Article, bytes]], sources: list[int | None]
+    ) -> set[tuple[int | None, datetime, str]]:
+        """The (source, posting time, opening) of stored articles posted when a batch's are
+        (see _opened): a batch's article that shares them may be an edition under a new
+        headline."""
+        moments = sorted({opened[1] for a, _ in items if (opened := _opened(a, None)) is not None})
+        articles = _TABLES["articles"]
+        found: set[tuple[int | None, datetime, str]] = set()
+        for start in range(0, len(moments), 500):
+            for sid, moment, head in s.execute(
+                select(
+                    articles.c.source_id,
+                    articles.c.posted_utc,
+                    func.substr(articles.c.body, 1, _OPENING_CHARS),
+                ).where(articles.c.posted_utc.in_(moments[start : start + 500]))
+            ):
+                found.add((sid, moment, _opening(head)))
+        return found
 
     def _source_row(self, s: Session, source: Source | None) -> SourceRow | None:
         if source is None:
