@@ -11,6 +11,7 @@ from newsarchive.parse.names import (
     names_in,
     read_byline,
     split_trailing_byline,
+    wire_byline,
 )
 from newsarchive.record import Author
 
@@ -292,3 +293,27 @@ def test_the_site_of_a_host(host: str, domain: str) -> None:
     from newsarchive.parse.sources import registered_domain
 
     assert registered_domain(host) == domain
+
+
+@pytest.mark.parametrize(
+    ("opening", "names", "role"),
+    [
+        ("(서울=통신사) 홍길동 김철수 기자 = 정부가 5일 밝혔다.", ["홍길동", "김철수"], "reporter"),
+        ("【서울=통신사】홍길동 기자 = 정부는", ["홍길동"], "reporter"),
+        ("[부산=통신사] 김민수·이수진 기자 = 시는", ["김민수", "이수진"], "reporter"),
+        ("(워싱턴=통신사) 김민수 특파원 = 미국 정부는", ["김민수"], "correspondent"),
+        ("(서울=통신사) 정부가 5일 밝혔다.", [], None),
+        ("홍길동 기자 = 정부가 5일 밝혔다.", [], None),  # no dateline: not this convention
+    ],
+)
+def test_a_korean_wire_opening_names_its_reporters(
+    opening: str, names: list[str], role: str | None
+) -> None:
+    byline = wire_byline(opening)
+    if not names:
+        assert byline is None
+        return
+    assert byline is not None
+    assert [a.name for a in byline.authors] == names
+    assert {a.role for a in byline.authors} == {role}
+    assert byline.text.endswith(("기자", "특파원"))

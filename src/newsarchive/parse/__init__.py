@@ -21,7 +21,7 @@ from .dates import Stamp, date_from_url
 from .decode import NotText, declared_charset, decode, repair_mojibake
 from .extracted import Extracted
 from .language import choose_language, languages_present
-from .names import with_their_email
+from .names import wire_byline, with_their_email
 from .sources import (
     SEOUL,
     clean_url,
@@ -363,10 +363,17 @@ def build_article(found: Extracted, text: str, info: InputInfo) -> Article:
     posted = found.posted
     if posted is None and found.url:
         posted = date_from_url(found.url)
-    authors = found.authors
+    authors, byline = found.authors, found.byline
+    # A Korean wire story names its reporters in its opening: they are its authors, whatever
+    # else a line above seemed to name.
+    wire = wire_byline(body[:200])
+    if wire:
+        authors = wire.authors
+        if not byline or wire.authors[0].name not in byline:
+            byline = wire.text
     # An email printed once beside a single author belongs to that author.
-    authors = with_their_email(authors, found.emails, found.byline or "")
-    texts = [found.headline, found.subheadline or "", found.byline or "", body]
+    authors = with_their_email(authors, found.emails, byline or "")
+    texts = [found.headline, found.subheadline or "", byline or "", body]
     texts += [a.name for a in authors]
     languages = languages_present(language, texts)
     translations = [t for t in found.translations if t != language]
@@ -379,7 +386,7 @@ def build_article(found: Extracted, text: str, info: InputInfo) -> Article:
         source=source,
         posted_at=_shown(posted, zone, found.updated),
         updated_at=_shown(found.updated, zone, posted),
-        byline=found.byline,
+        byline=byline,
         authors=authors,
         emails=list(found.emails),
         language=language,

@@ -455,6 +455,30 @@ def broadcast_reporter(line: str) -> Author | None:
     return Author(name, None, "reporter", None) if name else None
 
 
+# A Korean wire story opens with its dateline and its reporters: "(서울=통신사) 김철수 박영희
+# 기자 = 북한이 …" (brackets of any shape). Before the role and the "=", a run of names
+# separated by spaces or dots: in this place each is a reporter sharing the role.
+_WIRE_OPENING = re.compile(
+    r"^\s*[(\[【〔<]\s*[\uac00-\ud7a3]{1,8}\s*=\s*[^()\[\]【】〔〕<>=]{1,20}[)\]】〕>]\s*"
+    r"(?P<names>[\uac00-\ud7a3]{2,4}(?:\s*[·ㆍ,、]\s*[\uac00-\ud7a3]{2,4}|\s+[\uac00-\ud7a3]{2,4}){0,5})"
+    rf"\s*(?P<role>{_ROLE_ALT})\s*="
+)
+
+
+def wire_byline(paragraph: str) -> Byline | None:
+    """The byline a Korean wire story's opening prints (see _WIRE_OPENING): its reporters,
+    and their names and role as printed."""
+    m = _WIRE_OPENING.match(paragraph)
+    if not m:
+        return None
+    names = re.split(r"\s*[·ㆍ,、]\s*|\s+", m.group("names"))
+    if not all(is_person(name) for name in names):
+        return None
+    role = KOREAN_ROLES[m.group("role")]
+    printed = paragraph[m.start("names") : m.end("role")]
+    return Byline(printed, [Author(name, None, role, None) for name in names], [])
+
+
 _TRAILING_KOREAN = re.compile(
     r"\s*[〈<(\[]?\s*(?P<byline>(?:[\uac00-\ud7a3]{2,10}\s*=\s*)?(?:"
     + _CJK_NAME

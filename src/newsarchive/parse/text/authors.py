@@ -114,6 +114,7 @@ def byline_rows(
         i
         for i in window
         if len(lines[i].text) <= _MAX_CHARS
+        and i != headline_at  # one line is not both
         and not (local[i][_FURNITURE] or local[i][_END])
         and not (_lone_word(lines[i].text) and (i < first or local[i][_HANGUL] > 0.5))
     ]
