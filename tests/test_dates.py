@@ -125,6 +125,17 @@ SEOUL = ZoneInfo("Asia/Seoul")
             [("posted", "2024-03-04"), ("updated", "2024-03-05")],
         ),
         ("The publication of 4 March 2024", [(None, "2024-03-04")]),
+        # French "modifié", Japanese and Chinese labels after the date, German "15.45 Uhr".
+        (
+            "Publié le 21 octobre 2024 à 15h45, modifié le 21 octobre 2024 à 16h10",
+            [("posted", "2024-10-21T15:45+09:00"), ("updated", "2024-10-21T16:10+09:00")],
+        ),
+        (
+            "2024年10月30日 15:45 (2024年10月30日 16:10更新)",
+            [(None, "2024-10-30T15:45+09:00"), ("updated", "2024-10-30T16:10+09:00")],
+        ),
+        ("2024/10/30 15:45配信", [("posted", "2024-10-30T15:45+09:00")]),
+        ("06.03.2024, 15.45 Uhr", [(None, "2024-03-06T15:45+09:00")]),
     ],
 )
 def test_find_dates(line: str, expected: list[tuple[str | None, str]]) -> None:

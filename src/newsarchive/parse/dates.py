@@ -405,7 +405,11 @@ _AMPM = r"[AaPp]\.?[Mm]\.?(?![a-z])"
 # Hours and minutes: "10:32", "10시 32분", "10h32", and "10.32" where a zone or "pm" follows it.
 _TIME = (
     r"(?:(?P<ampm1>오전|오후|午前|午後|AM|PM)\s*)?(?P<h>\d{1,2})"
-    r"(?:\s*[:시時h]\s*|\.(?=\d{2}\s*(?:" + _AMPM + r"|(?-i:" + _ZONE_NAME + r")(?![A-Za-z]))))"
+    r"(?:\s*[:시時h]\s*|\.(?=\d{2}\s*(?:"
+    + _AMPM
+    + r"|Uhr\b|(?-i:"
+    + _ZONE_NAME
+    + r")(?![A-Za-z]))))"
     r"(?P<mi>\d{2})(?:\s*[분分])?(?::(?P<s>\d{2}))?(?:\s*(?P<ampm2>" + _AMPM + r"))?"
 )
 # Between a date and its time: spaces, commas, bars, slashes, "at", an opening parenthesis.
@@ -477,6 +481,7 @@ _POSTED_WORDS = (
 POSTED_LABEL = re.compile(_POSTED_WORDS, re.IGNORECASE)
 _UPDATED_WORDS = (
     r"(?:last\s+)?(?:updated?|modified|revised|edited|수정|업데이트|최종수정|갱신|更新"
+    r"|modifiée?|modificad[oa]|modificat[oa]"
     r"|aktualisiert|geändert|mis à jour|actualizad[oa]|atualizad[oa]|aggiornat[oa]|bijgewerkt"
     r"|zaktualizowano|aktualizacja|aktualizováno|aktualizované|actualizat(?![^\W\d_])"
     r"|frissítve|ενημερώθηκε|diperbarui|cập nhật|güncellendi|güncelleme|güncellenme"
@@ -649,7 +654,8 @@ def find_dates(line: str) -> list[DateMatch]:
             timed = _clock(before, stamp) if before else None
             if before and timed:
                 start, stamp = before.start(), timed
-        matches.append(DateMatch(stamp, start, end, _label(line[previous_end:start]), order))
+        label = _label(line[previous_end:start]) or _label_after(line, end)
+        matches.append(DateMatch(stamp, start, end, label, order))
         previous_end = end
     return _with_update_times(line, matches)
 
@@ -797,6 +803,17 @@ def dates_under(text: str, before: str | None) -> list[DateMatch]:
     """The dates printed in `text`, labelled by `before` where it is a label-only line."""
     matches = find_dates(text)
     return labelled_by(matches, text, before) if matches and before else matches
+
+
+# Japanese and Chinese print the label after the date: "2024年10月30日 16:10更新".
+_LABEL_AFTER = re.compile(
+    r"\s*(?:(?P<updated>更新)|(?P<posted>配信|公開|掲載|投稿|发布|發布|發佈))"
+)
+
+
+def _label_after(line: str, end: int) -> str | None:
+    m = _LABEL_AFTER.match(line, end)
+    return m.lastgroup if m else None
 
 
 def _label(prefix: str) -> str | None:
