@@ -101,6 +101,9 @@ def test_team_byline_has_no_authors() -> None:
         ("Ruth Amsel, Parliamentary editor", ["Ruth Amsel"]),
         ("Written by: Ben Ito, Senior AnalystUpdated Sep 17, 2025", ["Ben Ito"]),
         ("By Ida Bloom In Travel, Travel Tips, City Guides", ["Ida Bloom"]),
+        ("By Jane Roe for the Daily Bugle", ["Jane Roe"]),  # the outlet she wrote for
+        ("BY JANE ROE FOR THE DAILY BUGLE ONLINE", ["JANE ROE"]),
+        ("Article rédigé par Claire Dubois", ["Claire Dubois"]),
         ("Ursula von der Heide", ["Ursula von der Heide"]),
         ("By the Garden Team", ["the Garden Team"]),
         ("Posted by admin on March 3, 2021", []),

@@ -80,7 +80,9 @@ _WEEKDAY = re.compile(
 _NOT_AUTHORS = re.compile(
     r"\b(?:(?:edited|reviewed|fact[- ]checked|checked|photos?|photographs?|illustrations?"
     r"|graphics|produced|translated|medically reviewed)\s+by|redigiert von|fotos? von"
-    r"|bearbeitet von)\b",
+    r"|bearbeitet von)\b"
+    # "By Jane Roe for The Daily Bugle": the outlet the author wrote for, not an author.
+    r"|\s(?:for|FOR)\s+(?:the|THE)\s+(?-i:[A-Z])",
     re.IGNORECASE,
 )
 _IN_SECTION = re.compile(r"^\s*(?:In|Filed under|Categories|Category|Tags?)\b[: ]")

@@ -61,7 +61,7 @@ BY_WORDS = ("by", "von", "par", "por", "di", "door", "av", "af", "od", "de", "da
 BY_LABELS = (
     r"(?:written|words|story|reporting|reported|text|posted|published|photos?|edited)\s+by"
     r"|(?:ein(?:e)?\s+)?(?:kommentar|kolumne|analyse|gastbeitrag|essay|glosse|reportage)\s+von"
-    r"|escrito\s+por|scritto\s+da|écrit\s+par|publicado\s+por"
+    r"|escrito\s+por|scritto\s+da|écrit\s+par|(?:article\s+)?rédigé\s+par|publicado\s+por"
 )
 # A label printed before the name, on its own line or element: "Autorin/Autor", "Author:".
 AUTHOR_LABEL = re.compile(
