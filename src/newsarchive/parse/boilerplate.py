@@ -102,6 +102,12 @@ _END_PHRASES = (
     r".*무단 ?전재.*",
     r".*저작권자.*",
     r".*재배포 금지.*",
+    r".*無断(?:転載|複製|使用).{0,12}禁(?:じ|止).*",  # the same notice in Japanese
+    r".*본지의 편집 ?방향과 다를 수 있습니다.*",  # a column's disclaimer
+    # The article's tags and where it appeared: lines after the text.
+    r"(?:tags?|topics?|categories|filed under|schlagwörter|étiquettes|etiquetas)\s*:.*",
+    r"(?:a version of )?this (?:article|story) (?:originally |first )?appeared (?:in|on) .*",
+    r"thanks for reading .*",
     r"관련 ?기사",
     r"관련 ?뉴스",
     r"related (?:articles?|stories|news|coverage)",

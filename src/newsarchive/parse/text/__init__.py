@@ -129,7 +129,10 @@ def _body_lines(
         if k >= 3 and bp.opens_comments(lines[i].text):
             body = body[:k]
             break
-    # Nor does an article end with a teaser for another: a title, then a snippet cut short.
+    # Nor does an article end with what closes a page (its tags, a notice, a copyright line),
+    while len(body) > 1 and bp.is_end_marker(lines[body[-1]].text):
+        body.pop()
+    # or with a teaser for another: a title, then a snippet cut short.
     while len(body) > 1 and is_teaser(lines[body[-1]].text):
         body.pop()
         if len(body) > 1 and is_title(lines[body[-1]].text):
