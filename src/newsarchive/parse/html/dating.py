@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
-from datetime import date, datetime
+from dataclasses import dataclass, replace
+from datetime import date, datetime, timedelta, timezone
 
 import numpy as np
 from lxml import etree
@@ -289,7 +289,7 @@ def choose_posted(found: list[DateCandidate], rows: Matrix) -> Stamp | None:
             c is best,
         ),
     )
-    return in_publisher_zone(precise.stamp, found)
+    return in_publisher_zone(with_printed_offset(precise.stamp, found), found)
 
 
 def _instant(stamp: Stamp) -> datetime | None:
@@ -308,4 +308,42 @@ def in_publisher_zone(stamp: Stamp, found: list[DateCandidate]) -> Stamp:
     for c in found:
         if c.stamp.offset_minutes and _instant(c.stamp) == moment:
             return c.stamp
+    offset = _printed_offset(found)
+    exact = stamp.moment()
+    if offset and exact is not None:
+        local = exact.astimezone(timezone(timedelta(minutes=offset)))
+        second = local.second if stamp.second is not None else None
+        return Stamp(local.year, local.month, local.day, local.hour, local.minute, second, offset)
     return stamp
+
+
+def with_printed_offset(stamp: Stamp, found: list[DateCandidate]) -> Stamp:
+    """A time printed without its zone, with the offset the page's metadata gives away: the
+    same posting instant written in UTC ("PUBLISHED: November 5, 2024 at 10:12 p.m." beside
+    published_time 2024-11-06T03:12Z is 22:12 at -05:00)."""
+    if not stamp.has_time or stamp.offset_minutes is not None:
+        return stamp
+    offset = _printed_offset(found, stamp)
+    return replace(stamp, offset_minutes=offset) if offset is not None else stamp
+
+
+def _printed_offset(found: list[DateCandidate], printed: Stamp | None = None) -> int | None:
+    """The publisher's offset, from a posting time printed without a zone (`printed`, or any
+    printed one) and the same posting instant in the page's metadata: the wall time less the
+    instant, when that is a whole or half hour of at most 14 (a coincidence of two unrelated
+    times rarely is, to the minute)."""
+    walls = [printed] if printed else [c.stamp for c in found if c.source == "printed"]
+    instants = [
+        moment.replace(tzinfo=None) - (moment.utcoffset() or timedelta())
+        for c in found
+        if c.source != "printed" and not c.updated and (moment := _instant(c.stamp))
+    ]
+    for wall in walls:
+        if wall.offset_minutes is not None or wall.hour is None or wall.minute is None:
+            continue
+        clock = datetime(wall.year, wall.month, wall.day, wall.hour, wall.minute)
+        for utc in instants:
+            minutes = int((clock - utc).total_seconds() // 60)
+            if abs(minutes) <= 14 * 60 and minutes % 30 == 0:
+                return minutes
+    return None
