@@ -222,6 +222,9 @@ def test_list_keeps_what_the_filters_keep(runner: CliRunner) -> None:
     donga = [json.loads(line) for line in out.splitlines()]
     assert donga and all(r["source"]["domain"] == "donga.com" for r in donga)
     assert all(r["posted_at"] >= "2024-11-28" for r in donga)
+    # A known publisher by its name in its own language.
+    code, out, _ = run(runner, "list", "--json", "--source", "동아일보", "--since", "2024-11-28")
+    assert [json.loads(line) for line in out.splitlines()] == donga
     code, _, err = run(runner, "list", "--author", "Nobody Atall")
     assert code == 0 and "no records the filters keep" in err
     code, _, err = run(runner, "list", "--lang", "ko", "-n", "1")

@@ -425,8 +425,16 @@ def test_a_list_in_an_aside_between_paragraphs_stays_out(monkeypatch: pytest.Mon
             "https://ottawacitizen.com/news/local-news/x",
             ("Ottawa Citizen", "ottawacitizen.com"),
         ),
-        # One blog of many under a platform's domain: the domain's source, not the blog's name.
+        # One blog of many under an unknown shared domain: the domain's source, not the
+        # blog's name; under a known platform, each its own source, named by its page.
         ("Alice's Notes", "https://alice.blogs.example/p/1", ("blogs.example",) * 2),
+        (
+            "City Policy Notes",
+            "https://citypolicy.substack.com/p/1",
+            ("City Policy Notes", "citypolicy.substack.com"),
+        ),
+        # A site's news host is the site.
+        ("국민일보", "https://news.kmib.co.kr/article/1", ("국민일보", "kmib.co.kr")),
         (
             "Riverside Gazette",
             "https://www.riverside.example/1",

@@ -285,6 +285,10 @@ def test_names_that_share_one_role_or_a_cjk_comma(line: str, names: list[str]) -
         ("english.donga.com", "donga.com"),
         ("www.bbc.co.uk", "bbc.co.uk"),
         ("example.com:8080", "example.com"),
+        # A platform's sites are each their own.
+        ("citypolicy.substack.com", "citypolicy.substack.com"),
+        ("www.substack.com", "substack.com"),
+        ("a.b.blogspot.com", "b.blogspot.com"),
         # An address given as an IP is its own site: 1.2.3.4 and 5.6.3.4 are not one "3.4".
         ("1.2.3.4", "1.2.3.4"),
         ("1.2.3.4:8080", "1.2.3.4"),

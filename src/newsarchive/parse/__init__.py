@@ -244,11 +244,13 @@ def _source(found: Extracted, text: str) -> Source | None:
             alias = profile.domains[0] if profile is not None and not profile.group else None
             source = source_for_domain(alias or domain)
             named = _site_name(found.site_name)
-            # A site we know no name for, named by its page; not on a shared host (one of
-            # many blogs under a platform's domain), where sources are the domain's.
+            # A site we know no name for, named by its page: on its domain, or a host of
+            # it that is the site again (news., m., english.: a platform's sites are each
+            # their own domain, see PLATFORMS).
             host = (host_of_url(url) or "").removeprefix("www.")
             unnamed = source.name == source.domain
-            if named and unnamed and (host == domain or _spells(named, domain)):
+            same_site = host == domain or host.split(".", 1)[0] in _SITE_HOSTS
+            if named and unnamed and (same_site or _spells(named, domain)):
                 return Source(named, source.domain)
             return source
     profile = sites.for_text(text)
@@ -265,6 +267,10 @@ def _source(found: Extracted, text: str) -> Source | None:
     if profile and not profile.portal:
         return Source(profile.name, profile.domains[0])
     return None
+
+
+# Hosts that are a site's own under another name: its news, mobile, AMP and language editions.
+_SITE_HOSTS = frozenset({"news", "m", "mobile", "amp", "edition", "english", "en", "www2"})
 
 
 def _spells(name: str, domain: str) -> bool:

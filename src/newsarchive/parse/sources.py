@@ -20,30 +20,32 @@ class Publisher:
     name: str
     domain: str
     zone: str | None = None
+    # The names it also goes by, in its own language: `--source 동아일보` finds its records.
+    also: tuple[str, ...] = ()
 
 
 SEOUL = "Asia/Seoul"
 
 PUBLISHERS: tuple[Publisher, ...] = (
-    Publisher("The Dong-A Ilbo", "donga.com", SEOUL),
-    Publisher("The Chosun Ilbo", "chosun.com", SEOUL),
-    Publisher("The Hankyoreh", "hani.co.kr", SEOUL),
-    Publisher("Korea JoongAng Daily", "joins.com", SEOUL),
-    Publisher("JoongAng Ilbo", "joongang.co.kr", SEOUL),
-    Publisher("The Korea Herald", "koreaherald.com", SEOUL),
-    Publisher("The Korea Herald", "heraldcorp.com", SEOUL),
-    Publisher("The Korea Times", "koreatimes.co.kr", SEOUL),
-    Publisher("Yonhap News Agency", "yna.co.kr", SEOUL),
-    Publisher("Seoul Economic Daily", "sedaily.com", SEOUL),
-    Publisher("YTN", "ytn.co.kr", SEOUL),
-    Publisher("KBS", "kbs.co.kr", SEOUL),
-    Publisher("Daum News", "daum.net", SEOUL),
-    Publisher("Naver News", "naver.com", SEOUL),
-    Publisher("The Kyunghyang Shinmun", "khan.co.kr", SEOUL),
-    Publisher("Maeil Business Newspaper", "mk.co.kr", SEOUL),
-    Publisher("The Korea Economic Daily", "hankyung.com", SEOUL),
-    Publisher("MBC", "imbc.com", SEOUL),
-    Publisher("SBS", "sbs.co.kr", SEOUL),
+    Publisher("The Dong-A Ilbo", "donga.com", SEOUL, ("동아일보",)),
+    Publisher("The Chosun Ilbo", "chosun.com", SEOUL, ("조선일보",)),
+    Publisher("The Hankyoreh", "hani.co.kr", SEOUL, ("한겨레",)),
+    Publisher("Korea JoongAng Daily", "joins.com", SEOUL, ("중앙일보",)),
+    Publisher("JoongAng Ilbo", "joongang.co.kr", SEOUL, ("중앙일보",)),
+    Publisher("The Korea Herald", "koreaherald.com", SEOUL, ("코리아헤럴드",)),
+    Publisher("The Korea Herald", "heraldcorp.com", SEOUL, ("헤럴드경제",)),
+    Publisher("The Korea Times", "koreatimes.co.kr", SEOUL, ("코리아타임스",)),
+    Publisher("Yonhap News Agency", "yna.co.kr", SEOUL, ("연합뉴스",)),
+    Publisher("Seoul Economic Daily", "sedaily.com", SEOUL, ("서울경제",)),
+    Publisher("YTN", "ytn.co.kr", SEOUL, ("YTN 뉴스",)),
+    Publisher("KBS", "kbs.co.kr", SEOUL, ("KBS 뉴스",)),
+    Publisher("Daum News", "daum.net", SEOUL, ("다음 뉴스",)),
+    Publisher("Naver News", "naver.com", SEOUL, ("네이버 뉴스",)),
+    Publisher("The Kyunghyang Shinmun", "khan.co.kr", SEOUL, ("경향신문",)),
+    Publisher("Maeil Business Newspaper", "mk.co.kr", SEOUL, ("매일경제",)),
+    Publisher("The Korea Economic Daily", "hankyung.com", SEOUL, ("한국경제",)),
+    Publisher("MBC", "imbc.com", SEOUL, ("문화방송",)),
+    Publisher("SBS", "sbs.co.kr", SEOUL, ("SBS 뉴스",)),
     Publisher("NK News", "nknews.org", SEOUL),
     Publisher("Reuters", "reuters.com"),
     Publisher("Al Jazeera", "aljazeera.com"),
@@ -123,6 +125,18 @@ _BY_DOMAIN = {p.domain: p for p in PUBLISHERS}
 
 
 _IPV4 = re.compile(r"\d{1,3}(?:\.\d{1,3}){3}")
+# Hosts under which each subdomain is another owner's site: newsletter, blog and page
+# platforms (as the public suffix list's private section has them, for the ones news is
+# published on). citypolicy.substack.com is its own publisher, not substack.com.
+PLATFORMS = frozenset(
+    {
+        "substack.com", "beehiiv.com", "ghost.io", "medium.com", "wordpress.com",
+        "blogspot.com", "tumblr.com", "livejournal.com", "typepad.com", "wixsite.com",
+        "weebly.com", "github.io", "gitlab.io", "netlify.app", "vercel.app", "pages.dev",
+        "tistory.com", "hatenablog.com", "hatenablog.jp", "fc2.com", "over-blog.com",
+        "canalblog.com", "blogs.sapo.pt", "jimdofree.com", "squarespace.com",
+    }
+)  # fmt: skip
 
 
 def registered_domain(host: str) -> str:
@@ -143,6 +157,9 @@ def registered_domain(host: str) -> str:
         candidate = ".".join(labels[i:])
         if candidate in _BY_DOMAIN:
             return candidate
+    for i in range(1, len(labels) - 1):
+        if ".".join(labels[i:]) in PLATFORMS:
+            return ".".join(labels[i - 1 :])  # a site on a platform is its own
     # Second-level public suffixes such as co.kr, co.uk, com.au keep three labels.
     if len(labels) >= 3 and labels[-2] in ("co", "com", "or", "ne", "ac", "go", "org", "net"):
         return ".".join(labels[-3:])
@@ -210,6 +227,14 @@ def domain_of_url(url: str) -> str | None:
 
 def publisher(domain: str) -> Publisher | None:
     return _BY_DOMAIN.get(domain)
+
+
+def domains_named(name: str) -> list[str]:
+    """The domains of the known publishers a name is one of the names of (case aside)."""
+    wanted = " ".join(name.split()).casefold()
+    return [
+        p.domain for p in PUBLISHERS if wanted in (p.name.casefold(), *map(str.casefold, p.also))
+    ]
 
 
 def source_for_domain(domain: str) -> Source:

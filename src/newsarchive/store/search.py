@@ -23,6 +23,7 @@ from datetime import UTC, date, datetime, timedelta
 from typing import Any, Literal
 
 from ..errors import QueryError
+from ..parse.sources import domains_named
 from ..record import Source
 from . import query as q
 from .fts import WEIGHTS
@@ -340,6 +341,12 @@ def _filters(dialect: str, options: SearchOptions, params: Params) -> list[str]:
                     params[f"src{i}_{k}"] = host
                 listed = ", ".join(f":src{i}_{k}" for k in range(len(hosts)))
                 domain = f"lower(s.domain) IN ({listed})"
+            named = domains_named(source)  # a known publisher by another of its names
+            for k, other in enumerate(named):
+                params[f"src{i}_n{k}"] = other
+            if named:
+                listed = ", ".join(f":src{i}_n{k}" for k in range(len(named)))
+                domain += f" OR lower(s.domain) IN ({listed})"
             clauses.append(f"lower(s.name) LIKE :src{i} ESCAPE '\\' OR {domain}")
         where.append("(" + " OR ".join(clauses) + ")")
     if options.authors:
