@@ -451,3 +451,29 @@ def test_lang_in_other_spellings(runner: CliRunner, seeds: Path) -> None:
     assert code == 0 and json.loads(out.splitlines()[0])["id"] == 1
     code, out, _ = run(runner, "search", "Kim", "--lang", "eng", "--json")  # ISO 639-2
     assert code == 0 and json.loads(out.splitlines()[0])["id"] == 1
+
+
+def test_delete_takes_a_record_with_its_editions_and_originals(
+    runner: CliRunner, tmp_path: Path, seeds: Path
+) -> None:
+    from test_editions import EDITIONS
+
+    for name in ("v1", "v3"):
+        (tmp_path / f"{name}.html").write_text(EDITIONS[name])
+    assert run(runner, "ingest", str(seeds), str(tmp_path / "v1.html"))[0] == 0
+    assert run(runner, "ingest", str(tmp_path / "v3.html"))[0] == 0
+    assert "(1 earlier edition" in run(runner, "show", "2")[2]
+    # Without a terminal to ask on, only --yes deletes.
+    code, _, err = run(runner, "delete", "2")
+    assert code == 2 and "--yes" in err
+    code, out, err = run(runner, "delete", "2", "99", "--yes")
+    assert code == 1 and "no record 99" in err
+    assert out.strip() == "1 record deleted, with 2 originals"
+    assert run(runner, "show", "2")[0] == 1
+    assert "no matches" in run(runner, "search", "harbour quay")[2]
+    code, out, _ = run(runner, "info", "--json")
+    counts = json.loads(out)
+    assert (counts["articles"], counts["inputs"], counts["versions"]) == (1, 1, 0)
+    assert run(runner, "check")[0] == 0
+    # Its pages are new again: nothing remembers them.
+    assert run(runner, "ingest", str(tmp_path / "v3.html"))[1].startswith("1 added")

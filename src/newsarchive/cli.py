@@ -1190,6 +1190,54 @@ def check(ctx: click.Context, repair: bool) -> None:
     ctx.exit(EXIT_OK if report.ok else EXIT_FAILED)
 
 
+@cli.command()
+@click.argument("article_ids", metavar="ID...", nargs=-1, required=True, type=int)
+@click.option("--yes", is_flag=True, help="Delete without asking.")
+@click.pass_context
+def delete(ctx: click.Context, article_ids: tuple[int, ...], yes: bool) -> None:
+    """Delete records, with their earlier editions and the originals kept for them. It
+    cannot be undone: `export` (or `show ID --original FILE`) first keeps a copy. Asks
+    before deleting, unless --yes is given.
+
+    \b
+      newsarchive delete 10
+      newsarchive delete 10 11 12 --yes
+    """
+    from .errors import ArchiveError, NotFound
+
+    try:
+        with open_archive(ctx, write=True) as archive:
+            wanted = []
+            for article_id in dict.fromkeys(article_ids):
+                try:
+                    wanted.append((article_id, archive.get(article_id).headline))
+                except NotFound:
+                    click.echo(f"no record {article_id}", err=True)
+            if not wanted:
+                ctx.exit(EXIT_FAILED)
+            if not yes:
+                if not sys.stdin.isatty():
+                    raise click.UsageError("give --yes to delete without a terminal to ask on")
+                for article_id, headline in wanted:
+                    click.echo(f"{article_id:>6}  {headline or '(no headline)'}", err=True)
+                n = len(wanted)
+                noun = "this record" if n == 1 else f"these {n} records"
+                if not click.confirm(
+                    f"Delete {noun}, their earlier editions and originals?", err=True
+                ):
+                    click.echo("nothing deleted", err=True)
+                    ctx.exit(EXIT_FAILED)
+            done = archive.delete([article_id for article_id, _ in wanted])
+    except ArchiveError as exc:
+        raise click.ClickException(str(exc)) from exc
+    originals = sum(d.originals for d in done)
+    records = "record" if len(done) == 1 else "records"
+    kept = "original" if originals == 1 else "originals"
+    click.echo(f"{len(done)} {records} deleted, with {originals} {kept}")
+    if len(done) < len(article_ids):
+        ctx.exit(EXIT_FAILED)
+
+
 @cli.group()
 def db() -> None:
     """Manage the archive's database: its schema version."""

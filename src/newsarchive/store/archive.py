@@ -40,7 +40,7 @@ from .models import (
 from .rows import article_from_row, input_info
 from .schema import HEAD_REVISION, REVISIONS, current_revision, ensure_current, upgrade
 from .search import PG_SEARCH_SETTINGS, Hits, SearchOptions, matching_ids, pyformat, run_search
-from .writer import Outcome, Writer
+from .writer import Deleted, Outcome, Writer
 
 __all__ = ["MAX_ID", "Archive", "Outcome"]
 
@@ -183,6 +183,10 @@ class Archive:
         """Store an article with its input's bytes: added, unchanged (seen), updated (a later
         edition, now the record) or earlier (an older edition, kept as a version)."""
         return self.writer().add_many([(article, data)])[0]
+
+    def delete(self, article_ids: Sequence[int]) -> list[Deleted]:
+        """Delete records, with their versions and originals (see Writer.delete)."""
+        return self.writer().delete(article_ids)
 
     # -- reading ---------------------------------------------------------------------------
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, Literal
 
-from sqlalchemy import Table, bindparam, case, func, insert, select, update
+from sqlalchemy import Table, bindparam, case, delete, func, insert, select, update
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.util import identity_key
@@ -57,6 +57,13 @@ class Outcome:
     seen: bool = False  # unchanged because these very bytes are stored (not only their text)
     # Added, though a stored record of another outlet has the same text: that record's id.
     twin: int | None = None
+
+
+@dataclass(frozen=True)
+class Deleted:
+    article_id: int
+    headline: str
+    originals: int  # the original inputs deleted with it
 
 
 def _article_values(article: Article, source_id: int | None, now: datetime) -> dict[str, Any]:
@@ -203,6 +210,33 @@ class Writer:
             if isinstance(exc, OperationalError):
                 raise ArchiveError(f"cannot write to the archive: {db_reason(exc)}") from exc
             raise
+
+    def delete(self, article_ids: Sequence[int]) -> list[Deleted]:
+        """Delete records with everything kept for them: their versions, their originals (and
+        the note of every copy of those), in one transaction. Ids the archive does not hold
+        are passed over (the result names those it deleted)."""
+        engine = self.archive.engine.execution_options(**{WRITER: True})
+        inputs = _TABLES["inputs"]
+        done: list[Deleted] = []
+        try:
+            with Session(engine) as s, s.begin():
+                for article_id in dict.fromkeys(article_ids):
+                    row = s.get(ArticleRow, article_id)
+                    if row is None:
+                        continue
+                    own = inputs.c.article_id == article_id
+                    if row.input_id is not None:  # the record's own, should it be apart
+                        own = own | (inputs.c.id == row.input_id)
+                    kept = len(s.execute(delete(inputs).where(own).returning(inputs.c.id)).all())
+                    done.append(Deleted(article_id, row.headline, kept))
+                    s.delete(row)
+        except OperationalError as exc:
+            raise ArchiveError(f"cannot write to the archive: {db_reason(exc)}") from exc
+        finally:
+            self._sources.clear()
+            self._named.clear()
+            self._authors.clear()
+        return done
 
     def add_copies(self, copies: Sequence[InputInfo]) -> int:
         """Note the containers that hold bytes stored already (see _note_copies), in one
