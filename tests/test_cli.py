@@ -477,3 +477,11 @@ def test_delete_takes_a_record_with_its_editions_and_originals(
     assert run(runner, "check")[0] == 0
     # Its pages are new again: nothing remembers them.
     assert run(runner, "ingest", str(tmp_path / "v3.html"))[1].startswith("1 added")
+
+
+def test_ingest_verbose_names_the_record_each_input_became(runner: CliRunner, seeds: Path) -> None:
+    code, out, err = run(runner, "ingest", "-v", str(seeds))
+    assert code == 0 and out.startswith("1 added")
+    assert err.strip().startswith("added: record 1: ") and err.strip().endswith(".txt")
+    code, out, err = run(runner, "ingest", "-v", str(seeds))
+    assert out.startswith("0 added, 1 unchanged") and "record" not in err

@@ -276,7 +276,8 @@ def cli(ctx: click.Context, db: str | None) -> None:
     "--verbose",
     "-v",
     is_flag=True,
-    help="Also list the records of web archives that are not articles, and why.",
+    help="Also name the record each input became (added, updated, earlier), and the records"
+    " of web archives that are not articles, and why.",
 )
 @click.option(
     "--workers",
@@ -380,6 +381,9 @@ def ingest(
                         f" another outlet's: stored as record {result.article_id}, of the site"
                         f" --url names"
                     )
+                elif verbose and result.article_id and result.status != "unchanged":
+                    # Which record each input became: what a run added can be looked at.
+                    say(f"{result.status}: record {result.article_id}: {escape(result.path)}")
                 elif result.status == "unchanged" and url and result.container is None:
                     # Stored before: nothing of this run, --url included, is.
                     record = f"record {result.article_id}" if result.article_id else "a record"
