@@ -334,3 +334,19 @@ HARBOUR = [
 def test_lines_that_are_no_article_text_leave_the_body(inserted: list[str]) -> None:
     found = parse_text("\n\n".join([*HARBOUR[:2], *inserted, HARBOUR[2]]))
     assert found.paragraphs == HARBOUR[1:]
+
+
+def test_only_a_hard_wrapped_capture_is_rejoined() -> None:
+    from newsarchive.parse.text.capture import hard_wrap_width, rejoin_hard_wraps
+
+    sentence = "The council approved the extension of the tram line on Thursday night. "
+    one_line_paragraphs = [sentence * 3, "", sentence * 2, "", "Home", "News", "Sport"] * 3
+    assert hard_wrap_width(one_line_paragraphs) is None
+    menu = ["Home", "News", "Business", "Sport", "Weather", "Culture"] * 3
+    assert hard_wrap_width(menu) is None
+    wrapped = ["The council approved the extension of the tram line to the airport on",
+               "Thursday, after a debate that lasted most of the night and well into",
+               "the next morning.", "", "Home", "News"] * 3  # fmt: skip
+    assert hard_wrap_width(wrapped) == 69  # the longer line of the two
+    joined = rejoin_hard_wraps(wrapped)
+    assert joined[0].endswith("into the next morning.") and joined[2:4] == ["Home", "News"]

@@ -34,6 +34,8 @@ _FURNITURE_PHRASES = (
     # A gallery's counter: "1 of 12".
     r"\d+\s*(?:of|von|de|di|/)\s*\d+(?:\s*[|·-].{0,30})?",
     r"menu",
+    # A text browser's list of the page's links (lynx -dump): "3. https://example.org/a".
+    r"\d+\.\s+(?:https?|ftp|file)://\S+",
     r"print preview",
     r"print",
     r"font size (?:up|down)",

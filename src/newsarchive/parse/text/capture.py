@@ -71,7 +71,7 @@ def read_capture(text: str, furniture: Callable[[str], bool] | None = None) -> C
     ]
     if furniture is not None:
         raw = ["" if furniture(ln.strip()) else ln for ln in raw]
-    raw = unwrap([ln.rstrip() for ln in raw])
+    raw = unwrap(rejoin_hard_wraps([ln.rstrip() for ln in raw]))
     header = _crawler_header(raw)
     filled = [i for i, ln in enumerate(raw) if ln.strip()]
     lines = []
@@ -85,6 +85,41 @@ def read_capture(text: str, furniture: Callable[[str], bool] | None = None) -> C
             )
         )
     return Capture(lines, header)
+
+
+def hard_wrap_width(lines: list[str]) -> int | None:
+    """The width a capture was hard-wrapped at (lynx -dump, "save as text", a mail), or None
+    for one that was not. A wrapped paragraph's lines all come close to the width but its
+    last: the width is the length, of at most 100 columns, that the most lines come within
+    10 columns of, when a third of the lines or more do (a centred headline may be longer)."""
+    lengths = [len(ln) for ln in lines if ln.strip()]
+    if len(lengths) < 12:
+        return None
+    near = {n: sum(1 for m in lengths if n - 10 <= m <= n) for n in set(lengths) if n <= 100}
+    if not near:
+        return None
+    width = max(near, key=lambda n: (near[n], n))
+    if width < 40 or near[width] < max(6, len(lengths) // 3):
+        return None
+    return width
+
+
+def rejoin_hard_wraps(lines: list[str]) -> list[str]:
+    """A hard-wrapped capture's paragraphs, each on one line: a line is continued by the next
+    when the next one's first word would not have fitted after it (so a short line, a menu's
+    item or a heading, is never continued; paragraphs are apart, blank lines between)."""
+    width = hard_wrap_width(lines)
+    if width is None:
+        return lines
+    out: list[str] = []
+    for line in lines:
+        if out and out[-1].strip() and line.strip():
+            first = line.split()[0]
+            if len(out[-1]) + 1 + len(first) > width - 2:  # a column or two of slack
+                out[-1] = out[-1] + " " + line.strip()
+                continue
+        out.append(line)
+    return out
 
 
 def _crawler_header(raw: list[str]) -> CrawlerHeader | None:
