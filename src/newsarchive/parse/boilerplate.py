@@ -63,12 +63,20 @@ _FURNITURE_PHRASES = (
     r"ad",
     r"\d+ min read",
     r"listen to (?:this )?article",
+    # The same player in other languages, with its length: "Artikel zum Hören • 4 Min".
+    r"(?:artikel (?:zum )?(?:an)?hören|(?:é|e)couter (?:cet |l['’])?article"
+    r"|escuchar (?:este )?art[ií]culo|ascolta (?:l['’])?articolo|기사 ?듣기)"
+    r"(?:\s*[•·|-]?\s*\d+\s*min\.?)?",
+    # A reading time on its own line: "Temps de lecture : 2min", "Lesezeit: 4 Minuten".
+    r"(?:temps de lecture|lesezeit|tiempo de lectura|tempo di lettura|reading time)\s*:?\s*"
+    r"\d+\s*(?:min\w*\.?)",
     r"text size",
     r"comments?",
     r"top",
     r"home",
     r"translated by .*",
     r"photo ?: .*",
+    r"(?:foto|fotos|bild|crédit photo|crédito) ?: .*",  # a photo's credit, in other languages
     r"사진 ?: .*",
     # Korean page controls.
     r"본문 바로가기",
