@@ -324,3 +324,21 @@ def test_a_korean_wire_opening_names_its_reporters(
     assert [a.name for a in byline.authors] == names
     assert {a.role for a in byline.authors} == {role}
     assert byline.text.endswith(("기자", "특파원"))
+
+
+@pytest.mark.parametrize(
+    ("name", "person"),
+    [
+        ("山田太郎", True),
+        ("山田 太郎", True),
+        ("山田さくら", True),  # a given name in hiragana comes last
+        ("ドナルド・トランプ", True),
+        ("日本海側を中心に降り続いている雪の影響で", False),  # a clause
+        ("また", False),  # a word of the sentence
+        ("気象台は", False),  # a subject, with its particle
+        ("線路の除雪", False),
+        ("見合わせています。", False),
+    ],
+)
+def test_a_japanese_name_is_a_few_characters_never_a_clause(name: str, person: bool) -> None:
+    assert is_person(name) is person
