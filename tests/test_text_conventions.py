@@ -350,3 +350,28 @@ def test_only_a_hard_wrapped_capture_is_rejoined() -> None:
     assert hard_wrap_width(wrapped) == 69  # the longer line of the two
     joined = rejoin_hard_wraps(wrapped)
     assert joined[0].endswith("into the next morning.") and joined[2:4] == ["Home", "News"]
+
+
+def test_a_posting_date_printed_after_the_text_is_the_posting_date() -> None:
+    paragraphs = [
+        "The county commission voted on Tuesday to close the old landfill on Ridge Road by "
+        "the end of next year, after residents complained for years about odours.",
+        "Commissioners said the site was nearly full and that expanding it would cost more "
+        "than shipping rubbish to a regional facility forty miles away.",
+        "The county will spend about two million dollars on a transfer station where lorries "
+        "will unload before the waste is hauled away, officials said.",
+    ]
+    capture = "\n\n".join(
+        [
+            "County to close Ridge Road landfill next year",
+            "By Paul Jensen",
+            "Updated March 4, 2024 at 4:10 PM EST",
+            *paragraphs,
+            "Published March 4, 2024 at 3:45 PM EST",
+        ]
+    )
+    article = parse_bytes(capture.encode(), "landfill.txt")
+    assert (article.posted_at, article.updated_at) == (
+        "2024-03-04T15:45-05:00",
+        "2024-03-04T16:10-05:00",
+    )

@@ -178,6 +178,25 @@ def date_rows(
     return found, np.array(rows, dtype=np.float64)
 
 
+def _posted_apart(
+    found: list[DateCandidate], chosen: DateCandidate, article: ArticleLines
+) -> DateCandidate | None:
+    """A posting date printed apart from the update chosen: above it, or after the article's
+    text ("Updated ..." under the headline, "Published ..." under the last paragraph), on or
+    before the update's day; not one further down the page (another article's)."""
+    body = np.flatnonzero(article.body >= 0.5)
+    end = int(body[-1]) if body.size else chosen.line
+    apart = [
+        c
+        for c in found
+        if c.match.label == "posted"
+        and c is not chosen
+        and c.day <= chosen.day
+        and c.line <= end + 3
+    ]
+    return apart[0] if apart else None
+
+
 def choose_dates(
     lines: list[Line], article: ArticleLines, headline_at: int | None, url: str | None = None
 ) -> tuple[Stamp | None, Stamp | None]:
@@ -212,7 +231,11 @@ def choose_dates(
             and c.match.end <= chosen.match.start
             and c.day <= chosen.day
         ]
-        posted = near("posted") or (before[-1] if before else None)
+        posted = (
+            near("posted")
+            or (before[-1] if before else None)
+            or _posted_apart(found, chosen, article)
+        )
         if posted is not None:
             return posted.match.stamp, chosen.match.stamp
         return chosen.match.stamp, None
