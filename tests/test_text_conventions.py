@@ -375,3 +375,21 @@ def test_a_posting_date_printed_after_the_text_is_the_posting_date() -> None:
         "2024-03-04T15:45-05:00",
         "2024-03-04T16:10-05:00",
     )
+
+
+def test_the_byline_line_under_the_headline_is_no_deck() -> None:
+    body = (
+        "The port's pilots said on Thursday that the dredging of the channel was finished "
+        "a month ahead of the timetable agreed with the harbour authority."
+    )
+    capture = "\n\n".join(
+        [
+            "Harbour channel dredging finished a month early",
+            "Tom Hale | Meridian Press Wire",
+            body,
+            body.replace("Thursday", "Friday"),
+        ]
+    )
+    article = parse_bytes(capture.encode(), "harbour.txt")
+    assert [a.name for a in article.authors] == ["Tom Hale"]
+    assert article.subheadline is None

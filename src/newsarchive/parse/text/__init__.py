@@ -76,7 +76,7 @@ def parse_text(text: str, url: str | None = None) -> Extracted:
     if not body_at:
         body_at = _fallback(lines, headline_at)
         found.extraction = "text:fallback"
-    _read_header(found, capture, lines, headline_at, article)
+    _read_header(found, capture, lines, headline_at, article, byline_at)
     posted, updated = choose_dates(lines, article, headline_at, url)
     if found.posted is None:
         found.posted, found.updated = posted, updated
@@ -178,6 +178,7 @@ def _read_header(
     lines: list[Line],
     headline_at: int | None,
     article: ArticleLines,
+    byline_at: list[int],
 ) -> None:
     header = capture.header
     if header is not None:
@@ -189,7 +190,7 @@ def _read_header(
     elif headline_at is not None:
         found.headline = clean_headline(lines, headline_at)
         below = headline_at + 1
-        if below < len(lines) and _deck(lines[below], article):
+        if below < len(lines) and below not in byline_at and _deck(lines[below], article):
             found.subheadline = lines[below].text
 
 
