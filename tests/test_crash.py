@@ -33,10 +33,12 @@ PER_RUN = 600  # new files before each run, so that every run has work to be kil
 def _corpus(folder: Path, seed_path: Path, first: int, count: int) -> None:
     text = seed_path.read_text()
     for i in range(first, first + count):
+        # Another article each: its own headline and opening (one under a new headline
+        # only would be an edition of the first).
         page = text.replace(
             "Trump team may pursue direct talks with Kim Jong Un",
             f"Trump team may pursue direct talks, report number {i} says",
-        )
+        ).replace("North Korean leader", f"North Korean leader (report {i})")
         (folder / f"{i:04d}.txt").write_text(page)
 
 

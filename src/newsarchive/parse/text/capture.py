@@ -9,6 +9,7 @@ page's blocks are separated by blank lines and a wrapped block is not.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -92,14 +93,17 @@ def hard_wrap_width(lines: list[str]) -> int | None:
     for one that was not. A wrapped paragraph's lines all come close to the width but its
     last: the width is the length, of at most 100 columns, that the most lines come within
     10 columns of, when a third of the lines or more do (a centred headline may be longer)."""
-    lengths = [len(ln) for ln in lines if ln.strip()]
-    if len(lengths) < 12:
-        return None
-    near = {n: sum(1 for m in lengths if n - 10 <= m <= n) for n in set(lengths) if n <= 100}
-    if not near:
-        return None
-    width = max(near, key=lambda n: (near[n], n))
-    if width < 40 or near[width] < max(6, len(lengths) // 3):
+    lengths = sorted(len(ln) for ln in lines if ln.strip())
+    wanted = max(6, len(lengths) // 3)
+    if len(lengths) < 12 or bisect_right(lengths, 100) - bisect_left(lengths, 30) < wanted:
+        return None  # most captures: too few lines of a wrapped line's length
+    near = {
+        n: bisect_right(lengths, n) - bisect_left(lengths, n - 10)
+        for n in set(lengths)
+        if n <= 100
+    }
+    width = max(near, key=lambda n: (near[n], n), default=None)
+    if width is None or width < 40 or near[width] < wanted:
         return None
     return width
 
