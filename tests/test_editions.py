@@ -433,3 +433,27 @@ def test_a_capture_under_a_new_headline_is_an_edition(tmp_path: Path, db_url: st
         assert (summary.added, summary.updated) == (2, 1)
         assert archive.get(1).headline == "Tram to the airport by 2030"
         assert len(archive.versions(1)) == 1
+
+
+def test_two_articles_that_open_alike_are_not_editions(tmp_path: Path, db_url: str) -> None:
+    note = (
+        "Editor's note: this article appeared in the print edition of the Harbour Gazette "
+        "on Wednesday, April 10."
+    )
+    first, second = tmp_path / "first.txt", tmp_path / "second.txt"
+    first.write_text(
+        capture("Work on the first section will start in the autumn.\n")
+        .replace("2026-04-10 08:30", "2026-04-10 08:30 UTC")
+        .replace("The city council approved", note + "\n\nThe city council approved")
+    )
+    second.write_text(
+        "School board approves the new library budget\nPosted 2026-04-10 08:30 UTC\n\n"
+        + note
+        + "\n\nThe school board approved next year's library budget on Wednesday, with money "
+        "for longer opening hours at the three branches.\n\nThe board will vote on the "
+        "teachers' contracts next month, its chair said.\n"
+    )
+    with Archive.open(db_url) as archive:
+        summary = ingest_paths(archive, [str(first), str(second)])
+        assert (summary.added, summary.updated) == (2, 0)
+        assert [h.id for h in archive.search("library budget")] == [2]

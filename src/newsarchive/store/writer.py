@@ -124,6 +124,16 @@ def _copy_values(input_id: int, copy: InputInfo, now: datetime) -> dict[str, Any
 _OPENING_CHARS = 200
 
 
+def _shared_paragraphs(one: str, other: str) -> float:
+    """The share of the shorter body's paragraphs that the other prints too: an edition
+    under a new headline keeps most of its text; two articles that open alike (a standing
+    note, an editor's line) do not."""
+    mine, theirs = one.split("\n\n"), set(other.split("\n\n"))
+    if len(mine) > len(theirs):
+        mine, theirs = other.split("\n\n"), set(one.split("\n\n"))
+    return sum(1 for p in mine if p in theirs) / max(1, len(mine))
+
+
 def _opening(body: str) -> str:
     """A body's first paragraph, to its first 200 characters."""
     return body[:_OPENING_CHARS].split("\n\n", 1)[0]
@@ -687,7 +697,7 @@ class Writer:
 
     def _retitled(self, s: Session, article: Article, same_source: Any) -> ArticleRow | None:
         """An edition under a new headline: the same source, posting time and opening (see
-        _opened)."""
+        _opened), no other address, and half its paragraphs or more in common."""
         opened = _opened(article, None)
         if opened is None:
             return None
@@ -698,7 +708,11 @@ class Writer:
             .order_by(ArticleRow.id)
             .limit(20)
         ):
-            if _opening(candidate.body) == opening:
+            if _opening(candidate.body) != opening:
+                continue
+            if candidate.url and article.url and candidate.url not in url_variants(article.url):
+                continue  # two pages: their addresses say so
+            if _shared_paragraphs(candidate.body, article.body) >= 0.5:
                 return candidate
         return None
 

@@ -98,9 +98,7 @@ def hard_wrap_width(lines: list[str]) -> int | None:
     if len(lengths) < 12 or bisect_right(lengths, 100) - bisect_left(lengths, 30) < wanted:
         return None  # most captures: too few lines of a wrapped line's length
     near = {
-        n: bisect_right(lengths, n) - bisect_left(lengths, n - 10)
-        for n in set(lengths)
-        if n <= 100
+        n: bisect_right(lengths, n) - bisect_left(lengths, n - 10) for n in set(lengths) if n <= 100
     }
     width = max(near, key=lambda n: (near[n], n), default=None)
     if width is None or width < 40 or near[width] < wanted:
