@@ -350,6 +350,15 @@ def test_only_a_hard_wrapped_capture_is_rejoined() -> None:
     assert hard_wrap_width(wrapped) == 69  # the longer line of the two
     joined = rejoin_hard_wraps(wrapped)
     assert joined[0].endswith("into the next morning.") and joined[2:4] == ["Home", "News"]
+    # The last line as printed decides, not the paragraph it joined: a heading after a
+    # paragraph, with no blank line between, stays a line of its own.
+    tail = [*wrapped[:3], "Related:", "Budget vote delayed", *wrapped[3:]]
+    assert rejoin_hard_wraps(tail)[1:3] == ["Related:", "Budget vote delayed"]
+    # Korean paragraphs, a short line each, are no wrapped text.
+    line = "시의회가 내년 공공자전거 이용 요금을 올해와 같은 수준으로 "
+    line += "동결하는 조례를 통과시켰다"
+    korean = [line] * 14
+    assert rejoin_hard_wraps(korean) == korean
 
 
 def test_a_posting_date_printed_after_the_text_is_the_posting_date() -> None:

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ..lines import date_line, unwrap
+from ..vocabulary import cjk_count
 
 # A crawler's one-line header: " date 2022-10-07 <headline>. <date>. by <byline>."
 _CRAWLER_PREFIX = re.compile(r"^\s*date (\d{4}-\d{2}-\d{2})\s+(.*)$")
@@ -91,17 +92,19 @@ def read_capture(text: str, furniture: Callable[[str], bool] | None = None) -> C
 def hard_wrap_width(lines: list[str]) -> int | None:
     """The width a capture was hard-wrapped at (lynx -dump, "save as text", a mail), or None
     for one that was not. A wrapped paragraph's lines all come close to the width but its
-    last: the width is the length, of at most 100 columns, that the most lines come within
-    10 columns of, when a third of the lines or more do (a centred headline may be longer)."""
+    last: the width is the length, of 40 to 100 columns, that the most lines come within 10
+    columns of, when a third of the lines or more do (a centred headline may be longer)."""
     lengths = sorted(len(ln) for ln in lines if ln.strip())
     wanted = max(6, len(lengths) // 3)
     if len(lengths) < 12 or bisect_right(lengths, 100) - bisect_left(lengths, 30) < wanted:
         return None  # most captures: too few lines of a wrapped line's length
     near = {
-        n: bisect_right(lengths, n) - bisect_left(lengths, n - 10) for n in set(lengths) if n <= 100
+        n: bisect_right(lengths, n) - bisect_left(lengths, n - 10)
+        for n in set(lengths)
+        if 40 <= n <= 100  # a menu's many short lines are no width
     }
     width = max(near, key=lambda n: (near[n], n), default=None)
-    if width is None or width < 40 or near[width] < wanted:
+    if width is None or near[width] < wanted:
         return None
     return width
 
@@ -109,19 +112,29 @@ def hard_wrap_width(lines: list[str]) -> int | None:
 def rejoin_hard_wraps(lines: list[str]) -> list[str]:
     """A hard-wrapped capture's paragraphs, each on one line: a line is continued by the next
     when the next one's first word would not have fitted after it (so a short line, a menu's
-    item or a heading, is never continued; paragraphs are apart, blank lines between)."""
+    item or a heading, is never continued; paragraphs are apart, blank lines between). Not
+    for text in Chinese, Japanese or Korean, whose paragraphs are often short lines of their
+    own, and whose words a wrap does not keep whole."""
     width = hard_wrap_width(lines)
-    if width is None:
+    if width is None or _mostly_cjk(lines):
         return lines
     out: list[str] = []
+    last = 0  # the length of the last line as printed (not of the paragraph it joined)
     for line in lines:
         if out and out[-1].strip() and line.strip():
             first = line.split()[0]
-            if len(out[-1]) + 1 + len(first) > width - 2:  # a column or two of slack
+            if last + 1 + len(first) > width - 2:  # a column or two of slack
                 out[-1] = out[-1] + " " + line.strip()
+                last = len(line)
                 continue
         out.append(line)
+        last = len(line)
     return out
+
+
+def _mostly_cjk(lines: list[str]) -> bool:
+    text = "".join(lines)
+    return cjk_count(text) * 5 > len(text)
 
 
 def _crawler_header(raw: list[str]) -> CrawlerHeader | None:
