@@ -509,6 +509,21 @@ def test_metadata_naming_the_site_as_author(site: str, author: str, names: list[
             "2025-06-12T06:30+01:00",
             "2025-06-12T16:20+01:00",
         ),
+        # A posting time printed without its zone takes the offset the metadata gives away.
+        (
+            '<meta property="article:published_time" content="2024-11-06T03:12:00+00:00">',
+            "<p class='date'>Published: November 5, 2024 at 10:12 p.m.</p>",
+            "2024-11-05T22:12-05:00",
+            None,
+        ),
+        # Not another time of the page: a known zone stays.
+        (
+            '<meta property="og:url" content="https://www.donga.com/en/article/all/1/1">'
+            '<meta property="article:published_time" content="2024-11-06T03:12:00+00:00">',
+            "<ul class='latest'><li><a href='/2'>Other story</a> 2024-11-06 10:12</li></ul>",
+            "2024-11-06T12:12+09:00",
+            None,
+        ),
     ],
 )
 def test_one_record_one_zone(head: str, body: str, posted: str, updated: str | None) -> None:

@@ -151,6 +151,7 @@ def printed_update(blocks: list[Block], by_month: bool = False) -> Stamp | None:
 
 META_SOURCES = ("ld_published", "ld_created", "ld_modified", "meta_published", "meta_modified")
 SOURCES = (*META_SOURCES, "machine", "printed", "url", "title")
+_POSTING_METADATA = ("ld_published", "ld_created", "meta_published")
 _MAX_CANDIDATES = 120
 
 
@@ -308,9 +309,19 @@ def in_publisher_zone(stamp: Stamp, found: list[DateCandidate]) -> Stamp:
     for c in found:
         if c.stamp.offset_minutes and _instant(c.stamp) == moment:
             return c.stamp
-    offset = _printed_offset(found)
+    # Or prints it without its zone, under a posting label: the wall time gives the offset.
+    offsets = {
+        offset
+        for c in found
+        if c.source == "printed"
+        and c.labelled
+        and not c.updated
+        and not c.linked
+        and (offset := _offset_between(c.stamp, moment)) is not None
+    }
     exact = stamp.moment()
-    if offset and exact is not None:
+    if len(offsets) == 1 and exact is not None:
+        offset = offsets.pop()
         local = exact.astimezone(timezone(timedelta(minutes=offset)))
         second = local.second if stamp.second is not None else None
         return Stamp(local.year, local.month, local.day, local.hour, local.minute, second, offset)
@@ -327,23 +338,27 @@ def with_printed_offset(stamp: Stamp, found: list[DateCandidate]) -> Stamp:
     return replace(stamp, offset_minutes=offset) if offset is not None else stamp
 
 
-def _printed_offset(found: list[DateCandidate], printed: Stamp | None = None) -> int | None:
-    """The publisher's offset, from a posting time printed without a zone (`printed`, or any
-    printed one) and the same posting instant in the page's metadata: the wall time less the
-    instant, when that is a whole or half hour of at most 14 (a coincidence of two unrelated
-    times rarely is, to the minute)."""
-    walls = [printed] if printed else [c.stamp for c in found if c.source == "printed"]
-    instants = [
-        moment.replace(tzinfo=None) - (moment.utcoffset() or timedelta())
+def _printed_offset(found: list[DateCandidate], printed: Stamp) -> int | None:
+    """The publisher's offset, from the posting time chosen, printed without a zone, and the
+    posting instant the page's metadata states: the wall time less the instant, when that is
+    a whole or half hour of at most 14, and the one such offset of the metadata's posting
+    instants (an update's time and other times of the page are not asked)."""
+    offsets = {
+        offset
         for c in found
-        if c.source != "printed" and not c.updated and (moment := _instant(c.stamp))
-    ]
-    for wall in walls:
-        if wall.offset_minutes is not None or wall.hour is None or wall.minute is None:
-            continue
-        clock = datetime(wall.year, wall.month, wall.day, wall.hour, wall.minute)
-        for utc in instants:
-            minutes = int((clock - utc).total_seconds() // 60)
-            if abs(minutes) <= 14 * 60 and minutes % 30 == 0:
-                return minutes
-    return None
+        if c.source in _POSTING_METADATA
+        and (moment := _instant(c.stamp)) is not None
+        and (offset := _offset_between(printed, moment)) is not None
+    }
+    return offsets.pop() if len(offsets) == 1 else None
+
+
+def _offset_between(printed: Stamp, moment: datetime) -> int | None:
+    """The offset at which a wall time printed without its zone is the instant: a whole or
+    half hour of at most 14, else None (two unrelated times rarely differ so, to the minute)."""
+    if printed.offset_minutes is not None or printed.hour is None or printed.minute is None:
+        return None
+    clock = datetime(printed.year, printed.month, printed.day, printed.hour, printed.minute)
+    utc = moment.replace(tzinfo=None) - (moment.utcoffset() or timedelta())
+    minutes = int((clock - utc).total_seconds() // 60)
+    return minutes if abs(minutes) <= 14 * 60 and minutes % 30 == 0 else None
