@@ -457,3 +457,20 @@ def test_two_articles_that_open_alike_are_not_editions(tmp_path: Path, db_url: s
         summary = ingest_paths(archive, [str(first), str(second)])
         assert (summary.added, summary.updated) == (2, 0)
         assert [h.id for h in archive.search("library budget")] == [2]
+
+
+def test_a_page_saved_today_is_later_than_an_old_crawl_of_it(tmp_path: Path, db_url: str) -> None:
+    """A file has no capture time: when it came in stands for one (it existed then)."""
+    saved = tmp_path / "saved.html"
+    saved.write_text(edition(None, 4))
+    with Archive.open(db_url) as archive:
+        ingest_paths(archive, [str(crawl(tmp_path / "old.warc.gz", [("2019-01-01T00:00:00Z", 2)]))])
+        summary = ingest_paths(archive, [str(saved)], url=CANONICAL)
+        assert summary.updated == 1
+        assert PARAGRAPHS[3] in archive.get(1).body
+        # And a crawl older than the file's coming in is an earlier edition.
+        ingest_paths(
+            archive, [str(crawl(tmp_path / "older.warc.gz", [("2018-01-01T00:00:00Z", 3)]))]
+        )
+        assert PARAGRAPHS[3] in archive.get(1).body
+        assert len(archive.versions(1)) == 2

@@ -41,21 +41,35 @@ def edition_key(edition: Article | ArticleRow | dict[str, Any]) -> EditionKey:
     """Which of two editions of an article is the later: by updated time, else posted time
     (as UTC instants); an edition with neither counts as older than one with a time, and at
     the same moment one that says it was updated is the later (times known to the day alone
-    often tie); then the one captured later (a web archive's capture time: two crawls of a
-    page that prints no update time). Equal keys fall to arrival order (the caller's)."""
-    if isinstance(edition, dict):
+    often tie); then the one that existed later: a web archive's capture time (two crawls of
+    a page that prints no update time), else when it was ingested: an article being ingested
+    now is the latest, a version's record that says neither the oldest. Equal keys fall to
+    arrival order (the caller's)."""
+    if isinstance(edition, dict):  # a version's record: one that does not say is older
         updated, posted = edition.get("updated_at"), edition.get("posted_at")
-        captured = edition.get("captured_at") or (edition.get("input") or {}).get("captured_at")
+        seen: str | datetime | None = (
+            edition.get("captured_at")
+            or (edition.get("input") or {}).get("captured_at")
+            or edition.get("ingested_at")
+        )
+        unknown = datetime.min
     else:
         updated, posted = edition.updated_at, edition.posted_at
         info = edition.input
-        captured = info.captured_at if info is not None else None
+        seen = (info.captured_at if info is not None else None) or edition.ingested_at
+        # Read from an export, it says when it came in; if not, it is no newer than what is
+        # stored. Anything else is being ingested now.
+        unknown = datetime.min if info is not None and info.imported else datetime.max
     moment = utc_key(updated) or utc_key(posted)
+    if isinstance(seen, datetime):
+        existed: datetime | None = seen.replace(tzinfo=None)  # a row's: naive UTC already
+    else:
+        existed = utc_key(seen)
     return (
         moment is not None,
         moment or datetime.min,
         updated is not None,
-        utc_key(captured) or datetime.min,
+        existed or unknown,
     )
 
 

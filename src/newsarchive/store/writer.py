@@ -344,6 +344,7 @@ class Writer:
                 articles.c.updated_at,
                 articles.c.posted_at,
                 articles.c.content_sha256,
+                articles.c.ingested_at,
                 inputs_table.c.captured_at,
             )
             .select_from(articles.outerjoin(inputs_table, inputs_table.c.id == articles.c.input_id))
