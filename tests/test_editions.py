@@ -474,3 +474,10 @@ def test_a_page_saved_today_is_later_than_an_old_crawl_of_it(tmp_path: Path, db_
         )
         assert PARAGRAPHS[3] in archive.get(1).body
         assert len(archive.versions(1)) == 2
+
+
+def test_an_address_matches_as_given_and_whatever_case_its_host() -> None:
+    from newsarchive.parse.sources import url_variants
+
+    assert "HTTPS://News.Example.com/a?" in url_variants("HTTPS://News.Example.com/a?")
+    assert "https://news.example.com/a" in url_variants("https://WWW.News.Example.com/a")

@@ -433,8 +433,9 @@ def test_a_list_in_an_aside_between_paragraphs_stays_out(monkeypatch: pytest.Mon
             "https://citypolicy.substack.com/p/1",
             ("City Policy Notes", "citypolicy.substack.com"),
         ),
-        # A site's news host is the site.
-        ("국민일보", "https://news.kmib.co.kr/article/1", ("국민일보", "kmib.co.kr")),
+        # A site's mobile host is the site; a news. host may be a section of a larger one.
+        ("국민일보", "https://m.kmib.co.kr/article/1", ("국민일보", "kmib.co.kr")),
+        ("Yahoo News", "https://news.yahoo.com/a-1", ("yahoo.com",) * 2),
         (
             "Riverside Gazette",
             "https://www.riverside.example/1",

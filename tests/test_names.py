@@ -289,6 +289,8 @@ def test_names_that_share_one_role_or_a_cjk_comma(line: str, names: list[str]) -
         ("citypolicy.substack.com", "citypolicy.substack.com"),
         ("www.substack.com", "substack.com"),
         ("a.b.blogspot.com", "b.blogspot.com"),
+        ("foo.blogspot.co.uk", "foo.blogspot.co.uk"),
+        ("alice.blog.fc2.com", "alice.blog.fc2.com"),
         # An address given as an IP is its own site: 1.2.3.4 and 5.6.3.4 are not one "3.4".
         ("1.2.3.4", "1.2.3.4"),
         ("1.2.3.4:8080", "1.2.3.4"),
@@ -332,6 +334,9 @@ def test_a_korean_wire_opening_names_its_reporters(
         ("山田太郎", True),
         ("山田 太郎", True),
         ("山田さくら", True),  # a given name in hiragana comes last
+        ("山田 まこと", True),  # and may end in a particle's letter
+        ("さくらももこ", True),
+        ("ウラジーミル・プーチン", True),
         ("ドナルド・トランプ", True),
         ("日本海側を中心に降り続いている雪の影響で", False),  # a clause
         ("また", False),  # a word of the sentence

@@ -1238,7 +1238,7 @@ def delete(ctx: click.Context, article_ids: tuple[int, ...], yes: bool) -> None:
     records = "record" if len(done) == 1 else "records"
     kept = "original" if originals == 1 else "originals"
     click.echo(f"{len(done)} {records} deleted, with {originals} {kept}")
-    if len(done) < len(article_ids):
+    if len(done) < len(dict.fromkeys(article_ids)):
         ctx.exit(EXIT_FAILED)
 
 

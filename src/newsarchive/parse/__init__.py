@@ -245,8 +245,8 @@ def _source(found: Extracted, text: str) -> Source | None:
             source = source_for_domain(alias or domain)
             named = _site_name(found.site_name)
             # A site we know no name for, named by its page: on its domain, or a host of
-            # it that is the site again (news., m., english.: a platform's sites are each
-            # their own domain, see PLATFORMS).
+            # it that is the site again (m., amp.: a platform's sites are each their own
+            # domain, see PLATFORMS).
             host = (host_of_url(url) or "").removeprefix("www.")
             unnamed = source.name == source.domain
             same_site = host == domain or host.split(".", 1)[0] in _SITE_HOSTS
@@ -269,8 +269,9 @@ def _source(found: Extracted, text: str) -> Source | None:
     return None
 
 
-# Hosts that are a site's own under another name: its news, mobile, AMP and language editions.
-_SITE_HOSTS = frozenset({"news", "m", "mobile", "amp", "edition", "english", "en", "www2"})
+# Hosts that are the same site for another screen: its mobile and AMP editions (a news. or
+# sports. host may be one section of a larger site, whose name is not the whole domain's).
+_SITE_HOSTS = frozenset({"m", "mobile", "amp", "www2"})
 
 
 def _spells(name: str, domain: str) -> bool:

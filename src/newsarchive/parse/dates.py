@@ -654,9 +654,10 @@ def find_dates(line: str) -> list[DateMatch]:
             timed = _clock(before, stamp) if before else None
             if before and timed:
                 start, stamp = before.start(), timed
-        label = _label(line[previous_end:start]) or _label_after(line, end)
-        matches.append(DateMatch(stamp, start, end, label, order))
-        previous_end = end
+        label = _label(line[previous_end:start])
+        after = _LABEL_AFTER.match(line, end) if label is None else None
+        matches.append(DateMatch(stamp, start, end, after.lastgroup if after else label, order))
+        previous_end = after.end() if after else end  # a label after is this date's alone
     return _with_update_times(line, matches)
 
 
@@ -809,11 +810,6 @@ def dates_under(text: str, before: str | None) -> list[DateMatch]:
 _LABEL_AFTER = re.compile(
     r"\s*(?:(?P<updated>更新)|(?P<posted>配信|公開|掲載|投稿|发布|發布|發佈))"
 )
-
-
-def _label_after(line: str, end: int) -> str | None:
-    m = _LABEL_AFTER.match(line, end)
-    return m.lastgroup if m else None
 
 
 def _label(prefix: str) -> str | None:

@@ -31,7 +31,6 @@ from .vocabulary import (
     NOT_AUTHOR_ROLES,
     NOT_PEOPLE,
     READING_TIME,
-    UNSPACED,
 )
 
 EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
@@ -89,10 +88,12 @@ _NOT_AUTHORS = re.compile(
 _IN_SECTION = re.compile(r"^\s*(?:In|Filed under|Categories|Category|Tags?)\b[: ]")
 _HANGUL_NAME = re.compile(f"^[{HANGUL}]{{2,4}}$")
 _HANGUL_ANY = re.compile(f"[{HANGUL}]")
-_UNSPACED_ANY = re.compile(f"[{UNSPACED}]")
+_HAN_OR_HIRAGANA = re.compile("[\u3040-\u309f\u3400-\u9fff]")  # katakana names are long
 _CJK_SENTENCE_MARK = re.compile("[、。，！？：]")
 _HIRAGANA_WORD = re.compile("[\u3040-\u309f]+")  # "また": a word of the sentence
-_JAPANESE_PARTICLES = tuple("はがのをにでともへ")  # "国土交通省は": a subject, not a name
+# "国土交通省は": a subject, not a name: a particle right after kanji, at the end (a given
+# name in kana may end in one: まこと).
+_SUBJECT = re.compile("[\u3400-\u9fff][はがのをにでともへ]$")
 # Hiragana before kanji: words of a clause ("線路に雪が"); a name in hiragana is a given name,
 # written last.
 _KANA_THEN_HAN = re.compile("[\u3040-\u309f][\u3400-\u9fff]")
@@ -125,11 +126,11 @@ def is_person(name: str, site: str | None = None) -> bool:
         return not name.endswith(KOREAN_TEAM_ENDINGS) and name not in KOREAN_NOT_NAMES
     if _HANGUL_ANY.search(name):
         return False  # a Korean name is one word of two to four syllables
-    if _UNSPACED_ANY.search(name) and (
+    if _HAN_OR_HIRAGANA.search(name) and (
         len("".join(words)) > 10
         or _CJK_SENTENCE_MARK.search(name)
-        or _HIRAGANA_WORD.fullmatch(name)
-        or name.endswith(_JAPANESE_PARTICLES)
+        or (len(name) <= 3 and _HIRAGANA_WORD.fullmatch(name))
+        or _SUBJECT.search(name)
         or _KANA_THEN_HAN.search(name)
     ):
         return False  # a Japanese or Chinese name is a few characters, never a clause

@@ -133,7 +133,7 @@ PLATFORMS = frozenset(
         "substack.com", "beehiiv.com", "ghost.io", "medium.com", "wordpress.com",
         "blogspot.com", "tumblr.com", "livejournal.com", "typepad.com", "wixsite.com",
         "weebly.com", "github.io", "gitlab.io", "netlify.app", "vercel.app", "pages.dev",
-        "tistory.com", "hatenablog.com", "hatenablog.jp", "fc2.com", "over-blog.com",
+        "tistory.com", "hatenablog.com", "hatenablog.jp", "blog.fc2.com", "over-blog.com",
         "canalblog.com", "blogs.sapo.pt", "jimdofree.com", "squarespace.com",
     }
 )  # fmt: skip
@@ -158,8 +158,9 @@ def registered_domain(host: str) -> str:
         if candidate in _BY_DOMAIN:
             return candidate
     for i in range(1, len(labels) - 1):
-        if ".".join(labels[i:]) in PLATFORMS:
-            return ".".join(labels[i - 1 :])  # a site on a platform is its own
+        # A site on a platform is its own (blogspot also under country domains).
+        if ".".join(labels[i:]) in PLATFORMS or labels[i] == "blogspot":
+            return ".".join(labels[i - 1 :])
     # Second-level public suffixes such as co.kr, co.uk, com.au keep three labels.
     if len(labels) >= 3 and labels[-2] in ("co", "com", "or", "ne", "ac", "go", "org", "net"):
         return ".".join(labels[-3:])
@@ -201,15 +202,16 @@ def url_variants(url: str) -> list[str]:
         parts = urlsplit(url)
     except ValueError:
         return [url]
-    if parts.scheme not in ("http", "https") or not parts.netloc:
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
         return [url]
-    bare = parts.netloc.removeprefix("www.")
+    bare = parts.netloc.lower().removeprefix("www.")
     hosts = [bare, "www." + bare]
-    return [
+    forms = [
         urlunsplit((scheme, host, parts.path, parts.query, parts.fragment))
         for scheme in ("https", "http")
         for host in hosts
     ]
+    return list(dict.fromkeys([url, *forms]))  # the address as given, too
 
 
 def host_of_url(url: str) -> str | None:

@@ -37,14 +37,12 @@ from .models import (
     InputRow,
     SourceRow,
 )
-from .rows import article_from_row, input_info
+from .rows import MAX_ID, article_from_row, input_info
 from .schema import HEAD_REVISION, REVISIONS, current_revision, ensure_current, upgrade
 from .search import PG_SEARCH_SETTINGS, Hits, SearchOptions, matching_ids, pyformat, run_search
 from .writer import Deleted, Outcome, Writer
 
 __all__ = ["MAX_ID", "Archive", "Outcome"]
-
-MAX_ID = 2**31 - 1  # ids are 32-bit integers on PostgreSQL
 
 
 def _read_only_engine(path: Path) -> Engine:

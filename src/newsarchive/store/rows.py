@@ -10,6 +10,8 @@ from typing import Any
 from ..record import Article, Author, InputInfo, Source
 from .models import ArticleRow, InputRow
 
+MAX_ID = 2**31 - 1  # ids are 32-bit integers on PostgreSQL
+
 
 def utc_key(iso: str | None) -> datetime | None:
     """A sortable UTC instant for an ISO string; a bare day counts from its midnight."""

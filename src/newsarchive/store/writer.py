@@ -34,7 +34,7 @@ from .models import (
     InputRow,
     SourceRow,
 )
-from .rows import article_from_row, edition_key, iso_utc, same_edition, utc_key
+from .rows import MAX_ID, article_from_row, edition_key, iso_utc, same_edition, utc_key
 from .rows import now as _now
 
 if TYPE_CHECKING:
@@ -224,14 +224,15 @@ class Writer:
     def delete(self, article_ids: Sequence[int]) -> list[Deleted]:
         """Delete records with everything kept for them: their versions, their originals (and
         the note of every copy of those), in one transaction. Ids the archive does not hold
-        are passed over (the result names those it deleted)."""
+        are passed over (the result names those it deleted). The authors and sources they
+        named stay (another writer may be adding records that name them)."""
         engine = self.archive.engine.execution_options(**{WRITER: True})
         inputs = _TABLES["inputs"]
         done: list[Deleted] = []
         try:
             with Session(engine) as s, s.begin():
                 for article_id in dict.fromkeys(article_ids):
-                    row = s.get(ArticleRow, article_id)
+                    row = s.get(ArticleRow, article_id) if 0 < article_id <= MAX_ID else None
                     if row is None:
                         continue
                     own = inputs.c.article_id == article_id
@@ -666,14 +667,13 @@ class Writer:
         (without a known source, both must be printed and equal)."""
         source_id = source.id if source else None
         if article.url:
-            # However it was saved: http or https, with "www." or without.
+            # However it was saved: http or https, with "www." or without; the address is
+            # the page's whatever source it was filed under (a platform's site was filed under
+            # the platform before newsarchive knew it).
             found = s.scalar(
                 select(ArticleRow)
-                .where(
-                    ArticleRow.url.in_(url_variants(article.url)),
-                    ArticleRow.source_id == source_id,
-                )
-                .order_by(ArticleRow.id)
+                .where(ArticleRow.url.in_(url_variants(article.url)))
+                .order_by(case((ArticleRow.source_id == source_id, 0), else_=1), ArticleRow.id)
                 .limit(1)
             )
             if found is not None:
