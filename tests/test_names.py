@@ -342,6 +342,7 @@ def test_a_korean_wire_opening_names_its_reporters(
         ("また", False),  # a word of the sentence
         ("気象台は", False),  # a subject, with its particle
         ("線路の除雪", False),
+        ("鉄道会社によりますと", False),
         ("見合わせています。", False),
     ],
 )

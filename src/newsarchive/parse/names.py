@@ -91,6 +91,8 @@ _HANGUL_ANY = re.compile(f"[{HANGUL}]")
 _HAN_OR_HIRAGANA = re.compile("[\u3040-\u309f\u3400-\u9fff]")  # katakana names are long
 _CJK_SENTENCE_MARK = re.compile("[、。，！？：]")
 _HIRAGANA_WORD = re.compile("[\u3040-\u309f]+")  # "また": a word of the sentence
+# Five kana after kanji are a clause's ending ("鉄道会社によりますと"), not a given name.
+_LONG_KANA_RUN = re.compile("[\u3040-\u309f]{5}")
 # "国土交通省は": a subject, not a name: a particle right after kanji, at the end (a given
 # name in kana may end in one: まこと).
 _SUBJECT = re.compile("[\u3400-\u9fff][はがのをにでともへ]$")
@@ -131,6 +133,7 @@ def is_person(name: str, site: str | None = None) -> bool:
         or _CJK_SENTENCE_MARK.search(name)
         or (len(name) <= 3 and _HIRAGANA_WORD.fullmatch(name))
         or _SUBJECT.search(name)
+        or (_LONG_KANA_RUN.search(name) and not _HIRAGANA_WORD.fullmatch(name))
         or _KANA_THEN_HAN.search(name)
     ):
         return False  # a Japanese or Chinese name is a few characters, never a clause
