@@ -475,8 +475,9 @@ def test_delete_takes_a_record_with_its_editions_and_originals(
     counts = json.loads(out)
     assert (counts["articles"], counts["inputs"], counts["versions"]) == (1, 1, 0)
     assert run(runner, "check")[0] == 0
-    # Its pages are new again: nothing remembers them.
+    # Its pages are new again: nothing remembers them. And its id is nobody else's.
     assert run(runner, "ingest", str(tmp_path / "v3.html"))[1].startswith("1 added")
+    assert run(runner, "show", "2")[0] == 1
 
 
 def test_ingest_verbose_names_the_record_each_input_became(runner: CliRunner, seeds: Path) -> None:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, Literal
 
-from sqlalchemy import Table, bindparam, case, delete, func, insert, select, update
+from sqlalchemy import Table, bindparam, case, delete, func, insert, select, text, update
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.util import identity_key
@@ -119,6 +119,17 @@ def _copy_values(input_id: int, copy: InputInfo, now: datetime) -> dict[str, Any
         "captured_at": copy.captured_at,
         "ingested_at": now,
     }
+
+
+def _new_article_ids(s: Session, n: int) -> list[int]:
+    """Ids for n new articles of a SQLite archive (whose write lock the batch holds): past the
+    highest any article had, as the file's user_version keeps it, so that a deleted record's
+    id is never given to another (PostgreSQL's sequences never give one twice)."""
+    articles = _TABLES["articles"]
+    given = int(s.execute(text("PRAGMA user_version")).scalar() or 0)
+    start = max(given, s.scalar(select(func.max(articles.c.id))) or 0) + 1
+    s.execute(text(f"PRAGMA user_version = {int(start + n - 1)}"))
+    return list(range(start, start + n))
 
 
 _OPENING_CHARS = 200
@@ -616,6 +627,8 @@ class Writer:
             status: Status = "updated"
         else:
             row = ArticleRow(version=1)
+            if s.get_bind().dialect.name == "sqlite":
+                row.id = _new_article_ids(s, 1)[0]
             status = "added"
         for column, value in _article_values(article, source.id if source else None, now).items():
             setattr(row, column, value)
@@ -834,8 +847,11 @@ class Writer:
         take them one statement at a time. Other engines return the ids themselves.
         """
         if s.get_bind().dialect.name == "sqlite":
-            start = (s.scalar(select(func.max(table.c.id))) or 0) + 1
-            ids = list(range(start, start + len(rows)))
+            if table.name == "articles":
+                ids = _new_article_ids(s, len(rows))
+            else:
+                start = (s.scalar(select(func.max(table.c.id))) or 0) + 1
+                ids = list(range(start, start + len(rows)))
             s.execute(insert(table), [{**row, "id": i} for row, i in zip(rows, ids, strict=True)])
             return ids
         return list(
