@@ -24,7 +24,7 @@ CRASH_POINTS = os.environ.get("NEWSARCHIVE_CRASH_POINTS")
 def kills(db: str) -> int:
     if CRASH_POINTS:
         return int(CRASH_POINTS)
-    return 6 if db.startswith("postgresql") else 12
+    return 5 if db.startswith("postgresql") else 9
 
 
 PER_RUN = 600  # new files before each run, so that every run has work to be killed in
