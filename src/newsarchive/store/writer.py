@@ -463,7 +463,9 @@ class Writer:
                 content_shas,
             )
         }
-        urls = [v for a, _ in items if a.url for v in url_variants(a.url)]
+        # Each address as it may be stored: http or https, with "www." or without.
+        variants = [url_variants(a.url) if a.url else [] for a, _ in items]
+        urls = [v for forms in variants for v in forms]
         known_urls = {
             str(row[0])
             for row in self._lookup(s, "SELECT url FROM articles WHERE url IN ({})", urls)
@@ -488,7 +490,7 @@ class Writer:
                 )
             )
 
-        known_openings = self._known_openings(s, items, sources)
+        known_openings = self._known_openings(s, items)
 
         outcomes: list[Outcome | None] = [None] * len(items)
         copies: list[InputInfo] = []  # containers' records whose bytes are stored already
@@ -506,21 +508,20 @@ class Writer:
                     copies.append(article.input)
                 continue
             head = (sources[i], article.headline)
-            variants = url_variants(article.url) if article.url else []
             opened = _opened(article, sources[i])
             careful = (
                 sha in imported
                 or sha in batch_inputs
                 or article.sha256 in seen_content
                 or article.sha256 in batch_content
-                or any(v in known_urls or v in batch_urls for v in variants)
+                or any(v in known_urls or v in batch_urls for v in variants[i])
                 or head in known_heads
                 or head in batch_heads
                 or (opened is not None and (opened in known_openings or opened in batch_openings))
             )
             batch_inputs.add(sha)
             batch_content.add(article.sha256)
-            batch_urls.update(variants)
+            batch_urls.update(variants[i])
             batch_heads.add(head)
             if opened is not None:
                 batch_openings.add(opened)
@@ -731,7 +732,7 @@ class Writer:
         return None
 
     def _known_openings(
-        self, s: Session, items: Sequence[tuple[Article, bytes]], sources: list[int | None]
+        self, s: Session, items: Sequence[tuple[Article, bytes]]
     ) -> set[tuple[int | None, datetime, str]]:
         """The (source, posting time, opening) of stored articles posted when a batch's are
         (see _opened): a batch's article that shares them may be an edition under a new
