@@ -13,7 +13,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, replace
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone
 
 import numpy as np
 from lxml import etree
@@ -359,6 +359,6 @@ def _offset_between(printed: Stamp, moment: datetime) -> int | None:
     if printed.offset_minutes is not None or printed.hour is None or printed.minute is None:
         return None
     clock = datetime(printed.year, printed.month, printed.day, printed.hour, printed.minute)
-    utc = moment.replace(tzinfo=None) - (moment.utcoffset() or timedelta())
+    utc = moment.astimezone(UTC).replace(tzinfo=None)
     minutes = int((clock - utc).total_seconds() // 60)
     return minutes if abs(minutes) <= 14 * 60 and minutes % 30 == 0 else None

@@ -142,6 +142,11 @@ class ArticleLines:
                 return i
         return int(self.body.size)
 
+    def last_body(self, default: int) -> int:
+        """The last line the model gives an even chance or more of being body, else default."""
+        likely = np.flatnonzero(self.body >= 0.5)
+        return int(likely[-1]) if likely.size else default
+
 
 def best_run(
     prose_chars: list[float], prose: list[bool], penalty: float = _PENALTY

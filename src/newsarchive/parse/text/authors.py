@@ -99,8 +99,7 @@ def byline_rows(
     if n == 0:
         return [], np.zeros((0, len(BYLINE_FEATURES)))
     start = article.start()
-    body_lines = np.flatnonzero(article.body >= 0.5)
-    end = int(body_lines[-1]) if body_lines.size else start
+    end = article.last_body(start)
     mass = article.body * np.array([len(line.text) for line in lines], dtype=np.float64)
     mass_above = (np.cumsum(mass) - mass) / max(1.0, float(mass.sum()))
     top = min(n, start + _HEAD_ROOM)

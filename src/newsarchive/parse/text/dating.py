@@ -184,8 +184,7 @@ def _posted_apart(
     """A posting date printed apart from the update chosen: above it, or after the article's
     text ("Updated ..." under the headline, "Published ..." under the last paragraph), on or
     before the update's day; not one further down the page (another article's)."""
-    body = np.flatnonzero(article.body >= 0.5)
-    end = int(body[-1]) if body.size else chosen.line
+    end = article.last_body(chosen.line)
     apart = [
         c
         for c in found
