@@ -13,7 +13,7 @@ from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
 from newsarchive import Archive
-from newsarchive.ingest import ingest_paths
+from newsarchive.ingest import Summary, ingest_paths
 
 CANONICAL = "https://news.example.com/2026/harbour-quay"
 PARAGRAPHS = [
@@ -45,15 +45,24 @@ EDITIONS = {
 }
 
 
+def ingest_in_order(
+    archive: Archive, folder: Path, pages: dict[str, str], order: tuple[str, ...]
+) -> list[Summary]:
+    """Ingest the named pages one run each, in this order (each saved as NAME.html)."""
+    summaries = []
+    for name in order:
+        path = folder / f"{name}.html"
+        path.write_text(pages[name])
+        summaries.append(ingest_paths(archive, [str(path)]))
+    return summaries
+
+
 @pytest.mark.parametrize("order", list(itertools.permutations(EDITIONS)), ids="-".join)
 def test_the_latest_edition_is_the_record_in_any_order(
     order: tuple[str, ...], tmp_path: Path, db_url: str
 ) -> None:
     with Archive.open(db_url) as archive:
-        for name in order:
-            path = tmp_path / f"{name}.html"
-            path.write_text(EDITIONS[name])
-            ingest_paths(archive, [str(path)])
+        ingest_in_order(archive, tmp_path, EDITIONS, order)
         assert archive.counts()["articles"] == 1
         record = archive.get(1)
         assert record.updated_at == "2026-03-02T15:00+00:00"
@@ -142,12 +151,8 @@ RESTAMPED = {
 def test_an_edition_whose_only_change_is_its_update_time_is_kept(
     order: tuple[str, ...], tmp_path: Path, db_url: str
 ) -> None:
-    statuses = []
     with Archive.open(db_url) as archive:
-        for name in order:
-            path = tmp_path / f"{name}.html"
-            path.write_text(RESTAMPED[name])
-            statuses.append(ingest_paths(archive, [str(path)]))
+        statuses = ingest_in_order(archive, tmp_path, RESTAMPED, order)
         assert archive.counts()["articles"] == 1
         assert archive.get(1).updated_at == "2026-03-02T14:00+00:00"
         assert [v["updated_at"] for v in archive.versions(1)] == [
@@ -205,9 +210,7 @@ def test_a_copy_without_an_update_time_and_one_with_are_two_editions_in_either_o
 ) -> None:
     pages = {"n": edition(None, 3), "b": edition("2026-03-02T13:00:00+00:00", 3)}
     with Archive.open(db_url) as archive:
-        for name in order:
-            (tmp_path / f"{name}.html").write_text(pages[name])
-            ingest_paths(archive, [str(tmp_path / f"{name}.html")])
+        ingest_in_order(archive, tmp_path, pages, order)
         assert archive.counts()["articles"] == 1
         assert archive.get(1).updated_at == "2026-03-02T13:00+00:00"
         assert [v["updated_at"] for v in archive.versions(1)] == [None]
@@ -317,10 +320,7 @@ def test_of_two_editions_dated_to_the_day_the_updated_one_is_the_record(
         "updated": dated(edition("2026-03-02T12:00:00+00:00", 3)),
     }
     with Archive.open(db_url) as archive:
-        for name in order:
-            path = tmp_path / f"{name}.html"
-            path.write_text(pages[name])
-            ingest_paths(archive, [str(path)])
+        ingest_in_order(archive, tmp_path, pages, order)
         assert archive.counts()["articles"] == 1
         record = archive.get(1)
         assert record.updated_at == "2026-03-02" and len(record.body.split("\n\n")) == 3
