@@ -116,6 +116,13 @@ def test_team_byline_has_no_authors() -> None:
         # ...but a one-word name before it keeps it: it may be the surname.
         ("By Minh Do 4 March 2024", ["Minh Do"]),
         ("By Minh Do March 4, 2024", ["Minh Do"]),
+        # An avatar's text and its link print the name twice in a row.
+        ("Written by: Tom Hale Tom Hale", ["Tom Hale"]),
+        ("Lena Park Lena Park", ["Lena Park"]),
+        ("Anna Anna Berger", ["Anna Anna Berger"]),
+        # A name never runs over a line break: the next line is a button or a section.
+        ("By R. T. Vale\nRead The Print Edition", ["R. T. Vale"]),
+        ("By\nJane Roe", ["Jane Roe"]),
     ],
 )
 def test_names_in(text: str, names: list[str]) -> None:

@@ -217,7 +217,17 @@ def _clean_part(part: str) -> tuple[str, str | None]:
             words = []
         part = " ".join(words)
         role = " ".join([*qualifiers, title]) if title else None
-    return part.strip(" -–—:.,'\"“”"), role
+    return _said_once(part.strip(" -–—:.,'\"“”")), role
+
+
+def _said_once(part: str) -> str:
+    """A name printed twice in a row, as an avatar's text and its link give it: "Jane Roe Jane
+    Roe" -> "Jane Roe"."""
+    words = part.split()
+    half = len(words) // 2
+    if half and len(words) % 2 == 0 and words[:half] == words[half:]:
+        return " ".join(words[:half])
+    return part
 
 
 def _title(part: str, start: int) -> str | None:
@@ -333,7 +343,9 @@ def names_in(text: str, site: str | None = None) -> list[Author]:
     """The people a byline or an author field names, as printed, in order."""
     if len(text) > 300:
         return []
-    return list(_names_in(" ".join(text.split()), site))
+    # A name never runs over a line break: the line after a byline is something else.
+    lines = (" ".join(line.split()) for line in text.splitlines())
+    return list(_names_in("\n".join(line for line in lines if line), site))
 
 
 _PARTS = re.compile(r"\s*[|·•⋅]\s*|\s[-–—]\s")
