@@ -140,6 +140,9 @@ SEOUL = ZoneInfo("Asia/Seoul")
             [("posted", "2024-10-30T16:10+09:00"), ("updated", "2024-10-31T09:00+09:00")],
         ),
         ("06.03.2024, 15.45 Uhr", [(None, "2024-03-06T15:45+09:00")]),
+        # A zone run into the next word, where a page printed them in separate boxes.
+        ("March 4, 2025 3:45 PM GMTUpdated 2 hours ago", [(None, "2025-03-04T15:45+00:00")]),
+        ("March 4, 2025 3:45 PM ESTA", [(None, "2025-03-04T15:45+09:00")]),
     ],
 )
 def test_find_dates(line: str, expected: list[tuple[str | None, str]]) -> None:

@@ -11,6 +11,19 @@ from functools import lru_cache
 
 from .vocabulary import contains_any
 
+# Where an advertisement stood inside the text: dropped even where a paragraph's model would
+# keep it.
+_AD_BREAK_PHRASES = (
+    r"advertisement",
+    r"(?:story|article) continues (?:below|after)(?: (?:this|the) ad\w*| advertisement)?",
+    r"anzeige",
+    r"publicité",
+    r"publicidad",
+    r"pubblicità",
+    r"광고",
+)
+AD_BREAK = re.compile(r"^(?:" + "|".join(_AD_BREAK_PHRASES) + r")\s*$", re.IGNORECASE)
+
 _FURNITURE_PHRASES = (
     # A photo gallery's link: "5 Bilder - Fotostrecke öffnen", "12 photos".
     r"\d+ (?:bilder|fotos|photos|images|pictures|immagini|imágenes)(?:\s*[-–:|].{0,40})?",
@@ -59,7 +72,7 @@ _FURNITURE_PHRASES = (
     r"register",
     r"site ?map",
     r"e-paper",
-    r"advertisement",
+    *_AD_BREAK_PHRASES,
     r"ad",
     r"\d+ min read",
     r"listen to (?:this )?article",
@@ -159,12 +172,17 @@ SCRIPT_CUE = re.compile(
     r"^(?:<[^<>]{1,12}>|\[[^\[\]]{1,20}\]|[\uac00-\ud7a3]{2,4}\s*(?:앵커|기자|아나운서)\s*>"
     r"|\([^()]{1,120}\)|\|+|[-–—•·*]+)$"
 )
-READ_MORE = re.compile(
-    r"^(?:read more|read also|see also|also read|related|lesen sie auch|mehr zum thema|lire aussi"
-    r"|à lire aussi|voir aussi|leer también|lea también|leggi anche|leia também|les også"
-    r"|läs också|더 읽기|함께 보기|관련 기사)\s*[:：]",
-    re.IGNORECASE,
+_TEASER_LABELS = (
+    r"read more|read also|see also|also read|related|lesen sie auch|mehr zum thema|lire aussi"
+    r"|à lire aussi|à lire également|voir aussi|leer también|lea también|leé también"
+    r"|más información|noticia relacionada|leggi anche|leia também|les også|läs också"
+    r"|더 읽기|함께 보기|관련 기사"
 )
+# A teaser for another article: its label, then its title, on the same line...
+READ_MORE = re.compile(rf"^(?:{_TEASER_LABELS})\s*[:：]", re.IGNORECASE)
+# ...or the label on a line of its own, the title on the next ("Read more" alone is as often
+# a button that opens the rest of a section, whose heading follows).
+TEASER_LABEL = re.compile(rf"^(?!read more)(?:{_TEASER_LABELS})\s*[:：]?$", re.IGNORECASE)
 
 
 # Notices a page shows in place of embedded or withheld content (consent walls, script warnings,

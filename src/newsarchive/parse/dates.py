@@ -393,13 +393,14 @@ _ZONE_REGIONS = {
     "PT": "America/Los_Angeles",
 }
 _ZONE_NAME = "|".join(sorted([*_ZONE_OFFSETS, *_ZONE_REGIONS], key=len, reverse=True))
-# Abbreviations in capitals only: in lower case, "et", "est" and "ist" are words.
+# Abbreviations in capitals only: in lower case, "et", "est" and "ist" are words. A zone may
+# run into the next word where a copied page printed them in separate boxes ("GMTUpdated").
 # "GMT+9", "UTC-05:30": an offset from UTC, written after its name.
 # ("CST" is not read: it is China's and Taiwan's as well as America's Central zone.)
 _ZONE = (
     r"(?:\s*\(?(?P<zone>(?-i:(?:GMT|UTC)\s?[+\-−]\s?\d{1,2}(?::?\d{2})?(?!\d)|"
     + _ZONE_NAME
-    + r")|[+\-−]\d{2}:?\d{2})\)?(?![^\W\d_]))?"
+    + r")|[+\-−]\d{2}:?\d{2})\)?(?:(?![^\W\d_])|(?=(?-i:[A-Z][a-z]))))?"
 )
 _AMPM = r"[AaPp]\.?[Mm]\.?(?![a-z])"
 # Hours and minutes: "10:32", "10시 32분", "10h32", and "10.32" where a zone or "pm" follows it.
@@ -469,6 +470,9 @@ _TIME_BEFORE = re.compile(
     r"(?<![\d:])" + _TIME + r"(?:\s*Uhr)?" + _ZONE + r"[\s,|·•–-]*(?:" + _WEEKDAY + r"[\s,]*)?$",
     re.IGNORECASE,
 )
+
+# A time on a line of its own: a live blog's entry stamp ("1:40 PM EST"), never a paragraph.
+TIME_ALONE = re.compile(r"^\s*" + _TIME + r"(?:\s*Uhr)?" + _ZONE + r"\s*$", re.IGNORECASE)
 
 _POSTED_WORDS = (
     r"(?:first\s+)?(?:posted|published|write|written|created|issued|입력|등록|게재|작성|발행|송고"

@@ -17,7 +17,7 @@ import re
 from ...record import Author
 from .. import boilerplate as bp
 from .. import sites
-from ..dates import POSTED_LABEL, UPDATED_LABEL, find_dates
+from ..dates import POSTED_LABEL, TIME_ALONE, UPDATED_LABEL, find_dates
 from ..extracted import Extracted
 from ..lines import (
     date_line,
@@ -86,6 +86,8 @@ def parse_text(text: str, url: str | None = None) -> Extracted:
         else:
             _read_byline_line(found, lines, i, common)
     found.paragraphs = [glued[i][0] if i in glued else lines[i].text for i in body_at]
+    if len(found.paragraphs) > 1 and _about_the_author(found.paragraphs[-1], found.authors):
+        found.paragraphs.pop()
     _read_conventions(found, lines, body_at)
     start = body_at[0] if body_at else len(lines)
     for line in lines[:start]:
@@ -105,6 +107,19 @@ def _opening_sentence(line: Line, article: ArticleLines) -> bool:
     return article.is_body(line.index) and words(text) >= 6 and text.endswith((".", "。"))
 
 
+# What a note about the writer says after the name it opens with: "Jane Roe is a staff writer".
+_WRITER_NOTE = re.compile(
+    r"\s(?:is|was|has been|covers|writes|reports|ist|schreibt|est|es|è|é)\s", re.IGNORECASE
+)
+
+
+def _about_the_author(text: str, authors: list[Author]) -> bool:
+    """A short closing note that opens with an author's name and says who they are."""
+    return len(text) <= 300 and any(
+        text.startswith(a.name) and _WRITER_NOTE.match(text, len(a.name)) for a in authors
+    )
+
+
 def _body_lines(
     lines: list[Line], article: ArticleLines, headline_at: int | None, byline_at: list[int]
 ) -> list[int]:
@@ -121,9 +136,21 @@ def _body_lines(
         and i not in skip
         and line.text != headline
         and not (len(line.text) < 100 and date_line(line.text))
+        and not (len(line.text) < 24 and TIME_ALONE.match(line.text))
+        and not (len(line.text) < 80 and bp.AD_BREAK.match(line.text))
         and not is_markup(line.text)
         and not (len(line.text) < 160 and bp.READ_MORE.match(line.text.strip()))
     ]
+    # A teaser inside the article: its label on a line of its own, then its title.
+    labels = {
+        i
+        for i, line in enumerate(lines)
+        if len(line.text) < 40 and bp.TEASER_LABEL.match(line.text.strip())
+    }
+    if labels:
+        body = [
+            i for i in body if i not in labels and not (i - 1 in labels and is_title(lines[i].text))
+        ]
     # Readers' comments follow the notice that opens or closes them: never the article's.
     for k, i in enumerate(body):
         if k >= 3 and bp.opens_comments(lines[i].text):
