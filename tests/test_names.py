@@ -85,6 +85,11 @@ def test_not_a_byline_with_authors(line: str) -> None:
     assert byline is None or not byline.authors
 
 
+def test_a_sentence_that_opens_with_the_reporter_is_no_byline() -> None:
+    assert read_byline("记者从市交通局获悉") is None
+    assert read_byline("记者 周晓明") is not None
+
+
 def test_team_byline_has_no_authors() -> None:
     byline = read_byline("예시일보 디지털뉴스팀 news@example.kr")
     assert byline is not None and byline.authors == []
@@ -123,6 +128,12 @@ def test_team_byline_has_no_authors() -> None:
         # A name never runs over a line break: the next line is a button or a section.
         ("By R. T. Vale\nRead The Print Edition", ["R. T. Vale"]),
         ("By\nJane Roe", ["Jane Roe"]),
+        # A Chinese reporter's label, spaced or not.
+        ("记者 周晓明", ["周晓明"]),
+        ("本报记者王伟", ["王伟"]),
+        # A beat between the name and the title: "North of England correspondent".
+        ("Tom Ashby North of England correspondent", ["Tom Ashby"]),
+        ("更新）", []),  # a label's bracket is no part of a name
     ],
 )
 def test_names_in(text: str, names: list[str]) -> None:

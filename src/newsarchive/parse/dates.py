@@ -392,7 +392,18 @@ _ZONE_REGIONS = {
     "MT": "America/Denver",
     "PT": "America/Los_Angeles",
 }
-_ZONE_NAME = "|".join(sorted([*_ZONE_OFFSETS, *_ZONE_REGIONS], key=len, reverse=True))
+# Spelt out, as press-release wires print them: "08:30 AM Eastern Standard Time".
+_ZONE_SPELT = {
+    f"{region} {kind} Time": offset
+    for region, standard in (
+        ("Eastern", -300),
+        ("Central", -360),
+        ("Mountain", -420),
+        ("Pacific", -480),
+    )
+    for kind, offset in (("Standard", standard), ("Daylight", standard + 60))
+}
+_ZONE_NAME = "|".join(sorted([*_ZONE_OFFSETS, *_ZONE_REGIONS, *_ZONE_SPELT], key=len, reverse=True))
 # Abbreviations in capitals only: in lower case, "et", "est" and "ist" are words. A zone may
 # run into the next word where a copied page printed them in separate boxes ("GMTUpdated").
 # "GMT+9", "UTC-05:30": an offset from UTC, written after its name.
@@ -573,6 +584,8 @@ def _zone_minutes(raw: str | None, wall: datetime) -> int | None:
     """The offset a printed zone names at that wall-clock time."""
     if not raw:
         return None
+    if raw in _ZONE_SPELT:
+        return _ZONE_SPELT[raw]
     upper = raw.upper()
     if upper in _ZONE_OFFSETS:
         return _ZONE_OFFSETS[upper]

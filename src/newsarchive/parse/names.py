@@ -52,8 +52,11 @@ _NAME_WORD = (
 LATIN_NAME = re.compile(r"(?<![\w-])" + _NAME_WORD + r"(?:\s+" + _NAME_WORD + r"){1,3}(?![\w-])")
 
 _BY = re.compile(
-    r"^\s*(?:" + BY_LABELS + r"|" + "|".join(BY_WORDS) + r"|autor(?:in)?|author|auteur|autore"
-    r"|reporter|written|text|texto|escrito por|작성자|글|автор)\b\s*:?\s*",
+    r"^\s*(?:(?:" + BY_LABELS + r"|" + "|".join(BY_WORDS) + r"|autor(?:in)?|author|auteur|autore"
+    r"|reporter|written|text|texto|escrito por|작성자|글|автор)\b"
+    # A Chinese reporter's label, spaced from the name or not: "记者 周晓明", "本报记者王伟".
+    r"|(?:本报|本報)?(?:记者|記者|作者)(?=\s*[:：/]?\s*[\u3400-\u9fff]{2,4}(?:$|[\s,，、/|·])))"
+    r"\s*[:：/]?\s*",
     re.IGNORECASE,
 )
 _GLUED_BY = re.compile(r"^(?:[Bb]y|Von|Par|Por)(?=[A-ZÀ-Þ][a-zà-ÿ])")
@@ -89,7 +92,7 @@ _IN_SECTION = re.compile(r"^\s*(?:In|Filed under|Categories|Category|Tags?)\b[: 
 _HANGUL_NAME = re.compile(f"^[{HANGUL}]{{2,4}}$")
 _HANGUL_ANY = re.compile(f"[{HANGUL}]")
 _HAN_OR_HIRAGANA = re.compile("[\u3040-\u309f\u3400-\u9fff]")  # katakana names are long
-_CJK_SENTENCE_MARK = re.compile("[、。，！？：]")
+_CJK_SENTENCE_MARK = re.compile("[、。，！？：（）「」『』【】《》〈〉]")  # and brackets
 _HIRAGANA_WORD = re.compile("[\u3040-\u309f]+")  # "また": a word of the sentence
 # Five kana after kanji are a clause's ending ("鉄道会社によりますと"), not a given name.
 _LONG_KANA_RUN = re.compile("[\u3040-\u309f]{5}")
@@ -197,6 +200,9 @@ def _strip_dates(text: str) -> str:
     return _WEEKDAY.sub(" | ", READING_TIME.sub(" | ", text))
 
 
+_BEAT_JOINERS = frozenset({"of", "for", "in", "on", "at"})
+
+
 def _clean_part(part: str) -> tuple[str, str | None]:
     """A byline's part as the name it prints, and the job title printed with it, if any:
     "Jane Roe Senior Writer" -> ("Jane Roe", "Senior Writer")."""
@@ -210,6 +216,10 @@ def _clean_part(part: str) -> tuple[str, str | None]:
         part = part[: cut.start()] if cut.start() > 0 else ""
         words = part.split()
         qualifiers: list[str] = []
+        # "Jane Roe North of England" (correspondent): the beat is the word before "of" on.
+        beat = next((k for k, w in enumerate(words) if w in _BEAT_JOINERS), 0)
+        if beat >= 3:
+            qualifiers, words = words[beat - 1 :], words[: beat - 1]
         while len(words) > 2 and words[-1].lower() in JOB_MODIFIERS:
             qualifiers.insert(0, words.pop())  # "Jane Roe Parliamentary" (editor)
         if all(w.lower().strip(".,") in JOB_MODIFIERS for w in words):
