@@ -46,6 +46,15 @@ def test_gzip_text_is_read(seed_path: Path, tmp_path: Path) -> None:
     assert record.input.format == "text+gzip"
 
 
+def test_every_member_of_a_gzip_file_is_read(seed_path: Path, tmp_path: Path) -> None:
+    data = seed_path.read_bytes()
+    half = len(data) // 2
+    page = tmp_path / "seed.txt.gz"  # two members, as `cat a.gz b.gz` or an appending writer
+    page.write_bytes(gzip.compress(data[:half]) + gzip.compress(data[half:]) + b"\0" * 16)
+    record = parse_file(page)
+    assert record.body == parse_file(seed_path).body
+
+
 def test_unreadable_paths(tmp_path: Path) -> None:
     with pytest.raises(UnreadableInput, match="no such file"):
         parse_file(tmp_path / "missing.txt")

@@ -87,16 +87,27 @@ def read_stream(name: str, stream: BinaryIO) -> RawInput:
 def _gunzip(path: str, data: bytes) -> bytes:
     """Decompress, never past the size limit: a small file that expands to gigabytes (a gzip
     bomb) is refused after reading MAX_INPUT_BYTES of it, not after filling the memory."""
-    inflate = zlib.decompressobj(wbits=31)  # gzip framing
-    try:
-        out = inflate.decompress(data, MAX_INPUT_BYTES)
-    except zlib.error as exc:
-        raise BinaryInput(path, f"corrupt gzip data ({exc})") from exc
-    if inflate.unconsumed_tail:
-        raise BinaryInput(path, "gzip data expands past the size limit")
-    if not inflate.eof:
-        raise BinaryInput(path, "corrupt gzip data (truncated)")
-    return out
+    parts: list[bytes] = []
+    room = MAX_INPUT_BYTES
+    rest = data
+    # A gzip file may hold several members, one after another (`cat a.gz b.gz`, appending
+    # writers): its content is all of them, as gzip gives it.
+    while rest.startswith(_GZIP_MAGIC):
+        if room <= 0:  # (a max_length of 0 would mean no limit)
+            raise BinaryInput(path, "gzip data expands past the size limit")
+        inflate = zlib.decompressobj(wbits=31)  # gzip framing
+        try:
+            out = inflate.decompress(rest, room)
+        except zlib.error as exc:
+            raise BinaryInput(path, f"corrupt gzip data ({exc})") from exc
+        if inflate.unconsumed_tail:
+            raise BinaryInput(path, "gzip data expands past the size limit")
+        if not inflate.eof:
+            raise BinaryInput(path, "corrupt gzip data (truncated)")
+        parts.append(out)
+        room -= len(out)
+        rest = inflate.unused_data
+    return b"".join(parts)  # bytes after the last member (padding) are not content, as in gzip
 
 
 # What comes before a markup document's first element: an XML declaration, comments, a doctype.
