@@ -387,6 +387,20 @@ def test_a_warc_gzipped_whole_is_read_in_full(tmp_path: Path) -> None:
     assert "4 articles added" in result.stdout
 
 
+def test_a_warc_gzipped_whole_and_cut_short_keeps_its_complete_records(tmp_path: Path) -> None:
+    import gzip
+
+    plain = build_warc(tmp_path / "plain.warc", gzip=False)
+    data = gzip.compress(plain.read_bytes())
+    cut = tmp_path / "cut.warc.gz"
+    cut.write_bytes(data[: len(data) * 3 // 4])  # into the last record or so, no gzip trailer
+    result = CliRunner().invoke(cli, ["--db", str(tmp_path / "a.db"), "ingest", str(cut)])
+    assert result.exit_code == 1, result.output
+    errors = [line for line in result.stderr.splitlines() if line.startswith("error:")]
+    assert len(errors) == 1 and "cut.warc.gz" in errors[0], result.stderr
+    assert "3 articles added" in result.stdout
+
+
 def test_a_record_without_its_length_is_one_error_and_the_rest_is_read(tmp_path: Path) -> None:
     warc = build_warc(tmp_path / "w.warc", gzip=False)
     data = warc.read_bytes()

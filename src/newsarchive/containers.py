@@ -34,7 +34,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.message import EmailMessage
 from pathlib import Path
-from typing import IO, Literal
+from typing import IO, Any, Literal
 
 from .errors import BinaryInput, EmptyInput, InputError, NotAnArticle, UnreadableInput
 from .parse import MAX_INPUT_BYTES, parse_bytes
@@ -226,24 +226,63 @@ def _whole_gzip(
 ) -> Iterator[Item]:
     """A WARC compressed as one gzip stream (not a member per record, as the standard asks):
     read in order through gzip, past the `skip` records already given."""
-    import gzip
-
     from warcio.archiveiterator import ArchiveIterator
 
     stream.seek(0)
-    with gzip.GzipFile(fileobj=stream) as unzipped:
-        iterator = ArchiveIterator(unzipped, no_record_parse=True)
-        number = 0
-        try:
-            for number, record in enumerate(iterator):
-                if number < skip:
-                    continue
-                where = f"{member}record {number + 1}"
-                item = _warc_item(record, shown, where, seen, kind)
-                if item is not None:
-                    yield item
-        except Exception as exc:
-            yield Broken(f"{shown} ({member}after record {number})", f"broken: {_say(exc)}")
+    unzipped = _Inflating(stream)
+    iterator = ArchiveIterator(unzipped, no_record_parse=True)
+    number = 0
+    try:
+        for number, record in enumerate(iterator, 1):
+            if number <= skip:
+                continue
+            where = f"{member}record {number}"
+            item = _warc_item(record, shown, where, seen, kind)
+            if item is not None:
+                yield item
+    except Exception as exc:
+        yield Broken(f"{shown} ({member}after record {number})", f"broken: {_say(exc)}")
+        return
+    if unzipped.cut:
+        # What decompressed before the cut was read; a record it ended inside is lost.
+        yield Broken(f"{shown} ({member}after record {number})", "gzip data cut short")
+
+
+class _Inflating(io.RawIOBase):
+    """A gzip stream's content, read as far as it goes: a stream cut short ends where its data
+    ends (and says so in `cut`) instead of raising before the complete records it holds, as
+    gzip.GzipFile does; a stream of several members is read through."""
+
+    def __init__(self, stream: IO[bytes]) -> None:
+        self._stream = stream
+        self._inflate = zlib.decompressobj(31)
+        self._pending = b""
+        self.cut = False
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        while not self._pending:
+            if self._inflate.eof:
+                chunk = self._inflate.unused_data + self._stream.read(65536)
+                if not chunk.startswith(b"\x1f\x8b"):
+                    return 0  # the end, or padding after the last member
+                self._inflate = zlib.decompressobj(31)  # the next member
+            else:
+                chunk = self._inflate.unconsumed_tail or self._stream.read(65536)
+                if not chunk:
+                    self.cut = True
+                    return 0
+            try:
+                self._pending = self._inflate.decompress(chunk, 1 << 20)
+            except zlib.error:
+                self.cut = True
+                return 0
+        n = min(len(buffer), len(self._pending))
+        buffer[:n] = self._pending[:n]
+        self._pending = self._pending[n:]
+        return n
 
 
 def _say(exc: Exception) -> str:
