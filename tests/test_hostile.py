@@ -142,6 +142,24 @@ def test_hostile_bytes(name: str) -> None:
     assert outcome(data) == expected
 
 
+def test_a_capture_of_very_many_lines_is_read_at_its_start(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A text of tens of thousands of lines is read in its first MAX_LINES (here cut to 40, so
+    that the test is quick): the article stands there, and the record says it was cut."""
+    import newsarchive.parse.text as text_parser
+
+    monkeypatch.setattr(text_parser, "MAX_LINES", 40)
+    lines = [
+        f"Entry {i}: the harbour log notes a ferry crossing and its passengers." for i in range(90)
+    ]
+    record = parse_bytes(("\n\n".join(["Harbour log for the winter", *lines])).encode(), "log.txt")
+    assert record.extraction == "text:cut"
+    assert "Entry 30:" in record.body and "Entry 60:" not in record.body
+    short = parse_bytes(("\n\n".join(["Harbour log for the winter", *lines[:20]])).encode(), "a")
+    assert short.extraction == "text"
+
+
 # Characters no stored record holds: PostgreSQL refuses NUL; no encoding writes a lone
 # surrogate; escape sequences and control characters would reach terminals and split words.
 UNWANTED = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")

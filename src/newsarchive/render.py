@@ -121,6 +121,8 @@ def article_text(article: Article) -> str:
         lines.append(found)
     if article.extraction and article.extraction.endswith("fallback"):
         lines.append("(no article found in the page: the body is its longest run of prose)")
+    elif article.extraction == "text:cut":
+        lines.append("(a capture of over 20,000 lines: the article was read in its first 20,000)")
     lines.append("")
     for paragraph in article.body.split("\n\n"):
         lines.extend(textwrap.wrap(safe(paragraph), width=width) or [""])

@@ -52,6 +52,7 @@ __all__ = ["parse_text"]
 _BREADCRUMB = re.compile(r"\s*(?:[/>›»]|\s[|]\s)\s*")
 _NAME_BEFORE_DATE = re.compile(f"^([{HANGUL}]{{2,4}})\\s+\\d")
 _BY_WORD = re.compile(r"(?:^|[|·•]\s*)(?:by|von|par|por)\s+\w", re.IGNORECASE)
+MAX_LINES = 20_000
 _CONTINUES = re.compile(r"(?:,|\b(?:and|und|et|y|&))\s*$")
 
 
@@ -63,6 +64,11 @@ def parse_text(text: str, url: str | None = None) -> Extracted:
     lines = capture.lines
     if not lines:
         return found
+    if len(lines) > MAX_LINES:
+        # A capture of tens of thousands of lines (a book, a log) is read where an article
+        # would stand, its start, in bounded time and memory; the record says so.
+        lines = lines[:MAX_LINES]
+        found.extraction = "text:cut"
     article = read_article(lines)
     # A crawler's header gives the headline; otherwise the model chooses one, unless its
     # choice reads as the article's opening sentence (a capture without a headline).

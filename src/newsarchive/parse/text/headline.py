@@ -144,6 +144,8 @@ def _capture(lines: list[Line], article: ArticleLines, above: Matrix) -> _Captur
 
 
 _NONE = [-1.0] * len(_NEAR)
+_NEAR_LINES = 2500
+_MAX_CANDIDATES = 1500  # the headline stands near the top: a capture of thousands of lines
 
 
 def _row(c: _Capture, i: int, rank: int, candidates: int) -> list[float]:
@@ -152,10 +154,11 @@ def _row(c: _Capture, i: int, rank: int, candidates: int) -> list[float]:
     own = terms(own_text)
     nb = c.next_body[i + 1]
     between = c.titles[min(nb, n) - 1] - c.titles[i] if nb > i + 1 else 0.0
-    contained = sum(1 for t in c.counts if t != own_text and len(t) >= 10 and t in own_text)
-    inside = (
-        sum(1 for t in c.counts if t != own_text and own_text in t) if len(own_text) >= 10 else 0
-    )
+    # The other lines it contains or is part of, among its neighbours (a page's lines, all of
+    # them but in a capture of many thousands, whose every line would cost every other).
+    near = c.counts if n <= _NEAR_LINES else set(c.texts[max(0, i - _NEAR_LINES) : i + _NEAR_LINES])
+    contained = sum(1 for t in near if t != own_text and len(t) >= 10 and t in own_text)
+    inside = sum(1 for t in near if t != own_text and own_text in t) if len(own_text) >= 10 else 0
     twin = (i > 0 and c.texts[i - 1] == own_text) or (i + 1 < n and c.texts[i + 1] == own_text)
     return [
         *c.local[i],
@@ -204,7 +207,7 @@ def candidates(lines: list[Line], article: ArticleLines) -> HeadlineCandidates:
         and not (article.local[i, byline_at] and article.local[i, by_at])  # "By Jane Roe"
         and not (i > 0 and AUTHOR_LABEL.match(texts[i - 1]))  # "Author:" above the names
         and not _ticker(texts, i)
-    ]
+    ][:_MAX_CANDIDATES]
     if not indices:
         return HeadlineCandidates([], np.zeros((0, len(HEADLINE_FEATURES))))
     capture = _capture(lines, article, above)
