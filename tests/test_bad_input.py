@@ -6,6 +6,7 @@ import gzip
 import json
 import os
 import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -38,6 +39,20 @@ def test_bad_bytes_raise_named_errors(data: bytes, error: type[Exception], reaso
     assert reason in info.value.reason  # type: ignore[attr-defined]
 
 
+def _modes_bite() -> bool:
+    """Whether a file without read permission is unreadable here (not for root, unless its
+    capabilities are dropped: capsh --drop=cap_dac_override,cap_dac_read_search)."""
+    with tempfile.TemporaryDirectory() as folder:
+        probe = Path(folder) / "probe"
+        probe.write_text("x")
+        probe.chmod(0)
+        try:
+            probe.read_bytes()
+        except PermissionError:
+            return True
+        return False
+
+
 def test_gzip_text_is_read(seed_path: Path, tmp_path: Path) -> None:
     page = tmp_path / "seed.txt.gz"
     page.write_bytes(gzip.compress(seed_path.read_bytes()))
@@ -66,13 +81,40 @@ def test_unreadable_paths(tmp_path: Path) -> None:
         parse_file(tmp_path / "fifo")
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root reads files whatever their mode")
+@pytest.mark.skipif(not _modes_bite(), reason="this user reads files whatever their mode")
 def test_permission_denied(tmp_path: Path) -> None:
     page = tmp_path / "locked.txt"
     page.write_text("x")
     page.chmod(0)
     with pytest.raises(UnreadableInput, match="permission denied"):
         parse_file(page)
+
+
+@pytest.mark.skipif(not _modes_bite(), reason="this user reads files whatever their mode")
+def test_an_unreadable_file_named_fails_alone(tmp_path: Path, seed_path: Path) -> None:
+    locked = tmp_path / "locked.txt"
+    locked.write_text("x")
+    locked.chmod(0)
+    folder = tmp_path / "closed"
+    folder.mkdir()
+    folder.chmod(0)
+    args = ["--db", str(tmp_path / "a.db"), "ingest", str(locked), str(folder), str(seed_path)]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 1, result.output
+    assert "locked.txt: permission denied" in result.stderr
+    assert "closed: a folder that cannot be listed (permission denied)" in result.stderr
+    assert "1 added" in result.stdout
+
+
+@pytest.mark.parametrize("command", ["ingest", "parse", "import"])
+def test_an_empty_path_is_a_usage_error_not_the_current_folder(
+    command: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "page.txt").write_text(NOT_AN_ARTICLE)
+    result = CliRunner().invoke(cli, ["--db", str(tmp_path / "a.db"), command, ""])
+    assert result.exit_code == 2
+    assert "an empty path names no file" in result.stderr
 
 
 def test_a_bad_batch_stores_the_good_and_names_the_bad(

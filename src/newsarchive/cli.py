@@ -245,6 +245,16 @@ def check_url(
         )
 
 
+def _named_paths(
+    _ctx: click.Context, param: click.Parameter, value: tuple[str, ...]
+) -> tuple[str, ...]:
+    """Paths as given; an empty one (an unset shell variable) names no file, and would
+    otherwise be read as the current folder, whole."""
+    if any(not path for path in value):
+        raise click.BadParameter("an empty path names no file (an unset variable?)", param=param)
+    return value
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.option(
     "--db",
@@ -269,7 +279,9 @@ def cli(ctx: click.Context, db: str | None) -> None:
 
 
 @cli.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.argument(
+    "paths", nargs=-1, required=True, type=click.Path(readable=False), callback=_named_paths
+)
 @click.option("--url", help="The address the page was saved from (when one file is given).")
 @click.option("--quiet", "-q", is_flag=True, help="Print only failures and the summary.")
 @click.option(
@@ -458,7 +470,9 @@ def container_summary(summary: Any) -> str:
 
 
 @cli.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.argument(
+    "paths", nargs=-1, required=True, type=click.Path(readable=False), callback=_named_paths
+)
 @click.option("--url", help="The address the page was saved from.")
 @json_option
 @click.pass_context
@@ -996,7 +1010,7 @@ def _is_database(path: str) -> bool:
 
 
 @cli.command(name="import")
-@click.argument("files", nargs=-1, required=True, type=click.Path())
+@click.argument("files", nargs=-1, required=True, type=click.Path(), callback=_named_paths)
 @click.pass_context
 def import_(ctx: click.Context, files: tuple[str, ...]) -> None:
     """Read records back from JSON Lines (`export`, `parse --json`, `show --json`).

@@ -56,8 +56,11 @@ def read_input(path: str | os.PathLike[str]) -> RawInput:
     p = Path(path)
     try:
         if not p.is_file():
-            reason = "no such file" if not p.exists() else "not a regular file"
-            raise UnreadableInput(name, reason)
+            if not p.exists():
+                raise UnreadableInput(name, "no such file")
+            if p.is_dir():  # one a walk could not list
+                raise UnreadableInput(name, f"a folder that cannot be listed ({_unlisted(p)})")
+            raise UnreadableInput(name, "not a regular file")
         size = p.stat().st_size
         if size > MAX_INPUT_BYTES:
             raise UnreadableInput(name, f"too large ({size} bytes; limit {MAX_INPUT_BYTES})")
@@ -67,6 +70,14 @@ def read_input(path: str | os.PathLike[str]) -> RawInput:
         raise UnreadableInput(name, "permission denied") from exc
     except OSError as exc:
         raise UnreadableInput(name, exc.strerror or str(exc)) from exc
+
+
+def _unlisted(folder: Path) -> str:
+    try:
+        os.listdir(folder)
+    except OSError as exc:
+        return "permission denied" if isinstance(exc, PermissionError) else exc.strerror or str(exc)
+    return "it changed while it was read"
 
 
 def read_stream(name: str, stream: BinaryIO) -> RawInput:
