@@ -200,3 +200,56 @@ def test_a_stray_legacy_byte_is_no_broken_utf8(data: bytes, text: str) -> None:
     """Windows-1252 English with a curly quote or two is read as Windows-1252; UTF-8 with a
     broken byte (a truncated copy) stays UTF-8, its letters whole."""
     assert text in decode(data).text
+
+
+@pytest.mark.parametrize("declared", ["windows-1251", "koi8-r", "iso-8859-2", "windows-1250"])
+def test_a_stale_single_byte_declaration_gives_way_to_valid_utf8(declared: str) -> None:
+    """A template's old <meta charset> over a page saved in UTF-8: text in a single-byte
+    charset is almost never valid UTF-8, so valid UTF-8 is what the page is."""
+    text = "Городской совет одобрил маршрут. Rada zatwierdziła nową trasę."
+    page = f'<html><head><meta charset="{declared}"></head><body><p>{text}</p>'.encode()
+    assert text in decode(page, declared=declared).text
+
+
+def test_a_utf16_declaration_on_bytes_a_meta_can_be_read_in_is_utf8() -> None:
+    page = '<meta charset="utf-16"><p>Harbour café opens</p>'.encode()
+    assert "café" in decode(page, declared="utf-16").text
+
+
+def test_utf8_with_some_windows_1252_pasted_in_keeps_both() -> None:
+    data = "Café owner Zoë wins “best pastry”. ".encode() * 3 + b"It wouldn\x92t close. " * 4
+    decoded = decode(data)
+    assert decoded.encoding == "utf-8"
+    assert "Zoë wins “best pastry”" in decoded.text and "wouldn’t close" in decoded.text
+
+
+def test_nul_padding_after_the_text_and_a_few_stray_nuls_are_no_binary() -> None:
+    text = "The lighthouse keeper retired after forty years on the island. " * 15
+    assert decode(text.encode() + b"\x00" * 4096).text.startswith("The lighthouse")
+    sprinkled = text.encode().replace(b"island.", b"island.\x00")
+    assert "\x00" not in decode(sprinkled).text
+    with pytest.raises(NotText):
+        decode(b"\x00\x01\x02\x03text" * 400)
+
+
+JAPANESE = (
+    "港湾議会、新しいフェリー航路を承認\n\n"
+    "市議会は4日、旧港と北の島々を結ぶ新しいフェリー航路を承認した。"
+)
+
+
+@pytest.mark.parametrize("codec", ["shift_jis", "euc_jp"])
+def test_short_japanese_in_a_legacy_charset_is_read(codec: str) -> None:
+    """The detector gives up on (or takes for Chinese) a short Japanese text without a
+    declaration: its legacy charset is found by its kana and kanji."""
+    decoded = decode(JAPANESE.encode(codec))
+    assert decoded.text == JAPANESE
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_korean_utf16_without_a_bom_is_read(codec: str) -> None:
+    text = (
+        "부산시, 새 여객선 항로 승인\n\n입력 2025-03-04 10:12\n\n"
+        "부산시의회는 4일 새 항로를 승인했다."
+    )
+    assert decode(text.encode(codec)).text == text

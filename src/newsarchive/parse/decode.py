@@ -10,6 +10,7 @@ import codecs
 import contextlib
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 # Read legacy names as the superset the publishers really used.
 _SUPERSETS = {
@@ -87,7 +88,21 @@ def _looks_utf16(data: bytes) -> str | None:
         return "utf-16-le"
     if even > half * 0.4 and odd < half * 0.05:
         return "utf-16-be"
+    # Text in another script (Korean, Japanese) has NULs only where it has spaces, digits and
+    # punctuation: fewer, still all on one side; then its reading must be in a known script.
+    for codec, nuls, others in (("utf-16-le", odd, even), ("utf-16-be", even, odd)):
+        if nuls > half * 0.05 and others < nuls / 4:
+            sample_text = sample[: len(sample) // 2 * 2].decode(codec, errors="replace")
+            if len(_PLAUSIBLE.findall(sample_text)) >= 0.95 * len(sample_text):
+                return codec
     return None
+
+
+# What UTF-16 text is made of: ASCII, Latin letters, CJK, kana, hangul and their punctuation.
+_PLAUSIBLE = re.compile(
+    "[\t\n\r\x20-\x7e\u00a0-\u024f\u2000-\u206f\u3000-\u30ff\u4e00-\u9fff"
+    "\uac00-\ud7a3\u3130-\u318f\uff00-\uffef]"
+)
 
 
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\ufffd]")
@@ -124,15 +139,22 @@ def decode(data: bytes, declared: str | None = None) -> Decoded:
             return Decoded(_check_text(data.decode(utf16)), "utf-16")
         except UnicodeDecodeError:
             pass
-    if b"\x00" in data[:8192] and data[:8192].count(b"\x00") > 8:
+    # NUL padding after the text (a file cut off by a crash, a fixed-size record) is no
+    # content; a few stray NULs inside are dropped; many are a binary file's.
+    data = data.rstrip(b"\x00") or data
+    head = data[:8192]
+    if b"\x00" in head and head.count(b"\x00") > max(8, len(head) // 20):
         raise NotText("binary content (NUL bytes)")
     codec = canonical_encoding(declared) if declared else None
-    if codec and codec not in ("utf-8", *_SINGLE_BYTE_WESTERN):
+    if codec and codec.replace("_", "-").startswith(("utf-16", "utf-32")):
+        codec = None  # bytes a <meta> can be read in are no UTF-16: browsers read UTF-8 then
+    if codec and codec != "utf-8" and not _single_byte(codec):
         # A declared multi-byte charset (EUC-KR, Shift_JIS, GB2312) is believed first.
         try:
             return Decoded(_check_text(data.decode(codec)), codec)
         except (UnicodeDecodeError, LookupError):
             pass
+    mixed = False  # UTF-8 with stray bytes of another charset
     try:
         return Decoded(_check_text(data.decode("utf-8")), "utf-8")
     except UnicodeDecodeError:
@@ -142,15 +164,40 @@ def decode(data: bytes, declared: str | None = None) -> Decoded:
         # in Windows-1252 has a stray byte or two too ("minister\x92s"), and nothing else.
         loose = data.decode("utf-8", errors="replace")
         broken = loose.count("\ufffd")
-        if broken and broken <= max(2, len(loose) // 500) and not codec and _shows_utf8(loose):
-            return Decoded(_check_text(loose), "utf-8")
+        if broken and broken <= max(2, len(loose) // 100) and not codec and _shows_utf8(loose):
+            # The stray bytes are most often Windows-1252's (a paragraph pasted from a legacy
+            # page: "wouldn\x92t"): read as such, not lost.
+            return Decoded(_check_text(data.decode("utf-8", errors=_STRAY)), "utf-8")
+        mixed = _shows_utf8(loose)
     if codec and codec != "utf-8":
-        # "iso-8859-1" is declared by many UTF-8 pages; it is believed only once UTF-8 fails.
+        # A single-byte charset ("iso-8859-1", "windows-1251") is declared by many UTF-8 pages
+        # (a template's stale <meta>); it is believed only once UTF-8 fails: text in it is
+        # almost never valid UTF-8 too.
         try:
             return Decoded(_check_text(data.decode(codec)), codec)
         except (UnicodeDecodeError, LookupError):
             pass
-    return _detect(data)
+    try:
+        return _detect(data)
+    except NotText:
+        if not mixed:
+            raise
+        # No one charset fits the whole, and some of it is UTF-8: more stray bytes than a
+        # slip, the same reading (text with a paragraph of prose is never refused).
+        return Decoded(_check_text(data.decode("utf-8", errors=_STRAY)), "utf-8")
+
+
+def _stray_as_cp1252(exc: UnicodeError) -> tuple[str, int]:
+    """A codec error handler: bytes that are not UTF-8, read as Windows-1252 (U+FFFD for the
+    five bytes it leaves undefined)."""
+    if not isinstance(exc, UnicodeDecodeError):
+        raise exc
+    bad = exc.object[exc.start : exc.end]
+    return bad.decode("cp1252", errors="replace"), exc.end
+
+
+_STRAY = "newsarchive-stray-cp1252"
+codecs.register_error(_STRAY, _stray_as_cp1252)
 
 
 _UTF8_LETTER = re.compile("[^\x00-\x7f\ufffd]")
@@ -162,7 +209,14 @@ def _shows_utf8(loose: str) -> bool:
     return _UTF8_LETTER.search(loose) is not None
 
 
-_SINGLE_BYTE_WESTERN = ("cp1252", "latin_1", "iso8859-15", "iso8859_15", "windows-1252")
+@lru_cache(maxsize=64)
+def _single_byte(codec: str) -> bool:
+    """Whether a charset gives one character a byte (Latin, Cyrillic, Greek code pages), as
+    against the multi-byte CJK ones."""
+    try:
+        return len(bytes(range(0x80, 0x100)).decode(codec, errors="replace")) == 0x80
+    except LookupError:
+        return False
 
 
 _DECLARED = re.compile(
@@ -226,14 +280,49 @@ def _latin_codepage(data: bytes, detected: str) -> str:
     return page
 
 
+_EAST_ASIAN = ("cp932", "euc_jp", "cp949", "big5", "gb18030")
+_KANA = re.compile("[\u3040-\u30ff]")
+_SCRIPTS = {
+    "cp932": re.compile("[\u3040-\u30ff\u4e00-\u9fff\u3000-\u303f\uff00-\uffef]"),
+    "euc_jp": re.compile("[\u3040-\u30ff\u4e00-\u9fff\u3000-\u303f\uff00-\uffef]"),
+    "cp949": re.compile("[\uac00-\ud7a3\u3130-\u318f]"),
+    "big5": re.compile("[\u4e00-\u9fff\u3000-\u303f\uff00-\uffef]"),
+    "gb18030": re.compile("[\u4e00-\u9fff\u3000-\u303f\uff00-\uffef]"),
+}
+
+
+def _in_script(text: str, codec: str) -> bool:
+    """Whether most of the text outside ASCII is in the scripts the charset is for (and a
+    Japanese reading has kana, as Japanese text does)."""
+    wide = [c for c in text[:20000] if ord(c) > 0x7F]
+    if not wide:
+        return False
+    ours = len(_SCRIPTS[codec].findall("".join(wide)))
+    if codec in ("cp932", "euc_jp") and not _KANA.search(text[:20000]):
+        return False
+    return ours >= 0.9 * len(wide)
+
+
 def _detect(data: bytes) -> Decoded:
     from charset_normalizer import from_bytes
 
     results = from_bytes(data[:200_000])
     best = results.best()
     if best is None or best.encoding is None:
+        # The detector gives up on short East Asian texts; a legacy charset they decode in
+        # without an error, into its own script, is theirs.
+        for codec in _EAST_ASIAN:
+            with contextlib.suppress(UnicodeDecodeError, NotText):
+                text = data.decode(codec)
+                if _in_script(text, codec):
+                    return Decoded(_check_text(text), codec)
         raise NotText("binary content (no text encoding fits)")
     codec = canonical_encoding(best.encoding)
+    if codec == "gb18030" and _KANA.search(str(best)):
+        # Kana sit at the same codes in GB2312 as in EUC-JP, the kanji elsewhere: Japanese
+        # in EUC-JP read as Chinese keeps its kana and loses its kanji.
+        with contextlib.suppress(UnicodeDecodeError):
+            return Decoded(_check_text(data.decode("euc_jp")), "euc_jp")
     if codec in _LATIN_CODEPAGES:
         codec = _latin_codepage(data, codec)
     try:
