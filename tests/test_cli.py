@@ -18,8 +18,8 @@ SPEC_SEED = {
     "id": 1,
     "source": {"name": "The Dong-A Ilbo", "domain": "donga.com"},
     "headline": "Trump team may pursue direct talks with Kim Jong Un",
-    "posted_at": "2024-11-28T07:37+09:00",
-    "updated_at": "2024-11-28T07:37+09:00",
+    "posted_at": "2024-11-28T07:37:00+09:00",
+    "updated_at": "2024-11-28T07:37:00+09:00",
     "byline": "워싱턴=문병기 특파원 weappon@donga.com",
     "authors": [
         {

@@ -21,11 +21,11 @@ SEOUL = ZoneInfo("Asia/Seoul")
 @pytest.mark.parametrize(
     ("line", "expected"),
     [
-        ("Posted November. 28, 2024 07:37,", [("posted", "2024-11-28T07:37+09:00")]),
-        ("JUNE 09, 2015 08:41", [(None, "2015-06-09T08:41+09:00")]),
+        ("Posted November. 28, 2024 07:37,", [("posted", "2024-11-28T07:37:00+09:00")]),
+        ("JUNE 09, 2015 08:41", [(None, "2015-06-09T08:41:00+09:00")]),
         (
             "Posted on : Apr.11,2007 10:02 KST Modified on : Apr.11,2007 10:48 KST",
-            [("posted", "2007-04-11T10:02+09:00"), ("updated", "2007-04-11T10:48+09:00")],
+            [("posted", "2007-04-11T10:02:00+09:00"), ("updated", "2007-04-11T10:48:00+09:00")],
         ),
         (
             "Write: 2020-02-03 09:15:27Update: 2020-02-03 12:01:09",
@@ -33,37 +33,37 @@ SEOUL = ZoneInfo("Asia/Seoul")
         ),
         (
             "입력 2019.05.02 (11:20) | 수정 2019.05.02 (13:45)",
-            [("posted", "2019-05-02T11:20+09:00"), ("updated", "2019-05-02T13:45+09:00")],
+            [("posted", "2019-05-02T11:20:00+09:00"), ("updated", "2019-05-02T13:45:00+09:00")],
         ),
-        ("2014.10.07. 오후 4:18", [(None, "2014-10-07T16:18+09:00")]),
-        ("2023. 11. 24. 16:30", [(None, "2023-11-24T16:30+09:00")]),
-        ("Top Stories 14:45 March 12, 2018", [(None, "2018-03-12T14:45+09:00")]),
-        ("July 19, 2017 / 7:06 PM / in a day", [(None, "2017-07-19T19:06+09:00")]),
-        ("2024년 3월 5일 오전 9:05", [(None, "2024-03-05T09:05+09:00")]),
-        ("2025年3月4日 10時12分", [(None, "2025-03-04T10:12+09:00")]),
-        ("2025年3月4日（火） 午後3時05分", [(None, "2025-03-04T15:05+09:00")]),
-        ("2024年12月3日 23:17", [(None, "2024-12-03T23:17+09:00")]),
-        ("Published 2022-09-14T09:30+02:00", [("posted", "2022-09-14T09:30+02:00")]),
+        ("2014.10.07. 오후 4:18", [(None, "2014-10-07T16:18:00+09:00")]),
+        ("2023. 11. 24. 16:30", [(None, "2023-11-24T16:30:00+09:00")]),
+        ("Top Stories 14:45 March 12, 2018", [(None, "2018-03-12T14:45:00+09:00")]),
+        ("July 19, 2017 / 7:06 PM / in a day", [(None, "2017-07-19T19:06:00+09:00")]),
+        ("2024년 3월 5일 오전 9:05", [(None, "2024-03-05T09:05:00+09:00")]),
+        ("2025年3月4日 10時12分", [(None, "2025-03-04T10:12:00+09:00")]),
+        ("2025年3月4日（火） 午後3時05分", [(None, "2025-03-04T15:05:00+09:00")]),
+        ("2024年12月3日 23:17", [(None, "2024-12-03T23:17:00+09:00")]),
+        ("Published 2022-09-14T09:30+02:00", [("posted", "2022-09-14T09:30:00+02:00")]),
         ("22 May 2006", [(None, "2006-05-22")]),
         ("2025. november 8.", [(None, "2025-11-08")]),
         ("2025 Nov 8", [(None, "2025-11-08")]),
         ("12-Dec-2025", [(None, "2025-12-12")]),
-        ("Do 03.04.25 | 10:12 Uhr", [(None, "2025-04-03T10:12+09:00")]),
+        ("Do 03.04.25 | 10:12 Uhr", [(None, "2025-04-03T10:12:00+09:00")]),
         # Elements copied without a space: the year runs into the time after it.
-        ("October 17, 20236:01 PM ET", [(None, "2023-10-17T18:01-04:00")]),
+        ("October 17, 20236:01 PM ET", [(None, "2023-10-17T18:01:00-04:00")]),
         # Zones by their abbreviations; the regional ones by the date (summer time or not).
-        ("March 4, 2024 10:32 a.m. ET", [(None, "2024-03-04T10:32-05:00")]),
-        ("July 4, 2024 10:32 a.m. ET", [(None, "2024-07-04T10:32-04:00")]),
-        ("4 March 2024, 10:32 CET", [(None, "2024-03-04T10:32+01:00")]),
+        ("March 4, 2024 10:32 a.m. ET", [(None, "2024-03-04T10:32:00-05:00")]),
+        ("July 4, 2024 10:32 a.m. ET", [(None, "2024-07-04T10:32:00-04:00")]),
+        ("4 March 2024, 10:32 CET", [(None, "2024-03-04T10:32:00+01:00")]),
         # In lower case they are words: "et" is French for "and".
-        ("le 4 mars 2024 à 10h32 et modifié", [(None, "2024-03-04T10:32+09:00")]),
+        ("le 4 mars 2024 à 10h32 et modifié", [(None, "2024-03-04T10:32:00+09:00")]),
         # No zone is 99 hours away; a word after a time is not a zone; "CST" is three zones.
-        ("March 4, 2024 10:32 GMT+99", [(None, "2024-03-04T10:32+09:00")]),
-        ("March 4, 2024 10:32 ESTÁDIO", [(None, "2024-03-04T10:32+09:00")]),
-        ("2024年3月4日 10:32 CST", [(None, "2024-03-04T10:32+09:00")]),
-        ("4. März 2024, 10:32 Uhr MEZ", [(None, "2024-03-04T10:32+01:00")]),
-        ("Nov 28, 2024 3:30 PM GMT+ 9", [(None, "2024-11-28T15:30+09:00")]),
-        ("March 4, 2024 10:32 −0500", [(None, "2024-03-04T10:32-05:00")]),
+        ("March 4, 2024 10:32 GMT+99", [(None, "2024-03-04T10:32:00+09:00")]),
+        ("March 4, 2024 10:32 ESTÁDIO", [(None, "2024-03-04T10:32:00+09:00")]),
+        ("2024年3月4日 10:32 CST", [(None, "2024-03-04T10:32:00+09:00")]),
+        ("4. März 2024, 10:32 Uhr MEZ", [(None, "2024-03-04T10:32:00+01:00")]),
+        ("Nov 28, 2024 3:30 PM GMT+ 9", [(None, "2024-11-28T15:30:00+09:00")]),
+        ("March 4, 2024 10:32 −0500", [(None, "2024-03-04T10:32:00-05:00")]),
         # An update's time with a day of its own (printed without a year) is not that day's.
         ("Published March 4, 2024 · Updated 9:15 AM, March 5", [("posted", "2024-03-04")]),
         # Catalan elides "de" before a vowel; German shortens März to Mär.
@@ -71,40 +71,43 @@ SEOUL = ZoneInfo("Asia/Seoul")
         ("12 d’abril de 2023", [(None, "2023-04-12")]),
         ("12. Mär. 2023", [(None, "2023-03-12")]),
         # An offset written after "GMT" or "UTC" is the offset, not UTC itself.
-        ("Nov 28, 2024 at 3:30 PM GMT+9", [(None, "2024-11-28T15:30+09:00")]),
-        ("Nov 28, 2024 15:30 (UTC+05:30)", [(None, "2024-11-28T15:30+05:30")]),
-        ("Nov 28, 2024 3:30 PM GMT−5", [(None, "2024-11-28T15:30-05:00")]),
-        ("Nov 28, 2024 3:30 PM GMT 2024", [(None, "2024-11-28T15:30+00:00")]),
+        ("Nov 28, 2024 at 3:30 PM GMT+9", [(None, "2024-11-28T15:30:00+09:00")]),
+        ("Nov 28, 2024 15:30 (UTC+05:30)", [(None, "2024-11-28T15:30:00+05:30")]),
+        ("Nov 28, 2024 3:30 PM GMT−5", [(None, "2024-11-28T15:30:00-05:00")]),
+        ("Nov 28, 2024 3:30 PM GMT 2024", [(None, "2024-11-28T15:30:00+00:00")]),
         # The time before its date, with its zone and the weekday between them.
-        ("Published 10:32 AM EST, Mon March 4, 2024", [("posted", "2024-03-04T10:32-05:00")]),
-        ("10:32 Uhr, 4. März 2024", [(None, "2024-03-04T10:32+09:00")]),
+        ("Published 10:32 AM EST, Mon March 4, 2024", [("posted", "2024-03-04T10:32:00-05:00")]),
+        ("10:32 Uhr, 4. März 2024", [(None, "2024-03-04T10:32:00+09:00")]),
         # ... but never the time of the date before it.
         (
             "March 3, 2024 10:32 | March 4, 2024",
-            [(None, "2024-03-03T10:32+09:00"), (None, "2024-03-04")],
+            [(None, "2024-03-03T10:32:00+09:00"), (None, "2024-03-04")],
         ),
         # An update's time alone after its date: that day, that zone.
         (
             "Published March 4, 2024 10:00 AM PT · Updated 3:15 PM",
-            [("posted", "2024-03-04T10:00-08:00"), ("updated", "2024-03-04T15:15-08:00")],
+            [("posted", "2024-03-04T10:00:00-08:00"), ("updated", "2024-03-04T15:15:00-08:00")],
         ),
         (
             "Published March 4, 2024 · Updated 3:15 PM",
-            [("posted", "2024-03-04"), ("updated", "2024-03-04T15:15+09:00")],
+            [("posted", "2024-03-04"), ("updated", "2024-03-04T15:15:00+09:00")],
         ),
         # "10.32" is a time where a zone or "am"/"pm" follows it.
-        ("Mon 4 Mar 2024 10.32 GMT", [(None, "2024-03-04T10:32+00:00")]),
+        ("Mon 4 Mar 2024 10.32 GMT", [(None, "2024-03-04T10:32:00+00:00")]),
         ("Version 2.14 released March 4, 2024 10.5", [(None, "2024-03-04")]),
         # Labels in more languages.
-        ("승인 2024.03.04 10:32", [("posted", "2024-03-04T10:32+09:00")]),
-        ("更新 2024年3月5日 8:00", [("updated", "2024-03-05T08:00+09:00")]),
-        ("Atualizado em 05/03/2024 08h00", [("updated", "2024-03-05T08:00+09:00")]),
+        ("승인 2024.03.04 10:32", [("posted", "2024-03-04T10:32:00+09:00")]),
+        ("更新 2024年3月5日 8:00", [("updated", "2024-03-05T08:00:00+09:00")]),
+        ("Atualizado em 05/03/2024 08h00", [("updated", "2024-03-05T08:00:00+09:00")]),
         # An earlier time is another day, which the line does not print.
-        ("Posted March 4, 2024 11:00 PM · Updated 1:15 AM", [("posted", "2024-03-04T23:00+09:00")]),
-        ("Originally published 9 November 202211:01", [("posted", "2022-11-09T11:01+09:00")]),
+        (
+            "Posted March 4, 2024 11:00 PM · Updated 1:15 AM",
+            [("posted", "2024-03-04T23:00:00+09:00")],
+        ),
+        ("Originally published 9 November 202211:01", [("posted", "2022-11-09T11:01:00+09:00")]),
         ("May 5, 20201 people", []),
         # Arabic: month names (Egyptian and Levantine), Arabic-Indic digits, labels.
-        ("نشر في 12 مارس 2024 - 10:30", [("posted", "2024-03-12T10:30+09:00")]),
+        ("نشر في 12 مارس 2024 - 10:30", [("posted", "2024-03-12T10:30:00+09:00")]),
         ("الثلاثاء ١٢ آذار ٢٠٢٤", [(None, "2024-03-12")]),
         ("آخر تحديث: 5 كانون الأول 2023", [("updated", "2023-12-05")]),
         # Labels in more languages: Polish, Turkish, Czech, Indonesian.
@@ -128,21 +131,21 @@ SEOUL = ZoneInfo("Asia/Seoul")
         # French "modifié", Japanese and Chinese labels after the date, German "15.45 Uhr".
         (
             "Publié le 21 octobre 2024 à 15h45, modifié le 21 octobre 2024 à 16h10",
-            [("posted", "2024-10-21T15:45+09:00"), ("updated", "2024-10-21T16:10+09:00")],
+            [("posted", "2024-10-21T15:45:00+09:00"), ("updated", "2024-10-21T16:10:00+09:00")],
         ),
         (
             "2024年10月30日 15:45 (2024年10月30日 16:10更新)",
-            [(None, "2024-10-30T15:45+09:00"), ("updated", "2024-10-30T16:10+09:00")],
+            [(None, "2024-10-30T15:45:00+09:00"), ("updated", "2024-10-30T16:10:00+09:00")],
         ),
-        ("2024/10/30 15:45配信", [("posted", "2024-10-30T15:45+09:00")]),
+        ("2024/10/30 15:45配信", [("posted", "2024-10-30T15:45:00+09:00")]),
         (
             "2024年10月30日 16:10配信 2024年10月31日 9:00更新",
-            [("posted", "2024-10-30T16:10+09:00"), ("updated", "2024-10-31T09:00+09:00")],
+            [("posted", "2024-10-30T16:10:00+09:00"), ("updated", "2024-10-31T09:00:00+09:00")],
         ),
-        ("06.03.2024, 15.45 Uhr", [(None, "2024-03-06T15:45+09:00")]),
+        ("06.03.2024, 15.45 Uhr", [(None, "2024-03-06T15:45:00+09:00")]),
         # A zone run into the next word, where a page printed them in separate boxes.
-        ("March 4, 2025 3:45 PM GMTUpdated 2 hours ago", [(None, "2025-03-04T15:45+00:00")]),
-        ("March 4, 2025 3:45 PM ESTA", [(None, "2025-03-04T15:45+09:00")]),
+        ("March 4, 2025 3:45 PM GMTUpdated 2 hours ago", [(None, "2025-03-04T15:45:00+00:00")]),
+        ("March 4, 2025 3:45 PM ESTA", [(None, "2025-03-04T15:45:00+09:00")]),
     ],
 )
 def test_find_dates(line: str, expected: list[tuple[str | None, str]]) -> None:
@@ -278,11 +281,11 @@ def test_a_line_of_labels_alone_labels_the_dates_under_it(
 
 def test_a_utc_time_is_given_in_the_publishers_zone_but_a_utc_midnight_is_a_date() -> None:
     [utc] = find_dates("March 4, 2024 15:30 GMT")
-    assert utc.stamp.iso(SEOUL) == "2024-03-05T00:30+09:00"  # the same instant, Seoul's day
-    assert utc.stamp.iso(None) == "2024-03-04T15:30+00:00"
+    assert utc.stamp.iso(SEOUL) == "2024-03-05T00:30:00+09:00"  # the same instant, Seoul's day
+    assert utc.stamp.iso(None) == "2024-03-04T15:30:00+00:00"
     # Midnight UTC is how much metadata writes a bare date: the day, not the instant.
-    [midnight] = find_dates("2024-03-04T00:00Z")
-    assert midnight.stamp.iso(ZoneInfo("America/New_York")) == "2024-03-04T00:00+00:00"
+    [midnight] = find_dates("2024-03-04T00:00:00Z")
+    assert midnight.stamp.iso(ZoneInfo("America/New_York")) == "2024-03-04T00:00:00+00:00"
 
 
 @pytest.mark.parametrize(
@@ -293,7 +296,7 @@ def test_a_utc_time_is_given_in_the_publishers_zone_but_a_utc_midnight_is_a_date
             "日本銀行は2日、金融政策決定会合を開き、円安の進行を受けて追加の利上げを議論した。"
             "市場では年内の利上げを予想する声が強まっている。\n\n"
             "植田総裁は会合後の記者会見で、物価の動向を注意深く見ていく考えを示した。",
-            "2024-10-02T05:00+09:00",
+            "2024-10-02T05:00:00+09:00",
         ),
         (
             "Stadtrat beschließt neue Radwege\n\nVeröffentlicht am 07.03.2024 - 06:45\n\n"
@@ -301,7 +304,7 @@ def test_a_utc_time_is_given_in_the_publishers_zone_but_a_utc_midnight_is_a_date
             "Radwegen beschlossen, die bis zum Sommer des kommenden Jahres fertig sein sollen.\n\n"
             "Die Kosten von rund vier Millionen Euro teilen sich Stadt und Land, sagte die "
             "Bürgermeisterin nach der Sitzung.",
-            "2024-03-07T06:45+01:00",
+            "2024-03-07T06:45:00+01:00",
         ),
     ],
     ids=["ja", "de"],

@@ -65,10 +65,10 @@ def test_the_latest_edition_is_the_record_in_any_order(
         ingest_in_order(archive, tmp_path, EDITIONS, order)
         assert archive.counts()["articles"] == 1
         record = archive.get(1)
-        assert record.updated_at == "2026-03-02T15:00+00:00"
+        assert record.updated_at == "2026-03-02T15:00:00+00:00"
         assert PARAGRAPHS[3] in record.body
         versions = archive.versions(1)
-        assert [v["updated_at"] for v in versions] == [None, "2026-03-02T12:00+00:00"]
+        assert [v["updated_at"] for v in versions] == [None, "2026-03-02T12:00:00+00:00"]
         assert archive.counts()["inputs"] == 3  # every edition's bytes kept
         hits = archive.search("dredging channel")
         assert [h.id for h in hits] == [1]
@@ -134,7 +134,7 @@ def test_show_prints_the_earlier_editions_or_says_they_exist(tmp_path: Path, db_
     current, first, second = full.stdout.split("--- earlier edition ")
     assert PARAGRAPHS[3] in current.replace("\n", " ")
     assert first.startswith("1 of 2 ---") and "updated" not in first.splitlines()[2]
-    assert second.startswith("2 of 2 ---") and "updated 2026-03-02T12:00+00:00" in second
+    assert second.startswith("2 of 2 ---") and "updated 2026-03-02T12:00:00+00:00" in second
     assert PARAGRAPHS[2][:40] in second.replace("\n", " ")
     assert PARAGRAPHS[2][:40] not in first.replace("\n", " ")
 
@@ -154,10 +154,10 @@ def test_an_edition_whose_only_change_is_its_update_time_is_kept(
     with Archive.open(db_url) as archive:
         statuses = ingest_in_order(archive, tmp_path, RESTAMPED, order)
         assert archive.counts()["articles"] == 1
-        assert archive.get(1).updated_at == "2026-03-02T14:00+00:00"
+        assert archive.get(1).updated_at == "2026-03-02T14:00:00+00:00"
         assert [v["updated_at"] for v in archive.versions(1)] == [
-            "2026-03-02T12:00+00:00",
-            "2026-03-02T13:00+00:00",
+            "2026-03-02T12:00:00+00:00",
+            "2026-03-02T13:00:00+00:00",
         ]
     # Each one is counted as what it was: the first added, a later one an update, an older
     # one arriving after the record kept as an earlier edition.
@@ -194,7 +194,7 @@ def test_an_earlier_edition_shows_its_byline() -> None:
         "headline": "Harbour quay to open next spring",
         "byline": "By Jane Roe and John Doe",
         "authors": [{"name": "Jane Roe"}, {"name": "John Doe"}],
-        "posted_at": "2026-03-02T09:00+00:00",
+        "posted_at": "2026-03-02T09:00:00+00:00",
         "body": "The harbour authority said on Monday that the new quay will open.",
     }
     shown = edition_text(record, 1, 2).splitlines()
@@ -212,7 +212,7 @@ def test_a_copy_without_an_update_time_and_one_with_are_two_editions_in_either_o
     with Archive.open(db_url) as archive:
         ingest_in_order(archive, tmp_path, pages, order)
         assert archive.counts()["articles"] == 1
-        assert archive.get(1).updated_at == "2026-03-02T13:00+00:00"
+        assert archive.get(1).updated_at == "2026-03-02T13:00:00+00:00"
         assert [v["updated_at"] for v in archive.versions(1)] == [None]
 
 
@@ -225,7 +225,7 @@ def test_an_earlier_edition_from_other_bytes_is_not_kept_twice(tmp_path: Path, d
             (tmp_path / f"{name}.html").write_text(pages[name])
             results.append(ingest_paths(archive, [str(tmp_path / f"{name}.html")]))
         assert (results[2].unchanged, results[2].earlier) == (1, 0)
-        assert [v["updated_at"] for v in archive.versions(1)] == ["2026-03-02T12:00+00:00"]
+        assert [v["updated_at"] for v in archive.versions(1)] == ["2026-03-02T12:00:00+00:00"]
         assert archive.counts()["inputs"] == 3  # every original kept
 
 
@@ -250,7 +250,7 @@ def test_editions_match_on_the_posting_instant_whatever_its_offset(
             (tmp_path / f"{name}.html").write_text(page)
             ingest_paths(archive, [str(tmp_path / f"{name}.html")])
         assert archive.counts()["articles"] == 1
-        assert archive.get(1).posted_at == "2026-03-02T16:20+01:00"
+        assert archive.get(1).posted_at == "2026-03-02T16:20:00+01:00"
 
 
 @pytest.mark.parametrize("one_batch", [True, False])

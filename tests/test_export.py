@@ -213,7 +213,7 @@ def test_earlier_editions_go_out_and_come_back(db_url: str, tmp_path: Path) -> N
     out = tmp_path / "all.jsonl"
     assert runner.invoke(cli, ["--db", db_url, "export", "-o", str(out)]).exit_code == 0
     (record,) = [json.loads(line) for line in out.read_text().splitlines()]
-    assert [e["updated_at"] for e in record["versions"]] == [None, "2026-03-02T12:00+00:00"]
+    assert [e["updated_at"] for e in record["versions"]] == [None, "2026-03-02T12:00:00+00:00"]
 
     copy = str(tmp_path / "copy.db")
     imported = runner.invoke(cli, ["--db", copy, "import", str(out)])
@@ -370,7 +370,7 @@ def record(sha: str, headline: str, body: str, url: str | None, updated: str | N
             "source": SOURCE,
             "url": url,
             "headline": headline,
-            "posted_at": "2026-03-02T09:00+00:00",
+            "posted_at": "2026-03-02T09:00:00+00:00",
             "updated_at": updated,
             "body": body,
             "input": {"path": f"{sha}.html", "format": "html", "sha256": sha * 64},
@@ -401,9 +401,9 @@ def test_versions_come_back_on_their_record_whatever_linked_them(
     # chain up again by matching. An import attaches them to their record.
     url = "https://news.example.com/a"
     lines = [
-        record("c", "Harbour quay", "Third text.", url, "2026-03-02T15:00+00:00"),
+        record("c", "Harbour quay", "Third text.", url, "2026-03-02T15:00:00+00:00"),
         record("a", "Quay plan", "First text.", url, None),
-        record("b", "Harbour quay", "Second text.", None, "2026-03-02T12:00+00:00"),
+        record("b", "Harbour quay", "Second text.", None, "2026-03-02T12:00:00+00:00"),
     ]
     with round_trip(db_url, tmp_path, lines) as copy:
         assert copy.counts()["articles"] == 1
@@ -414,13 +414,13 @@ def test_versions_come_back_on_their_record_whatever_linked_them(
 def test_a_version_with_a_records_text_is_kept_all_the_same(db_url: str, tmp_path: Path) -> None:
     url = "https://news.example.com/b"
     lines = [
-        record("d", "Ferry", "Text B.", url, "2026-03-02T10:00+00:00"),
-        record("e", "Ferry", "Text B2.", url, "2026-03-02T12:00+00:00"),
-        record("f", "Ferry", "Text B.", url, "2026-03-02T09:30+00:00"),
+        record("d", "Ferry", "Text B.", url, "2026-03-02T10:00:00+00:00"),
+        record("e", "Ferry", "Text B2.", url, "2026-03-02T12:00:00+00:00"),
+        record("f", "Ferry", "Text B.", url, "2026-03-02T09:30:00+00:00"),
     ]
     with round_trip(db_url, tmp_path, lines) as copy, Archive.open(db_url) as original:
         stamps = [v["updated_at"] for v in original.versions(1)]
-        assert stamps == ["2026-03-02T09:30+00:00", "2026-03-02T10:00+00:00"]
+        assert stamps == ["2026-03-02T09:30:00+00:00", "2026-03-02T10:00:00+00:00"]
         assert [v["updated_at"] for v in copy.versions(1)] == stamps
 
 
@@ -466,7 +466,7 @@ def test_versions_never_land_on_an_article_that_only_shares_the_text(
     # its own earlier edition: both stay this source's article.
     one = json.loads(record("a", "Wire story", "Wire text.", "https://one.example/w", None))
     one["source"] = {"name": "One", "domain": "one.example"}
-    two = json.loads(record("c", "Wire story", "Wire text.", None, "2026-03-02T20:00+00:00")) | {
+    two = json.loads(record("c", "Wire story", "Wire text.", None, "2026-03-02T20:00:00+00:00")) | {
         "versions": [json.loads(record("b", "Wire story", "Draft.", None, None))]
     }
     _import(db_url, tmp_path, one)
@@ -478,21 +478,23 @@ def test_versions_never_land_on_an_article_that_only_shares_the_text(
 
 def test_the_latest_edition_stays_the_record_after_an_import(db_url: str, tmp_path: Path) -> None:
     url = "https://news.example.com/q"
-    _import(db_url, tmp_path, json.loads(record("a", "Quay", "T.", url, "2026-03-02T10:00+00:00")))
+    _import(
+        db_url, tmp_path, json.loads(record("a", "Quay", "T.", url, "2026-03-02T10:00:00+00:00"))
+    )
     # The same text later, with an edition between: the stored one becomes a version.
-    line = json.loads(record("c", "Quay", "T.", url, "2026-03-02T14:00+00:00"))
-    line["versions"] = [json.loads(record("b", "Quay", "T2.", url, "2026-03-02T12:00+00:00"))]
+    line = json.loads(record("c", "Quay", "T.", url, "2026-03-02T14:00:00+00:00"))
+    line["versions"] = [json.loads(record("b", "Quay", "T2.", url, "2026-03-02T12:00:00+00:00"))]
     # And a version later than its record (an export made by hand: no source, no URL, another
     # headline) is the record of that record's article.
-    hand = json.loads(record("e", "Quay", "Draft.", url, "2026-03-02T08:00+00:00"))
-    later = {"headline": "Quay 2", "body": "T5.", "updated_at": "2026-03-02T16:00+00:00"}
+    hand = json.loads(record("e", "Quay", "Draft.", url, "2026-03-02T08:00:00+00:00"))
+    later = {"headline": "Quay 2", "body": "T5.", "updated_at": "2026-03-02T16:00:00+00:00"}
     hand["versions"] = [later | {"input": {"sha256": "f" * 64}}]
     _import(db_url, tmp_path, line)
     _import(db_url, tmp_path, hand)
     with Archive.open(db_url) as archive:
         assert archive.counts()["articles"] == 1
         current = archive.get(1)
-        assert (current.updated_at, current.body) == ("2026-03-02T16:00+00:00", "T5.")
+        assert (current.updated_at, current.body) == ("2026-03-02T16:00:00+00:00", "T5.")
         assert current.source is not None and current.source.domain == "news.example.com"
         stamps = [v["updated_at"][11:16] for v in archive.versions(1)]
         assert stamps == ["08:00", "10:00", "12:00", "14:00"]
@@ -525,11 +527,11 @@ def test_versions_later_than_their_record_keep_their_own_inputs(
 ) -> None:
     url = "https://news.example.com/s"
     line = json.loads(record("a", "Quay", "Record.", url, None))
-    other = json.loads(record("b", "Quay", "V1.", url, "2026-03-02T11:00+00:00"))
+    other = json.loads(record("b", "Quay", "V1.", url, "2026-03-02T11:00:00+00:00"))
     other["source"] = {"name": "Other", "domain": "other.example"}
     line["versions"] = [
         other,
-        json.loads(record("c", "Quay", "V2.", url, "2026-03-02T12:00+00:00")),
+        json.loads(record("c", "Quay", "V2.", url, "2026-03-02T12:00:00+00:00")),
     ]
     _import(db_url, tmp_path, line)
     with Archive.open(db_url) as archive:

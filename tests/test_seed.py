@@ -10,8 +10,8 @@ from newsarchive import parse_file
 def test_seed_record(seed_path: Path) -> None:
     record = parse_file(seed_path).to_dict()
     assert record["headline"] == "Trump team may pursue direct talks with Kim Jong Un"
-    assert record["posted_at"] == "2024-11-28T07:37+09:00"
-    assert record["updated_at"] == "2024-11-28T07:37+09:00"
+    assert record["posted_at"] == "2024-11-28T07:37:00+09:00"
+    assert record["updated_at"] == "2024-11-28T07:37:00+09:00"
     assert record["byline"] == "워싱턴=문병기 특파원 weappon@donga.com"
     assert record["authors"] == [
         {

@@ -83,10 +83,10 @@ def test_new_edition_updates_and_keeps_the_earlier_version(
     outcome = archive.add(*seed_article(seed_path, data))
     assert (outcome.status, outcome.article_id) == ("updated", 1)
     current = archive.get(1)
-    assert current.updated_at == "2024-11-28T09:15+09:00"
+    assert current.updated_at == "2024-11-28T09:15:00+09:00"
     assert current.body.endswith("officials said.")
     (earlier,) = archive.versions(1)
-    assert earlier["updated_at"] == "2024-11-28T07:37+09:00"
+    assert earlier["updated_at"] == "2024-11-28T07:37:00+09:00"
     assert earlier["body"].endswith("in a difficult situation.")
     assert archive.counts()["articles"] == 1 and archive.counts()["versions"] == 1
     # The index follows the edition.

@@ -97,8 +97,8 @@ FERRY_BODY = [
         # Each stamp on a line of its own, the time before the date, with its zone.
         (
             "Published 10:32 AM EST, Mon March 4, 2024\n\nUpdated 2:15 PM EST, Mon March 4, 2024",
-            "2024-03-04T10:32-05:00",
-            "2024-03-04T14:15-05:00",
+            "2024-03-04T10:32:00-05:00",
+            "2024-03-04T14:15:00-05:00",
         ),
         # The update in brackets after an unlabelled posting date.
         (
@@ -276,7 +276,7 @@ def test_a_date_label_written_as_one_word_is_no_name_before_its_date() -> None:
     )
     record = parse_bytes(capture.encode(), "capture.txt")
     assert [a.name for a in record.authors] == ["한지우"]
-    assert record.posted_at == "2025-03-07T08:00+09:00"
+    assert record.posted_at == "2025-03-07T08:00:00+09:00"
 
 
 def test_a_contributors_address_is_not_given_to_the_author() -> None:
@@ -381,8 +381,8 @@ def test_a_posting_date_printed_after_the_text_is_the_posting_date() -> None:
     )
     article = parse_bytes(capture.encode(), "landfill.txt")
     assert (article.posted_at, article.updated_at) == (
-        "2024-03-04T15:45-05:00",
-        "2024-03-04T16:10-05:00",
+        "2024-03-04T15:45:00-05:00",
+        "2024-03-04T16:10:00-05:00",
     )
 
 

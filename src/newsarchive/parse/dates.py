@@ -544,14 +544,14 @@ class Stamp:
     def iso(self, zone: tzinfo | None = None) -> str:
         """ISO 8601; the stated offset wins over the publisher's zone, but for UTC (metadata's
         usual zone): that instant is given in the publisher's zone, on the day it printed.
-        No zone gives the day."""
+        No zone gives the day. Seconds are always given, as SPEC.md writes the form."""
         wall = self.moment(zone)
         if wall is None:
             return date(self.year, self.month, self.day).isoformat()
         if self.offset_minutes == 0 and zone is not None and (wall.hour, wall.minute) != (0, 0):
             # (Midnight UTC is how much metadata writes a bare date: that day, not an instant.)
             wall = wall.astimezone(zone)
-        return wall.isoformat(timespec="seconds" if wall.second else "minutes")
+        return wall.isoformat(timespec="seconds")  # as SPEC.md gives them: "07:37:00+09:00"
 
 
 DateOrder = Literal["day", "month", "either"]
