@@ -646,3 +646,30 @@ def test_a_namesakes_card_among_related_stories_lends_the_author_nothing() -> No
     [author] = article.authors
     assert (author.name, author.email, author.role) == ("Jane Whitfield", None, None)
     assert article.emails == []
+
+
+@pytest.mark.parametrize(
+    ("label", "title"),
+    [
+        ("<span>Read also</span>", "Five things in the new harbour budget"),
+        ("<span>Lire aussi</span> ", "Ce que contient le budget du port"),
+        ("<b>Related:</b> ", "Ferry fares to rise in April"),
+    ],
+)
+def test_a_teaser_box_inside_the_article_leaves_the_body(label: str, title: str) -> None:
+    """A "read also" box between paragraphs, its label and its link run together as the page
+    sets them in separate elements, is no paragraph of the article."""
+    paragraphs = [
+        "The harbour board voted on Tuesday to approve the new budget after a debate that lasted"
+        " well into the night.",
+        "Members said the plan would fund quay repairs and two new cranes while keeping berth"
+        " fees flat for another year.",
+        "The chair is expected to sign the measure next week, officials said on Wednesday.",
+    ]
+    page = (
+        "<html lang=en><body><article><h1>Harbour board passes budget</h1>"
+        f"<p>{paragraphs[0]}</p><aside class=box>{label}<a href=/x>{title}</a></aside>"
+        f"<p>{paragraphs[1]}</p><p>{paragraphs[2]}</p></article></body></html>"
+    )
+    record = parse_bytes(page.encode(), "page.html")
+    assert record.body.split("\n\n") == paragraphs

@@ -183,6 +183,21 @@ _TEASER_LABELS = (
 )
 # A teaser for another article: its label, then its title, on the same line...
 READ_MORE = re.compile(rf"^(?:{_TEASER_LABELS})\s*[:：]", re.IGNORECASE)
+# ...with its title run into it where the page set them in separate elements ("Read alsoFive
+# things"), or after a space ("Lire aussi Ce que contient le budget"), never a sentence.
+TEASER_LINE = re.compile(
+    rf"^(?!read more\s)(?:{_TEASER_LABELS})"
+    r"(?:\s*[:：|]|(?-i:(?<=[a-zà-ÿ])(?=[A-ZÀ-Þ]))|\s+(?-i:(?=[A-ZÀ-Þ0-9«\"“‘'])))"
+    r"(?!.*[.!?。]$)",
+    re.IGNORECASE,
+)
+
+
+def is_teaser_line(text: str) -> bool:
+    """A teaser for another article, its label and its title on one line."""
+    return bool(READ_MORE.match(text) or TEASER_LINE.match(text))
+
+
 # ...or the label on a line of its own, the title on the next ("Read more" alone is as often
 # a button that opens the rest of a section, whose heading follows).
 TEASER_LABEL = re.compile(rf"^(?!read more)(?:{_TEASER_LABELS})\s*[:：]?$", re.IGNORECASE)

@@ -280,7 +280,9 @@ def _body(blocks: list[Block], kept: Matrix, found: Extracted) -> list[str]:
         if at_edge and len(text) < 160 and date_line(text):
             continue
         if len(text) < 120 and bp.is_furniture(text):
-            continue  # "Lesen Sie auch: ...", "Share", a gallery's counter
+            continue  # "Share", a gallery's counter
+        if len(text) < 160 and bp.is_teaser_line(text):
+            continue  # "Lesen Sie auch: ...", "Read alsoFive things in the budget"
         if is_markup(text):
             continue
         byline = read_byline(text) if at_edge and len(text) < 120 else None

@@ -145,7 +145,7 @@ def _body_lines(
         and not (len(line.text) < 24 and TIME_ALONE.match(line.text))
         and not (len(line.text) < 80 and bp.AD_BREAK.match(line.text))
         and not is_markup(line.text)
-        and not (len(line.text) < 160 and bp.READ_MORE.match(line.text.strip()))
+        and not (len(line.text) < 160 and bp.is_teaser_line(line.text.strip()))
     ]
     # A teaser inside the article: its label on a line of its own, then its title.
     labels = {
