@@ -156,6 +156,9 @@ def test_names_in(text: str, names: list[str]) -> None:
         ("Order Today!", False),  # a button
         ("Topics: Harbour", False),  # a label and its value
         ("GardenToolsPlantsSeeds", False),  # a menu's words run together
+        ("Redação Curitiba Agora", False),  # a newsroom, in Portuguese (Italian, Dutch, ...)
+        ("Redazione Roma", False),
+        ("Gift Article", False),  # a button
         ("Anna McKay", True),
         ("DeShawn Lee", True),
     ],

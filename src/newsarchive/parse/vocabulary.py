@@ -158,7 +158,8 @@ NOT_PEOPLE = frozenset(
      "copyright", "comments", "comment", "reply", "follow", "subscribe", "login", "home", "menu",
      "search", "newsletter", "advertisement", "sponsored", "contact", "about", "privacy",
      "terms", "policy", "cookies", "cookie", "click", "here", "view", "profile", "posts",
-     "archive", "redaktion", "rédaction", "redacción", "agencies", "agences",
+     "archive", "redaktion", "rédaction", "redacción", "redação", "redacao", "redazione",
+     "redactie", "redakcja", "redaksi", "agencies", "agences", "article", "gift",
      "admin", "administrator", "webmaster", "guest", "anonymous", "unknown", "user",
      "university", "college", "institute", "school", "academy", "foundation", "association",
      "company", "inc", "ltd", "llc", "gmbh", "group", "media", "network", "magazine"}
