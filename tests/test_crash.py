@@ -24,7 +24,7 @@ CRASH_POINTS = os.environ.get("NEWSARCHIVE_CRASH_POINTS")
 def kills(db: str) -> int:
     if CRASH_POINTS:
         return int(CRASH_POINTS)
-    return 5 if db.startswith("postgresql") else 9
+    return 2 if db.startswith("postgresql") else 4
 
 
 PER_RUN = 600  # new files before each run, so that every run has work to be killed in
@@ -107,7 +107,7 @@ def test_ctrl_c_stops_the_ingest_and_says_what_is_stored(tmp_path: Path, seed_pa
     rng = random.Random(7)
     interrupted = 0
     stored = 0
-    for _ in range(4):
+    for _ in range(3):
         process = subprocess.Popen(
             [*command, str(folder)],
             stdout=subprocess.PIPE,

@@ -89,7 +89,7 @@ def _found(pattern: re.Pattern[str], text: str) -> list[tuple[int, int]]:
     return [m.span() for m in pattern.finditer(text)]
 
 
-@settings(max_examples=1500, deadline=None)
+@settings(max_examples=300, deadline=None)
 @given(TEXT)
 def test_counting_character_classes(text: str) -> None:
     slow = tuple(
@@ -104,7 +104,7 @@ def test_counting_character_classes(text: str) -> None:
     )
 
 
-@settings(max_examples=1500, deadline=None)
+@settings(max_examples=300, deadline=None)
 @given(TEXT)
 def test_lookaheads_change_no_match(text: str) -> None:
     plain_job = re.compile(JOB_TITLE.pattern.removeprefix(ASCII_WORD_START), re.IGNORECASE)
@@ -122,7 +122,7 @@ def test_lookaheads_change_no_match(text: str) -> None:
         assert _found(fast, text) == _found(plain, text)
 
 
-@settings(max_examples=1500, deadline=None)
+@settings(max_examples=300, deadline=None)
 @given(TEXT)
 def test_word_count_shortcut(text: str) -> None:
     slow = 0
@@ -142,7 +142,7 @@ def test_language_links_longer_than_a_bar_only_before_their_notes_are_dropped() 
     assert language_links(" " * 200 + "English | 한국어") == ["en", "ko"]
 
 
-@settings(max_examples=1000, deadline=None)
+@settings(max_examples=200, deadline=None)
 @given(TEXT)
 def test_space_cleaning_shortcut(text: str) -> None:
     assert clean_space(text) == re.sub(r"\s+", " ", text).strip()
@@ -156,7 +156,7 @@ def _terms_slow(text: str) -> frozenset[str]:
     return frozenset(found)
 
 
-@settings(max_examples=1000, deadline=None)
+@settings(max_examples=200, deadline=None)
 @given(st.lists(TEXT, max_size=6))
 def test_terms_of_lines_and_of_their_join(lines: list[str]) -> None:
     for line in lines:
@@ -169,7 +169,7 @@ SNIPPET_WORDS = st.sampled_from(
 )
 
 
-@settings(max_examples=1500, deadline=None)
+@settings(max_examples=300, deadline=None)
 @given(
     st.lists(st.tuples(SNIPPET_WORDS, st.booleans()), min_size=1, max_size=3),
     st.lists(
@@ -188,7 +188,7 @@ def _starts_are_the_patterns(words: list[tuple[str, bool]], text: str) -> None:
     assert found.starts(text) == [m.start() for m in found.pattern.finditer(text)]
 
 
-@settings(max_examples=1000, deadline=None)
+@settings(max_examples=200, deadline=None)
 @given(
     st.lists(st.tuples(SNIPPET_WORDS, st.booleans()), min_size=2, max_size=3),
     st.lists(
@@ -219,7 +219,7 @@ LATIN1 = st.text(alphabet=st.characters(max_codepoint=0xFF), max_size=8)
 LATIN_WORDS = st.sampled_from(["kim", "jong", "un", "ab", "a_b", "x1", "straße", "über"])
 
 
-@settings(max_examples=1500, deadline=None)
+@settings(max_examples=300, deadline=None)
 @given(
     st.lists(st.tuples(LATIN_WORDS, st.booleans()), min_size=1, max_size=3),
     st.lists(
@@ -237,7 +237,7 @@ def test_snippet_word_starts_in_latin1_text(words: list[tuple[str, bool]], text:
     _starts_are_the_patterns(words, text)
 
 
-@settings(max_examples=1000, deadline=None)
+@settings(max_examples=200, deadline=None)
 @given(
     st.lists(st.tuples(SNIPPET_WORDS, st.booleans()), min_size=1, max_size=3),
     st.lists(
@@ -259,7 +259,7 @@ def test_snippet_marks_are_the_patterns_matches(words: list[tuple[str, bool]], t
     assert marked == snippet
 
 
-@settings(max_examples=1000, deadline=None)
+@settings(max_examples=200, deadline=None)
 @given(st.lists(TEXT, max_size=6))
 def test_lower_words_of_the_lines_joined(texts: list[str]) -> None:
     lines = [Line(t, i, False, False) for i, t in enumerate(texts)]

@@ -41,7 +41,7 @@ PAGE_LINES = st.sampled_from(
 )
 
 
-@settings(max_examples=2000, deadline=None)
+@settings(max_examples=400, deadline=None)
 @given(st.binary(max_size=4000))
 def test_parse_bytes_arbitrary(data: bytes) -> None:
     try:
@@ -51,14 +51,14 @@ def test_parse_bytes_arbitrary(data: bytes) -> None:
     assert article.body
 
 
-@settings(max_examples=2000, deadline=None)
+@settings(max_examples=400, deadline=None)
 @given(st.lists(st.one_of(PAGE_LINES, st.text(max_size=200)), max_size=40))
 def test_parse_text_arbitrary_lines(lines: list[str]) -> None:
     found = parse_text("\n".join(lines))
     assert all(p.strip() for p in found.paragraphs)
 
 
-@settings(max_examples=2000, deadline=None)
+@settings(max_examples=400, deadline=None)
 @given(st.text(max_size=300))
 def test_line_parsers_arbitrary(line: str) -> None:
     find_dates(line)
@@ -94,7 +94,7 @@ HTML_PIECES = st.sampled_from(
 )
 
 
-@settings(max_examples=2000, deadline=None)
+@settings(max_examples=400, deadline=None)
 @given(st.lists(st.one_of(HTML_PIECES, st.text(max_size=60)), max_size=60))
 def test_parse_html_arbitrary_markup(pieces: list[str]) -> None:
     try:
@@ -120,7 +120,7 @@ def seeded_archive(
 
 
 @settings(
-    max_examples=500, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=250, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
 @given(st.text(max_size=100))
 def test_search_arbitrary_strings(seeded_archive: Archive, query: str) -> None:
@@ -138,7 +138,7 @@ _MARKED_WORDS = st.lists(
 )
 
 
-@settings(max_examples=500, deadline=None)
+@settings(max_examples=250, deadline=None)
 @given(_MARKED_WORDS, st.integers(min_value=1, max_value=60))
 def test_a_cut_snippet_keeps_whole_words_and_whole_matches(
     words: list[tuple[str, bool]], width: int
