@@ -167,7 +167,7 @@ def decode(data: bytes, declared: str | None = None) -> Decoded:
         if broken and broken <= max(2, len(loose) // 100) and not codec and _shows_utf8(loose):
             # The stray bytes are most often Windows-1252's (a paragraph pasted from a legacy
             # page: "wouldn\x92t"): read as such, not lost.
-            return Decoded(_check_text(data.decode("utf-8", errors=_STRAY)), "utf-8")
+            return _utf8_with_strays(data)
         mixed = _shows_utf8(loose)
     if codec and codec != "utf-8":
         # A single-byte charset ("iso-8859-1", "windows-1251") is declared by many UTF-8 pages
@@ -184,7 +184,11 @@ def decode(data: bytes, declared: str | None = None) -> Decoded:
             raise
         # No one charset fits the whole, and some of it is UTF-8: more stray bytes than a
         # slip, the same reading (text with a paragraph of prose is never refused).
-        return Decoded(_check_text(data.decode("utf-8", errors=_STRAY)), "utf-8")
+        return _utf8_with_strays(data)
+
+
+def _utf8_with_strays(data: bytes) -> Decoded:
+    return Decoded(_check_text(data.decode("utf-8", errors=_STRAY)), "utf-8")
 
 
 def _stray_as_cp1252(exc: UnicodeError) -> tuple[str, int]:
@@ -282,12 +286,14 @@ def _latin_codepage(data: bytes, detected: str) -> str:
 
 _EAST_ASIAN = ("cp932", "euc_jp", "cp949", "big5", "gb18030")
 _KANA = re.compile("[\u3040-\u30ff]")
+_JAPANESE = re.compile("[\u3040-\u30ff\u4e00-\u9fff\u3000-\u303f\uff00-\uffef]")
+_CHINESE = re.compile("[\u4e00-\u9fff\u3000-\u303f\uff00-\uffef]")
 _SCRIPTS = {
-    "cp932": re.compile("[\u3040-\u30ff\u4e00-\u9fff\u3000-\u303f\uff00-\uffef]"),
-    "euc_jp": re.compile("[\u3040-\u30ff\u4e00-\u9fff\u3000-\u303f\uff00-\uffef]"),
+    "cp932": _JAPANESE,
+    "euc_jp": _JAPANESE,
     "cp949": re.compile("[\uac00-\ud7a3\u3130-\u318f]"),
-    "big5": re.compile("[\u4e00-\u9fff\u3000-\u303f\uff00-\uffef]"),
-    "gb18030": re.compile("[\u4e00-\u9fff\u3000-\u303f\uff00-\uffef]"),
+    "big5": _CHINESE,
+    "gb18030": _CHINESE,
 }
 
 

@@ -147,16 +147,13 @@ def _body_lines(
         and not is_markup(line.text)
         and not (len(line.text) < 160 and bp.is_teaser_line(line.text.strip()))
     ]
+
     # A teaser inside the article: its label on a line of its own, then its title.
-    labels = {
-        i
-        for i, line in enumerate(lines)
-        if len(line.text) < 40 and bp.TEASER_LABEL.match(line.text.strip())
-    }
-    if labels:
-        body = [
-            i for i in body if i not in labels and not (i - 1 in labels and is_title(lines[i].text))
-        ]
+    def label(i: int) -> bool:
+        text = lines[i].text if i >= 0 else ""
+        return len(text) < 40 and bool(bp.TEASER_LABEL.match(text.strip()))
+
+    body = [i for i in body if not label(i) and not (label(i - 1) and is_title(lines[i].text))]
     # Readers' comments follow the notice that opens or closes them: never the article's.
     for k, i in enumerate(body):
         if k >= 3 and bp.opens_comments(lines[i].text):
