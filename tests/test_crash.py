@@ -125,6 +125,10 @@ def test_ctrl_c_stops_the_ingest_and_says_what_is_stored(tmp_path: Path, seed_pa
         assert "Traceback" not in err and "ForkPoolWorker" not in err, err
         if process.returncode == 130:
             assert "interrupted: the files counted above are stored" in err
+        elif process.returncode == -signal.SIGINT:
+            # The Ctrl-C came after the run had finished and said so, while Python was exiting
+            # (its own handler already gone): the default action ends the process, harmlessly.
+            assert " added, " in out and not err, (out, err)
         else:
             assert process.returncode == 0, err
         # What it says it added is what the archive gained.

