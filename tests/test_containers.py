@@ -319,6 +319,40 @@ def test_an_mhtml_save_gives_the_record_of_its_page(db_url: str, tmp_path: Path)
     assert shown["input"]["captured_at"] == "2024-11-28T09:15:00+09:00"
 
 
+def _framed_save(url: str, start: bool) -> bytes:
+    """A save whose first HTML part is a frame (an advert's document), the page after it."""
+    message = EmailMessage(policy=email.policy.SMTP)
+    message["Snapshot-Content-Location"] = url
+    message["MIME-Version"] = "1.0"
+    message.make_related()
+    frame = EmailMessage(policy=email.policy.SMTP)
+    frame.set_content("<html><body><p>Advertisement</p></body></html>", subtype="html")
+    frame["Content-Location"] = "cid:frame-1@mhtml.blink"
+    message.attach(frame)
+    page = EmailMessage(policy=email.policy.SMTP)
+    page.set_content(PAGES[0][0].read_text(), subtype="html", cte="quoted-printable")
+    page["Content-Location"] = url
+    page["Content-ID"] = "<page-0@mhtml.blink>"
+    message.attach(page)
+    if start:  # RFC 2387: the root named by the start parameter, wherever it stands
+        message.set_param("start", "<page-0@mhtml.blink>", header="Content-Type")
+        del message["Snapshot-Content-Location"]
+    return message.as_bytes()
+
+
+@pytest.mark.parametrize("start", [False, True], ids=["snapshot-location", "start-parameter"])
+def test_an_mhtml_save_is_read_from_its_page_not_a_frame_before_it(
+    tmp_path: Path, start: bool
+) -> None:
+    page, url = PAGES[0]
+    save = tmp_path / "framed.mhtml"
+    save.write_bytes(_framed_save(url, start))
+    result = CliRunner().invoke(cli, ["parse", "--json", str(save)])
+    assert result.exit_code == 0, result.output
+    alone = CliRunner().invoke(cli, ["parse", "--json", "--url", url, str(page)])
+    assert json.loads(result.stdout)["headline"] == json.loads(alone.stdout)["headline"]
+
+
 def test_parse_prints_a_record_per_article_of_a_warc(tmp_path: Path) -> None:
     warc = build_warc(tmp_path / "crawl.warc.gz", extra=True)
     result = CliRunner().invoke(cli, ["parse", "--json", str(warc)])
@@ -468,6 +502,30 @@ def test_an_unreadable_wacz_is_one_error_and_the_batch_goes_on(tmp_path: Path) -
     assert result.exit_code == 1 and "Traceback" not in result.output
     assert any(line.startswith(f"error: {wacz}") for line in result.stderr.splitlines())
     assert result.stdout.splitlines()[-1].startswith("1 added")
+
+
+def test_a_wacz_member_whose_checksum_fails_is_one_error_and_stores_nothing(
+    tmp_path: Path,
+) -> None:
+    # A byte flipped inside a stored (uncompressed) WARC: the zip's CRC says so only at the
+    # member's end, after its first records would have been stored from the damaged bytes.
+    warc = build_warc(tmp_path / "data.warc", gzip=False)
+    wacz = tmp_path / "site.wacz"
+    with zipfile.ZipFile(wacz, "w") as z:
+        z.write(warc, "archive/a.warc", compress_type=zipfile.ZIP_STORED)
+        z.write(warc, "archive/b.warc", compress_type=zipfile.ZIP_STORED)
+    data = bytearray(wacz.read_bytes())
+    start = data.index(b"archive/a.warc") + len("archive/a.warc")
+    data[start + warc.stat().st_size * 3 // 4] ^= 0x20  # late in the first member
+    wacz.write_bytes(bytes(data))
+    result = CliRunner().invoke(cli, ["--db", str(tmp_path / "a.db"), "ingest", str(wacz)])
+    assert result.exit_code == 1
+    errors = [line for line in result.stderr.splitlines() if line.startswith("error:")]
+    assert errors == [
+        f"error: {wacz} (archive/a.warc): damaged: Bad CRC-32 for file 'archive/a.warc'"
+    ]
+    # The intact member's pages all go in, once (the damaged one's copies are not stored).
+    assert result.stdout.splitlines()[-1] == f"{len(PAGES)} added, 0 unchanged, 0 updated, 1 failed"
 
 
 def test_containers_are_known_by_their_content_too(tmp_path: Path) -> None:

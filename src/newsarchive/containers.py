@@ -474,10 +474,29 @@ def _wacz(path: str | IO[bytes], shown: str) -> Iterator[Item]:
             yield Broken(shown, "a zip file without WARC files under archive/")
         for name in members:
             info = archive.getinfo(name)
+            damage = _damage(archive, info)
+            if damage is not None:
+                yield Broken(f"{shown} ({name})", damage)
+                continue
             # A WARC stored without compression in the zip (as WACZ asks) seeks like a file;
             # a deflated one is read once, in order.
             with archive.open(info) as stream:
                 yield from warc_records(stream, shown, seen, f"{name}, ", "wacz")
+
+
+def _damage(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> str | None:
+    """Why a member's bytes cannot be trusted, or None. The zip's checksum is checked only at
+    a member's end, after its first records would have been read and stored: so it is read
+    through once first, and a damaged member gives one error and no record."""
+    try:
+        with archive.open(info) as stream:
+            while stream.read(1 << 20):
+                pass
+    except zipfile.BadZipFile as exc:
+        return f"damaged: {exc}"
+    except (zlib.error, EOFError) as exc:
+        return f"damaged: {_say(exc)}"
+    return None
 
 
 # -- MHTML --------------------------------------------------------------------------------------
@@ -494,14 +513,7 @@ def mhtml_page(original: bytes, shown: str) -> Item:
     """The page of an MHTML message's bytes."""
     message = email.message_from_bytes(original, policy=email.policy.default)
     assert isinstance(message, EmailMessage)
-    part = next(
-        (
-            p
-            for p in message.walk()
-            if p.get_content_type() in ("text/html", "application/xhtml+xml")
-        ),
-        None,
-    )
+    part = _root_part(message)
     if part is None:
         return Broken(shown, "an MHTML file without an HTML part")
     payload = part.get_payload(decode=True)
@@ -518,6 +530,29 @@ def mhtml_page(original: bytes, shown: str) -> Item:
         payload=payload,
         charset=part.get_content_charset(),
     )
+
+
+def _root_part(message: EmailMessage) -> EmailMessage | None:
+    """The saved page among a message's HTML parts (the others are its frames): the part the
+    multipart/related `start` parameter names (RFC 2387), else the one at the message's
+    Snapshot-Content-Location (as Chrome writes it), else the first."""
+    pages = [
+        part
+        for part in message.walk()
+        if part.get_content_type() in ("text/html", "application/xhtml+xml")
+    ]
+    start = message.get_param("start", header="content-type")
+    if isinstance(start, str) and start.strip("<> "):
+        wanted = start.strip("<> ")
+        named = [p for p in pages if str(p.get("Content-ID", "")).strip("<> ") == wanted]
+        if named:
+            return named[0]
+    location = str(message.get("Snapshot-Content-Location", "")).strip()
+    if location:
+        there = [p for p in pages if str(p.get("Content-Location", "")).strip() == location]
+        if there:
+            return there[0]
+    return pages[0] if pages else None
 
 
 def _iso_date(value: object) -> str | None:
