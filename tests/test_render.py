@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from newsarchive.record import Article, InputInfo, Source
-from newsarchive.render import _cut, article_row, columns, hits_table
+from newsarchive.render import _cut, article_row, columns, hits_table, inputs_text
 from newsarchive.store.search import SearchHit
 
 
@@ -48,3 +48,14 @@ def test_a_list_row_fits_the_terminal_whatever_the_source(
     article.id, article.posted_at, article.source = 1, "2024-12-03", Source(name)
     row = article_row(article)
     assert columns(row) <= 60 and row.endswith("…")
+
+
+def test_an_input_path_with_a_line_break_is_one_line_of_show_inputs() -> None:
+    # A file name may hold a newline or an escape sequence: shown escaped, on its own row.
+    inputs = [
+        InputInfo("in/good\none.txt", "text", "utf-8", "a" * 64, 10),
+        InputInfo("in/\x1b[2Jtwo.txt", "text", "utf-8", "b" * 64, 10),
+    ]
+    rows = inputs_text(inputs, "a" * 64).splitlines()
+    assert len(rows) == 2
+    assert rows[0].endswith("in/good\\none.txt") and rows[1].endswith("in/\\x1b[2Jtwo.txt")

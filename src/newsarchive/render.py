@@ -115,7 +115,7 @@ def article_text(article: Article) -> str:
     if article.url:
         lines.append(safe(article.url))
     if article.input.container:
-        found = f"found in {safe(article.input.path)}, {safe(article.input.record or '')}"
+        found = f"found in {escape(article.input.path)}, {escape(article.input.record or '')}"
         if article.input.captured_at:
             found += f", captured {safe(article.input.captured_at)}"
         lines.append(found)
@@ -138,7 +138,7 @@ def inputs_text(inputs: list[InputInfo], current: str) -> str:
         mark = "*" if info.sha256 == current else " "
         where = f"{info.path} ({info.record})" if info.record else info.path
         what = "imported record" if info.imported else info.format
-        lines.append(f"{mark} {info.sha256[:12]}  {info.size:>10,}  {what:<15}  {safe(where)}")
+        lines.append(f"{mark} {info.sha256[:12]}  {info.size:>10,}  {what:<15}  {escape(where)}")
     return "\n".join(lines) + "\n"
 
 
@@ -272,7 +272,7 @@ def hits_csv(hits: list[SearchHit], terminal: bool = False) -> str:
 
 def info_text(info: dict[str, Any]) -> str:
     lines = [
-        f"archive:  {info['path'] or info['url']}",
+        f"archive:  {escape(info['path'] or info['url'])}",
         f"engine:   {info['engine']}",
         f"schema:   {info['schema_version']}" + ("" if info["schema_current"] else " (outdated)"),
         f"articles: {info['articles']}",
