@@ -402,3 +402,25 @@ def test_the_byline_line_under_the_headline_is_no_deck() -> None:
     article = parse_bytes(capture.encode(), "harbour.txt")
     assert [a.name for a in article.authors] == ["Tom Hale"]
     assert article.subheadline is None
+
+
+@pytest.mark.parametrize(
+    ("date_line", "dong_a"),
+    [
+        ("Posted November. 28, 2024 07:37", True),  # the whole month's name, a full stop
+        ("Posted Mar. 12, 2025 09:30", False),  # an abbreviation: everyone's style
+        ("Posted March 12, 2025 09:30", False),
+    ],
+)
+def test_a_publishers_signature_is_its_own_quirk_not_a_common_style(
+    date_line: str, dong_a: bool
+) -> None:
+    page = (
+        f"Local bakery wins national bread award\n\n{date_line}\n\n"
+        "A small bakery has won a national award for its sourdough bread, beating more than "
+        "four hundred entries from across the country, the judges announced on Wednesday.\n\n"
+        "The owners said they would spend the prize money on a second oven for the shop.\n"
+    ).encode()
+    article = parse_bytes(page, "bakery.txt")
+    assert (article.source is not None and article.source.domain == "donga.com") is dong_a
+    assert (article.posted_at is not None and article.posted_at.endswith("+09:00")) is dong_a

@@ -19,8 +19,14 @@ PROFILE = register(
         name="The Dong-A Ilbo",
         domains=("donga.com",),
         text_signatures=(
-            # Dong-A English puts a full stop after the month: "Posted November. 28, 2024 07:37".
-            re.compile(r"^Posted [A-Z][a-z]+\. \d{2}, \d{4} \d{2}:\d{2}", re.MULTILINE),
+            # Dong-A English puts a full stop after the month's whole name and two digits for the
+            # day: "Posted November. 28, 2024 07:37". An abbreviation's full stop ("Posted Mar.
+            # 12, 2025 09:30") is everyone's style, no sign of Dong-A.
+            re.compile(
+                r"^Posted (?:January|February|March|April|May|June|July|August|September"
+                r"|October|November|December)\. \d{2}, \d{4} \d{2}:\d{2}",
+                re.MULTILINE,
+            ),
             re.compile(r"^English donga \| Japanese donga", re.MULTILINE),
             re.compile(r"@donga\.com\b"),  # an address at donga.com
             re.compile(r"donga\.com\. All rights reserved", re.IGNORECASE),
