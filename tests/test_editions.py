@@ -481,3 +481,48 @@ def test_an_address_matches_as_given_and_whatever_case_its_host() -> None:
 
     assert "HTTPS://News.Example.com/a?" in url_variants("HTTPS://News.Example.com/a?")
     assert "https://news.example.com/a" in url_variants("https://WWW.News.Example.com/a")
+
+
+def test_one_headline_at_one_time_on_two_addresses_is_two_articles(
+    tmp_path: Path, db_url: str
+) -> None:
+    # A standing headline ("Weather forecast") posted at the same minute for two cities.
+    pages = {}
+    for city in ("seoul", "busan"):
+        pages[city] = (
+            "<html><head><title>Weather forecast</title>"
+            f'<link rel="canonical" href="https://news.example.com/weather/{city}">'
+            '<meta property="article:published_time" content="2026-03-02T22:00:00+00:00">'
+            "</head><body><article><h1>Weather forecast</h1>"
+            f"<p>Rain is expected in {city.title()} through Tuesday morning, with clearing "
+            "skies by the afternoon and a high of eleven degrees.</p>"
+            f"<p>The weather service said winds in {city.title()} would ease overnight.</p>"
+            "</article></body></html>"
+        )
+    with Archive.open(db_url) as archive:
+        summaries = ingest_in_order(archive, tmp_path, pages, ("seoul", "busan"))
+        assert [s.added for s in summaries] == [1, 1]
+        assert [h.id for h in archive.search("Seoul")] and [h.id for h in archive.search("Busan")]
+
+
+def test_a_standing_headline_dated_to_the_day_is_an_edition_only_if_it_keeps_the_text(
+    tmp_path: Path, db_url: str
+) -> None:
+    def letters(*paragraphs: str) -> str:
+        return "Letters to the editor\n\nPosted Mar. 3, 2026\n\n" + "\n\n".join(paragraphs)
+
+    one = "Your article on the harbour dredging plan left out the fishermen who work there."
+    two = "The reopening of the central library on Sundays is welcome news for readers."
+    three = "I was sorry to read that the night bus to the university will stop in May."
+    files = {
+        "a.txt": letters(one, two),
+        "b.txt": letters(three),  # other letters, printed the same day
+        "c.txt": letters(one, two, "A correction: the plan was approved in February."),
+    }
+    for name, text in files.items():
+        (tmp_path / name).write_text(text)
+    with Archive.open(db_url) as archive:
+        summary = ingest_paths(archive, [str(tmp_path / name) for name in files])
+        assert (summary.added, summary.updated) == (2, 1)
+        assert [h.id for h in archive.search("night bus")] == [2]
+        assert "correction" in archive.get(1).body

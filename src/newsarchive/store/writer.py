@@ -702,11 +702,20 @@ class Writer:
             .where(same_source, ArticleRow.headline == article.headline)
             .order_by(ArticleRow.id)
         ):
+            if candidate.url and article.url and candidate.url not in url_variants(article.url):
+                continue  # two pages: their addresses say so (a standing headline, two cities)
+            posted = article.posted_at
             # The same instant, whatever offset each edition gives it in.
-            if article.posted_at and utc_key(candidate.posted_at) == utc_key(article.posted_at):
-                return candidate
+            same_time = bool(posted) and utc_key(candidate.posted_at) == utc_key(posted)
             # Of a known source, an edition without a posting time matches one with.
-            if source_id and (candidate.posted_at is None or article.posted_at is None):
+            undated = bool(source_id) and (candidate.posted_at is None or posted is None)
+            if not (same_time or undated):
+                continue
+            # A printed minute is an instant; a day alone or no time at all is not, and a
+            # standing headline ("Letters to the editor") returns on every day: there, the
+            # edition must also keep half its paragraphs or more.
+            timed = same_time and "T" in (posted or "") and "T" in (candidate.posted_at or "")
+            if timed or _shared_paragraphs(candidate.body, article.body) >= 0.5:
                 return candidate
         return self._retitled(s, article, same_source)
 
