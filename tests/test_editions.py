@@ -526,3 +526,22 @@ def test_a_standing_headline_dated_to_the_day_is_an_edition_only_if_it_keeps_the
         assert (summary.added, summary.updated) == (2, 1)
         assert [h.id for h in archive.search("night bus")] == [2]
         assert "correction" in archive.get(1).body
+
+
+def test_a_replaced_edition_saved_again_stays_a_version(tmp_path: Path, db_url: str) -> None:
+    # Captures print no update time: the later one ingested is the record. A copy of the first
+    # edition (other bytes, the same text) arriving after is that version's original, not a
+    # newer edition that would bring the old text back.
+    first, second, again = tmp_path / "1.txt", tmp_path / "2.txt", tmp_path / "1-copy.txt"
+    first.write_text(capture("The line will cost about 300 million euros.\n"))
+    second.write_text(capture("The line will cost nearly 300 million euros.\n"))
+    again.write_text(first.read_text() + "\n\n")
+    with Archive.open(db_url) as archive:
+        summaries = [ingest_paths(archive, [str(p)]) for p in (first, second, again)]
+        assert [(s.added, s.updated, s.unchanged) for s in summaries] == [
+            (1, 0, 0),
+            (0, 1, 0),
+            (0, 0, 1),
+        ]
+        assert "nearly 300" in archive.get(1).body
+        assert len(archive.versions(1)) == 1

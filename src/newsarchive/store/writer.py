@@ -608,12 +608,13 @@ class Writer:
     ) -> Outcome:
         """Store an article as a new one, or as an edition of `earlier`: below its record when
         older, else as its record (the record it replaces kept as a version)."""
+        if earlier is not None and self._holds_version(s, earlier.id, article):
+            # An edition kept already as a version (saved again, from other bytes): only its
+            # input is new. Whatever its arrival time says, it does not become the record.
+            self._keep_input(s, article, data, now, earlier.id)
+            return Outcome("unchanged", earlier.id)
         if earlier is not None and edition_key(article) < edition_key(earlier):
-            # An older edition arriving late: kept as a version, the current record stays;
-            # one kept already (this edition from other bytes) keeps only its input.
-            if self._holds_version(s, earlier.id, article):
-                self._keep_input(s, article, data, now, earlier.id)
-                return Outcome("unchanged", earlier.id)
+            # An older edition arriving late: kept as a version, the current record stays.
             when = article.ingested_at if article.input.imported else None
             record = {**article.to_dict(), "id": earlier.id, "ingested_at": when or iso_utc(now)}
             self._keep_version(s, earlier, record, now)
