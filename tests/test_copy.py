@@ -106,11 +106,13 @@ def test_copy_refuses_a_destination_holding_another_archive(
     page = tmp_path / "other.txt"
     page.write_text("Another archive's own article\n\n" + "Prose sentence of some length. " * 12)
     ingest_paths(other, [str(page)])
+    before = other.counts()
     with pytest.raises(ArchiveError, match="already holds other data"):
         copy_archive(source, other)
     result = CliRunner().invoke(cli, ["--db", db_url, "copy", "--to", str(tmp_path / "other.db")])
     assert result.exit_code == 1 and "already holds other data" in result.stderr
-    assert other.counts()["articles"] == 1
+    # Refused untouched: the tables before the one that tells (its sources) gained nothing.
+    assert other.counts() == before and before["articles"] == 1
 
 
 def test_copy_needs_one_direction(db_url: str) -> None:

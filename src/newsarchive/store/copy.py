@@ -184,15 +184,20 @@ def copy_archive(
             reader = reader.execution_options(isolation_level="REPEATABLE READ")
         with reader.begin():  # one snapshot of the source for the whole copy
             writer_engine = dest.engine.execution_options(**{WRITER: True})
-            for name in TABLES:
-                table = _table(name)
-                with dest.engine.connect() as probe:
-                    last = _check_resumable(reader, probe, table)
+            # Every table is checked before a row is written: a destination that holds some
+            # other archive is refused untouched, whichever table tells.
+            starts: dict[str, tuple[Any, ...] | None] = {}
+            with dest.engine.connect() as probe:
+                for name in TABLES:
+                    table = _table(name)
+                    starts[name] = last = _check_resumable(reader, probe, table)
                     report.present[name] = (
                         probe.execute(select(func.count()).select_from(table)).scalar_one()
                         if last is not None
                         else 0
                     )
+            for name in TABLES:
+                table, last = _table(name), starts[name]
                 report.copied[name] = 0
                 if name == "articles" and deferred and last is None:
                     _drop_search_indexes(dest)  # none copied yet: they are built after
