@@ -143,13 +143,19 @@ def test_show_inputs_lists_every_original_and_input_picks_one(
     assert run(runner, "show", "1", "--inputs", "--original", str(target))[0] == 2
 
 
-def test_show_original_never_writes_over_the_archive(seeds: Path, tmp_path: Path) -> None:
+def test_show_original_never_writes_over_an_archive(seeds: Path, tmp_path: Path) -> None:
     # A SQLite archive's file (a PostgreSQL archive has none to overwrite).
     runner, db = CliRunner(), str(tmp_path / "own.db")
     run(runner, "--db", db, "ingest", str(seeds))
     code, _, err = run(runner, "--db", db, "show", "1", "--original", db)
     assert code == 2 and "the archive's own file" in err
     assert run(runner, "--db", db, "show", "1")[0] == 0  # still an archive
+    # Nor over another archive's file (as export -o refuses it).
+    other = str(tmp_path / "other.db")
+    run(runner, "--db", other, "ingest", str(seeds))
+    code, _, err = run(runner, "--db", db, "show", "1", "--original", other)
+    assert code == 2 and "SQLite database (another archive?)" in err
+    assert run(runner, "--db", other, "show", "1")[0] == 0
 
 
 def test_show_original_of_an_imported_record_says_it_is_the_record(

@@ -553,6 +553,11 @@ def show(
     with open_archive(ctx) as archive:
         if original_to and original_to != "-" and archive.holds_file(original_to):
             raise click.UsageError(f"{original_to} is the archive's own file: give another")
+        if original_to and original_to != "-" and _is_database(original_to):
+            raise click.UsageError(
+                f"{original_to} is an SQLite database (another archive?): writing the original"
+                " would overwrite it; give another file"
+            )
         try:
             article = archive.get(article_id)
             original = archive.original(article_id, sha256) if original_to else None
