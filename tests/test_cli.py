@@ -492,3 +492,21 @@ def test_ingest_verbose_names_the_record_each_input_became(runner: CliRunner, se
     assert err.strip().startswith("added: record 1: ") and err.strip().endswith(".txt")
     code, out, err = run(runner, "ingest", "-v", str(seeds))
     assert out.startswith("0 added, 1 unchanged") and "record" not in err
+
+
+def test_a_reader_that_goes_away_ends_the_command_quietly(seed_path: Path, tmp_path: Path) -> None:
+    # `parse ... | head -1`: more output than a pipe holds, and the reader closes after a line.
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    for i in range(60):
+        (folder / f"{i}.txt").write_bytes(seed_path.read_bytes() + b"\n" * (i + 1))
+    process = subprocess.Popen(
+        [sys.executable, "-m", "newsarchive", "parse", "--json", str(folder)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert process.stdout is not None and process.stderr is not None
+    assert process.stdout.readline().startswith(b"{")
+    process.stdout.close()
+    err = process.stderr.read()
+    assert process.wait(timeout=60) == 0 and err == b"", err

@@ -7,8 +7,10 @@ Heavy modules (SQLAlchemy, the parsers, the language model) are imported inside 
 from __future__ import annotations
 
 import dataclasses
+import errno
 import io
 import json
+import os
 import re
 import shlex
 import sys
@@ -255,7 +257,23 @@ def _named_paths(
     return value
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Commands(click.Group):
+    """The command group; a reader of standard output that goes away (`list | head -1`) ends
+    any command quietly, with success, as `export` always did. Click would exit 1 for some
+    commands, depending on where in their output the pipe closed."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except OSError as exc:
+            if not isinstance(exc, BrokenPipeError) and exc.errno != errno.EPIPE:
+                raise
+            # The interpreter's last flush of standard output must go nowhere, not fail.
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            ctx.exit(EXIT_OK)
+
+
+@click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option(
     "--db",
     metavar="URL_OR_PATH",
@@ -975,7 +993,6 @@ def export(
     except BrokenPipeError:
         # The reader went away (`export | head`): stop quietly, as other tools do (and let
         # the interpreter's last flush of standard output go nowhere).
-        import os
 
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         ctx.exit(EXIT_OK)
