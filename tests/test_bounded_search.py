@@ -25,7 +25,7 @@ def dump(i: int) -> bytes:
     times = 12 if i == 0 else 1
     body = " ".join(["The harbour was quiet that morning."] * times)
     return (
-        f"Report number {i} from the coast\n\nPosted Mar. 05, 2024 10:{i % 60:02d}\n\n"
+        f"Report number {i} from the coast\n\nPosted Mar. 5, 2024 10:{i % 60:02d} UTC\n\n"
         f"{body} Fishing boats {i} stayed in port while the wind rose over the bay.\n"
     ).encode()
 

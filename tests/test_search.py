@@ -90,6 +90,15 @@ def test_korean_particles_attach(archive: Archive) -> None:
     assert headlines(archive, query="북한에서 대화를") == headlines(archive, query="북한 대화")
 
 
+def test_a_korean_phrase_is_its_words_in_order_side_by_side(archive: Archive) -> None:
+    # The headline prints 김정은과 직접 대화: a phrase of those words, each with its particle,
+    # matches; the same words reversed, or apart, are no phrase (on either engine).
+    found = ["트럼프 측, 김정은과 직접 대화 추진 검토"]
+    assert headlines(archive, query='"김정은 직접 대화"') == found
+    assert headlines(archive, query='"직접 김정은"') == []
+    assert headlines(archive, query='"김정은 대화"') == []
+
+
 @pytest.mark.parametrize(
     ("typed", "searched"),
     [

@@ -143,9 +143,9 @@ def _fts5_quote(word: str) -> str:
 
 def _fts5_term(term: Term) -> str:
     if term.korean and len(term.words) > 1:
-        # Particles attach to every word of a Korean phrase: near one another, each a prefix.
-        inner = " ".join(_fts5_quote(w) + "*" for w in term.words)
-        return f"NEAR({inner}, {len(term.words) + 2})"
+        # Particles attach to every word of a Korean phrase: each word a prefix, in order and
+        # side by side (FTS5's phrase concatenation), as PostgreSQL's <-> between prefixes.
+        return " + ".join(_fts5_quote(w) + "*" for w in term.words)
     text = _fts5_quote(" ".join(term.words))
     return text + "*" if term.prefix or term.korean else text
 
