@@ -6,6 +6,8 @@ which lines are body and which line is the byline are the models' to choose.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy as np
 import pytest
 
@@ -424,3 +426,17 @@ def test_a_publishers_signature_is_its_own_quirk_not_a_common_style(
     article = parse_bytes(page, "bakery.txt")
     assert (article.source is not None and article.source.domain == "donga.com") is dong_a
     assert (article.posted_at is not None and article.posted_at.endswith("+09:00")) is dong_a
+
+
+KOREAN_CAPTURE = Path(__file__).parent / "fixtures" / "text" / "generic" / "capture_ko_ferry.txt"
+
+
+def test_a_korean_capture_keeps_every_paragraph() -> None:
+    # Hangul is the capture's own script here, not a language link's in a Latin page: the
+    # body model read it so, and kept only the middle paragraph.
+    article = parse_bytes(KOREAN_CAPTURE.read_bytes(), "ferry.txt")
+    paragraphs = article.body.split("\n\n")
+    assert len(paragraphs) == 3, paragraphs
+    assert paragraphs[0].startswith("28일 오전") and paragraphs[-1].endswith("향했다.")
+    assert article.headline == "부산 앞바다 여객선 화재…승객 300여명 대피"
+    assert [a.name for a in article.authors] == ["김철수"]

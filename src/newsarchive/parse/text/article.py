@@ -11,6 +11,7 @@ tells them apart.
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property
@@ -199,12 +200,42 @@ def _run_columns(idx: Matrix, span: tuple[int, int], prose_chars: Matrix) -> lis
     ]
 
 
+_SCRIPT_SHARES = [_I["cjk_share"], _I["hangul_share"]]
+_LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f]")
+# Of a capture's prose characters, the share in CJK scripts (Hangul, kana, Han) above which the
+# capture is written in them: a Korean, Japanese or Chinese paragraph holds 0.7 and more (the
+# rest spaces, figures, marks), a European one none.
+_CJK_CAPTURE = 0.35
+
+
+def _foreign_script(local: Matrix, lines: list[Line]) -> Matrix:
+    """The lines' signals with their CJK and Hangul shares read as shares of a script foreign
+    to the capture. The model learned them on captures in Latin script, where a line in Hangul
+    or Han is a language link or a menu; in a capture written in those scripts its own
+    paragraphs would read so. There, a line's share is that of its Latin letters instead."""
+    if not len(lines):
+        return local
+    prose = local[:, _I["prose"]] > 0
+    chars = np.array([len(line.text) for line in lines], dtype=np.float64)
+    cjk_chars = float((local[:, _I["cjk_share"]] * chars)[prose].sum())
+    if not prose.any() or cjk_chars / max(1.0, float(chars[prose].sum())) < _CJK_CAPTURE:
+        return local
+    foreign = np.array(
+        [len(_LATIN_LETTER.findall(line.text)) / max(1, len(line.text)) for line in lines]
+    )
+    shifted = local.copy()
+    for column in _SCRIPT_SHARES:
+        shifted[:, column] = foreign
+    return shifted
+
+
 def body_matrix(lines: list[Line]) -> tuple[Matrix, Matrix]:
     """The body model's rows, one per line (BODY_FEATURES), and the lines' own signals."""
     n = len(lines)
-    local = np.array([local_signals(line.text) for line in lines], dtype=np.float64)
+    own = np.array([local_signals(line.text) for line in lines], dtype=np.float64)
     if n == 0:
         return np.zeros((0, len(BODY_FEATURES))), np.zeros((0, len(LOCAL)))
+    local = _foreign_script(own, lines)
     texts = [line.text for line in lines]
     prose = local[:, _I["prose"]] > 0
     lengths = np.array([text_length(t) for t in texts], dtype=np.float64)
@@ -243,7 +274,7 @@ def body_matrix(lines: list[Line]) -> tuple[Matrix, Matrix]:
         else:
             shifted[: n - offset] = src[offset:]
         columns.extend(shifted.T)
-    return np.hstack([local, np.column_stack(columns)]), local
+    return np.hstack([local, np.column_stack(columns)]), own
 
 
 def read_article(lines: list[Line]) -> ArticleLines:
