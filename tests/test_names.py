@@ -369,3 +369,15 @@ def test_a_korean_wire_opening_names_its_reporters(
 )
 def test_a_japanese_name_is_a_few_characters_never_a_clause(name: str, person: bool) -> None:
     assert is_person(name) is person
+
+
+@pytest.mark.parametrize(
+    ("byline", "expected"),
+    [
+        ("山田太郎記者", Author("山田太郎", None, "reporter")),
+        ("田中花子特派員", Author("田中花子", None, "correspondent")),
+        ("記者 王小明", Author("王小明", None, None)),  # a Chinese label, before the name
+    ],
+)
+def test_a_japanese_title_after_the_name_is_its_role(byline: str, expected: Author) -> None:
+    assert names_in(byline) == [expected]

@@ -203,6 +203,10 @@ def _strip_dates(text: str) -> str:
 _BEAT_JOINERS = frozenset({"of", "for", "in", "on", "at"})
 
 
+_JAPANESE_ROLES = {"記者": "reporter", "特派員": "correspondent", "編集委員": "senior writer"}
+_JAPANESE_ROLE = re.compile(r"([\u3400-\u9fff]{2,5})\s*(" + "|".join(_JAPANESE_ROLES) + r")")
+
+
 def _clean_part(part: str) -> tuple[str, str | None]:
     """A byline's part as the name it prints, and the job title printed with it, if any:
     "Jane Roe Senior Writer" -> ("Jane Roe", "Senior Writer")."""
@@ -210,6 +214,9 @@ def _clean_part(part: str) -> tuple[str, str | None]:
     for _ in range(2):  # "Written by: Jane Roe", "Text: Von Jane Roe"
         part = _BY.sub("", part, count=1).strip()
     role = None
+    japanese = _JAPANESE_ROLE.fullmatch(part)
+    if japanese:  # "山田太郎記者": Japanese writes the title after the name, unspaced
+        return japanese.group(1), _JAPANESE_ROLES[japanese.group(2)]
     cut = JOB_TITLE.search(part)
     if cut:  # "Jane Roe Senior Writer" -> "Jane Roe"
         title = _title(part, cut.start())
