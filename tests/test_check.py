@@ -65,7 +65,9 @@ def test_changed_original_bytes_are_reported(seed_path: Path, db_url: str) -> No
     archive.close()
     result = CliRunner().invoke(cli, ["check", "--repair"])
     assert result.exit_code == 1
-    assert "original bytes do not match their hash" in result.stderr
+    assert f"record 1's original {seed_path}" in result.stderr, result.stderr
+    assert "its bytes do not match their hash" in result.stderr
+    assert "repaired" not in result.stdout, result.stdout
 
 
 @pytest.mark.postgresql

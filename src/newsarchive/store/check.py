@@ -134,14 +134,20 @@ def check_archive(engine: Engine, *, repair: bool = False) -> CheckReport:
         originals = conn.execution_options(stream_results=True, max_row_buffer=200).execute(
             # An imported record's input keeps its original's hash but not its bytes.
             text(
-                "SELECT id, sha256, data FROM inputs"
+                "SELECT id, sha256, data, path, article_id FROM inputs"
                 " WHERE imported IS NULL OR NOT imported ORDER BY id"
             )
         )
         for row in originals:
             report.inputs_checked += 1
             if hashlib.sha256(row.data).hexdigest() != row.sha256:
-                report.problems.append(f"input {row.id}: original bytes do not match their hash")
+                # Named as `show ID --inputs` lists it: the record, the file, the hash's start.
+                whose = f"record {row.article_id}'s" if row.article_id is not None else "an"
+                report.problems.append(
+                    f"{whose} original {row.path} ({row.sha256[:12]}): its bytes do not match"
+                    " their hash (damaged since ingest: ingest the file again to keep a sound"
+                    " copy)"
+                )
         report.imported = conn.execute(
             text("SELECT count(*) FROM inputs WHERE imported")
         ).scalar_one()
