@@ -57,17 +57,29 @@ def test_an_index_out_of_step_is_found_and_repaired(
     assert "Trump team" in CliRunner().invoke(cli, ["search", word]).stdout
 
 
-def test_changed_original_bytes_are_reported(seed_path: Path, db_url: str) -> None:
-    _ingest(seed_path)
+def test_changed_original_bytes_are_reported_and_restored_from_their_file(
+    seed_path: Path, db_url: str, tmp_path: Path
+) -> None:
+    page = tmp_path / "seed.txt"
+    page.write_bytes(seed_path.read_bytes())
+    _ingest(page)
     archive = Archive.open(db_url)
     with archive.engine.begin() as conn:
         conn.execute(text("UPDATE inputs SET data = :data"), {"data": b"\x00"})
     archive.close()
-    result = CliRunner().invoke(cli, ["check", "--repair"])
-    assert result.exit_code == 1
-    assert f"record 1's original {seed_path}" in result.stderr, result.stderr
-    assert "its bytes do not match their hash" in result.stderr
-    assert "repaired" not in result.stdout, result.stdout
+    found = CliRunner().invoke(cli, ["check"])
+    assert found.exit_code == 1
+    assert f"record 1's original {page}" in found.stderr, found.stderr
+    assert "its bytes do not match their hash" in found.stderr
+    # The file changed since: nothing holds the ingested bytes, the problem stays.
+    page.write_bytes(seed_path.read_bytes() + b"\n")
+    kept = CliRunner().invoke(cli, ["check", "--repair"])
+    assert kept.exit_code == 1 and "repaired" not in kept.stdout, kept.stdout
+    # The file as ingested: its bytes are read back (their hash says they are the same).
+    page.write_bytes(seed_path.read_bytes())
+    fixed = CliRunner().invoke(cli, ["check", "--repair"])
+    assert fixed.exit_code == 0 and f"original restored from {page}" in fixed.stdout
+    assert CliRunner().invoke(cli, ["check"]).exit_code == 0
 
 
 @pytest.mark.postgresql

@@ -1190,7 +1190,12 @@ def datasette_metadata(ctx: click.Context) -> None:
 
 
 @cli.command()
-@click.option("--repair", is_flag=True, help="Rebuild what is derived (the search index).")
+@click.option(
+    "--repair",
+    is_flag=True,
+    help="Rebuild what is derived (the search index); read a damaged original again from its"
+    " file, where the file still holds the bytes ingested.",
+)
 @click.pass_context
 def check(ctx: click.Context, repair: bool) -> None:
     """Verify the archive: database integrity, the search index in step with the articles,

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from sqlalchemy import Connection, Engine, text
 
@@ -134,23 +135,28 @@ def check_archive(engine: Engine, *, repair: bool = False) -> CheckReport:
         originals = conn.execution_options(stream_results=True, max_row_buffer=200).execute(
             # An imported record's input keeps its original's hash but not its bytes.
             text(
-                "SELECT id, sha256, data, path, article_id FROM inputs"
+                "SELECT id, sha256, data, path, article_id, container FROM inputs"
                 " WHERE imported IS NULL OR NOT imported ORDER BY id"
             )
         )
+        damaged: list[_Damaged] = []
         for row in originals:
             report.inputs_checked += 1
             if hashlib.sha256(row.data).hexdigest() != row.sha256:
                 # Named as `show ID --inputs` lists it: the record, the file, the hash's start.
                 whose = f"record {row.article_id}'s" if row.article_id is not None else "an"
-                report.problems.append(
+                problem = (
                     f"{whose} original {row.path} ({row.sha256[:12]}): its bytes do not match"
-                    " their hash (damaged since ingest: ingest the file again to keep a sound"
-                    " copy)"
+                    " their hash (damaged since ingest; `check --repair` restores them from"
+                    " the file, if it is still there unchanged)"
                 )
+                report.problems.append(problem)
+                damaged.append(_Damaged(row.id, row.sha256, row.path, row.container, problem))
         report.imported = conn.execute(
             text("SELECT count(*) FROM inputs WHERE imported")
         ).scalar_one()
+    if repair and damaged:
+        _restore_originals(engine, damaged, report)
     if sqlite:
         return _repair_sqlite(engine, report) if repair else report
     with engine.connect() as conn:
@@ -171,6 +177,36 @@ def check_archive(engine: Engine, *, repair: bool = False) -> CheckReport:
             conn.execute(text(pg_search_index(name)))
         report.repaired.append(f"search index re-created: {name}")
     return report
+
+
+@dataclass
+class _Damaged:
+    input_id: int
+    sha256: str
+    path: str
+    container: str | None
+    problem: str
+
+
+def _restore_originals(engine: Engine, damaged: list[_Damaged], report: CheckReport) -> None:
+    """Damaged originals read again from the files they came from, where a file is still there
+    and still holds the very bytes ingested (its hash says so); the others stay problems."""
+    for item in damaged:
+        if item.container is not None:
+            continue  # a web archive's record: its bytes are not the file's
+        try:
+            data = Path(item.path).read_bytes()
+        except OSError:
+            continue
+        if hashlib.sha256(data).hexdigest() != item.sha256:
+            continue
+        with engine.begin() as conn:
+            conn.execute(
+                text("UPDATE inputs SET data = :data WHERE id = :id"),
+                {"data": data, "id": item.input_id},
+            )
+        report.problems.remove(item.problem)
+        report.repaired.append(f"original restored from {item.path} ({item.sha256[:12]})")
 
 
 def _missing_search_objects(conn: Connection) -> list[str]:
