@@ -356,3 +356,14 @@ def test_a_folder_as_the_archive_says_so(tmp_path: Path, command: list[str]) -> 
     assert_clean_error(result, 1)
     assert f"{tmp_path} is a folder, not an archive" in result.output
     assert list(tmp_path.iterdir()) == []  # nothing made in it
+
+
+def test_ingesting_only_files_that_do_not_exist_makes_no_archive(tmp_path: Path) -> None:
+    db = tmp_path / "a.db"
+    result = CliRunner().invoke(
+        cli, ["--db", str(db), "ingest", str(tmp_path / "nope.txt"), str(tmp_path / "gone")]
+    )
+    assert result.exit_code == 1
+    assert result.stderr.count(": no such file") == 2
+    assert result.stdout.strip() == "0 added, 0 unchanged, 0 updated, 2 failed"
+    assert not db.exists()

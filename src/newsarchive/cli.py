@@ -366,6 +366,12 @@ def ingest(
                 click.echo(f"note: no files to ingest in {shown}", err=True)
             click.echo(counts_line(Counter()))
             return  # and no archive made for nothing
+        missing = [p for p in inputs if p != STDIN and not os.path.lexists(p)]
+        if len(missing) == total:  # nothing there to read: no archive made for nothing
+            for path in missing:
+                click.echo(f"error: {escape(path)}: no such file", err=True)
+            click.echo(counts_line(Counter(failed=total)))
+            ctx.exit(EXIT_FAILED)
         containers = sum(1 for p in inputs if ingest_mod.container_of(p))
         stdin = read_stdin(paths)
         check_url(url, total, containers, stdin)
