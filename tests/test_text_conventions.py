@@ -12,6 +12,7 @@ import numpy as np
 import pytest
 
 import newsarchive.parse.text as text_parser
+from newsarchive.errors import NotAnArticle
 from newsarchive.parse import parse_bytes
 from newsarchive.parse.text import parse_text
 from newsarchive.parse.text.article import ArticleLines, read_article
@@ -440,3 +441,16 @@ def test_a_korean_capture_keeps_every_paragraph() -> None:
     assert paragraphs[0].startswith("28일 오전") and paragraphs[-1].endswith("향했다.")
     assert article.headline == "부산 앞바다 여객선 화재…승객 300여명 대피"
     assert [a.name for a in article.authors] == ["김철수"]
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "body { color: #222; }\n.article p { margin: 0 0 1em; }\n",
+        "function start() {\n  render(document.body);\n}\nwindow.onload = start;\n",
+    ],
+    ids=["style-sheet", "script"],
+)
+def test_a_style_sheet_or_a_script_is_no_article(source: str) -> None:
+    with pytest.raises(NotAnArticle):
+        parse_bytes(source.encode(), "site.txt")

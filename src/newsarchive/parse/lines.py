@@ -103,6 +103,16 @@ def is_markup(line: str) -> bool:
     return opening is not None and text.endswith((">", "&gt;"))
 
 
+# A line of a style sheet or a program: a rule with its braces ("body { color: red; }"), a
+# block's opening or close, a statement ended by a semicolon.
+_CODE = re.compile(r"\{[^{}]*\}\s*$|[{}]\s*$|^\s*[})\]]|;\s*$")
+
+
+def is_code(line: str) -> bool:
+    """A line that reads as source code rather than text."""
+    return bool(_CODE.search(line))
+
+
 def is_teaser(line: str) -> bool:
     """A snippet cut short: "It was revealed that a North Korean cyber terrorist..."."""
     return bool(_TEASER_END.search(line[-8:]))  # end-anchored: the tail is enough

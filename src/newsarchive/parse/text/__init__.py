@@ -21,6 +21,7 @@ from ..dates import POSTED_LABEL, TIME_ALONE, UPDATED_LABEL, find_dates
 from ..extracted import Extracted
 from ..lines import (
     date_line,
+    is_code,
     is_markup,
     is_prose,
     is_teaser,
@@ -82,6 +83,8 @@ def parse_text(text: str, url: str | None = None) -> Extracted:
     if not body_at:
         body_at = _fallback(lines, headline_at)
         found.extraction = "text:fallback"
+    if all(is_code(line.text) for line in lines):
+        body_at = []  # a style sheet or a program, saved as text: no article in it
     _read_header(found, capture, lines, headline_at, article, byline_at)
     posted, updated = choose_dates(lines, article, headline_at, url)
     if found.posted is None:
