@@ -167,6 +167,9 @@ def test_a_japanese_word_found_nowhere_is_explained(archive: Archive) -> None:
     result = runner.invoke(cli, ["--db", archive.url, "search", "給食費"])
     assert result.exit_code == 0 and "no matches" in result.stderr
     assert "the index does not split a run of kanji and kana into words" in result.stderr
+    for form in ("--json", "--csv"):  # the note on standard error, whatever the output's form
+        formed = runner.invoke(cli, ["--db", archive.url, "search", form, "給食費"])
+        assert "kanji and kana" in formed.stderr and "kanji" not in formed.stdout
     english = runner.invoke(cli, ["--db", archive.url, "search", "zzzyqx"])
     assert "kanji" not in english.stderr
     # A filter may be why: the note is not given then.

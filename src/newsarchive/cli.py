@@ -785,13 +785,14 @@ def search(
                 more(limit, offset)
         else:
             click.echo(f"no matches past --offset {offset}" if offset else "no matches", err=True)
-            if not offset and _unsplit_words_alone(options):
-                click.echo(
-                    "note: Japanese and Chinese words are found only where the text sets them"
-                    " apart (spaces, punctuation): the index does not split a run of kanji and"
-                    " kana into words",
-                    err=True,
-                )
+    # On standard error, whatever the output's form (as the notes above).
+    if not hits and not offset and _unsplit_words_alone(options):
+        click.echo(
+            "note: Japanese and Chinese words are found only where the text sets them"
+            " apart (spaces, punctuation): the index does not split a run of kanji and"
+            " kana into words",
+            err=True,
+        )
 
 
 @cli.command(cls=QueryCommand)
