@@ -80,6 +80,13 @@ def test_an_older_archive_is_refused_then_upgraded(db_url: str, seed_path: Path)
     refused = runner.invoke(cli, ["search", "Kim"])
     assert refused.exit_code == 1
     assert "schema 0001" in refused.stderr and "newsarchive db upgrade" in refused.stderr
+    # Described, not refused: what it is, and what to run.
+    described = runner.invoke(cli, ["info"])
+    assert described.exit_code == 0, described.output
+    assert "0001 (outdated: `newsarchive db upgrade`)" in described.stdout
+    assert "articles: 1" in described.stdout
+    old_info = json.loads(runner.invoke(cli, ["info", "--json"]).stdout)
+    assert (old_info["schema_version"], old_info["schema_current"]) == ("0001", False)
 
     done = runner.invoke(cli, ["db", "upgrade"])
     assert done.exit_code == 0 and f"0001 -> {HEAD_REVISION}: upgraded" in done.stdout

@@ -175,7 +175,12 @@ def limit_option(default: int) -> Callable[[F], F]:
 
 @contextmanager
 def open_archive(
-    ctx: click.Context, *, write: bool = False, create: bool = False, check_schema: bool = True
+    ctx: click.Context,
+    *,
+    write: bool = False,
+    create: bool = False,
+    check_schema: bool = True,
+    older_schema_ok: bool = False,
 ) -> Iterator[Archive]:
     """The --db archive. Read commands open it read-only and never create it: on a missing
     archive they say so and exit 1."""
@@ -195,7 +200,13 @@ def open_archive(
             f"no folder {path.parent} for the archive {path}: make it first, or give another path"
         )
     try:
-        archive = Archive.open(db, check_schema=check_schema, create=create, readonly=not write)
+        archive = Archive.open(
+            db,
+            check_schema=check_schema,
+            create=create,
+            readonly=not write,
+            older_schema_ok=older_schema_ok,
+        )
     except ArchiveError as exc:
         raise click.ClickException(str(exc)) from exc
     except OSError as exc:
@@ -1169,7 +1180,8 @@ def info(ctx: click.Context, as_json: bool) -> None:
     """Where the archive is, its engine, schema version and counts."""
     from .render import info_text, to_json
 
-    with open_archive(ctx) as archive:
+    # An archive of an earlier schema is described too (and said to be so), not refused.
+    with open_archive(ctx, older_schema_ok=True) as archive:
         data = archive.info()
     click.echo(to_json(data) if as_json else info_text(data))
 

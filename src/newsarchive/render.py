@@ -274,7 +274,8 @@ def info_text(info: dict[str, Any]) -> str:
     lines = [
         f"archive:  {escape(info['path'] or info['url'])}",
         f"engine:   {info['engine']}",
-        f"schema:   {info['schema_version']}" + ("" if info["schema_current"] else " (outdated)"),
+        f"schema:   {info['schema_version']}"
+        + ("" if info["schema_current"] else " (outdated: `newsarchive db upgrade`)"),
         f"articles: {info['articles']}",
         f"sources:  {info['sources']}",
         f"authors:  {info['authors']}",

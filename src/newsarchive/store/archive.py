@@ -69,9 +69,11 @@ class Archive:
         check_schema: bool = True,
         create: bool = True,
         readonly: bool = False,
+        older_schema_ok: bool = False,
     ) -> None:
         """Open the archive, creating it when `create` (never when `readonly`); with
-        check_schema, refuse one of another schema and a database that is not an archive.
+        check_schema, refuse one of another schema (an older one too, unless
+        `older_schema_ok`: to describe it, not to write) and a database that is not an archive.
         `readonly` opens a SQLite file without writing to it, so that an archive on a
         read-only file or mount can be read."""
         self.url = url
@@ -89,7 +91,9 @@ class Archive:
         )
         try:
             if check_schema:
-                ensure_current(self.engine, create=create, where=self._where)
+                ensure_current(
+                    self.engine, create=create, where=self._where, older_ok=older_schema_ok
+                )
         except SQLAlchemyError as exc:
             self.engine.dispose()
             raise ArchiveError(
@@ -137,10 +141,17 @@ class Archive:
         check_schema: bool = True,
         create: bool = True,
         readonly: bool = False,
+        older_schema_ok: bool = False,
     ) -> Archive:
         """The archive a --db value names (a path or URL; None: NEWSARCHIVE_DB, else the
         default file)."""
-        return cls(resolve_url(db), check_schema=check_schema, create=create, readonly=readonly)
+        return cls(
+            resolve_url(db),
+            check_schema=check_schema,
+            create=create,
+            readonly=readonly,
+            older_schema_ok=older_schema_ok,
+        )
 
     def close(self) -> None:
         self.engine.dispose()
@@ -420,14 +431,26 @@ class Archive:
         with self.engine.connect() as conn:
             revision = current_revision(conn)
         url = make_url(self.url)
+        current = revision == HEAD_REVISION
         return {
             "url": url.render_as_string(hide_password=True),
             "path": url.database if url.get_backend_name() == "sqlite" else None,
             "engine": self.engine.dialect.name,
             "schema_version": revision,
-            "schema_current": revision == HEAD_REVISION,
-            **self.counts(),
+            "schema_current": current,
+            **(self.counts() if current else self._first_counts()),
         }
+
+    def _first_counts(self) -> dict[str, int]:
+        """The counts of an archive of an earlier schema: of the tables every schema has (the
+        others wait for `db upgrade`)."""
+        tables = ("articles", "sources", "authors", "inputs")
+        counts = dict.fromkeys((*tables, "versions"), 0)
+        with self.engine.connect() as conn:
+            for table in (*tables, "article_versions"):
+                key = "versions" if table == "article_versions" else table
+                counts[key] = int(conn.execute(text(f"SELECT count(*) FROM {table}")).scalar_one())
+        return counts
 
     def check(self, repair: bool = False) -> CheckReport:
         """Verify the archive (integrity, index in step, originals matching their hashes);

@@ -54,9 +54,12 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
         command.upgrade(cfg, revision)  # type: ignore[arg-type]
 
 
-def ensure_current(engine: Engine, *, create: bool = True, where: str | None = None) -> None:
+def ensure_current(
+    engine: Engine, *, create: bool = True, where: str | None = None, older_ok: bool = False
+) -> None:
     """Accept an archive at the current schema; make one in an empty database (when `create`);
-    refuse anything else: an older or newer schema, or a database holding other tables.
+    refuse anything else: an older (unless `older_ok`) or newer schema, or a database holding
+    other tables.
 
     An archive of an older schema is upgraded only on request, never as a side effect of reading
     it: on a shared server other users may still run the older newsarchive.
@@ -84,6 +87,8 @@ def ensure_current(engine: Engine, *, create: bool = True, where: str | None = N
         upgrade(engine)
         return
     if revision in REVISIONS:
+        if older_ok:  # described as it is (`info`), never written to
+            return
         raise ArchiveError(
             f"the archive at {where} has schema {revision}; this newsarchive needs "
             f"{HEAD_REVISION}: run `newsarchive db upgrade` (keep a copy first)"
