@@ -243,6 +243,15 @@ def test_the_days_asked_for_are_shown_zeros_included(archive: Archive) -> None:
         "harbour",
     )  # fmt: skip
     assert (instants[0]["period"], instants[-1]["period"]) == ("2024-02-29", "2024-03-04")
+    # A window with no match at all is its periods at zero, as the help says, not "no matches".
+    empty = timeline(
+        archive, "--by", "month", "--since", "2024-01-01", "--until", "2024-03-31", "zzqqx"
+    )
+    assert [(m["period"], m["count"]) for m in empty] == [
+        ("2024-01", 0),
+        ("2024-02", 0),
+        ("2024-03", 0),
+    ]
 
 
 def test_days_asked_for_that_are_too_many_to_show_fall_back_to_the_matches() -> None:

@@ -94,17 +94,25 @@ class Timeline:
     # zeros included, so that timelines of two queries over the same days line up.
     since: str | None = None
     until: str | None = None
+    by_source: bool = False
 
     def rows(self) -> list[tuple[str, str, int]]:
         """(period, source, count) for every period from the first to the last (or from
         `since` to `until`), zeros included, each source's rows together in the order of its
         first period."""
+        asked_first = period_of(self.since, self.by) if self.since else None
+        asked_last = period_of(self.until, self.by) if self.until else None
         if not self.counts:
+            # Days asked for and nothing in them: their periods at zero, as a timeline with
+            # matches shows its empty periods (by source there is no source to give a row).
+            if asked_first and asked_last and not self.by_source:
+                try:
+                    return [(p, "", 0) for p in periods_between(asked_first, asked_last, self.by)]
+                except TooManyPeriods:
+                    return []
             return []
         periods = sorted({p for p, _ in self.counts})
         first, last = periods[0], periods[-1]
-        asked_first = period_of(self.since, self.by) if self.since else None
-        asked_last = period_of(self.until, self.by) if self.until else None
         try:  # the days asked for, when they are a span that can be shown
             every = periods_between(
                 min(first, asked_first or first), max(last, asked_last or last), self.by
@@ -117,7 +125,7 @@ class Timeline:
 
 def count(rows: Iterable[tuple[str | None, str | None]], by: By, by_source: bool) -> Timeline:
     """Count (posted_at, source name) rows into periods."""
-    timeline = Timeline(by)
+    timeline = Timeline(by, by_source=by_source)
     for posted_at, source in rows:
         period = period_of(posted_at, by) if posted_at else None
         if period is None:
