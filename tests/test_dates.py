@@ -313,3 +313,14 @@ def test_news_in_a_one_zone_language_is_given_that_zone(capture: str, posted: st
     # No publisher known, no zone printed: Japanese news is Japan time, German news
     # Central European time, as Korean news is Korea time.
     assert parse_bytes(capture.encode(), "capture.txt").posted_at == posted
+
+
+def test_hindi_month_names_and_labels() -> None:
+    posted = find_dates("प्रकाशित 15 जनवरी 2025 09:30")
+    assert [(m.stamp.year, m.stamp.month, m.stamp.day, m.label) for m in posted] == [
+        (2025, 1, 15, "posted")
+    ]
+    updated = find_dates("अपडेट: 3 दिसंबर 2024, 14:05 IST")
+    assert [(m.stamp.month, m.stamp.offset_minutes, m.label) for m in updated] == [
+        (12, 330, "updated")
+    ]

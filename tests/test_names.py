@@ -381,3 +381,17 @@ def test_a_japanese_name_is_a_few_characters_never_a_clause(name: str, person: b
 )
 def test_a_japanese_title_after_the_name_is_its_role(byline: str, expected: Author) -> None:
     assert names_in(byline) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("byline", "name"),
+    [
+        ("بقلم أحمد العلي", "أحمد العلي"),  # Arabic: "by the pen of"
+        ("โดย สมชาย ใจดี", "สมชาย ใจดี"),  # Thai
+        ("लेखक: राहुल शर्मा", "राहुल शर्मा"),  # Hindi: "author:"
+        ("Oleh Budi Santoso", "Budi Santoso"),  # Indonesian
+    ],
+)
+def test_by_words_in_more_scripts(byline: str, name: str) -> None:
+    found = read_byline(byline)
+    assert found is not None and [a.name for a in found.authors] == [name]

@@ -49,6 +49,7 @@ _MONTH_NAMES: dict[int, tuple[str, ...]] = {
         "يناير",
         "كانون الثاني",
         "جانفي",
+        "जनवरी",
     ),
     2: (
         "february",
@@ -78,6 +79,8 @@ _MONTH_NAMES: dict[int, tuple[str, ...]] = {
         "فبراير",
         "شباط",
         "فيفري",
+        "फ़रवरी",
+        "फरवरी",
     ),
     3: (
         "march",
@@ -107,6 +110,7 @@ _MONTH_NAMES: dict[int, tuple[str, ...]] = {
         "marts",
         "مارس",
         "آذار",
+        "मार्च",
     ),
     4: (
         "april",
@@ -134,6 +138,7 @@ _MONTH_NAMES: dict[int, tuple[str, ...]] = {
         "إبريل",
         "نيسان",
         "أفريل",
+        "अप्रैल",
     ),
     5: (
         "may",
@@ -159,6 +164,7 @@ _MONTH_NAMES: dict[int, tuple[str, ...]] = {
         "مايو",
         "أيار",
         "ماي",
+        "मई",
     ),
     6: (
         "june",
@@ -185,6 +191,7 @@ _MONTH_NAMES: dict[int, tuple[str, ...]] = {
         "يونيو",
         "حزيران",
         "جوان",
+        "जून",
     ),
     7: (
         "july",
@@ -212,6 +219,7 @@ _MONTH_NAMES: dict[int, tuple[str, ...]] = {
         "يوليو",
         "تموز",
         "جويلية",
+        "जुलाई",
     ),
     8: (
         "august",
@@ -239,6 +247,7 @@ _MONTH_NAMES: dict[int, tuple[str, ...]] = {
         "اغسطس",
         "آب",
         "أوت",
+        "अगस्त",
     ),
     9: (
         "september",
@@ -265,6 +274,8 @@ _MONTH_NAMES: dict[int, tuple[str, ...]] = {
         "σεπτεμβρίου",
         "سبتمبر",
         "أيلول",
+        "सितंबर",
+        "सितम्बर",
     ),
     10: (
         "october",
@@ -292,6 +303,7 @@ _MONTH_NAMES: dict[int, tuple[str, ...]] = {
         "أكتوبر",
         "اكتوبر",
         "تشرين الأول",
+        "अक्टूबर",
     ),
     11: (
         "november",
@@ -313,6 +325,8 @@ _MONTH_NAMES: dict[int, tuple[str, ...]] = {
         "νοεμβρίου",
         "نوفمبر",
         "تشرين الثاني",
+        "नवंबर",
+        "नवम्बर",
     ),
     12: (
         "december",
@@ -341,6 +355,8 @@ _MONTH_NAMES: dict[int, tuple[str, ...]] = {
         "δεκεμβρίου",
         "ديسمبر",
         "كانون الأول",
+        "दिसंबर",
+        "दिसम्बर",
     ),
 }
 _MONTHS = {name: number for number, names in _MONTH_NAMES.items() for name in names}
@@ -491,7 +507,7 @@ _POSTED_WORDS = (
     r"|veröffentlicht|erschienen|publié|publicad[oa]|pubblicat[oa]|gepubliceerd|opublikowano"
     r"|опубликовано|опубліковано|julkaistu|publicerad|publisert|udgivet|yayınlanma|yayın tarihi"
     r"|publikováno|publikované|publicat(?![^\W\d_])|közzétéve|δημοσιεύθηκε|diterbitkan"
-    r"|dipublikasikan|ngày đăng|xuất bản|نشر|تاريخ النشر)"
+    r"|dipublikasikan|ngày đăng|xuất bản|نشر|تاريخ النشر|प्रकाशित)"
 )
 POSTED_LABEL = re.compile(_POSTED_WORDS, re.IGNORECASE)
 _UPDATED_WORDS = (
@@ -500,7 +516,7 @@ _UPDATED_WORDS = (
     r"|aktualisiert|geändert|mis à jour|actualizad[oa]|atualizad[oa]|aggiornat[oa]|bijgewerkt"
     r"|zaktualizowano|aktualizacja|aktualizováno|aktualizované|actualizat(?![^\W\d_])"
     r"|frissítve|ενημερώθηκε|diperbarui|cập nhật|güncellendi|güncelleme|güncellenme"
-    r"|обновлено|оновлено|päivitetty|uppdaterad|oppdatert|opdateret|تحديث|آخر تحديث)"
+    r"|обновлено|оновлено|päivitetty|uppdaterad|oppdatert|opdateret|تحديث|آخر تحديث|अपडेट)"
 )
 UPDATED_LABEL = re.compile(_UPDATED_WORDS, re.IGNORECASE)
 # "Published March 4, 2024 · Updated 3:15 PM": an update's time alone, on its date's line.

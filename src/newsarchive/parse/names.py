@@ -53,7 +53,8 @@ LATIN_NAME = re.compile(r"(?<![\w-])" + _NAME_WORD + r"(?:\s+" + _NAME_WORD + r"
 
 _BY = re.compile(
     r"^\s*(?:(?:" + BY_LABELS + r"|" + "|".join(BY_WORDS) + r"|autor(?:in)?|author|auteur|autore"
-    r"|reporter|written|text|texto|escrito por|작성자|글|автор)\b"
+    r"|reporter|written|text|texto|escrito por|작성자|글|автор|yazar|penulis|tác giả|लेखक"
+    r"|الكاتب)\b"
     # A Chinese reporter's label, spaced from the name or not: "记者 周晓明", "本报记者王伟".
     r"|(?:本报|本報)?(?:记者|記者|作者)(?=\s*[:：/]?\s*[\u3400-\u9fff]{2,4}(?:$|[\s,，、/|·])))"
     r"\s*[:：/]?\s*",

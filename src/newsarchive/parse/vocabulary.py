@@ -50,13 +50,17 @@ def hangul_count(text: str) -> int:
 
 
 # Sentence ends, with the closing quotes and brackets that may follow them.
-SENTENCE_END = re.compile(r"[.!?。！？…](?:[\"'”’»)\]」』]*)\s*$")
+# Full stops, question and exclamation marks: Latin, CJK, Devanagari (।), Arabic and Urdu (؟ ۔).
+SENTENCE_END = re.compile(r"[.!?。！？…।؟۔](?:[\"'”’»)\]」』]*)\s*$")
 # A snippet cut short: "It was revealed that ...".
 ELLIPSIS_END = re.compile(r"(?:\.\.\.|…)\s*$")
 BULLET_START = re.compile(r"^(?:[•·*▶■▷►◆●○–—-]\s|\d{1,2}[.)]\s|[a-z][.)]\s)")
 
 # The word that introduces a byline, in the languages news comes in.
-BY_WORDS = ("by", "von", "par", "por", "di", "door", "av", "af", "od", "de", "da", "от")
+BY_WORDS = (
+    "by", "von", "par", "por", "di", "door", "av", "af", "od", "de", "da", "от",
+    "oleh", "bởi", "بقلم", "โดย",  # Indonesian and Malay, Vietnamese, Arabic, Thai
+)  # fmt: skip
 # Labels that end in the byline's own "by": "Written by", "Kolumne von", "Ein Kommentar von".
 BY_LABELS = (
     r"(?:written|words|story|reporting|reported|text|posted|published|photos?|edited)\s+by"
@@ -73,7 +77,8 @@ AUTHOR_LABEL = re.compile(
 )
 BY_PREFIX = re.compile(
     r"^\s*(?:" + BY_LABELS + r"|" + "|".join(BY_WORDS) + r")\b\s*:?\s*"
-    r"|^\s*(?:author|autor|autorin|auteur|autore|reporter)\s*:\s*",
+    r"|^\s*(?:author|autor|autorin|auteur|autore|reporter|yazar|penulis|tác giả|लेखक"
+    r"|الكاتب)\s*:\s*",
     re.IGNORECASE,
 )
 # "ByJane Roe": a by-word glued to the name when a page's elements are copied without a space.
