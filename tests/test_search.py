@@ -293,13 +293,17 @@ def test_sort_orders_and_paging(archive: Archive) -> None:
         ("김정은", '"김정은"*'),
         ("U.S. trade", '"U S" AND "trade"'),
         ("NEAR( a:b", '"NEAR" AND "a b"'),
+        # An operator of nothing is the word, whichever it is.
+        ("NOT", '"NOT"'),
+        ("OR AND", '"OR" AND "AND"'),
+        ("ferry AND", '"ferry"'),
     ],
 )
 def test_query_language(text: str, fts5: str) -> None:
     assert to_fts5(parse(text)) == fts5
 
 
-@pytest.mark.parametrize("text", ["", "   ", "!!!", "-only -excluded", "OR AND"])
+@pytest.mark.parametrize("text", ["", "   ", "!!!", "-only -excluded", "-only OR"])
 def test_queries_with_nothing_to_search(text: str) -> None:
     with pytest.raises(QueryError):
         parse(text)

@@ -99,13 +99,16 @@ def parse(text: str) -> Query:
     """Parse what a user typed. Raises QueryError when nothing is left to search for."""
     query = Query()
     pending_or = pending_not = False
+    operators: list[str] = []  # AND and OR as typed: the words themselves, if nothing else is
     for m in _TOKEN.finditer(text):
         negative, phrase, star, bare = m.group(1), m.group(2), m.group(3), m.group(4)
         if bare is not None:
             if bare == "OR":
                 pending_or = bool(query.groups)
+                operators.append(bare)
                 continue
             if bare == "AND":
+                operators.append(bare)
                 continue
             if bare == "NOT":  # "ferry NOT busan" is "ferry -busan"
                 pending_not = True
@@ -130,6 +133,8 @@ def parse(text: str) -> Query:
             query.groups.append([term])
     if pending_not:  # "NOT" with nothing after it is the word
         query.groups.append([Term(("NOT",))])
+    if not query.groups and not query.excluded:  # "AND", "OR": operators of nothing, words
+        query.groups.extend([Term((word,))] for word in operators)
     if not query.groups:
         if query.excluded:
             raise QueryError("a search needs at least one word that is not excluded")
