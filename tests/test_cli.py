@@ -510,3 +510,26 @@ def test_a_reader_that_goes_away_ends_the_command_quietly(seed_path: Path, tmp_p
     process.stdout.close()
     err = process.stderr.read()
     assert process.wait(timeout=60) == 0 and err == b"", err
+
+
+def test_an_original_written_to_a_pipe_is_not_read_first(seeds: Path, tmp_path: Path) -> None:
+    # The check that the target is no SQLite database must not read a FIFO (it would wait
+    # for ever for a writer); the original goes through it to its reader.
+    import os
+    import threading
+
+    db = str(tmp_path / "a.db")
+    run(CliRunner(), "--db", db, "ingest", str(seeds))
+    fifo = tmp_path / "out.fifo"
+    os.mkfifo(fifo)
+    got: list[bytes] = []
+    reader = threading.Thread(target=lambda: got.append(fifo.read_bytes()), daemon=True)
+    reader.start()
+    result = subprocess.run(
+        [sys.executable, "-m", "newsarchive", "--db", db, "show", "1", "--original", str(fifo)],
+        capture_output=True,
+        timeout=60,
+    )
+    reader.join(timeout=10)
+    assert result.returncode == 0, result.stderr
+    assert got and got[0].startswith(b"Go to contents")

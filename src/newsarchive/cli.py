@@ -277,11 +277,27 @@ class _Commands(click.Group):
         try:
             return super().invoke(ctx)
         except OSError as exc:
-            if not isinstance(exc, BrokenPipeError) and exc.errno != errno.EPIPE:
-                raise
+            if exc.errno != errno.EPIPE or not _stdout_gone():
+                raise  # a pipe given as a file (-o FIFO) is that command's to report
             # The interpreter's last flush of standard output must go nowhere, not fail.
-            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            os.close(devnull)
             ctx.exit(EXIT_OK)
+
+
+def _stdout_gone() -> bool:
+    """Whether standard output is a pipe whose reader has gone away (polled: its write end
+    then reports an error)."""
+    import select
+
+    try:
+        poller = select.poll()
+        poller.register(sys.stdout.fileno(), select.POLLOUT)
+        events = poller.poll(0)
+    except (OSError, ValueError, AttributeError):  # no descriptor (captured), no poll()
+        return False
+    return any(event & (select.POLLERR | select.POLLHUP) for _, event in events)
 
 
 @click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"]})
@@ -1008,13 +1024,9 @@ def export(
         raise click.UsageError(str(exc)) from exc
     except ArchiveError as exc:
         raise click.ClickException(str(exc)) from exc
-    except BrokenPipeError:
-        # The reader went away (`export | head`): stop quietly, as other tools do (and let
-        # the interpreter's last flush of standard output go nowhere).
-
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        ctx.exit(EXIT_OK)
     except OSError as exc:
+        if output is None:
+            raise  # standard output's reader went away (`export | head`): the group's to end
         raise click.ClickException(f"cannot write {output}: {exc.strerror or exc}") from exc
     if output:
         noun = "record" if written == 1 else "records"
@@ -1042,6 +1054,10 @@ def export_format(fmt: str | None, output: str | None) -> str:
 
 
 def _is_database(path: str) -> bool:
+    """Whether a regular file holds an SQLite database (a pipe or a device is never opened to
+    find out: reading a FIFO or /dev/stdout would wait for ever)."""
+    if not os.path.isfile(path):
+        return False
     try:
         with open(path, "rb") as f:
             return f.read(16) == b"SQLite format 3\x00"
