@@ -545,3 +545,14 @@ def test_a_replaced_edition_saved_again_stays_a_version(tmp_path: Path, db_url: 
         ]
         assert "nearly 300" in archive.get(1).body
         assert len(archive.versions(1)) == 1
+
+
+def test_a_page_saved_from_its_mobile_address_is_an_edition(tmp_path: Path, db_url: str) -> None:
+    # Another form of the address than http/https and www.: the same headline and minute, and
+    # the same text, make it the same article.
+    mobile = EDITIONS["v2"].replace(CANONICAL, CANONICAL.replace("news.", "m.news."))
+    pages = {"mobile": mobile, "v3": EDITIONS["v3"]}
+    with Archive.open(db_url) as archive:
+        summaries = ingest_in_order(archive, tmp_path, pages, ("mobile", "v3"))
+        assert [(s.added, s.updated) for s in summaries] == [(1, 0), (0, 1)]
+        assert len(archive.versions(1)) == 1

@@ -135,6 +135,11 @@ def _new_article_ids(s: Session, n: int) -> list[int]:
 _OPENING_CHARS = 200
 
 
+# Stored articles of one source and headline compared with a new one, newest first: a standing
+# headline ("Letters to the editor") gathers one a day, and each costs a comparison of bodies.
+_SAME_HEADLINE_CANDIDATES = 50
+
+
 def _shared_paragraphs(one: str, other: str) -> float:
     """The share of the shorter body's paragraphs that the other prints too: an edition
     under a new headline keeps most of its text; two articles that open alike (a standing
@@ -660,8 +665,13 @@ class Writer:
     def _holds_version(self, s: Session, article_id: int, article: Article) -> bool:
         """Whether the article keeps this edition (its text and edition time) as a version."""
         versions = _TABLES["article_versions"]
+        # Only the versions whose record holds this text's hash are decoded (a live blog keeps
+        # hundreds; each new edition would read them all).
         for (record,) in s.execute(
-            select(versions.c.record).where(versions.c.article_id == article_id)
+            select(versions.c.record).where(
+                versions.c.article_id == article_id,
+                versions.c.record.contains(article.sha256, autoescape=True),
+            )
         ):
             kept = json.loads(record)
             if kept.get("sha256") == article.sha256 and same_edition(kept, article):
@@ -698,25 +708,29 @@ class Writer:
         same_source = (
             ArticleRow.source_id == source_id if source_id else ArticleRow.source_id.is_(None)
         )
+        posted = article.posted_at
         for candidate in s.scalars(
             select(ArticleRow)
             .where(same_source, ArticleRow.headline == article.headline)
-            .order_by(ArticleRow.id)
+            .order_by(ArticleRow.id.desc())
+            .limit(_SAME_HEADLINE_CANDIDATES)
         ):
-            if candidate.url and article.url and candidate.url not in url_variants(article.url):
-                continue  # two pages: their addresses say so (a standing headline, two cities)
-            posted = article.posted_at
             # The same instant, whatever offset each edition gives it in.
             same_time = bool(posted) and utc_key(candidate.posted_at) == utc_key(posted)
             # Of a known source, an edition without a posting time matches one with.
             undated = bool(source_id) and (candidate.posted_at is None or posted is None)
             if not (same_time or undated):
                 continue
-            # A printed minute is an instant; a day alone or no time at all is not, and a
-            # standing headline ("Letters to the editor") returns on every day: there, the
-            # edition must also keep half its paragraphs or more.
+            # A printed minute is an instant, enough on its own; a day alone or no time at all
+            # is not (a standing headline, "Letters to the editor", returns every day), nor is
+            # a page at another address (the same headline and minute for two cities; the
+            # same article's mobile or AMP copy): there, the edition must also keep half its
+            # paragraphs or more. (An address of the same form matched above already.)
             timed = same_time and "T" in (posted or "") and "T" in (candidate.posted_at or "")
-            if timed or _shared_paragraphs(candidate.body, article.body) >= 0.5:
+            elsewhere = bool(candidate.url and article.url)
+            if timed and not elsewhere:
+                return candidate
+            if _shared_paragraphs(candidate.body, article.body) >= 0.5:
                 return candidate
         return self._retitled(s, article, same_source)
 
