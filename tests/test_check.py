@@ -60,7 +60,7 @@ def test_an_index_out_of_step_is_found_and_repaired(
 def test_changed_original_bytes_are_reported_and_restored_from_their_file(
     seed_path: Path, db_url: str, tmp_path: Path
 ) -> None:
-    page = tmp_path / "seed.txt"
+    page = tmp_path / "seed\nproblem: fake.txt"  # a name with a line break: shown escaped
     page.write_bytes(seed_path.read_bytes())
     _ingest(page)
     archive = Archive.open(db_url)
@@ -69,7 +69,9 @@ def test_changed_original_bytes_are_reported_and_restored_from_their_file(
     archive.close()
     found = CliRunner().invoke(cli, ["check"])
     assert found.exit_code == 1
-    assert f"record 1's original {page}" in found.stderr, found.stderr
+    shown = str(page).replace("\n", "\\n")
+    assert f"record 1's original {shown}" in found.stderr, found.stderr
+    assert len(found.stderr.splitlines()) == 1
     assert "its bytes do not match their hash" in found.stderr
     # The file changed since: nothing holds the ingested bytes, the problem stays.
     page.write_bytes(seed_path.read_bytes() + b"\n")
@@ -78,7 +80,7 @@ def test_changed_original_bytes_are_reported_and_restored_from_their_file(
     # The file as ingested: its bytes are read back (their hash says they are the same).
     page.write_bytes(seed_path.read_bytes())
     fixed = CliRunner().invoke(cli, ["check", "--repair"])
-    assert fixed.exit_code == 0 and f"original restored from {page}" in fixed.stdout
+    assert fixed.exit_code == 0 and f"original restored from {shown}" in fixed.stdout
     assert CliRunner().invoke(cli, ["check"]).exit_code == 0
 
 

@@ -87,6 +87,7 @@ def test_an_older_archive_is_refused_then_upgraded(db_url: str, seed_path: Path)
     assert "articles: 1" in described.stdout
     old_info = json.loads(runner.invoke(cli, ["info", "--json"]).stdout)
     assert (old_info["schema_version"], old_info["schema_current"]) == ("0001", False)
+    assert old_info["containers"] is None  # the same keys as a current archive's, unknown
 
     done = runner.invoke(cli, ["db", "upgrade"])
     assert done.exit_code == 0 and f"0001 -> {HEAD_REVISION}: upgraded" in done.stdout

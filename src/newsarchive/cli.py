@@ -1236,6 +1236,7 @@ def check(ctx: click.Context, repair: bool) -> None:
     """Verify the archive: database integrity, the search index in step with the articles,
     and every original's bytes against its hash. Exit 1 when a problem remains."""
     from .errors import ArchiveError
+    from .render import escape
     from .store import Archive
 
     db = ctx.obj.get("db")
@@ -1252,14 +1253,15 @@ def check(ctx: click.Context, repair: bool) -> None:
             report = archive.check(repair=repair)
     except ArchiveError as exc:
         raise click.ClickException(str(exc)) from exc
+    # Escaped: the lines name files, and a file's name can hold a line break.
     for line in report.skipped:
-        click.echo(f"not checked: {line}")
+        click.echo(f"not checked: {escape(line)}")
     for line in report.repaired:
-        click.echo(f"repaired: {line}")
+        click.echo(f"repaired: {escape(line)}")
     if repair and not report.repaired and report.ok:
         click.echo("nothing to repair")
     for problem in report.problems:
-        click.echo(f"problem: {problem}", err=True)
+        click.echo(f"problem: {escape(problem)}", err=True)
     held = "imported record holds" if report.imported == 1 else "imported records hold"
     imported = f" ({report.imported} {held} no original)" if report.imported else ""
     n = len(report.problems)

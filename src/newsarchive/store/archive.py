@@ -441,11 +441,12 @@ class Archive:
             **(self.counts() if current else self._first_counts()),
         }
 
-    def _first_counts(self) -> dict[str, int]:
+    def _first_counts(self) -> dict[str, int | None]:
         """The counts of an archive of an earlier schema: of the tables every schema has (the
-        others wait for `db upgrade`)."""
+        others, None, wait for `db upgrade`)."""
         tables = ("articles", "sources", "authors", "inputs")
-        counts = dict.fromkeys((*tables, "versions"), 0)
+        counts: dict[str, int | None] = dict.fromkeys((*tables, "versions"), 0)
+        counts.update(containers=None, container_records=None)
         with self.engine.connect() as conn:
             for table in (*tables, "article_versions"):
                 key = "versions" if table == "article_versions" else table

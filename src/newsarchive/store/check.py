@@ -145,10 +145,16 @@ def check_archive(engine: Engine, *, repair: bool = False) -> CheckReport:
             if hashlib.sha256(row.data).hexdigest() != row.sha256:
                 # Named as `show ID --inputs` lists it: the record, the file, the hash's start.
                 whose = f"record {row.article_id}'s" if row.article_id is not None else "an"
+                mend = (
+                    "`check --repair` restores them from the file, if it is still there"
+                    " unchanged (a relative path: run it from where the file was ingested)"
+                    if row.container is None
+                    else "a web archive's record: ingest the archive into a new archive to"
+                    " read it again"
+                )
                 problem = (
                     f"{whose} original {row.path} ({row.sha256[:12]}): its bytes do not match"
-                    " their hash (damaged since ingest; `check --repair` restores them from"
-                    " the file, if it is still there unchanged)"
+                    f" their hash (damaged since ingest; {mend})"
                 )
                 report.problems.append(problem)
                 damaged.append(_Damaged(row.id, row.sha256, row.path, row.container, problem))
