@@ -376,6 +376,8 @@ def test_a_japanese_name_is_a_few_characters_never_a_clause(name: str, person: b
     [
         ("山田太郎記者", Author("山田太郎", None, "reporter")),
         ("田中花子特派員", Author("田中花子", None, "correspondent")),
+        ("佐々木太郎記者", Author("佐々木太郎", None, "reporter")),
+        ("山田さくら記者", Author("山田さくら", None, "reporter")),
         ("記者 王小明", Author("王小明", None, None)),  # a Chinese label, before the name
     ],
 )
@@ -389,9 +391,18 @@ def test_a_japanese_title_after_the_name_is_its_role(byline: str, expected: Auth
         ("بقلم أحمد العلي", "أحمد العلي"),  # Arabic: "by the pen of"
         ("โดย สมชาย ใจดี", "สมชาย ใจดี"),  # Thai
         ("लेखक: राहुल शर्मा", "राहुल शर्मा"),  # Hindi: "author:"
-        ("Oleh Budi Santoso", "Budi Santoso"),  # Indonesian
+        ("Oleh: Budi Santoso", "Budi Santoso"),  # Indonesian
     ],
 )
 def test_by_words_in_more_scripts(byline: str, name: str) -> None:
     found = read_byline(byline)
     assert found is not None and [a.name for a in found.authors] == [name]
+
+
+@pytest.mark.parametrize("byline", ["共同通信記者", "中央社記者"])
+def test_an_agency_signing_as_reporter_is_no_person(byline: str) -> None:
+    assert names_in(byline) == []
+
+
+def test_a_sentence_opening_with_a_by_word_is_no_byline() -> None:
+    assert read_byline("Oleh karena itu") is None  # Indonesian: "therefore"

@@ -454,3 +454,11 @@ def test_a_korean_capture_keeps_every_paragraph() -> None:
 def test_a_style_sheet_or_a_script_is_no_article(source: str) -> None:
     with pytest.raises(NotAnArticle):
         parse_bytes(source.encode(), "site.txt")
+
+
+def test_greek_questions_ending_in_a_semicolon_are_no_code() -> None:
+    page = (
+        "Θα ανοίξει η νέα γραμμή του μετρό πριν από το καλοκαίρι;\n\n"
+        "Ποιοι σταθμοί θα λειτουργήσουν πρώτοι και πότε θα κυκλοφορήσουν τα πρώτα τρένα;\n"
+    )
+    assert parse_bytes(page.encode(), "metro.txt").body

@@ -393,9 +393,9 @@ def ingest(
                 click.echo(f"note: no files to ingest in {shown}", err=True)
             click.echo(counts_line(Counter()))
             return  # and no archive made for nothing
-        missing = [p for p in inputs if p != STDIN and not os.path.lexists(p)]
-        if len(missing) == total:  # nothing there to read: no archive made for nothing
-            for path in missing:
+        if not any(p == STDIN or os.path.lexists(p) for p in inputs):
+            # Nothing there to read: no archive made for nothing.
+            for path in inputs:
                 click.echo(f"error: {escape(path)}: no such file", err=True)
             click.echo(counts_line(Counter(failed=total)))
             ctx.exit(EXIT_FAILED)

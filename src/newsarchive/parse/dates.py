@@ -80,6 +80,7 @@ _MONTH_NAMES: dict[int, tuple[str, ...]] = {
         "شباط",
         "فيفري",
         "फ़रवरी",
+        "\u095eरवरी",  # फ़ precomposed
         "फरवरी",
     ),
     3: (

@@ -84,11 +84,16 @@ def _second_opinion() -> Any:
 _SURE = 0.5
 
 
+# fastText's labels that are no BCP 47 tag of the language they name: its "als" is Alemannic
+# (ISO's als is Tosk Albanian), its "sh" the deprecated Serbo-Croatian.
+_FASTTEXT_TAGS = {"als": "gsw", "sh": "hbs"}
+
+
 def _guesses(text: str, k: int) -> list[str]:
     """The identifier's k best languages for a text, best first."""
     found = _identifier().detect(text, model="lite", k=k)
     if found and found[0]["score"] >= _SURE:
-        return [str(guess["lang"]) for guess in found]
+        return [_FASTTEXT_TAGS.get(str(g["lang"]), str(g["lang"])) for g in found]
     return [str(lang) for lang, _ in _second_opinion().rank(text)[:k]]
 
 

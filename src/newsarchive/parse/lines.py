@@ -104,13 +104,16 @@ def is_markup(line: str) -> bool:
 
 
 # A line of a style sheet or a program: a rule with its braces ("body { color: red; }"), a
-# block's opening or close, a statement ended by a semicolon.
+# block's opening or close, a statement ended by a semicolon (Greek ends its questions so:
+# only lines among braces are code).
 _CODE = re.compile(r"\{[^{}]*\}\s*$|[{}]\s*$|^\s*[})\]]|;\s*$")
+_BRACE = re.compile(r"[{}]")
 
 
-def is_code(line: str) -> bool:
-    """A line that reads as source code rather than text."""
-    return bool(_CODE.search(line))
+def is_code(lines: list[str]) -> bool:
+    """Whether lines read as source code rather than text: each a rule, a brace or a
+    statement, and braces among them."""
+    return all(_CODE.search(line) for line in lines) and any(_BRACE.search(x) for x in lines)
 
 
 def is_teaser(line: str) -> bool:

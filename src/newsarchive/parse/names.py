@@ -55,6 +55,8 @@ _BY = re.compile(
     r"^\s*(?:(?:" + BY_LABELS + r"|" + "|".join(BY_WORDS) + r"|autor(?:in)?|author|auteur|autore"
     r"|reporter|written|text|texto|escrito por|작성자|글|автор|yazar|penulis|tác giả|लेखक"
     r"|الكاتب)\b"
+    # "Oleh" (Indonesian, Malay) with its colon only: it also opens "Oleh karena itu".
+    r"|oleh(?=\s*:)"
     # A Chinese reporter's label, spaced from the name or not: "记者 周晓明", "本报记者王伟".
     r"|(?:本报|本報)?(?:记者|記者|作者)(?=\s*[:：/]?\s*[\u3400-\u9fff]{2,4}(?:$|[\s,，、/|·])))"
     r"\s*[:：/]?\s*",
@@ -205,7 +207,14 @@ _BEAT_JOINERS = frozenset({"of", "for", "in", "on", "at"})
 
 
 _JAPANESE_ROLES = {"記者": "reporter", "特派員": "correspondent", "編集委員": "senior writer"}
-_JAPANESE_ROLE = re.compile(r"([\u3400-\u9fff]{2,5})\s*(" + "|".join(_JAPANESE_ROLES) + r")")
+# A name in kanji (々 repeats one: 佐々木), its given name perhaps in kana (山田さくら).
+_JAPANESE_ROLE = re.compile(
+    r"([\u3400-\u9fff\u3005][\u3400-\u9fff\u3005\u3040-\u30ff]{1,6})\s*("
+    + "|".join(_JAPANESE_ROLES)
+    + r")"
+)
+# What signs as an agency or a paper, not a person: 共同通信記者, 中央社記者.
+_NEWSROOM_ENDINGS = ("通信", "新聞", "社", "放送", "テレビ")
 
 
 def _clean_part(part: str) -> tuple[str, str | None]:
@@ -217,7 +226,9 @@ def _clean_part(part: str) -> tuple[str, str | None]:
     role = None
     japanese = _JAPANESE_ROLE.fullmatch(part)
     if japanese:  # "山田太郎記者": Japanese writes the title after the name, unspaced
-        return japanese.group(1), _JAPANESE_ROLES[japanese.group(2)]
+        name = japanese.group(1)
+        role = _JAPANESE_ROLES[japanese.group(2)]
+        return ("" if name.endswith(_NEWSROOM_ENDINGS) else name), role
     cut = JOB_TITLE.search(part)
     if cut:  # "Jane Roe Senior Writer" -> "Jane Roe"
         title = _title(part, cut.start())

@@ -59,7 +59,7 @@ BULLET_START = re.compile(r"^(?:[•·*▶■▷►◆●○–—-]\s|\d{1,2}[.
 # The word that introduces a byline, in the languages news comes in.
 BY_WORDS = (
     "by", "von", "par", "por", "di", "door", "av", "af", "od", "de", "da", "от",
-    "oleh", "bởi", "بقلم", "โดย",  # Indonesian and Malay, Vietnamese, Arabic, Thai
+    "بقلم", "โดย",  # Arabic, Thai
 )  # fmt: skip
 # Labels that end in the byline's own "by": "Written by", "Kolumne von", "Ein Kommentar von".
 BY_LABELS = (
@@ -77,7 +77,7 @@ AUTHOR_LABEL = re.compile(
 )
 BY_PREFIX = re.compile(
     r"^\s*(?:" + BY_LABELS + r"|" + "|".join(BY_WORDS) + r")\b\s*:?\s*"
-    r"|^\s*(?:author|autor|autorin|auteur|autore|reporter|yazar|penulis|tác giả|लेखक"
+    r"|^\s*(?:author|autor|autorin|auteur|autore|reporter|yazar|penulis|oleh|tác giả|लेखक"
     r"|الكاتب)\s*:\s*",
     re.IGNORECASE,
 )

@@ -83,7 +83,7 @@ def parse_text(text: str, url: str | None = None) -> Extracted:
     if not body_at:
         body_at = _fallback(lines, headline_at)
         found.extraction = "text:fallback"
-    if all(is_code(line.text) for line in lines):
+    if is_code([line.text for line in lines]):
         body_at = []  # a style sheet or a program, saved as text: no article in it
     _read_header(found, capture, lines, headline_at, article, byline_at)
     posted, updated = choose_dates(lines, article, headline_at, url)

@@ -208,15 +208,13 @@ _LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f]")
 _CJK_CAPTURE = 0.35
 
 
-def _foreign_script(local: Matrix, lines: list[Line]) -> Matrix:
+def _foreign_script(local: Matrix, lines: list[Line], chars: Matrix) -> Matrix:
     """The lines' signals with their CJK and Hangul shares read as shares of a script foreign
     to the capture. The model learned them on captures in Latin script, where a line in Hangul
     or Han is a language link or a menu; in a capture written in those scripts its own
-    paragraphs would read so. There, a line's share is that of its Latin letters instead."""
-    if not len(lines):
-        return local
+    paragraphs would read so. There, a line's share is that of its Latin letters instead.
+    (`chars`: each line's length.)"""
     prose = local[:, _I["prose"]] > 0
-    chars = np.array([len(line.text) for line in lines], dtype=np.float64)
     cjk_chars = float((local[:, _I["cjk_share"]] * chars)[prose].sum())
     if not prose.any() or cjk_chars / max(1.0, float(chars[prose].sum())) < _CJK_CAPTURE:
         return local
@@ -235,7 +233,7 @@ def body_matrix(lines: list[Line]) -> tuple[Matrix, Matrix]:
     own = np.array([local_signals(line.text) for line in lines], dtype=np.float64)
     if n == 0:
         return np.zeros((0, len(BODY_FEATURES))), np.zeros((0, len(LOCAL)))
-    local = _foreign_script(own, lines)
+    local = _foreign_script(own, lines, np.array([len(line.text) for line in lines], float))
     texts = [line.text for line in lines]
     prose = local[:, _I["prose"]] > 0
     lengths = np.array([text_length(t) for t in texts], dtype=np.float64)
