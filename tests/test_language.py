@@ -64,3 +64,10 @@ def test_a_declaration_the_text_allows_stands_and_one_it_contradicts_does_not() 
     assert choose_language("de", SAMPLES["de"]) == "de"
     assert choose_language("en", SAMPLES["ko"]) == "ko"
     assert choose_language(None, SAMPLES["fr"]) == "fr"
+
+
+def test_fasttext_labels_that_are_no_language_tag_are_translated() -> None:
+    # fastText's "als" is Alemannic; ISO 639's als is Tosk Albanian.
+    swiss = "Grüezi mitenand, hüt isch es schöns Wätter und mir gönd go wandere i d Bärge."
+    assert identify(swiss) != "als"
+    assert language._FASTTEXT_TAGS["als"] == "gsw"
