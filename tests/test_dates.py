@@ -324,3 +324,13 @@ def test_hindi_month_names_and_labels() -> None:
     assert [(m.stamp.month, m.stamp.offset_minutes, m.label) for m in updated] == [
         (12, 330, "updated")
     ]
+
+
+def test_thai_dates_in_the_buddhist_era() -> None:
+    # Thai sites print the Buddhist era's year: 2568 is 2025.
+    posted = find_dates("เผยแพร่ 15 ม.ค. 2568 09:30")
+    assert [(m.stamp.year, m.stamp.month, m.stamp.day, m.stamp.hour, m.label) for m in posted] == [
+        (2025, 1, 15, 9, "posted")
+    ]
+    updated = find_dates("อัปเดต 3 กุมภาพันธ์ 2568 14:05 น.")
+    assert [(m.stamp.year, m.stamp.month, m.label) for m in updated] == [(2025, 2, "updated")]

@@ -50,6 +50,8 @@ _MONTH_NAMES: dict[int, tuple[str, ...]] = {
         "كانون الثاني",
         "جانفي",
         "जनवरी",
+        "มกราคม",
+        "ม.ค.",
     ),
     2: (
         "february",
@@ -82,6 +84,8 @@ _MONTH_NAMES: dict[int, tuple[str, ...]] = {
         "फ़रवरी",
         "\u095eरवरी",  # फ़ precomposed
         "फरवरी",
+        "กุมภาพันธ์",
+        "ก.พ.",
     ),
     3: (
         "march",
@@ -112,6 +116,8 @@ _MONTH_NAMES: dict[int, tuple[str, ...]] = {
         "مارس",
         "آذار",
         "मार्च",
+        "มีนาคม",
+        "มี.ค.",
     ),
     4: (
         "april",
@@ -140,6 +146,8 @@ _MONTH_NAMES: dict[int, tuple[str, ...]] = {
         "نيسان",
         "أفريل",
         "अप्रैल",
+        "เมษายน",
+        "เม.ย.",
     ),
     5: (
         "may",
@@ -166,6 +174,8 @@ _MONTH_NAMES: dict[int, tuple[str, ...]] = {
         "أيار",
         "ماي",
         "मई",
+        "พฤษภาคม",
+        "พ.ค.",
     ),
     6: (
         "june",
@@ -193,6 +203,8 @@ _MONTH_NAMES: dict[int, tuple[str, ...]] = {
         "حزيران",
         "جوان",
         "जून",
+        "มิถุนายน",
+        "มิ.ย.",
     ),
     7: (
         "july",
@@ -221,6 +233,8 @@ _MONTH_NAMES: dict[int, tuple[str, ...]] = {
         "تموز",
         "جويلية",
         "जुलाई",
+        "กรกฎาคม",
+        "ก.ค.",
     ),
     8: (
         "august",
@@ -249,6 +263,8 @@ _MONTH_NAMES: dict[int, tuple[str, ...]] = {
         "آب",
         "أوت",
         "अगस्त",
+        "สิงหาคม",
+        "ส.ค.",
     ),
     9: (
         "september",
@@ -277,6 +293,8 @@ _MONTH_NAMES: dict[int, tuple[str, ...]] = {
         "أيلول",
         "सितंबर",
         "सितम्बर",
+        "กันยายน",
+        "ก.ย.",
     ),
     10: (
         "october",
@@ -305,6 +323,8 @@ _MONTH_NAMES: dict[int, tuple[str, ...]] = {
         "اكتوبر",
         "تشرين الأول",
         "अक्टूबर",
+        "ตุลาคม",
+        "ต.ค.",
     ),
     11: (
         "november",
@@ -328,6 +348,8 @@ _MONTH_NAMES: dict[int, tuple[str, ...]] = {
         "تشرين الثاني",
         "नवंबर",
         "नवम्बर",
+        "พฤศจิกายน",
+        "พ.ย.",
     ),
     12: (
         "december",
@@ -358,6 +380,8 @@ _MONTH_NAMES: dict[int, tuple[str, ...]] = {
         "كانون الأول",
         "दिसंबर",
         "दिसम्बर",
+        "ธันวาคม",
+        "ธ.ค.",
     ),
 }
 _MONTHS = {name: number for number, names in _MONTH_NAMES.items() for name in names}
@@ -460,7 +484,8 @@ _MONTH_FIRST = (
 _DAY_FIRST = (
     r"\b(?P<d>\d{1,2})(?:st|nd|rd|th|er|º|°)?\.?(?:\s*|-)(?:de\s+|of\s+|d['’]\s?)?"
     + _MONTH
-    + r"\.?(?:,?\s*|-)(?:de\s+|del\s+)?(?P<y>(?:19|20)\d{2})"
+    # Thai sites count years from the Buddhist era (2568 is 2025): read in _stamp.
+    + r"\.?(?:,?\s*|-)(?:de\s+|del\s+)?(?P<y>(?:19|20|25)\d{2})"
     + _YEAR_END
 )
 # 2025. november 8., 2025 Nov 8: the year first, then the month's name.
@@ -508,7 +533,7 @@ _POSTED_WORDS = (
     r"|veröffentlicht|erschienen|publié|publicad[oa]|pubblicat[oa]|gepubliceerd|opublikowano"
     r"|опубликовано|опубліковано|julkaistu|publicerad|publisert|udgivet|yayınlanma|yayın tarihi"
     r"|publikováno|publikované|publicat(?![^\W\d_])|közzétéve|δημοσιεύθηκε|diterbitkan"
-    r"|dipublikasikan|ngày đăng|xuất bản|نشر|تاريخ النشر|प्रकाशित)"
+    r"|dipublikasikan|ngày đăng|xuất bản|نشر|تاريخ النشر|प्रकाशित|เผยแพร่)"
 )
 POSTED_LABEL = re.compile(_POSTED_WORDS, re.IGNORECASE)
 _UPDATED_WORDS = (
@@ -517,7 +542,8 @@ _UPDATED_WORDS = (
     r"|aktualisiert|geändert|mis à jour|actualizad[oa]|atualizad[oa]|aggiornat[oa]|bijgewerkt"
     r"|zaktualizowano|aktualizacja|aktualizováno|aktualizované|actualizat(?![^\W\d_])"
     r"|frissítve|ενημερώθηκε|diperbarui|cập nhật|güncellendi|güncelleme|güncellenme"
-    r"|обновлено|оновлено|päivitetty|uppdaterad|oppdatert|opdateret|تحديث|آخر تحديث|अपडेट)"
+    r"|обновлено|оновлено|päivitetty|uppdaterad|oppdatert|opdateret|تحديث|آخر تحديث|अपडेट"
+    r"|อัปเดต|แก้ไขล่าสุด)"
 )
 UPDATED_LABEL = re.compile(_UPDATED_WORDS, re.IGNORECASE)
 # "Published March 4, 2024 · Updated 3:15 PM": an update's time alone, on its date's line.
@@ -623,6 +649,8 @@ def _stamp(m: re.Match[str]) -> Stamp | None:
     groups = m.groupdict()
     try:
         year = int(groups["y"]) if groups.get("y") else 2000 + int(groups["yy"])
+        if year >= 2500:  # only a Thai date's year, after its month's name
+            year -= _BUDDHIST_ERA
         month = _MONTHS[groups["mon"].lower()] if groups.get("mon") else int(groups["m"])
         day = int(groups["d"])
         if groups.get("sep") == "/" and month <= 12 < day <= 31:
@@ -657,7 +685,9 @@ def _clock(m: re.Match[str], on: Stamp) -> Stamp | None:
 
 # Arabic-Indic and Extended Arabic-Indic (Persian, Urdu) digits, as ASCII.
 _ASCII_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
-_YEAR_HINT = re.compile(r"(?:19|20)\d\d|\d[./]\d{1,2}[./]\d\d")
+_YEAR_HINT = re.compile(r"(?:19|20|25)\d\d|\d[./]\d{1,2}[./]\d\d")
+# The Buddhist era's years run 543 ahead of the common era's.
+_BUDDHIST_ERA = 543
 
 
 @lru_cache(maxsize=16384)

@@ -375,8 +375,8 @@ def _shown(stamp: Stamp | None, zone: tzinfo | None, other: Stamp | None) -> str
 
 # Languages whose news is printed in one zone, for a publisher whose zone is not known
 # otherwise: Korean (Korea time), Japanese (Japan time), German (Germany, Austria and
-# Switzerland keep Central European time).
-LANGUAGE_ZONES = {"ko": SEOUL, "ja": "Asia/Tokyo", "de": "Europe/Berlin"}
+# Switzerland keep Central European time), Thai (Indochina time).
+LANGUAGE_ZONES = {"ko": SEOUL, "ja": "Asia/Tokyo", "de": "Europe/Berlin", "th": "Asia/Bangkok"}
 
 
 def build_article(found: Extracted, text: str, info: InputInfo) -> Article:
