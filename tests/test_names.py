@@ -392,6 +392,12 @@ def test_a_japanese_title_after_the_name_is_its_role(byline: str, expected: Auth
         ("โดย สมชาย ใจดี", "สมชาย ใจดี"),  # Thai
         ("लेखक: राहुल शर्मा", "राहुल शर्मा"),  # Hindi: "author:"
         ("Oleh: Budi Santoso", "Budi Santoso"),  # Indonesian
+        ("Phóng viên: Trần Thị Mai", "Trần Thị Mai"),  # Vietnamese: "reporter:"
+        ("خبرنگار: علی رضایی", "علی رضایی"),  # Persian: "reporter:"
+        ("Mwandishi Wetu: Amina Wanjiku", "Amina Wanjiku"),  # Swahili: "our writer:"
+        ("Haber: Ayşe Yılmaz", "Ayşe Yılmaz"),  # Turkish: "news:"
+        ("מאת: דנה כהן", "דנה כהן"),  # Hebrew: "by:"
+        ("撰文：林志強", "林志強"),  # Chinese: "written by:"
     ],
 )
 def test_by_words_in_more_scripts(byline: str, name: str) -> None:
@@ -406,3 +412,8 @@ def test_an_agency_signing_as_reporter_is_no_person(byline: str) -> None:
 
 def test_a_sentence_opening_with_a_by_word_is_no_byline() -> None:
     assert read_byline("Oleh karena itu") is None  # Indonesian: "therefore"
+
+
+@pytest.mark.parametrize("line", ["שתפו בפייסבוק", "Paylaş", "Δημοσίευση", "Yayınlanma"])
+def test_share_buttons_and_date_labels_in_more_languages_are_no_names(line: str) -> None:
+    assert names_in(line) == []

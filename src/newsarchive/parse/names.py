@@ -54,7 +54,8 @@ LATIN_NAME = re.compile(r"(?<![\w-])" + _NAME_WORD + r"(?:\s+" + _NAME_WORD + r"
 _BY = re.compile(
     r"^\s*(?:(?:" + BY_LABELS + r"|" + "|".join(BY_WORDS) + r"|autor(?:in)?|author|auteur|autore"
     r"|reporter|written|text|texto|escrito por|작성자|글|автор|yazar|penulis|tác giả|लेखक"
-    r"|الكاتب)\b"
+    r"|الكاتب|phóng viên|خبرنگار|mwandishi(?: wetu)?)\b"
+    r"|(?:撰文|文|haber|מאת)(?=\s*[:：])"
     # "Oleh" (Indonesian, Malay) with its colon only: it also opens "Oleh karena itu".
     r"|oleh(?=\s*:)"
     # A Chinese reporter's label, spaced from the name or not: "记者 周晓明", "本报记者王伟".

@@ -375,8 +375,23 @@ def _shown(stamp: Stamp | None, zone: tzinfo | None, other: Stamp | None) -> str
 
 # Languages whose news is printed in one zone, for a publisher whose zone is not known
 # otherwise: Korean (Korea time), Japanese (Japan time), German (Germany, Austria and
-# Switzerland keep Central European time), Thai (Indochina time).
-LANGUAGE_ZONES = {"ko": SEOUL, "ja": "Asia/Tokyo", "de": "Europe/Berlin", "th": "Asia/Bangkok"}
+# Switzerland keep Central European time), Thai and Vietnamese (Indochina time), Chinese (China,
+# Taiwan, Hong Kong and Singapore keep UTC+8), and the languages of one country's press.
+LANGUAGE_ZONES = {
+    "ko": SEOUL,
+    "ja": "Asia/Tokyo",
+    "de": "Europe/Berlin",
+    "th": "Asia/Bangkok",
+    "vi": "Asia/Ho_Chi_Minh",
+    "zh": "Asia/Shanghai",
+    "tr": "Europe/Istanbul",
+    "el": "Europe/Athens",
+    "uk": "Europe/Kyiv",
+    "pl": "Europe/Warsaw",
+    "he": "Asia/Jerusalem",
+    "cs": "Europe/Prague",
+    "hu": "Europe/Budapest",
+}
 
 
 def build_article(found: Extracted, text: str, info: InputInfo) -> Article:

@@ -78,7 +78,7 @@ AUTHOR_LABEL = re.compile(
 BY_PREFIX = re.compile(
     r"^\s*(?:" + BY_LABELS + r"|" + "|".join(BY_WORDS) + r")\b\s*:?\s*"
     r"|^\s*(?:author|autor|autorin|auteur|autore|reporter|yazar|penulis|oleh|tác giả|लेखक"
-    r"|الكاتب)\s*:\s*",
+    r"|الكاتب|phóng viên|خبرنگار|mwandishi(?: wetu)?|haber|מאת|撰文|文)\s*[:：]\s*",
     re.IGNORECASE,
 )
 # "ByJane Roe": a by-word glued to the name when a page's elements are copied without a space.
@@ -92,6 +92,7 @@ JOB_TITLES = (
     r"|editora?|staff writer|senior writer|chief|deputy|intern|director|manager|founder|co-founder"
     r"|ceo|cto|cmo|president|officer|specialist|consultant|strategist|coordinator|researcher"
     r"|professor|lecturer|scientist|engineer|designer|marketer|copywriter|blogger|host"
+    r"|muhabir(?:i)?"  # Turkish: reporter
 )
 # Words that qualify a job title: "Parliamentary editor", "Senior Analyst".
 JOB_MODIFIERS = frozenset(
@@ -167,7 +168,13 @@ NOT_PEOPLE = frozenset(
      "redactie", "redakcja", "redaksi", "agencies", "agences", "article", "gift",
      "admin", "administrator", "webmaster", "guest", "anonymous", "unknown", "user",
      "university", "college", "institute", "school", "academy", "foundation", "association",
-     "company", "inc", "ltd", "llc", "gmbh", "group", "media", "network", "magazine"}
+     "company", "inc", "ltd", "llc", "gmbh", "group", "media", "network", "magazine",
+     # Posting and update labels in more languages: a line that holds one is no name.
+     "δημοσίευση", "ενημέρωση", "פורסם", "עודכן", "yayınlanma", "güncelleme", "güncellendi",
+     "опубліковано", "оновлено", "опубликовано", "обновлено", "更新", "公開", "配信",
+     "发布", "發布", "ngày", "cập", "nhật", "diperbarui", "dipublikasikan",
+     # Share buttons' words (see SOCIAL_WORDS).
+     "paylaş", "שתפו", "שתף", "اشتراک", "مشاركة", "shiriki"}
 )  # fmt: skip
 # Conjunctions that join the names of a byline.
 NAME_JOINERS = r"and|und|et|y|e|i|og|en|och|és|a|и|와|과|및"
@@ -179,7 +186,9 @@ SOCIAL_WORDS = re.compile(
     r"|login|log in|anmelden|sign in|newsletter|abonn\w*|subscribe|facebook|twitter|whatsapp"
     r"|telegram|linkedin|pinterest|reddit|e-?mail|print|drucken|imprimer|imprimir)\b"
     # Unspaced scripts: no word boundaries to anchor on.
-    r"|シェア|ツイート|공유하기|分享|印刷|인쇄",
+    r"|シェア|ツイート|공유하기|分享|印刷|인쇄"
+    # Share buttons in Turkish, Hebrew, Persian, Arabic, Vietnamese, Swahili.
+    r"|paylaş|שתפו|שתף|اشتراک|مشاركة|chia sẻ|shiriki",
     re.IGNORECASE,
 )
 # Reading times and relative times: "5 min read", "vor 3 Stunden".
