@@ -334,3 +334,23 @@ def test_thai_dates_in_the_buddhist_era() -> None:
     ]
     updated = find_dates("อัปเดต 3 กุมภาพันธ์ 2568 14:05 น.")
     assert [(m.stamp.year, m.stamp.month, m.label) for m in updated] == [(2025, 2, "updated")]
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("2025年2月26日 下午3:15 (GMT+8)", (2025, 2, 26, 15, 480, None)),  # Chinese p.m.
+        ("Februari 26, 2025 14:20 EAT", (2025, 2, 26, 14, 180, None)),  # East Africa
+        ("14 Mart 2025 10:45 (TSİ)", (2025, 3, 14, 10, 180, None)),  # Türkiye time
+        ("24 בפברואר 2025, 16:02", (2025, 2, 24, 16, None, None)),  # Hebrew, "in February"
+        ("עודכן: 24.02.25, 18:10", (2025, 2, 24, 18, None, "updated")),
+        ("Ενημέρωση: 12 Μαρτίου 2025, 11:00", (2025, 3, 12, 11, None, "updated")),
+        ("Machi 12, 2025", (2025, 3, 12, None, None, None)),  # Swahili
+    ],
+)
+def test_dates_times_zones_and_labels_in_more_languages(
+    line: str, expected: tuple[object, ...]
+) -> None:
+    (m,) = find_dates(line)
+    s = m.stamp
+    assert (s.year, s.month, s.day, s.hour, s.offset_minutes, m.label) == expected

@@ -52,6 +52,8 @@ _MONTH_NAMES: dict[int, tuple[str, ...]] = {
         "जनवरी",
         "มกราคม",
         "ม.ค.",
+        "ינואר",
+        "בינואר",
     ),
     2: (
         "february",
@@ -86,6 +88,8 @@ _MONTH_NAMES: dict[int, tuple[str, ...]] = {
         "फरवरी",
         "กุมภาพันธ์",
         "ก.พ.",
+        "פברואר",
+        "בפברואר",
     ),
     3: (
         "march",
@@ -118,6 +122,9 @@ _MONTH_NAMES: dict[int, tuple[str, ...]] = {
         "मार्च",
         "มีนาคม",
         "มี.ค.",
+        "מרץ",
+        "במרץ",
+        "machi",
     ),
     4: (
         "april",
@@ -148,6 +155,9 @@ _MONTH_NAMES: dict[int, tuple[str, ...]] = {
         "अप्रैल",
         "เมษายน",
         "เม.ย.",
+        "אפריל",
+        "באפריל",
+        "aprili",
     ),
     5: (
         "may",
@@ -176,6 +186,8 @@ _MONTH_NAMES: dict[int, tuple[str, ...]] = {
         "मई",
         "พฤษภาคม",
         "พ.ค.",
+        "מאי",
+        "במאי",
     ),
     6: (
         "june",
@@ -205,6 +217,8 @@ _MONTH_NAMES: dict[int, tuple[str, ...]] = {
         "जून",
         "มิถุนายน",
         "มิ.ย.",
+        "יוני",
+        "ביוני",
     ),
     7: (
         "july",
@@ -235,6 +249,9 @@ _MONTH_NAMES: dict[int, tuple[str, ...]] = {
         "जुलाई",
         "กรกฎาคม",
         "ก.ค.",
+        "יולי",
+        "ביולי",
+        "julai",
     ),
     8: (
         "august",
@@ -265,6 +282,9 @@ _MONTH_NAMES: dict[int, tuple[str, ...]] = {
         "अगस्त",
         "สิงหาคม",
         "ส.ค.",
+        "אוגוסט",
+        "באוגוסט",
+        "agosti",
     ),
     9: (
         "september",
@@ -295,6 +315,9 @@ _MONTH_NAMES: dict[int, tuple[str, ...]] = {
         "सितम्बर",
         "กันยายน",
         "ก.ย.",
+        "ספטמבר",
+        "בספטמבר",
+        "septemba",
     ),
     10: (
         "october",
@@ -325,6 +348,9 @@ _MONTH_NAMES: dict[int, tuple[str, ...]] = {
         "अक्टूबर",
         "ตุลาคม",
         "ต.ค.",
+        "אוקטובר",
+        "באוקטובר",
+        "oktoba",
     ),
     11: (
         "november",
@@ -350,6 +376,9 @@ _MONTH_NAMES: dict[int, tuple[str, ...]] = {
         "नवम्बर",
         "พฤศจิกายน",
         "พ.ย.",
+        "נובמבר",
+        "בנובמבר",
+        "novemba",
     ),
     12: (
         "december",
@@ -382,6 +411,9 @@ _MONTH_NAMES: dict[int, tuple[str, ...]] = {
         "दिसम्बर",
         "ธันวาคม",
         "ธ.ค.",
+        "דצמבר",
+        "בדצמבר",
+        "desemba",
     ),
 }
 _MONTHS = {name: number for number, names in _MONTH_NAMES.items() for name in names}
@@ -407,6 +439,10 @@ _ZONE_OFFSETS = {
     "EEST": 180,
     "MSK": 180,
     "IST": 330,
+    "EAT": 180,  # East Africa
+    "TSİ": 180,  # Türkiye (Türkiye Saati)
+    "TRT": 180,
+    "ICT": 420,  # Indochina
     "WIB": 420,
     "HKT": 480,
     "SGT": 480,
@@ -457,7 +493,7 @@ _ZONE = (
 _AMPM = r"[AaPp]\.?[Mm]\.?(?![a-z])"
 # Hours and minutes: "10:32", "10시 32분", "10h32", and "10.32" where a zone or "pm" follows it.
 _TIME = (
-    r"(?:(?P<ampm1>오전|오후|午前|午後|AM|PM)\s*)?(?P<h>\d{1,2})"
+    r"(?:(?P<ampm1>오전|오후|午前|午後|上午|下午|AM|PM)\s*)?(?P<h>\d{1,2})"
     r"(?:\s*[:시時h]\s*|\.(?=\d{2}\s*(?:"
     + _AMPM
     + r"|Uhr\b|(?-i:"
@@ -533,7 +569,8 @@ _POSTED_WORDS = (
     r"|veröffentlicht|erschienen|publié|publicad[oa]|pubblicat[oa]|gepubliceerd|opublikowano"
     r"|опубликовано|опубліковано|julkaistu|publicerad|publisert|udgivet|yayınlanma|yayın tarihi"
     r"|publikováno|publikované|publicat(?![^\W\d_])|közzétéve|δημοσιεύθηκε|diterbitkan"
-    r"|dipublikasikan|ngày đăng|xuất bản|نشر|تاريخ النشر|प्रकाशित|เผยแพร่)"
+    r"|dipublikasikan|ngày đăng|xuất bản|نشر|تاريخ النشر|प्रकाशित|เผยแพร่|δημοσίευση|פורסם"
+    r"|imechapishwa|تاریخ انتشار)"
 )
 POSTED_LABEL = re.compile(_POSTED_WORDS, re.IGNORECASE)
 _UPDATED_WORDS = (
@@ -543,7 +580,7 @@ _UPDATED_WORDS = (
     r"|zaktualizowano|aktualizacja|aktualizováno|aktualizované|actualizat(?![^\W\d_])"
     r"|frissítve|ενημερώθηκε|diperbarui|cập nhật|güncellendi|güncelleme|güncellenme"
     r"|обновлено|оновлено|päivitetty|uppdaterad|oppdatert|opdateret|تحديث|آخر تحديث|अपडेट"
-    r"|อัปเดต|แก้ไขล่าสุด)"
+    r"|อัปเดต|แก้ไขล่าสุด|ενημέρωση|עודכן|imesasishwa|به‌روزرسانی)"
 )
 UPDATED_LABEL = re.compile(_UPDATED_WORDS, re.IGNORECASE)
 # "Published March 4, 2024 · Updated 3:15 PM": an update's time alone, on its date's line.
@@ -616,9 +653,9 @@ def _hour(raw: str, ampm: str | None) -> int:
     hour = int(raw)
     if ampm:
         marker = ampm.lower().replace(".", "")
-        if marker in ("pm", "오후", "午後") and hour < 12:
+        if marker in ("pm", "오후", "午後", "下午") and hour < 12:
             hour += 12
-        elif marker in ("am", "오전", "午前") and hour == 12:
+        elif marker in ("am", "오전", "午前", "上午") and hour == 12:
             hour = 0
     return hour
 
