@@ -417,3 +417,8 @@ def test_a_sentence_opening_with_a_by_word_is_no_byline() -> None:
 @pytest.mark.parametrize("line", ["שתפו בפייסבוק", "Paylaş", "Δημοσίευση", "Yayınlanma"])
 def test_share_buttons_and_date_labels_in_more_languages_are_no_names(line: str) -> None:
     assert names_in(line) == []
+
+
+@pytest.mark.parametrize("line", ["الخميس", "Jumatano", "م"])
+def test_weekdays_and_single_letters_are_no_names(line: str) -> None:
+    assert not is_person(line)

@@ -131,6 +131,8 @@ def is_person(name: str, site: str | None = None) -> bool:
     words = name.split()
     if not 1 <= len(words) <= 5 or len(name) > 60 or _DIGIT.search(name):
         return False
+    if len(name.strip()) < 2:
+        return False  # one letter: an initial or a marker (Arabic م, p.m.), never a name
     if _HANGUL_NAME.match(name):
         return not name.endswith(KOREAN_TEAM_ENDINGS) and name not in KOREAN_NOT_NAMES
     if _HANGUL_ANY.search(name):

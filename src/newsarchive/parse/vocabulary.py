@@ -174,7 +174,10 @@ NOT_PEOPLE = frozenset(
      "опубліковано", "оновлено", "опубликовано", "обновлено", "更新", "公開", "配信",
      "发布", "發布", "ngày", "cập", "nhật", "diperbarui", "dipublikasikan",
      # Share buttons' words (see SOCIAL_WORDS).
-     "paylaş", "שתפו", "שתף", "اشتراک", "مشاركة", "shiriki"}
+     "paylaş", "שתפו", "שתף", "اشتراک", "مشاركة", "shiriki",
+     # Weekdays a date line opens with, in scripts without capitals to tell them by.
+     "الأحد", "الاثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت",
+     "jumatatu", "jumanne", "jumatano", "alhamisi", "ijumaa", "jumamosi", "jumapili"}
 )  # fmt: skip
 # Conjunctions that join the names of a byline.
 NAME_JOINERS = r"and|und|et|y|e|i|og|en|och|és|a|и|와|과|및"
