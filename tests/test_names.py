@@ -422,3 +422,19 @@ def test_share_buttons_and_date_labels_in_more_languages_are_no_names(line: str)
 @pytest.mark.parametrize("line", ["الخميس", "Jumatano", "م"])
 def test_weekdays_and_single_letters_are_no_names(line: str) -> None:
     assert not is_person(line)
+
+
+@pytest.mark.parametrize(
+    ("byline", "name", "dateline"),
+    [
+        ("이지은 경제부 기자", "이지은", None),  # the desk between the name and the role
+        ("서울=홍길동 사회부 기자", "홍길동", "서울"),
+        ("박지성 디지털뉴스팀 기자", "박지성", None),
+    ],
+)
+def test_a_korean_desk_between_name_and_role(byline: str, name: str, dateline: str | None) -> None:
+    assert names_in(byline) == [Author(name, None, "reporter", dateline)]
+
+
+def test_a_korean_desk_alone_is_no_reporter() -> None:
+    assert names_in("디지털뉴스팀 기자") == [] and names_in("경제부 기자") == []

@@ -39,7 +39,9 @@ _WEB_ADDRESS = re.compile(r"\bwww\.|\bhttps?://|\b[\w-]+\.(?:com|org|net|de|fr|c
 _ROLE_ALT = "|".join(sorted(KOREAN_ROLES, key=len, reverse=True))
 _CJK_NAME = r"[\uac00-\ud7a3]{2,4}|[\u4e00-\u9fff]{2,4}"
 KOREAN_BYLINE = re.compile(
-    r"(?:(?P<dateline>[\uac00-\ud7a3A-Za-z]{2,10})\s*=\s*)?(?P<name>" + _CJK_NAME + r")\s*"
+    r"(?:(?P<dateline>[\uac00-\ud7a3A-Za-z]{2,10})\s*=\s*)?(?P<name>" + _CJK_NAME + r")"
+    # The desk may stand between the name and the role, spaced: "이지은 경제부 기자".
+    r"(?:\s+[\uac00-\ud7a3]{1,6}(?:부|팀))?\s*"
     r"(?P<role>" + _ROLE_ALT + r")(?![\uac00-\ud7a3])"
 )
 _NAME_WORD = (
