@@ -602,13 +602,8 @@ def show(
     if sha256 is not None and (not original_to or not sha256.strip()):
         raise click.UsageError("--input names the original --original writes: give both")
     with open_archive(ctx) as archive:
-        if original_to and original_to != "-" and archive.holds_file(original_to):
-            raise click.UsageError(f"{original_to} is the archive's own file: give another")
-        if original_to and original_to != "-" and _is_database(original_to):
-            raise click.UsageError(
-                f"{original_to} is an SQLite database (another archive?): writing the original"
-                " would overwrite it; give another file"
-            )
+        if original_to and original_to != "-":
+            _refuse_to_overwrite(archive, original_to, original_to, "writing the original")
         try:
             article = archive.get(article_id)
             original = archive.original(article_id, sha256) if original_to else None
@@ -990,13 +985,8 @@ def export(
     show_bar = bool(output) and sys.stderr.isatty()
     try:
         with open_archive(ctx) as archive:
-            if output and archive.holds_file(output):
-                raise click.UsageError(f"-o {output} is the archive's own file: give another")
-            if output and _is_database(output):
-                raise click.UsageError(
-                    f"-o {output} is an SQLite database (another archive?): exporting would"
-                    " overwrite it; give another file"
-                )
+            if output:
+                _refuse_to_overwrite(archive, output, f"-o {output}", "exporting")
             total = archive.count_records(options) if show_bar else 0
             with click.progressbar(
                 archive.iter_records(options),
@@ -1051,6 +1041,18 @@ def export_format(fmt: str | None, output: str | None) -> str:
             " or a file ending that matches"
         )
     return fmt
+
+
+def _refuse_to_overwrite(archive: Archive, path: str, named: str, doing: str) -> None:
+    """A usage error when a file a command would write is the archive's own, or another
+    SQLite database (`named`: how the message names it; `doing`: what would overwrite it)."""
+    if archive.holds_file(path):
+        raise click.UsageError(f"{named} is the archive's own file: give another")
+    if _is_database(path):
+        raise click.UsageError(
+            f"{named} is an SQLite database (another archive?): {doing} would overwrite it;"
+            " give another file"
+        )
 
 
 def _is_database(path: str) -> bool:
