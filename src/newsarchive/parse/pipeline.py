@@ -31,15 +31,6 @@ from .sources import (
     zone_for_domain,
 )
 
-__all__ = [
-    "MAX_INPUT_BYTES",
-    "decode_input",
-    "parse_bytes",
-    "parse_file",
-    "read_input",
-    "read_stream",
-]
-
 MAX_INPUT_BYTES = 64 * 1024 * 1024  # a news page is never this large; refuse rather than hang
 _GZIP_MAGIC = b"\x1f\x8b"
 
