@@ -63,8 +63,8 @@ def parse_text(text: str, url: str | None = None) -> Extracted:
     capture = read_capture(text, profile.is_furniture if profile and profile.furniture else None)
     found = Extracted(url=url, extraction="text")
     lines = capture.lines
-    if not lines:
-        return found
+    if not lines or is_code([line.text for line in lines]):
+        return found  # nothing, or a style sheet or a program saved as text: no article in it
     if len(lines) > MAX_LINES:
         # A capture of tens of thousands of lines (a book, a log) is read where an article
         # would stand, its start, in bounded time and memory; the record says so.
@@ -83,8 +83,6 @@ def parse_text(text: str, url: str | None = None) -> Extracted:
     if not body_at:
         body_at = _fallback(lines, headline_at)
         found.extraction = "text:fallback"
-    if is_code([line.text for line in lines]):
-        body_at = []  # a style sheet or a program, saved as text: no article in it
     _read_header(found, capture, lines, headline_at, article, byline_at)
     posted, updated = choose_dates(lines, article, headline_at, url)
     if found.posted is None:
