@@ -444,14 +444,14 @@ class Archive:
     def _first_counts(self) -> dict[str, int | None]:
         """The counts of an archive of an earlier schema: of the tables every schema has (the
         others, None, wait for `db upgrade`)."""
-        tables = ("articles", "sources", "authors", "inputs")
-        counts: dict[str, int | None] = dict.fromkeys((*tables, "versions"), 0)
-        counts.update(containers=None, container_records=None)
+        tables = {name: name for name in ("articles", "sources", "authors", "inputs")}
+        tables["versions"] = "article_versions"
         with self.engine.connect() as conn:
-            for table in (*tables, "article_versions"):
-                key = "versions" if table == "article_versions" else table
-                counts[key] = int(conn.execute(text(f"SELECT count(*) FROM {table}")).scalar_one())
-        return counts
+            counts: dict[str, int | None] = {
+                key: int(conn.execute(text(f"SELECT count(*) FROM {table}")).scalar_one())
+                for key, table in tables.items()
+            }
+        return {**counts, "containers": None, "container_records": None}
 
     def check(self, repair: bool = False) -> CheckReport:
         """Verify the archive (integrity, index in step, originals matching their hashes);
