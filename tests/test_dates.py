@@ -78,6 +78,7 @@ SEOUL = ZoneInfo("Asia/Seoul")
         # The time before its date, with its zone and the weekday between them.
         ("Published 10:32 AM EST, Mon March 4, 2024", [("posted", "2024-03-04T10:32:00-05:00")]),
         ("10:32 Uhr, 4. März 2024", [(None, "2024-03-04T10:32:00+09:00")]),
+        ("Cập nhật lúc 10:32 ngày 4/3/2024", [("updated", "2024-03-04T10:32:00+09:00")]),
         # ... but never the time of the date before it.
         (
             "March 3, 2024 10:32 | March 4, 2024",

@@ -161,6 +161,8 @@ def test_names_in(text: str, names: list[str]) -> None:
         ("Gift Article", False),  # a button
         ("Anna McKay", True),
         ("DeShawn Lee", True),
+        ("Nguyễn Minh Nhật", True),  # "Nhật" is a given name
+        ("Cập Nhật", False),  # ... and "cập nhật" a label: updated
     ],
 )
 def test_is_person(name: str, person: bool) -> None:

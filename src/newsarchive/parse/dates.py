@@ -553,8 +553,9 @@ DATE_FORMS = (  # (lookahead, form), in the order they are tried
 DATE_TAIL = r"(?:" + _GAP + _TIME + r"(?:\s*Uhr)?)?" + _ZONE
 _DATE_FORMS = [re.compile(start + form + DATE_TAIL, re.IGNORECASE) for start, form in DATE_FORMS]
 # A time printed before its date, with its zone and the weekday between them:
-# "13:30 February 19, 2019", "10:32 AM EST, Mon March 4, 2024".
-_WEEKDAY = r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?|[월화수목금토일]요일)"
+# "13:30 February 19, 2019", "10:32 AM EST, Mon March 4, 2024", and Vietnamese's word for the
+# day ("14:20 ngày 18/03/2025").
+_WEEKDAY = r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?|[월화수목금토일]요일|ngày)"
 _TIME_BEFORE = re.compile(
     r"(?<![\d:])" + _TIME + r"(?:\s*Uhr)?" + _ZONE + r"[\s,|·•–-]*(?:" + _WEEKDAY + r"[\s,]*)?$",
     re.IGNORECASE,

@@ -30,6 +30,7 @@ from .vocabulary import (
     NAME_PARTICLES,
     NOT_AUTHOR_ROLES,
     NOT_PEOPLE,
+    NOT_PEOPLE_PHRASES,
     READING_TIME,
 )
 
@@ -156,6 +157,8 @@ def is_person(name: str, site: str | None = None) -> bool:
         return False  # "Book Online!", "Topics: Energy", a menu's words run together
     lowered = [w.strip(".,'’").lower() for w in words]
     if any(w in NOT_PEOPLE for w in lowered) or lowered[0] in BY_WORDS:
+        return False
+    if any(phrase in " ".join(lowered) for phrase in NOT_PEOPLE_PHRASES):
         return False
     if len(words) == 1 and name.islower():
         return False  # "admin": a login, not a name

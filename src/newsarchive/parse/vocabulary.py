@@ -172,13 +172,16 @@ NOT_PEOPLE = frozenset(
      # Posting and update labels in more languages: a line that holds one is no name.
      "δημοσίευση", "ενημέρωση", "פורסם", "עודכן", "yayınlanma", "güncelleme", "güncellendi",
      "опубліковано", "оновлено", "опубликовано", "обновлено", "更新", "公開", "配信",
-     "发布", "發布", "ngày", "cập", "nhật", "diperbarui", "dipublikasikan",
+     "发布", "發布", "diperbarui", "dipublikasikan",
      # Share buttons' words (see SOCIAL_WORDS).
      "paylaş", "שתפו", "שתף", "اشتراک", "مشاركة", "shiriki",
      # Weekdays a date line opens with, in scripts without capitals to tell them by.
      "الأحد", "الاثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت",
      "jumatatu", "jumanne", "jumatano", "alhamisi", "ijumaa", "jumamosi", "jumapili"}
 )  # fmt: skip
+# Labels of more than one word whose words alone are names: Vietnamese "Nhật" is a given name,
+# "cập nhật" (updated) is a label.
+NOT_PEOPLE_PHRASES = ("cập nhật", "ngày đăng", "đăng lúc", "xuất bản")
 # Conjunctions that join the names of a byline.
 NAME_JOINERS = r"and|und|et|y|e|i|og|en|och|és|a|и|와|과|및"
 
