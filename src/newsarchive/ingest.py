@@ -18,7 +18,7 @@ import signal
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from .containers import (
     NOT_ARTICLE,
@@ -35,8 +35,10 @@ from .errors import InputError
 from .parse import parse_bytes, read_input
 from .paths import STDIN, display_path, expand
 from .record import Article, InputInfo
-from .store.archive import Archive
 from .store.seen import SeenInputs, sqlite_path
+
+if TYPE_CHECKING:
+    from .store.archive import Archive
 
 Status = Literal["added", "unchanged", "updated", "earlier", "failed", "skipped"]
 

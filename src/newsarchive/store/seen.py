@@ -6,8 +6,10 @@ such view; the writer finds the duplicates in its batch."""
 from __future__ import annotations
 
 import sqlite3
+from typing import TYPE_CHECKING
 
-from sqlalchemy import Engine
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
 
 
 def sqlite_path(engine: Engine) -> str | None:
