@@ -11,6 +11,7 @@ from newsarchive.parse.dates import (
     find_dates,
     in_order,
     month_first,
+    solar_to_gregorian,
     with_region,
 )
 from newsarchive.parse.lines import date_line
@@ -157,6 +158,26 @@ def test_find_dates(line: str, expected: list[tuple[str | None, str]]) -> None:
         for m in find_dates(line)
     ]
     assert shown == expected
+
+
+@pytest.mark.parametrize(
+    ("solar", "gregorian"),
+    [
+        ((1354, 1, 1), "1975-03-21"),
+        ((1395, 7, 1), "2016-09-22"),  # the first month of 30 days
+        ((1399, 12, 30), "2021-03-20"),  # a leap year's last day
+        ((1403, 1, 1), "2024-03-20"),
+        ((1404, 1, 1), "2025-03-21"),
+    ],
+)
+def test_the_solar_calendar_in_gregorian_days(solar: tuple[int, int, int], gregorian: str) -> None:
+    assert solar_to_gregorian(*solar).isoformat() == gregorian
+
+
+def test_a_day_the_solar_calendar_does_not_have_is_no_date() -> None:
+    with pytest.raises(ValueError):
+        solar_to_gregorian(1402, 12, 30)  # 1402 is no leap year
+    assert find_dates("۳۱ مهر ۱۴۰۳") == []  # the seventh month has 30 days
 
 
 def test_no_zone_gives_the_day_not_a_naive_time() -> None:
@@ -347,6 +368,15 @@ def test_thai_dates_in_the_buddhist_era() -> None:
         ("עודכן: 24.02.25, 18:10", (2025, 2, 24, 18, None, "updated")),
         ("Ενημέρωση: 12 Μαρτίου 2025, 11:00", (2025, 3, 12, 11, None, "updated")),
         ("Machi 12, 2025", (2025, 3, 12, None, None, None)),  # Swahili
+        # Arabic's a.m. and p.m. after the time, by their first letters or in full.
+        ("18 مارس 2025 07:30 م GMT+2", (2025, 3, 18, 19, 120, None)),
+        ("18 مارس 2025 07:30 ص GMT+2", (2025, 3, 18, 7, 120, None)),
+        ("18 مارس 2025 12:10 صباحا GMT+2", (2025, 3, 18, 0, 120, None)),
+        ("18 مارس 2025 07:30 مساءً GMT+2", (2025, 3, 18, 19, 120, None)),
+        # Iran's solar calendar, in words or figures, with its "ساعت" (hour) before the time.
+        ("تاریخ انتشار: ۲۸ اسفند ۱۴۰۳ ساعت ۱۰:۱۵ GMT+3:30", (2025, 3, 18, 10, 210, "posted")),
+        ("۱ فروردین ۱۴۰۴", (2025, 3, 21, None, None, None)),
+        ("۱۴۰۲/۱۰/۰۱", (2023, 12, 22, None, None, None)),
     ],
 )
 def test_dates_times_zones_and_labels_in_more_languages(

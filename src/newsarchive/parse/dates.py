@@ -491,6 +491,14 @@ _ZONE = (
     + r")|[+\-−]\d{2}:?\d{2})\)?(?:(?![^\W\d_])|(?=(?-i:[A-Z][a-z]))))?"
 )
 _AMPM = r"[AaPp]\.?[Mm]\.?(?![a-z])"
+# Arabic's morning and evening after the time, in full or by their first letters ("10:15 ص").
+_ARABIC_AM = ("ص", "صباحا", "صباحًا", "صباحاً")
+_ARABIC_PM = ("م", "مساء", "مساءً", "مساءا")
+_ARABIC_AMPM = (
+    "(?:"
+    + "|".join(sorted([*_ARABIC_AM, *_ARABIC_PM], key=len, reverse=True))
+    + ")(?![\u0600-\u06ff])"
+)
 # Hours and minutes: "10:32", "10시 32분", "10h32", and "10.32" where a zone or "pm" follows it.
 _TIME = (
     r"(?:(?P<ampm1>오전|오후|午前|午後|上午|下午|AM|PM)\s*)?(?P<h>\d{1,2})"
@@ -499,10 +507,14 @@ _TIME = (
     + r"|Uhr\b|(?-i:"
     + _ZONE_NAME
     + r")(?![A-Za-z]))))"
-    r"(?P<mi>\d{2})(?:\s*[분分])?(?::(?P<s>\d{2}))?(?:\s*(?P<ampm2>" + _AMPM + r"))?"
+    r"(?P<mi>\d{2})(?:\s*[분分])?(?::(?P<s>\d{2}))?(?:\s*(?P<ampm2>"
+    + _AMPM
+    + "|"
+    + _ARABIC_AMPM
+    + r"))?"
 )
 # Between a date and its time: spaces, commas, bars, slashes, "at", an opening parenthesis.
-_GAP = r"(?:\s*(?:[,|/·-]|at|um|à|a las|alle|kl\.?|klo|в|\(|T)?\s*)"
+_GAP = r"(?:\s*(?:[,|/·-]|at|um|à|a las|alle|kl\.?|klo|в|\(|T|ساعت|الساعة)?\s*)"
 
 _NUMERIC = (
     # Never the year of a date in figures before it ("05/12/2024 - 06/12/2024").
@@ -538,6 +550,19 @@ _NUMERIC_DAY_FIRST = (
     r"(?P<y>(?:19|20)\d{2})(?![\d])"
 )
 
+# Iran's solar calendar (Solar Hijri), as the Persian press prints it: "۲۸ اسفند ۱۴۰۳", and in
+# figures "۱۴۰۳/۱۲/۲۸" (a year of the 13 or 1400s is no Gregorian year of news). Read in _stamp.
+_SOLAR_MONTHS = (
+    "فروردین", "اردیبهشت", "خرداد", "تیر", "مرداد", "شهریور",
+    "مهر", "آبان", "آذر", "دی", "بهمن", "اسفند",
+)  # fmt: skip
+_SOLAR = (
+    r"(?<![\d./])(?:(?P<sd>\d{1,2})\s*(?P<smon>"
+    + "|".join(_SOLAR_MONTHS)
+    + r")(?![\u0600-\u06ff])\s*(?:ماه\s*)?(?P<sy>1[34]\d{2})"
+    r"|(?P<sy2>1[34]\d{2})/(?P<sm>\d{1,2})/(?P<sd2>\d{1,2}))(?![\d./])"
+)
+
 # Each form behind a lookahead for the characters it can start with: it changes no match (a
 # class holds, case-blind, what its literals match) but lets the engine pass other positions
 # at once instead of trying every month's name there.
@@ -549,6 +574,7 @@ DATE_FORMS = (  # (lookahead, form), in the order they are tried
     (r"(?=\d)", _NUMERIC_DAY_FIRST),
     ("(?=[12])", _YEAR_FIRST_NAMED),
     (r"(?=\d)", _NUMERIC_SHORT_YEAR),
+    (r"(?=\d)", _SOLAR),
 )
 DATE_TAIL = r"(?:" + _GAP + _TIME + r"(?:\s*Uhr)?)?" + _ZONE
 _DATE_FORMS = [re.compile(start + form + DATE_TAIL, re.IGNORECASE) for start, form in DATE_FORMS]
@@ -654,9 +680,9 @@ def _hour(raw: str, ampm: str | None) -> int:
     hour = int(raw)
     if ampm:
         marker = ampm.lower().replace(".", "")
-        if marker in ("pm", "오후", "午後", "下午") and hour < 12:
+        if marker in ("pm", "오후", "午後", "下午", *_ARABIC_PM) and hour < 12:
             hour += 12
-        elif marker in ("am", "오전", "午前", "上午") and hour == 12:
+        elif marker in ("am", "오전", "午前", "上午", *_ARABIC_AM) and hour == 12:
             hour = 0
     return hour
 
@@ -683,8 +709,24 @@ def _zone_minutes(raw: str | None, wall: datetime) -> int | None:
     return sign * (int(hours) * 60 + int(minutes or 0))
 
 
+def solar_to_gregorian(year: int, month: int, day: int) -> date:
+    """A day of Iran's solar calendar as a Gregorian date (the 33-year arithmetic cycle that
+    matches the astronomical calendar from 1244 to 1816)."""
+    if not 1 <= month <= 12 or not 1 <= day <= (31 if month <= 6 else 30):
+        raise ValueError(f"no day {year}/{month}/{day} in the solar calendar")
+    cycles, rest = divmod(year + 1595, 33)
+    days = -355668 + 365 * (year + 1595) + cycles * 8 + (rest + 3) // 4 + day
+    days += (month - 1) * 31 if month <= 7 else (month - 7) * 30 + 186
+    on = date(1, 1, 1) + timedelta(days=days - 366)  # days counted from 1 January of year 0
+    if month == 12 and day == 30 and on == solar_to_gregorian(year + 1, 1, 1):
+        raise ValueError(f"{year} is no leap year: its last month has 29 days")
+    return on
+
+
 def _stamp(m: re.Match[str]) -> Stamp | None:
     groups = m.groupdict()
+    if groups.get("sy") or groups.get("sy2"):
+        return _solar_stamp(m)
     try:
         year = int(groups["y"]) if groups.get("y") else 2000 + int(groups["yy"])
         if year >= 2500:  # only a Thai date's year, after its month's name
@@ -708,6 +750,22 @@ def _stamp(m: re.Match[str]) -> Stamp | None:
     return replace(timed, second=second)
 
 
+def _solar_stamp(m: re.Match[str]) -> Stamp | None:
+    groups = m.groupdict()
+    if groups.get("sy"):
+        year, month, day = int(groups["sy"]), _SOLAR_MONTHS.index(groups["smon"]) + 1, groups["sd"]
+    else:
+        year, month, day = int(groups["sy2"]), int(groups["sm"]), groups["sd2"]
+    try:
+        on = solar_to_gregorian(year, month, int(day))
+    except ValueError:
+        return None
+    day_only = Stamp(on.year, on.month, on.day)
+    if groups.get("h") is None:
+        return day_only
+    return _clock(m, day_only) or day_only
+
+
 def _clock(m: re.Match[str], on: Stamp) -> Stamp | None:
     """The hour and minute a match prints (groups of _TIME and _ZONE) with its zone, on the
     day of `on`; None when they are no clock time."""
@@ -723,7 +781,7 @@ def _clock(m: re.Match[str], on: Stamp) -> Stamp | None:
 
 # Arabic-Indic and Extended Arabic-Indic (Persian, Urdu) digits, as ASCII.
 _ASCII_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
-_YEAR_HINT = re.compile(r"(?:19|20|25)\d\d|\d[./]\d{1,2}[./]\d\d")
+_YEAR_HINT = re.compile(r"(?:19|20|25|13|14)\d\d|\d[./]\d{1,2}[./]\d\d")
 # The Buddhist era's years run 543 ahead of the common era's.
 _BUDDHIST_ERA = 543
 
