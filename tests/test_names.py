@@ -59,6 +59,20 @@ from newsarchive.record import Author
             [Author("김민수", None, "reporter")],
             ["jieun@example.kr"],
         ),
+        # Chinese bylines in brackets, and where the reporter filed from after a slash.
+        ("（本报记者 张伟）", [Author("张伟")], []),
+        ("記者陳美玲／台北報導", [Author("陳美玲", None, None, "台北")], []),
+        (
+            "記者陳美玲、王大明／台北報導",
+            [Author("陳美玲", None, None, "台北"), Author("王大明", None, None, "台北")],
+            [],
+        ),
+        # Arabic "كتب:" (wrote), Greek signing in the genitive, Swahili "Na" (by) before a name
+        # of two words; alone before one word "Na" is a surname.
+        ("كتب: أحمد محمود", [Author("أحمد محمود")], []),
+        ("Του Γιώργου Παπαδόπουλου", [Author("Γιώργου Παπαδόπουλου")], []),
+        ("Na Juma Hamisi", [Author("Juma Hamisi")], []),
+        ("By Na Jeong-ju", [Author("Na Jeong-ju")], []),
     ],
 )
 def test_read_byline(line: str, authors: list[Author], emails: list[str]) -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from ..record import Author
@@ -58,12 +58,14 @@ _BY = re.compile(
     r"^\s*(?:(?:" + BY_LABELS + r"|" + "|".join(BY_WORDS) + r"|autor(?:in)?|author|auteur|autore"
     r"|reporter|written|text|texto|escrito por|작성자|글|автор|yazar|penulis|tác giả|लेखक"
     r"|الكاتب|phóng viên|خبرنگار|mwandishi(?: wetu)?)\b"
-    r"|(?:撰文|文|haber|מאת)(?=\s*[:：])"
+    r"|(?:撰文|文|haber|מאת|كتبت?|نویسنده)(?=\s*[:：])"
+    # Swahili's "Na" (by) before a name of two words or more: "Na" alone is a surname too.
+    r"|(?-i:Na)(?=\s+[A-Z][\w'’-]+\s+[A-Z])"
     # "Oleh" (Indonesian, Malay) with its colon only: it also opens "Oleh karena itu".
     r"|oleh(?=\s*:)"
     # A Chinese reporter's label, spaced from the name or not: "记者 周晓明", "本报记者王伟".
-    r"|(?:本报|本報)?(?:记者|記者|作者)(?=\s*[:：/]?\s*[\u3400-\u9fff]{2,4}(?:$|[\s,，、/|·])))"
-    r"\s*[:：/]?\s*",
+    r"|(?:本报|本報)?(?:记者|記者|作者)(?=\s*[:：/／]?\s*[\u3400-\u9fff]{2,4}(?:$|[\s,，、/／|·])))"
+    r"\s*[:：/／]?\s*",
     re.IGNORECASE,
 )
 _GLUED_BY = re.compile(r"^(?:[Bb]y|Von|Par|Por)(?=[A-ZÀ-Þ][a-zà-ÿ])")
@@ -75,7 +77,7 @@ _LABELS = re.compile(
     re.IGNORECASE,
 )
 _SPLIT = re.compile(
-    r"\s*(?:[,;|/&·•⋅∙◦▪‧・、ㆍ\n]|\s[-–—]\s|\b(?:" + NAME_JOINERS + r")\b)\s*"
+    r"\s*(?:[,;|/／&·•⋅∙◦▪‧・、ㆍ\n]|\s[-–—]\s|\b(?:" + NAME_JOINERS + r")\b)\s*"
     r"|\s+(?=In\s[A-Z])",  # "By Jane Roe In Travel": the section the post is filed in
 )
 _BRACKETS = re.compile(r"\([^)]*\)|\[[^\]]*\]|〈[^〉]*〉|<[^>]*>")
@@ -318,8 +320,16 @@ def _shares_role(name: str) -> bool:
     )
 
 
+# Where a Chinese byline's reporter filed from, after the names: "記者陳美玲／台北報導".
+_FILED_FROM = re.compile(r"\s*[/／]\s*([\u3400-\u9fff]{2,6}?)(?:報導|报道|報道)\s*$")
+
+
 @lru_cache(maxsize=8192)
 def _names_in(text: str, site: str | None) -> tuple[Author, ...]:
+    filed = _FILED_FROM.search(text)
+    if filed:
+        named = _names_in(text[: filed.start()], site)
+        return tuple(replace(a, dateline=a.dateline or filed.group(1)) for a in named)
     korean = list(KOREAN_BYLINE.finditer(text))
     if korean:
         authors: list[Author] = []
@@ -376,10 +386,19 @@ def _names_in(text: str, site: str | None) -> tuple[Author, ...]:
     return tuple(Author(n, None, roles.get(n)) for n in names)
 
 
+# Brackets a whole byline is set in: full-width ones in CJK pages, and in read_byline (which
+# needs a by-word, an email or a CJK name inside) ASCII ones too.
+_FULL_WIDTH_ENCLOSING = frozenset({"（）", "【】", "〔〕"})
+_ENCLOSING = _FULL_WIDTH_ENCLOSING | {"()", "[]"}
+
+
 def names_in(text: str, site: str | None = None) -> list[Author]:
     """The people a byline or an author field names, as printed, in order."""
     if len(text) > 300:
         return []
+    text = text.strip()
+    if text[:1] + text[-1:] in _FULL_WIDTH_ENCLOSING:
+        text = text[1:-1]  # "（本报记者 张伟）": a CJK byline set in brackets
     # A name never runs over a line break: the line after a byline is something else.
     lines = (" ".join(line.split()) for line in text.splitlines())
     return list(_names_in("\n".join(line for line in lines if line), site))
@@ -433,6 +452,13 @@ def read_byline(line: str) -> Byline | None:
     read the result and never change it.
     """
     text = line.strip().lstrip("/").strip()
+    if text[:1] + text[-1:] in _ENCLOSING:  # "（本报记者 张伟）": a byline set in brackets
+        inside = _read_byline(text[1:-1].strip())
+        return replace(inside, text=text) if inside else None
+    return _read_byline(text)
+
+
+def _read_byline(text: str) -> Byline | None:
     if not text or len(text) > 120:
         return None
     # The evidence a byline needs: an email, a Korean or Chinese name with its role, a by-word.

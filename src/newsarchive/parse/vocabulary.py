@@ -60,6 +60,7 @@ BULLET_START = re.compile(r"^(?:[•·*▶■▷►◆●○–—-]\s|\d{1,2}[.
 BY_WORDS = (
     "by", "von", "par", "por", "di", "door", "av", "af", "od", "de", "da", "от",
     "بقلم", "โดย",  # Arabic, Thai
+    "του", "της",  # Greek signs in the genitive: "Του Γιώργου Παπαδόπουλου"
 )  # fmt: skip
 # Labels that end in the byline's own "by": "Written by", "Kolumne von", "Ein Kommentar von".
 BY_LABELS = (
@@ -78,7 +79,7 @@ AUTHOR_LABEL = re.compile(
 BY_PREFIX = re.compile(
     r"^\s*(?:" + BY_LABELS + r"|" + "|".join(BY_WORDS) + r")\b\s*:?\s*"
     r"|^\s*(?:author|autor|autorin|auteur|autore|reporter|yazar|penulis|oleh|tác giả|लेखक"
-    r"|الكاتب|phóng viên|خبرنگار|mwandishi(?: wetu)?|haber|מאת|撰文|文)\s*[:：]\s*",
+    r"|الكاتب|كتبت?|phóng viên|خبرنگار|نویسنده|mwandishi(?: wetu)?|haber|מאת|撰文|文)\s*[:：]\s*",
     re.IGNORECASE,
 )
 # "ByJane Roe": a by-word glued to the name when a page's elements are copied without a space.
