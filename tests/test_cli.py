@@ -237,6 +237,46 @@ def test_list_keeps_what_the_filters_keep(runner: CliRunner) -> None:
     assert "--offset 1 -n 1 --lang ko shows the next" in err
 
 
+def test_list_reads_the_same_records_in_the_same_order_with_the_driver_alone(
+    runner: CliRunner, db_url: str
+) -> None:
+    # A plain `list` reads its lines with sqlite3 or psycopg (no SQLAlchemy to load); --json
+    # reads whole records through the Archive. Same records, same order: undated ones last,
+    # ties of one posting day by id, filters and pages alike.
+    from golden import fixture_pages
+
+    assert run(runner, "ingest", *map(str, fixture_pages()))[0] == 0
+
+    def ids(*options: str, as_json: bool) -> list[int]:
+        code, out, _ = run(runner, "list", "-n", "500", *options, *(["--json"] if as_json else []))
+        assert code == 0
+        if as_json:
+            return [json.loads(line)["id"] for line in out.splitlines()]
+        return [int(line.split()[0]) for line in out.splitlines()]
+
+    for options in [(), ("--lang", "ko"), ("--since", "2024-11-28"), ("--offset", "7")]:
+        listed = ids(*options, as_json=False)
+        assert listed and listed == ids(*options, as_json=True), options
+
+
+def test_list_on_a_sqlite_file_does_not_load_sqlalchemy(
+    runner: CliRunner, seeds: Path, tmp_path: Path
+) -> None:
+    db = tmp_path / "light.db"
+    assert runner.invoke(cli, ["--db", str(db), "ingest", str(seeds)]).exit_code == 0
+    script = (
+        "import sys\n"
+        "from newsarchive.cli import main\n"
+        f"sys.argv = ['newsarchive', '--db', {str(db)!r}, 'list', '--lang', 'en']\n"
+        "try:\n    main()\n"
+        "except SystemExit as exit:\n    assert not exit.code, exit.code\n"
+        "print('loaded' if 'sqlalchemy' in sys.modules else 'not loaded')\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert "Trump team may pursue" in done.stdout and done.stdout.endswith("not loaded\n")
+
+
 def test_info(runner: CliRunner, db_url: str) -> None:
     code, _, err = run(runner, "info")
     assert code == 1 and "no archive at" in err  # read commands never create one

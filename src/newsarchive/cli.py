@@ -15,7 +15,7 @@ import re
 import shlex
 import sys
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, TypeVar
@@ -26,6 +26,7 @@ from click.core import ParameterSource
 if TYPE_CHECKING:
     from .errors import InputError
     from .store import Archive
+    from .store.listing import Listed
     from .store.search import SearchOptions
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -1148,28 +1149,46 @@ def list_(
     authors: tuple[str, ...],
 ) -> None:
     """List records, newest first (those the filters keep, when given)."""
-    from .errors import QueryError
+    from .errors import ArchiveError, QueryError
+    from .record import Article
     from .render import article_row, escape, to_json
+    from .store.reader import list_file
 
     filters = search_options((), since, until, sources, languages, authors, every=True)
     filtered = filters.filtered
-    with open_archive(ctx) as archive:
-        try:
-            articles = archive.recent(
-                limit + 1, container=container, offset=offset, filters=filters if filtered else None
-            )
-            unknown = (
-                container is not None and not articles and not archive.holds_container(container)
-            )
-        except QueryError as exc:
-            raise click.UsageError(str(exc)) from exc
+    kept = filters if filtered else None
+    articles: Sequence[Article | Listed] | None = None
+    unknown = False
+    try:
+        if not as_json and container is None:
+            # The lines alone: read with the engine's driver (no SQLAlchemy to load), unless
+            # the file is no archive of this schema (opened the usual way, which says so).
+            articles = list_file(ctx.obj.get("db"), kept, limit + 1, offset)
+        if articles is None:
+            with open_archive(ctx) as archive:
+                articles = archive.recent(
+                    limit + 1, container=container, offset=offset, filters=kept
+                )
+                unknown = (
+                    container is not None
+                    and not articles
+                    and not archive.holds_container(container)
+                )
+    except QueryError as exc:
+        raise click.UsageError(str(exc)) from exc
+    except ArchiveError as exc:
+        raise click.ClickException(str(exc)) from exc
     if unknown:
         click.echo(
             f"error: no record in this archive came out of {escape(container or '')}", err=True
         )
         ctx.exit(EXIT_FAILED)
     for article in articles[:limit]:
-        click.echo(to_json(article.to_dict()) if as_json else article_row(article))
+        click.echo(
+            to_json(article.to_dict())
+            if isinstance(article, Article)  # as_json: records from the archive
+            else article_row(article)
+        )
     if not articles and offset:
         click.echo(f"no records past --offset {offset}", err=True)
     elif not articles and container:

@@ -20,6 +20,7 @@ from .store.fts import HIGHLIGHT_END, HIGHLIGHT_START
 
 if TYPE_CHECKING:
     from .store import SearchHit
+    from .store.listing import Listed
 
 _ANSI = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[@-_]")
 BOLD, RESET = "\x1b[1m", "\x1b[0m"  # a terminal's bold, and back to normal
@@ -190,7 +191,7 @@ def _pad(text: str, width: int) -> str:
     return cut + " " * (width - columns(cut))
 
 
-def article_row(article: Article) -> str:
+def article_row(article: Article | Listed) -> str:
     """One line of `list`: id, date, source, headline, fitted to the terminal."""
     width = _width()
     day = (article.posted_at or "")[:10] or "-"

@@ -13,7 +13,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, Integer, column, func, make_url, select, text
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
-from sqlalchemy.orm import Session, defer
+from sqlalchemy.orm import Session, aliased, defer
 
 from ..errors import ArchiveError, NotFound, QueryError
 from ..record import Article, InputInfo
@@ -29,6 +29,7 @@ from .engine import (
     sqlite_file,
     sqlite_read_url,
 )
+from .listing import NEWEST_FIRST
 from .models import (
     ArticleRow,
     ArticleVersionRow,
@@ -214,12 +215,13 @@ class Archive:
         the articles read out of that web archive or browser save (its path as given to
         ingest, or its file name); with `filters`, only those a search's filters keep (its
         query too, unless `every`)."""
-        query = select(ArticleRow)
+        a = aliased(ArticleRow, name="a")  # the alias NEWEST_FIRST names its columns by
+        query = select(a)
         if filters is not None:
             filters.check()
             sql, params = matching_ids(self.dialect, filters)
             kept = text(sql).bindparams(**params).columns(column("id", Integer))
-            query = query.where(ArticleRow.id.in_(select(kept.subquery().c.id)))
+            query = query.where(a.id.in_(select(kept.subquery().c.id)))
         with self._session() as s:
             if container is not None:
                 paths = self._container_paths(s, container)
@@ -231,16 +233,8 @@ class Archive:
                     .join(InputCopyRow, InputCopyRow.input_id == InputRow.id)
                     .where(InputCopyRow.path.in_(paths))
                 )
-                query = query.where(ArticleRow.id.in_(pages.union(copies)))
-            rows = s.scalars(
-                query.order_by(
-                    ArticleRow.posted_utc.is_(None),
-                    ArticleRow.posted_utc.desc(),
-                    ArticleRow.id.desc(),
-                )
-                .offset(offset)
-                .limit(limit)
-            ).all()
+                query = query.where(a.id.in_(pages.union(copies)))
+            rows = s.scalars(query.order_by(text(NEWEST_FIRST)).offset(offset).limit(limit)).all()
             return [article_from_row(r) for r in rows]
 
     def holds_container(self, given: str) -> bool:

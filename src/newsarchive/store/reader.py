@@ -1,8 +1,9 @@
-"""Search an archive with its engine's driver alone: sqlite3, or psycopg on PostgreSQL.
+"""Search and list an archive with its engine's driver alone: sqlite3, or psycopg on PostgreSQL.
 
-`newsarchive search` runs in a new process each time; importing SQLAlchemy costs it about a
-third of a second, more than the search itself on most archives. On an archive of the current
-schema it runs the same statements (search.py) through the driver, read-only. Anything else (a
+`newsarchive search` and `list` run in a new process each time; importing SQLAlchemy costs
+them about half a second, more than the statements themselves on most archives. On an archive
+of the current schema they run the same statements (search.py, listing.py) through the driver,
+read-only. Anything else (a
 missing file, another schema) returns None, and the caller opens the archive the usual way,
 which says what is wrong. A PostgreSQL server that refuses the connection is reported here, as
 the usual path words it: asking it twice would only double the wait.
@@ -11,14 +12,18 @@ the usual path words it: asking it twice would only double the wait.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 from urllib.parse import urlsplit, urlunsplit
 
 from ..errors import ArchiveError
 from .engine import PG_DRIVER, REPAIR_HINT, SQLITE_CACHE, db_reason, register_functions, resolve_url
+from .listing import Listed, run_listing
 from .schema import HEAD_REVISION
-from .search import PG_SEARCH_SETTINGS, Hits, SearchOptions, pyformat, run_search
+from .search import PG_SEARCH_SETTINGS, Execute, Hits, SearchOptions, pyformat, run_search
+
+T = TypeVar("T")
 
 _SQLITE = "sqlite:///"
 
@@ -49,9 +54,28 @@ def _connect(path: Path) -> sqlite3.Connection | None:
 def search_file(db: str | None, options: SearchOptions) -> Hits | None:
     """The search's hits, or None when db is not an archive of the current schema that the
     driver alone can read (the caller then opens it the usual way)."""
+    return _with_driver(
+        db, "search", lambda execute, dialect: run_search(execute, dialect, options)
+    )
+
+
+def list_file(
+    db: str | None, filters: SearchOptions | None, limit: int, offset: int
+) -> list[Listed] | None:
+    """A page of `list`, or None as for search_file."""
+    return _with_driver(
+        db,
+        "listing",
+        lambda execute, dialect: run_listing(execute, dialect, filters, limit, offset),
+    )
+
+
+def _with_driver(db: str | None, what: str, run: Callable[[Execute, str], T]) -> T | None:
+    """`run` on the archive db names through its driver, read-only: None when that archive is
+    no SQLite file or PostgreSQL database of the current schema."""
     url = resolve_url(db)
     if url.startswith(PG_DRIVER):
-        return _search_postgresql(url, options)
+        return _on_postgresql(url, what, run)
     path = archive_file(db)
     if path is None:
         return None
@@ -71,11 +95,11 @@ def search_file(db: str | None, options: SearchOptions) -> Hits | None:
             return conn.execute(sql, params).fetchall()
 
         try:
-            return run_search(execute, "sqlite", options)
+            return run(execute, "sqlite")
         except sqlite3.Error as exc:
             # The query language quotes every term: an engine error here is the archive's
             # (its search index missing, say), not the query's.
-            raise ArchiveError(f"the search could not run: {exc}{REPAIR_HINT}") from exc
+            raise ArchiveError(f"the {what} could not run: {exc}{REPAIR_HINT}") from exc
     finally:
         conn.close()
 
@@ -89,9 +113,9 @@ def _shown(url: str) -> str:
     return urlunsplit(parts._replace(netloc=f"{parts.username or ''}:***@{host}"))
 
 
-def _search_postgresql(url: str, options: SearchOptions) -> Hits | None:
-    """The search on a PostgreSQL archive through psycopg alone, in one read-only transaction
-    with the planner settings searches run with (PG_SEARCH_PLANNER)."""
+def _on_postgresql(url: str, what: str, run: Callable[[Execute, str], T]) -> T | None:
+    """`run` on a PostgreSQL archive through psycopg alone, in one read-only transaction with
+    the planner settings searches run with (PG_SEARCH_PLANNER)."""
     try:
         import psycopg
     except ImportError:
@@ -116,8 +140,8 @@ def _search_postgresql(url: str, options: SearchOptions) -> Hits | None:
             return conn.execute(pyformat(sql), params).fetchall()
 
         try:
-            return run_search(execute, "postgresql", options)
+            return run(execute, "postgresql")
         except psycopg.Error as exc:
-            raise ArchiveError(f"the search could not run: {db_reason(exc)}{REPAIR_HINT}") from exc
+            raise ArchiveError(f"the {what} could not run: {db_reason(exc)}{REPAIR_HINT}") from exc
     finally:
         conn.close()
