@@ -183,6 +183,29 @@ def test_is_person(name: str, person: bool) -> None:
     assert is_person(name) is person
 
 
+@pytest.mark.parametrize(
+    ("text", "authors"),
+    [
+        # Where the reporter filed from: a place after "in" or "from", a place of two words
+        # after a comma (shaped like a name, it is none), a Taiwanese paper's "CITY報導".
+        ("By Jane Roe in Kyiv", [Author("Jane Roe", None, None, "Kyiv")]),
+        ("By Ana Lucia in Rio de Janeiro", [Author("Ana Lucia", None, None, "Rio de Janeiro")]),
+        ("Written by Max Mustermann from Berlin", [Author("Max Mustermann", None, None, "Berlin")]),
+        (
+            "By Jane Roe and Tom Reed, New York",
+            [
+                Author("Jane Roe", None, None, "New York"),
+                Author("Tom Reed", None, None, "New York"),
+            ],
+        ),
+        ("Por Carlos Silva — São Paulo", [Author("Carlos Silva", None, None, "São Paulo")]),
+        ("By Jane Roe, Tom Reed", [Author("Jane Roe"), Author("Tom Reed")]),
+    ],
+)
+def test_where_a_reporter_filed_from_is_the_dateline(text: str, authors: list[Author]) -> None:
+    assert names_in(text) == authors
+
+
 def test_trailing_byline_is_split_off() -> None:
     body, byline = split_trailing_byline("7백12.40원에 마감됐다.〈金民秀기자〉")
     assert body == "7백12.40원에 마감됐다."

@@ -19,6 +19,7 @@ from .dates import POSTED_LABEL, UPDATED_LABEL, find_dates
 from .vocabulary import (
     BY_LABELS,
     BY_WORDS,
+    DATELINE_PLACES,
     GLUED_LABEL,
     HANGUL,
     JOB_MODIFIERS,
@@ -170,6 +171,8 @@ def is_person(name: str, site: str | None = None) -> bool:
         return False
     if site and name.lower() in site.lower():
         return False
+    if name.lower() in DATELINE_PLACES:
+        return False  # "New York": a place a byline names
     return not (len(words) == 1 and name.isupper() and len(name) <= 5)  # "AFP", "dpa"
 
 
@@ -320,6 +323,11 @@ def _shares_role(name: str) -> bool:
     )
 
 
+# Where a byline's reporter filed from, after the name: "Jane Roe in Kyiv".
+_FILED_IN = re.compile(
+    r"\s+(?:in|from|reporting from)\s+"
+    r"(?P<place>[A-Z][\w'’.-]+(?:\s+(?:(?:de|da|do|del|es)\s+)?[A-Z][\w'’.-]+){0,3})$"
+)
 # Where a Chinese byline's reporter filed from, after the names: "記者陳美玲／台北報導".
 _FILED_FROM = re.compile(r"\s*[/／]\s*([\u3400-\u9fff]{2,6}?)(?:報導|报道|報道)\s*$")
 
@@ -356,6 +364,7 @@ def _names_in(text: str, site: str | None) -> tuple[Author, ...]:
     text = _LABELS.sub(" | ", text)
     names: list[str] = []
     roles: dict[str, str] = {}  # a name's job title, printed beside it or in the next part
+    datelines: dict[str, str] = {}  # where a name filed from
     for raw in _SPLIT.split(text):
         if _IN_SECTION.match(raw):
             break  # "By Jane Roe In Travel, Travel Tips": the sections the post is filed in
@@ -370,10 +379,20 @@ def _names_in(text: str, site: str | None) -> tuple[Author, ...]:
             continue
         if part in names:
             continue
+        if part.lower() in DATELINE_PLACES:
+            for name in names:
+                datelines.setdefault(name, part)  # "By Jane Roe and Tom Reed, New York"
+            continue
+        filed = _FILED_IN.search(part)
+        place = None
+        if filed and is_person(part[: filed.start()], site):
+            part, place = part[: filed.start()], filed.group("place")  # "Jane Roe in Kyiv"
         if is_person(part, site) or (signed and _is_signature(part)):
             names.append(part)
             if role:
                 roles[part] = role
+            if place:
+                datelines[part] = place
     # A lone capitalised word beside full names is a dateline or a desk ("Anna Martel, Nairobi").
     if any(len(n.split()) > 1 for n in names):
         kept: list[str] = []
@@ -383,7 +402,7 @@ def _names_in(text: str, site: str | None) -> tuple[Author, ...]:
             elif n in roles and kept and kept[-1] not in roles:
                 roles[kept[-1]] = f"{n} {roles[n]}"  # "Jane Roe, Nordic Correspondent"
         names = kept
-    return tuple(Author(n, None, roles.get(n)) for n in names)
+    return tuple(Author(n, None, roles.get(n), datelines.get(n)) for n in names)
 
 
 # Brackets a whole byline is set in: full-width ones in CJK pages, and in read_byline (which

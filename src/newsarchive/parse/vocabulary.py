@@ -183,6 +183,23 @@ NOT_PEOPLE = frozenset(
 # Labels of more than one word whose words alone are names: Vietnamese "Nhật" is a given name,
 # "cập nhật" (updated) is a label.
 NOT_PEOPLE_PHRASES = ("cập nhật", "ngày đăng", "đăng lúc", "xuất bản")
+# Places of more than one word that datelines name, shaped like a person's name ("By Jane Roe,
+# New York"): cities, states and countries news is filed from. One-word places need no list (a
+# lone word beside a full name is read as a dateline or a desk).
+DATELINE_PLACES = frozenset(
+    {"new york", "los angeles", "san francisco", "san diego", "san jose", "san antonio",
+     "las vegas", "new orleans", "salt lake city", "kansas city", "oklahoma city",
+     "st. louis", "st louis", "el paso", "santa fe", "baton rouge", "des moines", "fort worth",
+     "long beach", "palm beach", "washington dc", "washington d.c.", "new jersey",
+     "new mexico", "new hampshire", "north carolina", "south carolina", "north dakota",
+     "south dakota", "west virginia", "rhode island", "puerto rico", "san juan",
+     "mexico city", "guatemala city", "panama city", "santo domingo", "costa rica",
+     "el salvador", "buenos aires", "rio de janeiro", "são paulo", "sao paulo", "la paz",
+     "hong kong", "new delhi", "kuala lumpur", "ho chi minh city", "phnom penh", "sri lanka",
+     "tel aviv", "gaza city", "west bank", "abu dhabi", "kuwait city", "saudi arabia",
+     "addis ababa", "cape town", "dar es salaam", "south africa", "new zealand",
+     "south korea", "north korea", "united states", "united kingdom", "the hague"}
+)  # fmt: skip
 # Conjunctions that join the names of a byline.
 NAME_JOINERS = r"and|und|et|y|e|i|og|en|och|és|a|и|와|과|및"
 
