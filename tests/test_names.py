@@ -148,6 +148,11 @@ def test_team_byline_has_no_authors() -> None:
         # A beat between the name and the title: "North of England correspondent".
         ("Tom Ashby North of England correspondent", ["Tom Ashby"]),
         ("更新）", []),  # a label's bracket is no part of a name
+        # Date labels in every language dates.py reads end the names before them.
+        ("Автор: Иван Петров Опубликовано: 15 марта 2024", ["Иван Петров"]),
+        ("Penulis: Budi Santoso Diterbitkan: 15 Maret 2024", ["Budi Santoso"]),
+        ("الكاتب: أحمد علي تاريخ النشر: 15 مارس 2024", ["أحمد علي"]),
+        ("김철수 입력 2024.03.15 14:30", ["김철수"]),
     ],
 )
 def test_names_in(text: str, names: list[str]) -> None:

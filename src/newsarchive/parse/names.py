@@ -70,10 +70,14 @@ _BY = re.compile(
     re.IGNORECASE,
 )
 _GLUED_BY = re.compile(r"^(?:[Bb]y|Von|Par|Por)(?=[A-ZÀ-Þ][a-zà-ÿ])")
+# Labels a byline's line may hold after the names: of its dates (in every language dates.py
+# reads them in: "Иван Петров Опубликовано: 15 марта 2024"), of a review or a check.
 _LABELS = re.compile(
-    r"\b(?:(?:last\s+)?updated?|published|posted|modified|reviewed|fact[- ]checked|edited"
-    r"|write|written|created|date"
-    r"|aktualisiert|veröffentlicht|publié|publicado|pubblicato)\b\s*:?"
+    r"\b(?:reviewed|fact[- ]checked|edited|date|"
+    + POSTED_LABEL.pattern
+    + "|"
+    + UPDATED_LABEL.pattern
+    + r")\b\s*[:：]?"
     r"|(?-i:\b(?:on|am)\b)",  # "... on May 2", "... am 2. Mai": lower case only
     re.IGNORECASE,
 )
