@@ -20,7 +20,7 @@ import numpy as np
 from ...record import Author
 from ..learned import Matrix, forest
 from ..names import names_in, read_byline
-from ..vocabulary import AUTHOR_LABEL, BY_PREFIX, JOB_TITLE
+from ..vocabulary import AUTHOR_LABEL, BY_PREFIX, CJK_CHAR, JOB_TITLE
 from .blocks import Block
 from .dom import HtmlElement, attr_text, text_of
 from .features import PageKind
@@ -177,6 +177,15 @@ BYLINE_FEATURES = (
 )
 
 
+def _name_words(name: str) -> list[str]:
+    """A name's words as the model counts them: those of three letters or more ("Jane Roe"
+    is one; initials are none), and a CJK name, written unspaced, as its family name and its
+    given name ("山田太郎", "김철수": two)."""
+    if CJK_CHAR.match(name) and " " not in name:
+        return [name[:1], name[1:]]
+    return [w for w in name.split() if len(w) >= 3]
+
+
 def lower_words(blocks: list[Block]) -> frozenset[str]:
     """Words the page prints in lower case: common words of its language, not names."""
     return frozenset(w for b in blocks for w in _WORD.findall(b.text[:3000]) if w.islower())
@@ -199,7 +208,7 @@ def byline_rows(
     all_names = [{n.lower() for n in c.names} for c in found]
     rows = []
     for c, own in zip(found, all_names, strict=True):
-        words = [w.lower() for n in c.names for w in n.split() if len(w) >= 3]
+        words = [w.lower() for n in c.names for w in _name_words(n)]
         printed = 0 <= c.block < len(blocks)
         rows.append(
             [
