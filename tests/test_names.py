@@ -153,6 +153,9 @@ def test_team_byline_has_no_authors() -> None:
         ("Penulis: Budi Santoso Diterbitkan: 15 Maret 2024", ["Budi Santoso"]),
         ("الكاتب: أحمد علي تاريخ النشر: 15 مارس 2024", ["أحمد علي"]),
         ("김철수 입력 2024.03.15 14:30", ["김철수"]),
+        # A Japanese desk before the name, spaced from it.
+        ("（経済部　佐藤花子）", ["佐藤花子"]),
+        ("社会部 山田太郎記者", ["山田太郎"]),
     ],
 )
 def test_names_in(text: str, names: list[str]) -> None:
@@ -205,6 +208,7 @@ def test_is_person(name: str, person: bool) -> None:
         ),
         ("Por Carlos Silva — São Paulo", [Author("Carlos Silva", None, None, "São Paulo")]),
         ("By Jane Roe, Tom Reed", [Author("Jane Roe"), Author("Tom Reed")]),
+        ("記者陳美玲／台北報導 2024/03/15 10:20", [Author("陳美玲", None, None, "台北")]),
     ],
 )
 def test_where_a_reporter_filed_from_is_the_dateline(text: str, authors: list[Author]) -> None:

@@ -230,6 +230,8 @@ _JAPANESE_ROLE = re.compile(
     + "|".join(_JAPANESE_ROLES)
     + r")"
 )
+# A Japanese or Chinese desk printed before the name, spaced from it: "経済部　佐藤花子".
+_CJK_DESK = re.compile(r"^[\u3400-\u9fff]{1,5}(?:部|局|課|班|室|組)\s+(?=[\u3400-\u9fff])")
 # What signs as an agency or a paper, not a person: 共同通信記者, 中央社記者.
 _NEWSROOM_ENDINGS = ("通信", "新聞", "社", "放送", "テレビ")
 
@@ -238,6 +240,7 @@ def _clean_part(part: str) -> tuple[str, str | None]:
     """A byline's part as the name it prints, and the job title printed with it, if any:
     "Jane Roe Senior Writer" -> ("Jane Roe", "Senior Writer")."""
     part = _ACRONYM.sub("", _GLUED_BY.sub("", part.strip()))  # "YTN 오인석" -> "오인석"
+    part = _CJK_DESK.sub("", part)  # "経済部 佐藤花子" -> "佐藤花子"
     for _ in range(2):  # "Written by: Jane Roe", "Text: Von Jane Roe"
         part = _BY.sub("", part, count=1).strip()
     role = None
@@ -333,7 +336,7 @@ _FILED_IN = re.compile(
     r"(?P<place>[A-Z][\w'’.-]+(?:\s+(?:(?:de|da|do|del|es)\s+)?[A-Z][\w'’.-]+){0,3})$"
 )
 # Where a Chinese byline's reporter filed from, after the names: "記者陳美玲／台北報導".
-_FILED_FROM = re.compile(r"\s*[/／]\s*([\u3400-\u9fff]{2,6}?)(?:報導|报道|報道)\s*$")
+_FILED_FROM = re.compile(r"\s*[/／]\s*([\u3400-\u9fff]{2,6}?)(?:報導|报道|報道)(?=\s|$)")
 
 
 @lru_cache(maxsize=8192)
