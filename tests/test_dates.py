@@ -210,6 +210,10 @@ def test_a_sentence_with_a_date_is_not_a_date_line() -> None:
         ("https://example.org/2023/results/03/", None),
         ("https://example.org/2023/oct/3.html", "2023-10-03"),
         ("https://example.org/2023/set/05/", None),  # English names only
+        # The year and month together, then the day, as Chinese sites write them.
+        ("https://www.example.com.cn/society/2024-03/15/c_1130101234.htm", "2024-03-15"),
+        ("http://world.example.com.cn/n1/2024/0315/c1002-40196345.html", "2024-03-15"),
+        ("https://example.org/item/2024/1399/", None),
     ],
 )
 def test_date_from_url(url: str, day: str | None) -> None:
@@ -328,8 +332,16 @@ def test_a_utc_time_is_given_in_the_publishers_zone_but_a_utc_midnight_is_a_date
             "Bürgermeisterin nach der Sitzung.",
             "2024-03-07T06:45:00+01:00",
         ),
+        (
+            "Il Comune approva il nuovo piano per le piste ciclabili\n\n"
+            "15 marzo 2024 ore 11:20\n\n"
+            "Il consiglio comunale ha approvato ieri sera il piano che prevede dodici nuovi "
+            "chilometri di piste ciclabili entro la fine del prossimo anno.\n\n"
+            "L'assessore alla mobilità ha spiegato che i lavori partiranno a settembre.",
+            "2024-03-15T11:20:00+01:00",
+        ),
     ],
-    ids=["ja", "de"],
+    ids=["ja", "de", "it"],
 )
 def test_news_in_a_one_zone_language_is_given_that_zone(capture: str, posted: str) -> None:
     # No publisher known, no zone printed: Japanese news is Japan time, German news
@@ -377,6 +389,11 @@ def test_thai_dates_in_the_buddhist_era() -> None:
         ("تاریخ انتشار: ۲۸ اسفند ۱۴۰۳ ساعت ۱۰:۱۵ GMT+3:30", (2025, 3, 18, 10, 210, "posted")),
         ("۱ فروردین ۱۴۰۴", (2025, 3, 21, None, None, None)),
         ("۱۴۰۲/۱۰/۰۱", (2023, 12, 22, None, None, None)),
+        # The word for "at" between a date and its time, in more languages.
+        ("15 marzo 2024 alle ore 11:20 CET", (2024, 3, 15, 11, 60, None)),
+        ("15 maart 2024 om 11:20 CET", (2024, 3, 15, 11, 60, None)),
+        ("15 marca 2024 o godz. 11:20 CET", (2024, 3, 15, 11, 60, None)),
+        ("15 de março de 2024 às 11:20 WET", (2024, 3, 15, 11, 0, None)),
     ],
 )
 def test_dates_times_zones_and_labels_in_more_languages(

@@ -514,7 +514,10 @@ _TIME = (
     + r"))?"
 )
 # Between a date and its time: spaces, commas, bars, slashes, "at", an opening parenthesis.
-_GAP = r"(?:\s*(?:[,|/·-]|at|um|à|a las|alle|kl\.?|klo|в|\(|T|ساعت|الساعة)?\s*)"
+_GAP = (
+    r"(?:\s*(?:[,|/·-]|at|um|à|às|a las|alle ore|alle|ore|ora|om|o godz\.?|godz\.?|kl\.?|klo|в"
+    r"|\(|T|ساعت|الساعة)?\s*)"
+)
 
 _NUMERIC = (
     # Never the year of a date in figures before it ("05/12/2024 - 06/12/2024").
@@ -988,6 +991,12 @@ _URL_DATE = re.compile(
 )
 
 
+# The day after a year and month printed together, as Chinese sites write it: /2024-03/15/,
+# /2024/0315/ (the month and day together).
+_URL_MONTH_THEN_DAY = re.compile(
+    r"/(?P<y>(?:19|20)\d{2})(?:-(?P<m>0[1-9]|1[0-2])/(?P<d>0[1-9]|[12]\d|3[01])"
+    r"|/(?P<m2>0[1-9]|1[0-2])(?P<d2>0[1-9]|[12]\d|3[01]))(?=/)"
+)
 # /2023/october/3/, /2023/oct/03.html: an English month's name between the year and the day
 # (addresses are written in English far more often than their pages).
 _URL_NAMED_DATE = re.compile(
@@ -1006,7 +1015,7 @@ _URL_MONTHS = {
 
 def date_from_url(url: str) -> Stamp | None:
     """The day many sites put in an article's address: /2017/5/21/, /20241128/, /2024-06-03/,
-    /2023/october/03/."""
+    /2023/october/03/, /2024-03/15/, /2024/0315/."""
     path = re.sub(r"^[a-z]+://[^/]+", "", url, flags=re.IGNORECASE)
     path = path.split("?", 1)[0]
     for y, mon, d in _url_days(path):
@@ -1031,6 +1040,12 @@ def _url_days(path: str) -> Iterable[tuple[int, int, int]]:
         if sep == "/" and not re.search(r"/" + re.escape(raw) + r"(?:/|$)", path):
             continue
         yield int(m.group("y")), int(m.group("m")), int(m.group("d"))
+    for m in _URL_MONTH_THEN_DAY.finditer(path):
+        yield (
+            int(m.group("y")),
+            int(m.group("m") or m.group("m2")),
+            int(m.group("d") or m.group("d2")),
+        )
     for m in _URL_NAMED_DATE.finditer(path.lower()):
         month = _URL_MONTHS.get(m.group("mon"))
         if month is not None:

@@ -367,7 +367,8 @@ def _shown(stamp: Stamp | None, zone: tzinfo | None, other: Stamp | None) -> str
 # Languages whose news is printed in one zone, for a publisher whose zone is not known
 # otherwise: Korean (Korea time), Japanese (Japan time), German (Germany, Austria and
 # Switzerland keep Central European time), Thai and Vietnamese (Indochina time), Chinese (China,
-# Taiwan, Hong Kong and Singapore keep UTC+8), and the languages of one country's press.
+# Taiwan, Hong Kong and Singapore keep UTC+8), and the languages of one country's press (or of
+# neighbours on the same clock: Italian, Dutch, Romanian).
 LANGUAGE_ZONES = {
     "ko": SEOUL,
     "ja": "Asia/Tokyo",
@@ -382,6 +383,22 @@ LANGUAGE_ZONES = {
     "he": "Asia/Jerusalem",
     "cs": "Europe/Prague",
     "hu": "Europe/Budapest",
+    "it": "Europe/Rome",
+    "nl": "Europe/Amsterdam",
+    "da": "Europe/Copenhagen",
+    "sv": "Europe/Stockholm",
+    "no": "Europe/Oslo",
+    "nb": "Europe/Oslo",
+    "nn": "Europe/Oslo",
+    "fi": "Europe/Helsinki",
+    "sk": "Europe/Bratislava",
+    "sl": "Europe/Ljubljana",
+    "hr": "Europe/Zagreb",
+    "ro": "Europe/Bucharest",
+    "bg": "Europe/Sofia",
+    "et": "Europe/Tallinn",
+    "lv": "Europe/Riga",
+    "lt": "Europe/Vilnius",
 }
 
 
