@@ -20,7 +20,7 @@ import numpy as np
 
 from .. import boilerplate as bp
 from ..learned import Matrix
-from ..lines import char_classes, date_line, text_length
+from ..lines import char_classes, date_line, text_length, words
 from ..names import read_byline
 from ..text.signals import terms
 from ..vocabulary import (
@@ -128,7 +128,7 @@ def _text_signals(s: str) -> tuple[float, ...]:
     # The regular expressions run only where they can say yes: on short blocks, mostly.
     return (
         math.log1p(n),
-        math.log1p(len(tokens)),
+        math.log1p(words(s)),  # Chinese and Japanese, unspaced, a word per two characters
         0.0,
         float(bool(SENTENCE_END.search(s[-8:]))),
         float(s.endswith((":", "："))),
