@@ -334,6 +334,10 @@ def _fallback(blocks: list[Block], longest: bool = True) -> list[str]:
 # else with a like name (a section's subtitle, a byline, a caption, a photo's or meta line).
 _DECK_CLASS = re.compile(
     r"sub-?head|sub-?title|\bdeck\b|\bdek\b|standfirst|strapline|(?<![\w-])sub(?![\w-])"
+    # ... in the languages class names are written in: French, German, Spanish, Italian,
+    # Portuguese.
+    r"|chapo|chapeau|teaser|vorspann|subtitulo|sumario|entradilla|bajada|sottotitolo"
+    r"|linha-?fina"
 )
 _NOT_DECK_CLASS = re.compile(
     r"section|related|more|meta|byline|author|caption|credit|image|photo|video|media|date|time"
