@@ -45,6 +45,8 @@ def _corpus(folder: Path, seed_path: Path, first: int, count: int) -> None:
 def _sound(db: str) -> int:
     """Check the archive is whole and return how many articles it holds."""
     if not db.startswith("postgresql"):
+        if not Path(db).exists():
+            return 0  # stopped before it made the archive (no empty file left behind)
         con = sqlite3.connect(db)
         try:
             assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
