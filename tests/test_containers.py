@@ -275,6 +275,11 @@ def test_a_wacz_is_read_through_its_warcs(db_url: str, tmp_path: Path) -> None:
     assert records(runner, db_url) == as_files(runner, str(tmp_path / "files.db"), PAGES)
     listed = runner.invoke(cli, ["--db", db_url, "list", "--container", "site.wacz"])
     assert len(listed.stdout.splitlines()) == 4
+    assert not any(line.startswith("{") for line in listed.stdout.splitlines())  # the table
+    filtered = runner.invoke(
+        cli, ["--db", db_url, "list", "--container", "site.wacz", "--lang", "xx"]
+    )
+    assert filtered.exit_code == 0 and "no records the filters keep" in filtered.stderr
     shown = json.loads(runner.invoke(cli, ["--db", db_url, "show", "--json", "1"]).stdout)
     assert shown["input"]["container"] == "wacz"
     assert shown["input"]["record"].startswith("archive/data.warc.gz, offset ")

@@ -1184,14 +1184,13 @@ def list_(
         )
         ctx.exit(EXIT_FAILED)
     for article in articles[:limit]:
-        click.echo(
-            to_json(article.to_dict())
-            if isinstance(article, Article)  # as_json: records from the archive
-            else article_row(article)
-        )
+        if as_json and isinstance(article, Article):  # --json reads whole records
+            click.echo(to_json(article.to_dict()))
+        else:
+            click.echo(article_row(article))
     if not articles and offset:
         click.echo(f"no records past --offset {offset}", err=True)
-    elif not articles and container:
+    elif not articles and container and not filtered:
         click.echo(f"no records read out of {escape(container)}", err=True)
     elif not articles and filtered:
         click.echo("no records the filters keep", err=True)
