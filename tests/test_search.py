@@ -475,6 +475,9 @@ def test_a_full_page_of_results_says_how_to_see_more(
     several = runner.invoke(cli, ["search", "Seoul", "-n", "2"])
     assert several.exit_code == 0 and len(several.stdout.splitlines()) == 1 + 2 * 2
     assert several.stderr == "(2 shown: --offset 2 -n 2 shows the next)\n"
+    # The next page's command keeps the filters, the order and --exact.
+    kept = runner.invoke(cli, ["search", "Seoul", "-n", "1", "--sort", "newest", "--exact"])
+    assert kept.stderr == "(1 shown: --offset 1 -n 1 --sort newest --exact shows the next)\n"
     count = len(archive.search(SearchOptions(query="Seoul", limit=100)))
     last = runner.invoke(cli, ["search", "Seoul", "-n", "2", "--offset", str(count - 2)])
     assert last.exit_code == 0 and last.stderr == ""  # the last two: nothing more to say

@@ -805,7 +805,10 @@ def search(
         if hits:
             click.echo(hits_table(hits, terminal=sys.stdout.isatty()))
             if beyond:
-                more(limit, offset)
+                again = filters_again(since, until, sources, languages, authors)
+                again += [("--sort", sort if sort != "relevance" else None)]
+                again += [("--exact", "" if exact else None)]  # a flag: printed alone
+                more(limit, offset, again)
         else:
             click.echo(f"no matches past --offset {offset}" if offset else "no matches", err=True)
     # On standard error, whatever the output's form (as the notes above).
@@ -1195,17 +1198,31 @@ def list_(
     elif not articles and filtered:
         click.echo("no records the filters keep", err=True)
     elif len(articles) > limit and not as_json:
-        again: list[tuple[str, str | None]] = [("--container", container)]
-        again += [("--since", since), ("--until", until)]
-        again += [("--source", v) for v in sources] + [("--lang", v) for v in languages]
-        again += [("--author", v) for v in authors]
-        more(limit, offset, "".join(f" {o} {shlex.quote(v)}" for o, v in again if v))
+        again = [
+            ("--container", container),
+            *filters_again(since, until, sources, languages, authors),
+        ]
+        more(limit, offset, again)
 
 
-def more(limit: int, offset: int, also: str = "") -> None:
+def filters_again(
+    since: str | None,
+    until: str | None,
+    sources: tuple[str, ...],
+    languages: tuple[str, ...],
+    authors: tuple[str, ...],
+) -> list[tuple[str, str | None]]:
+    """The filter options as given, to print in the command that shows the next page."""
+    again: list[tuple[str, str | None]] = [("--since", since), ("--until", until)]
+    again += [("--source", v) for v in sources] + [("--lang", v) for v in languages]
+    return again + [("--author", v) for v in authors]
+
+
+def more(limit: int, offset: int, again: list[tuple[str, str | None]]) -> None:
     """Say, after a table that filled its limit, that there may be more and how to see them:
-    the options of the next page (the same command, further on; `also`, its other options)."""
+    the options of the next page (the same command, further on, with its other options)."""
     same = f" -n {limit}" if limit != DEFAULT_LIMIT else ""
+    also = "".join(f" {o} {shlex.quote(v)}" if v else f" {o}" for o, v in again if v is not None)
     click.echo(f"({limit} shown: --offset {offset + limit}{same}{also} shows the next)", err=True)
 
 
