@@ -542,12 +542,20 @@ def test_delete_takes_a_record_with_its_editions_and_originals(
     assert run(runner, "show", "2")[0] == 1
 
 
-def test_ingest_verbose_names_the_record_each_input_became(runner: CliRunner, seeds: Path) -> None:
+def test_ingest_verbose_names_the_record_each_input_became(
+    runner: CliRunner, seeds: Path, tmp_path: Path
+) -> None:
     code, out, err = run(runner, "ingest", "-v", str(seeds))
     assert code == 0 and out.startswith("1 added")
     assert err.strip().startswith("added: record 1: ") and err.strip().endswith(".txt")
     code, out, err = run(runner, "ingest", "-v", str(seeds))
     assert out.startswith("0 added, 1 unchanged") and "record" not in err
+    # Unchanged, but in other bytes (a copy saved again): kept too, and -v says where.
+    copy = tmp_path / "copy.txt"
+    copy.write_bytes(next(seeds.glob("*.txt")).read_bytes() + b"\n\n")
+    code, out, err = run(runner, "ingest", "-v", str(copy))
+    assert out.startswith("0 added, 1 unchanged")
+    assert err.startswith("unchanged: record 1: ") and "these bytes are kept too" in err
 
 
 def test_a_reader_that_goes_away_ends_the_command_quietly(seed_path: Path, tmp_path: Path) -> None:

@@ -334,8 +334,8 @@ def cli(ctx: click.Context, db: str | None) -> None:
     "--verbose",
     "-v",
     is_flag=True,
-    help="Also name the record each input became (added, updated, earlier), and the records"
-    " of web archives that are not articles, and why.",
+    help="Also name the record each input became (added, updated, earlier, and unchanged when"
+    " its bytes are new), and the records of web archives that are not articles, and why.",
 )
 @click.option(
     "--workers",
@@ -448,6 +448,12 @@ def ingest(
                 elif verbose and result.article_id and result.status != "unchanged":
                     # Which record each input became: what a run added can be looked at.
                     say(f"{result.status}: record {result.article_id}: {escape(result.path)}")
+                elif verbose and result.article_id and result.reason != ingest_mod.SEEN_BEFORE:
+                    # Unchanged, but its bytes are new: kept beside the record's (show --inputs).
+                    say(
+                        f"unchanged: record {result.article_id}: {escape(result.path)}"
+                        " (its text is stored already; these bytes are kept too)"
+                    )
                 elif result.status == "unchanged" and url and result.container is None:
                     # Stored before: nothing of this run, --url included, is.
                     record = f"record {result.article_id}" if result.article_id else "a record"
