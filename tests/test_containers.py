@@ -202,10 +202,15 @@ def test_the_same_payload_at_another_outlet_is_that_outlets_page(tmp_path: Path)
     assert result.stdout.splitlines()[0] == "3 records: 2 articles added, 1 duplicate or revisit"
 
 
-def test_a_truncated_warc_keeps_every_complete_record(tmp_path: Path) -> None:
-    whole = build_warc(tmp_path / "whole.warc.gz").read_bytes()
+@pytest.mark.parametrize("into", [30, "most"], ids=["its-first-bytes", "most-of-it"])
+def test_a_truncated_warc_keeps_every_complete_record(tmp_path: Path, into: int | str) -> None:
+    warc = build_warc(tmp_path / "whole.warc.gz")
+    whole = warc.read_bytes()
     cut = tmp_path / "cut.warc.gz"
-    cut.write_bytes(whole[: len(whole) - 300])  # into the last record's gzip member
+    # Into the last record's gzip member: a few bytes past its start (warcio then ends as if
+    # the file did), or most of the way through it.
+    end = _offsets(warc)[-1] + into if isinstance(into, int) else len(whole) - 300
+    cut.write_bytes(whole[:end])
     db = str(tmp_path / "a.db")
     result = CliRunner().invoke(cli, ["--db", db, "ingest", str(cut)])
     assert result.exit_code == 1

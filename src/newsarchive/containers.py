@@ -189,6 +189,7 @@ def warc_records(
     from warcio.archiveiterator import ArchiveIterator
 
     read = 0  # records read, for a WARC gzipped whole (read again, through gzip, past these)
+    last = -1  # where the last record read begins
     while True:
         iterator = ArchiveIterator(stream, no_record_parse=True)
         records = iter(iterator)
@@ -199,8 +200,12 @@ def warc_records(
                 with contextlib.redirect_stderr(io.StringIO()):
                     record = next(records, None)
                 if record is None:
+                    cut = _cut_member_after(stream, last)
+                    if cut is not None:
+                        yield Broken(f"{shown} ({member}offset {cut})", "a record cut short")
                     return
                 read += 1
+                last = iterator.offset
                 where = f"{member}offset {iterator.offset}"
                 item = _warc_item(record, shown, where, seen, kind)
                 if item is not None:
@@ -295,6 +300,24 @@ def _say(exc: Exception) -> str:
     if first and not first.isprintable():
         first = first.encode("unicode_escape").decode("ascii")
     return f"{type(exc).__name__}: {first[:120]}" if first else type(exc).__name__
+
+
+def _cut_member_after(stream: IO[bytes], last: int) -> int | None:
+    """Where a gzipped WARC holds a member after the last record read, when that member does
+    not decompress whole (the file cut inside its last record: warcio ends there as if the
+    file did); None when there is none, or it is empty padding, or the stream cannot seek."""
+    if last < 0 or not stream.seekable():
+        return None
+    following = _next_record_start(stream, last + 1)
+    if following is None:
+        return None
+    stream.seek(0)
+    if stream.read(2) != b"\x1f\x8b":
+        return None  # an uncompressed WARC cut short fails in warcio, record by record
+    stream.seek(following)
+    rest = _Inflating(stream)
+    content = rest.read()
+    return following if rest.cut or content.strip() else None
 
 
 def _next_record_start(stream: IO[bytes], after: int) -> int | None:
