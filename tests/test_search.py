@@ -78,6 +78,19 @@ def test_not_excludes_the_next_term() -> None:
 def test_prefix(archive: Archive) -> None:
     assert headlines(archive, query="denucleariz*")
     assert headlines(archive, query="denucleariz") == []
+    # A bracket or a comma typed after the star leaves it a prefix.
+    assert headlines(archive, query="(denucleariz*)") == headlines(archive, query="denucleariz*")
+    assert parse("denucleariz*,").groups == parse("denucleariz*").groups
+
+
+def test_parentheses_are_said_not_to_group(
+    archive: Archive, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("NEWSARCHIVE_DB", archive.url)
+    grouped = CliRunner().invoke(cli, ["search", "(Kim OR Trump) -Busan"])
+    assert grouped.exit_code == 0 and "parentheses do not group" in grouped.stderr
+    quoted = CliRunner().invoke(cli, ["search", '"Kim (Jong) Un"'])
+    assert "parentheses" not in quoted.stderr  # inside a phrase they are its text
 
 
 def test_korean_particles_attach(archive: Archive) -> None:

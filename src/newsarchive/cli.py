@@ -818,6 +818,12 @@ def search(
         else:
             click.echo(f"no matches past --offset {offset}" if offset else "no matches", err=True)
     # On standard error, whatever the output's form (as the notes above).
+    if re.search(r"[()]", re.sub(r'"[^"]*"', "", options.query)):
+        click.echo(
+            "note: parentheses do not group terms: every word must match, and OR joins the"
+            " two terms beside it",
+            err=True,
+        )
     if not hits and not offset and _unsplit_words_alone(options):
         click.echo(
             "note: Japanese and Chinese words are found only where the text sets them"

@@ -86,11 +86,15 @@ def loosened(text: str) -> str | None:
     return "".join(parts) + text[last:] if changed else None
 
 
+_CLOSING = ")]}>\"'.,;:!?"
+
+
 def _term(text: str, quoted: bool, star: bool, stem: bool = False) -> Term | None:
     words = tuple(_stem(w) if stem else w for w in _WORD.findall(text))
     if not words:
         return None
-    if not quoted and len(words) == 1 and text.rstrip().endswith("*"):
+    # "fire*", and "fire*)" or "fire*," as typed around it: brackets and punctuation are text.
+    if not quoted and len(words) == 1 and text.rstrip().rstrip(_CLOSING).endswith("*"):
         star = True
     return Term(words, prefix=star)
 
