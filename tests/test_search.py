@@ -283,6 +283,10 @@ def test_filters(archive: Archive) -> None:
         "Local library to open on Sundays"
     ]
     assert headlines(archive, query="library", authors=("Nobody",)) == []
+    # A name typed as a byline prints it, with its closing full stop.
+    assert headlines(archive, query="library", authors=("Maria Lopez.",)) == [
+        "Local library to open on Sundays"
+    ]
 
 
 def test_sort_orders_and_paging(archive: Archive) -> None:

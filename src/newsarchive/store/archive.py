@@ -29,7 +29,6 @@ from .engine import (
     sqlite_file,
     sqlite_read_url,
 )
-from .listing import NEWEST_FIRST
 from .models import (
     ArticleRow,
     ArticleVersionRow,
@@ -40,7 +39,15 @@ from .models import (
 )
 from .rows import MAX_ID, article_from_row, input_info
 from .schema import HEAD_REVISION, REVISIONS, current_revision, ensure_current, upgrade
-from .search import PG_SEARCH_SETTINGS, Hits, SearchOptions, matching_ids, pyformat, run_search
+from .search import (
+    NEWEST_FIRST,
+    PG_SEARCH_SETTINGS,
+    Hits,
+    SearchOptions,
+    matching_ids,
+    pyformat,
+    run_search,
+)
 from .writer import Deleted, Outcome, Writer
 
 __all__ = ["MAX_ID", "Archive", "Outcome"]

@@ -7,11 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..record import Source
-from .search import Execute, Params, SearchOptions, matching_ids
-
-# Newest first: by posting time (undated records last), then the later stored. Columns of the
-# articles table under the alias "a".
-NEWEST_FIRST = "a.posted_utc IS NULL, a.posted_utc DESC, a.id DESC"
+from .search import NEWEST_FIRST, Execute, Params, SearchOptions, matching_ids
 
 
 @dataclass(frozen=True)

@@ -358,7 +358,10 @@ def _filters(dialect: str, options: SearchOptions, params: Params) -> list[str]:
             name, typed = "newsarchive_fold(au.name)", ":au{}"
         else:
             name, typed = "lower(newsarchive_unaccent(au.name))", "newsarchive_unaccent(:au{})"
-        for i, author in enumerate(options.authors):
+        for i, typed_name in enumerate(options.authors):
+            # As names are stored: without the full stop or comma a byline ends with ("By Tom
+            # Becker Jr." is stored as Tom Becker Jr).
+            author = typed_name.strip().rstrip(" .,;:")
             params[f"au{i}"] = _like(fold(author) if dialect == "sqlite" else author)
             clauses.append(f"{name} LIKE {typed.format(i)} ESCAPE '\\'")
         # Asked of each matching article (its few author links, by index), not as the set of
@@ -372,8 +375,11 @@ def _filters(dialect: str, options: SearchOptions, params: Params) -> list[str]:
     return where
 
 
+# Newest first: by posting time (undated records last), then the later stored. Columns of the
+# articles table under the alias "a" (list's order too).
+NEWEST_FIRST = "a.posted_utc IS NULL, a.posted_utc DESC, a.id DESC"
 _ORDER = {
-    "newest": "a.posted_utc IS NULL, a.posted_utc DESC, a.id DESC",
+    "newest": NEWEST_FIRST,
     "oldest": "a.posted_utc IS NULL, a.posted_utc ASC, a.id ASC",
 }
 # ts_rank's weights for D, C, B, A: the body (C), the byline (B), the headline (A), in the ratio
