@@ -462,3 +462,13 @@ def test_greek_questions_ending_in_a_semicolon_are_no_code() -> None:
         "Ποιοι σταθμοί θα λειτουργήσουν πρώτοι και πότε θα κυκλοφορήσουν τα πρώτα τρένα;\n"
     )
     assert parse_bytes(page.encode(), "metro.txt").body
+
+
+def test_the_prose_a_fallback_reads_is_body_not_also_a_deck() -> None:
+    capture = (
+        "Meeting notes\n\nWe discussed the budget for next year and agreed that the travel"
+        " budget should be cut by ten percent, while the equipment budget stays the same.\n"
+    )
+    article = parse_bytes(capture.encode(), "notes.txt")
+    assert article.extraction == "text:fallback" and article.body.startswith("We discussed")
+    assert article.subheadline is None

@@ -93,6 +93,8 @@ def parse_text(text: str, url: str | None = None) -> Extracted:
         else:
             _read_byline_line(found, lines, i, common)
     found.paragraphs = [glued[i][0] if i in glued else lines[i].text for i in body_at]
+    if found.subheadline in found.paragraphs:
+        found.subheadline = None  # the fallback's prose: the body's, no deck
     if len(found.paragraphs) > 1 and _about_the_author(found.paragraphs[-1], found.authors):
         found.paragraphs.pop()
     _read_conventions(found, lines, body_at)
