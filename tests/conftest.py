@@ -50,6 +50,9 @@ def isolated_archive(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     db = tmp_path / "archive.db"
     monkeypatch.setenv("NEWSARCHIVE_DB", str(db))
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    # Tables fit the terminal: the same width wherever the tests run (a narrow terminal, a
+    # pytest-xdist worker) unless a test sets its own.
+    monkeypatch.setenv("COLUMNS", "100")
     return db
 
 

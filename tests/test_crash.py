@@ -42,14 +42,32 @@ def _corpus(folder: Path, seed_path: Path, first: int, count: int) -> None:
         (folder / f"{i:04d}.txt").write_text(page)
 
 
+def _wait_for_archive(db: str, process: subprocess.Popen[str]) -> None:
+    """Until the run has made its archive (its schema is there) or has ended."""
+    deadline = time.monotonic() + 60
+    while process.poll() is None and time.monotonic() < deadline:
+        if Path(db).exists():
+            con = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+            try:
+                if con.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
+                    return
+            except sqlite3.Error:
+                pass  # being made
+            finally:
+                con.close()
+        time.sleep(0.05)
+
+
 def _sound(db: str) -> int:
     """Check the archive is whole and return how many articles it holds."""
     if not db.startswith("postgresql"):
         if not Path(db).exists():
-            return 0  # stopped before it made the archive (no empty file left behind)
+            return 0  # stopped before it made the archive
         con = sqlite3.connect(db)
         try:
             assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+            if not con.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
+                return 0  # stopped while making it: its schema is one transaction, undone
             con.execute(
                 "INSERT INTO articles_fts(articles_fts, rank) VALUES ('integrity-check', 1)"
             )
@@ -117,8 +135,10 @@ def test_ctrl_c_stops_the_ingest_and_says_what_is_stored(tmp_path: Path, seed_pa
             text=True,
             start_new_session=True,  # a group of its own, as a terminal's foreground job
         )
-        # Past Python's start-up (a Ctrl-C while it imports newsarchive is Python's to report).
-        time.sleep(rng.uniform(1.0, 2.5))
+        # Past Python's start-up and the archive's making (a Ctrl-C while Python imports
+        # newsarchive is Python's to report): however long they take on this machine.
+        _wait_for_archive(db, process)
+        time.sleep(rng.uniform(0.0, 1.5))
         if process.poll() is None:
             os.killpg(process.pid, signal.SIGINT)
             interrupted += 1
