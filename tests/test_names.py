@@ -71,8 +71,8 @@ from newsarchive.record import Author
         # of two words; alone before one word "Na" is a surname.
         ("كتب: أحمد محمود", [Author("أحمد محمود")], []),
         ("Του Γιώργου Παπαδόπουλου", [Author("Γιώργου Παπαδόπουλου")], []),
-        ("Na Juma Hamisi", [Author("Juma Hamisi")], []),
         ("By Na Jeong-ju", [Author("Na Jeong-ju")], []),
+        ("By Na Young Lee and Tom Reed", [Author("Na Young Lee"), Author("Tom Reed")], []),
     ],
 )
 def test_read_byline(line: str, authors: list[Author], emails: list[str]) -> None:
@@ -156,6 +156,8 @@ def test_team_byline_has_no_authors() -> None:
         # A Japanese desk before the name, spaced from it.
         ("（経済部　佐藤花子）", ["佐藤花子"]),
         ("社会部 山田太郎記者", ["山田太郎"]),
+        ("阿部 寛", ["阿部 寛"]),  # a surname ending as a desk does
+        ("小室 哲哉", ["小室 哲哉"]),
     ],
 )
 def test_names_in(text: str, names: list[str]) -> None:
@@ -209,6 +211,7 @@ def test_is_person(name: str, person: bool) -> None:
         ("Por Carlos Silva — São Paulo", [Author("Carlos Silva", None, None, "São Paulo")]),
         ("By Jane Roe, Tom Reed", [Author("Jane Roe"), Author("Tom Reed")]),
         ("記者陳美玲／台北報導 2024/03/15 10:20", [Author("陳美玲", None, None, "台北")]),
+        ("By Jane Roe from The Daily Bugle", [Author("Jane Roe")]),  # an outlet, no place
     ],
 )
 def test_where_a_reporter_filed_from_is_the_dateline(text: str, authors: list[Author]) -> None:

@@ -448,7 +448,12 @@ def ingest(
                 elif verbose and result.article_id and result.status != "unchanged":
                     # Which record each input became: what a run added can be looked at.
                     say(f"{result.status}: record {result.article_id}: {escape(result.path)}")
-                elif verbose and result.article_id and result.reason != ingest_mod.SEEN_BEFORE:
+                elif (
+                    verbose
+                    and not url
+                    and result.article_id
+                    and result.reason != ingest_mod.SEEN_BEFORE
+                ):
                     # Unchanged, but its bytes are new: kept beside the record's (show --inputs).
                     say(
                         f"unchanged: record {result.article_id}: {escape(result.path)}"

@@ -303,21 +303,36 @@ def _say(exc: Exception) -> str:
 
 
 def _cut_member_after(stream: IO[bytes], last: int) -> int | None:
-    """Where a gzipped WARC holds a member after the last record read, when that member does
-    not decompress whole (the file cut inside its last record: warcio ends there as if the
-    file did); None when there is none, or it is empty padding, or the stream cannot seek."""
+    """Where a gzipped WARC holds data after the gzip member of the last record read, when
+    that data does not decompress whole (the file cut inside its last record: warcio ends
+    there as if the file did); None when there is none, it is empty padding, the WARC is not
+    gzipped, or the stream cannot seek."""
     if last < 0 or not stream.seekable():
         return None
-    following = _next_record_start(stream, last + 1)
-    if following is None:
-        return None
-    stream.seek(0)
+    stream.seek(last)
     if stream.read(2) != b"\x1f\x8b":
         return None  # an uncompressed WARC cut short fails in warcio, record by record
-    stream.seek(following)
+    stream.seek(last)
+    inflate = zlib.decompressobj(31)
+    fed = 0
+    while not inflate.eof:
+        chunk = inflate.unconsumed_tail or stream.read(1 << 20)
+        if not chunk:
+            return None  # the last record's own member ends cut: warcio's to report
+        if not inflate.unconsumed_tail:
+            fed += len(chunk)
+        try:
+            inflate.decompress(chunk, 1 << 20)  # read through, kept nowhere
+        except zlib.error:
+            return None
+    end = last + fed - len(inflate.unused_data)  # where the last record's member ends
+    stream.seek(end)
+    if stream.read(2) != b"\x1f\x8b":
+        return None  # the end of the file, or padding that is no member
+    stream.seek(end)
     rest = _Inflating(stream)
-    content = rest.read()
-    return following if rest.cut or content.strip() else None
+    content = rest.read(1 << 16)
+    return end if rest.cut or (content and content.strip()) else None
 
 
 def _next_record_start(stream: IO[bytes], after: int) -> int | None:

@@ -553,8 +553,8 @@ _NUMERIC_DAY_FIRST = (
     r"(?P<y>(?:19|20)\d{2})(?![\d])"
 )
 
-# Iran's solar calendar (Solar Hijri), as the Persian press prints it: "۲۸ اسفند ۱۴۰۳", and in
-# figures "۱۴۰۳/۱۲/۲۸" (a year of the 13 or 1400s is no Gregorian year of news). Read in _stamp.
+# Iran's solar calendar (Solar Hijri), as the Persian press prints it: "۲۸ اسفند ۱۴۰۳", by its
+# month's name (in figures alone, "1401/1/2" is as likely a reference number). Read in _stamp.
 _SOLAR_MONTHS = (
     "فروردین", "اردیبهشت", "خرداد", "تیر", "مرداد", "شهریور",
     "مهر", "آبان", "آذر", "دی", "بهمن", "اسفند",
@@ -562,9 +562,9 @@ _SOLAR_MONTHS = (
 _SOLAR = (
     r"(?<![\d./])(?:(?P<sd>\d{1,2})\s*(?P<smon>"
     + "|".join(_SOLAR_MONTHS)
-    + r")(?![\u0600-\u06ff])\s*(?:ماه\s*)?(?P<sy>1[34]\d{2})"
-    r"|(?P<sy2>1[34]\d{2})/(?P<sm>\d{1,2})/(?P<sd2>\d{1,2}))(?![\d./])"
+    + r")(?![\u0600-\u06ff])\s*(?:ماه\s*)?(?P<sy>1[34]\d{2}))(?![\d./])"
 )
+_SOLAR_HINT = re.compile("|".join(_SOLAR_MONTHS))
 
 # Each form behind a lookahead for the characters it can start with: it changes no match (a
 # class holds, case-blind, what its literals match) but lets the engine pass other positions
@@ -728,7 +728,7 @@ def solar_to_gregorian(year: int, month: int, day: int) -> date:
 
 def _stamp(m: re.Match[str]) -> Stamp | None:
     groups = m.groupdict()
-    if groups.get("sy") or groups.get("sy2"):
+    if groups.get("sy"):
         return _solar_stamp(m)
     try:
         year = int(groups["y"]) if groups.get("y") else 2000 + int(groups["yy"])
@@ -755,10 +755,7 @@ def _stamp(m: re.Match[str]) -> Stamp | None:
 
 def _solar_stamp(m: re.Match[str]) -> Stamp | None:
     groups = m.groupdict()
-    if groups.get("sy"):
-        year, month, day = int(groups["sy"]), _SOLAR_MONTHS.index(groups["smon"]) + 1, groups["sd"]
-    else:
-        year, month, day = int(groups["sy2"]), int(groups["sm"]), groups["sd2"]
+    year, month, day = int(groups["sy"]), _SOLAR_MONTHS.index(groups["smon"]) + 1, groups["sd"]
     try:
         on = solar_to_gregorian(year, month, int(day))
     except ValueError:
@@ -784,7 +781,7 @@ def _clock(m: re.Match[str], on: Stamp) -> Stamp | None:
 
 # Arabic-Indic and Extended Arabic-Indic (Persian, Urdu) digits, as ASCII.
 _ASCII_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
-_YEAR_HINT = re.compile(r"(?:19|20|25|13|14)\d\d|\d[./]\d{1,2}[./]\d\d")
+_YEAR_HINT = re.compile(r"(?:19|20|25)\d\d|\d[./]\d{1,2}[./]\d\d")
 # The Buddhist era's years run 543 ahead of the common era's.
 _BUDDHIST_ERA = 543
 
@@ -797,7 +794,7 @@ def find_dates(line: str) -> list[DateMatch]:
     """
     if not line.isascii():
         line = line.translate(_ASCII_DIGITS)  # one character for one: the positions hold
-    if not _YEAR_HINT.search(line):
+    if not _YEAR_HINT.search(line) and not (not line.isascii() and _SOLAR_HINT.search(line)):
         return []  # every form prints a year: four digits, or two after a day and month
     found: list[tuple[int, int, Stamp, DateOrder | None]] = []
     for form in _DATE_FORMS:

@@ -60,8 +60,6 @@ _BY = re.compile(
     r"|reporter|written|text|texto|escrito por|작성자|글|автор|yazar|penulis|tác giả|लेखक"
     r"|الكاتب|phóng viên|خبرنگار|mwandishi(?: wetu)?)\b"
     r"|(?:撰文|文|haber|מאת|كتبت?|نویسنده)(?=\s*[:：])"
-    # Swahili's "Na" (by) before a name of two words or more: "Na" alone is a surname too.
-    r"|(?-i:Na)(?=\s+[A-Z][\w'’-]+\s+[A-Z])"
     # "Oleh" (Indonesian, Malay) with its colon only: it also opens "Oleh karena itu".
     r"|oleh(?=\s*:)"
     # A Chinese reporter's label, spaced from the name or not: "记者 周晓明", "本报记者王伟".
@@ -231,7 +229,9 @@ _JAPANESE_ROLE = re.compile(
     + r")"
 )
 # A Japanese or Chinese desk printed before the name, spaced from it: "経済部　佐藤花子".
-_CJK_DESK = re.compile(r"^[\u3400-\u9fff]{1,5}(?:部|局|課|班|室|組)\s+(?=[\u3400-\u9fff])")
+# Two characters at least before the ending, and a name of two after: 阿部, 服部, 小室 are
+# surnames ("阿部 寛").
+_CJK_DESK = re.compile(r"^[\u3400-\u9fff]{2,5}(?:部|局|課|班|室|組)\s+(?=[\u3400-\u9fff]{2})")
 # What signs as an agency or a paper, not a person: 共同通信記者, 中央社記者.
 _NEWSROOM_ENDINGS = ("通信", "新聞", "社", "放送", "テレビ")
 
@@ -335,6 +335,16 @@ _FILED_IN = re.compile(
     r"\s+(?:in|from|reporting from)\s+"
     r"(?P<place>[A-Z][\w'’.-]+(?:\s+(?:(?:de|da|do|del|es)\s+)?[A-Z][\w'’.-]+){0,3})$"
 )
+
+
+def _is_place(name: str) -> bool:
+    """A place "in" or "from" names, not a publication ("from The New York Times")."""
+    words = name.lower().split()
+    return name.lower() in DATELINE_PLACES or not (
+        words[0] == "the" or any(w in NOT_PEOPLE for w in words)
+    )
+
+
 # Where a Chinese byline's reporter filed from, after the names: "記者陳美玲／台北報導".
 _FILED_FROM = re.compile(r"\s*[/／]\s*([\u3400-\u9fff]{2,6}?)(?:報導|报道|報道)(?=\s|$)")
 
@@ -393,7 +403,9 @@ def _names_in(text: str, site: str | None) -> tuple[Author, ...]:
         filed = _FILED_IN.search(part)
         place = None
         if filed and is_person(part[: filed.start()], site):
-            part, place = part[: filed.start()], filed.group("place")  # "Jane Roe in Kyiv"
+            # "Jane Roe in Kyiv"; "Jane Roe from The Daily Bugle": the outlet, no place.
+            part, place = part[: filed.start()], filed.group("place")
+            place = place if _is_place(place) else None
         if is_person(part, site) or (signed and _is_signature(part)):
             names.append(part)
             if role:
