@@ -556,6 +556,12 @@ def test_ingest_verbose_names_the_record_each_input_became(
     code, out, err = run(runner, "ingest", "-v", str(copy))
     assert out.startswith("0 added, 1 unchanged")
     assert err.startswith("unchanged: record 1: ") and "these bytes are kept too" in err
+    # With --url, what -v prints gives way to the note that the address changed nothing.
+    again = tmp_path / "again.txt"
+    again.write_bytes(copy.read_bytes() + b"\n")
+    url = "https://www.donga.com/en/article/all/20241128/5321443/1"  # the seed's own
+    code, out, err = run(runner, "ingest", "-v", "--url", url, str(again))
+    assert f"--url {url} changes nothing" in err and "unchanged: record" not in err
 
 
 def test_a_reader_that_goes_away_ends_the_command_quietly(seed_path: Path, tmp_path: Path) -> None:

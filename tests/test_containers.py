@@ -219,6 +219,23 @@ def test_a_truncated_warc_keeps_every_complete_record(tmp_path: Path, into: int 
     assert "3 articles added" in result.stdout and "1 failed" in result.stdout
 
 
+def test_a_whole_warc_whose_last_record_holds_gzip_data_is_no_cut(tmp_path: Path) -> None:
+    # A download kept whole (a .gz file, random bytes around it) as the last record: the
+    # gzip magic inside its data is no member after it.
+    import random
+
+    warc = tmp_path / "w.warc.gz"
+    build_warc(warc)
+    # Incompressible, so the WARC's own gzip stores it as it is, magic bytes and all.
+    rng = random.Random(3)
+    blob = rng.randbytes(20_000) + _gzip(rng.randbytes(5_000)) + rng.randbytes(20_000)
+    with warc.open("ab") as out:
+        response(WARCWriter(out, gzip=True), "https://example.org/a.gz", blob, "application/gzip")
+    result = CliRunner().invoke(cli, ["--db", str(tmp_path / "a.db"), "ingest", str(warc)])
+    assert result.exit_code == 0 and "error" not in result.stderr, result.stderr
+    assert "1 other content type" in result.stdout and "0 failed" in result.stdout
+
+
 @pytest.mark.parametrize("gzip", [True, False], ids=["gzip-per-record", "uncompressed"])
 def test_a_broken_record_in_the_middle_is_one_error_and_the_rest_is_read(
     tmp_path: Path, gzip: bool
