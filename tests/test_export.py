@@ -54,6 +54,22 @@ def test_an_exported_archive_imports_as_the_same_records(filled: str, tmp_path: 
     assert "Kim Jong Un" in runner.invoke(cli, ["--db", copy, "search", "Kim Jong Un"]).stdout
 
 
+def test_an_edited_line_that_changes_nothing_says_so(filled: str, tmp_path: Path) -> None:
+    runner = CliRunner()
+    out = tmp_path / "all.jsonl"
+    assert runner.invoke(cli, ["--db", filled, "export", "-o", str(out)]).exit_code == 0
+    first, *rest = out.read_text(encoding="utf-8").splitlines()
+    record = json.loads(first)
+    record["body"] += "\n\nA paragraph added by hand."
+    edited = tmp_path / "edited.jsonl"
+    edited.write_text("\n".join([json.dumps(record), *rest]) + "\n", encoding="utf-8")
+    again = runner.invoke(cli, ["--db", filled, "import", str(edited)])
+    assert again.exit_code == 0 and again.stdout.startswith(f"0 added, {1 + len(rest)} unchanged")
+    notes = [line for line in again.stderr.splitlines() if line.startswith("note:")]
+    assert len(notes) == 1 and "line 1: its text was edited" in notes[0]
+    assert f"record {record['id']} is stored already" in notes[0]
+
+
 def test_csv_has_a_row_per_record_and_a_column_per_field(filled: str, tmp_path: Path) -> None:
     runner = CliRunner()
     jsonl = [

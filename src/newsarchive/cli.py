@@ -1138,6 +1138,9 @@ def import_(ctx: click.Context, files: tuple[str, ...]) -> None:
                         lambda why, shown=shown: click.echo(  # type: ignore[misc]
                             f"error: {escape(shown)}: {escape(why)}", err=True
                         ),
+                        on_note=lambda why, shown=shown: click.echo(  # type: ignore[misc]
+                            f"note: {escape(shown)}: {escape(why)}", err=True
+                        ),
                     )
     except ArchiveError as exc:
         raise click.ClickException(str(exc)) from exc

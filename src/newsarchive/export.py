@@ -207,6 +207,8 @@ class ImportedRecord:
     article: Article
     line: bytes
     versions: list[tuple[Article, bytes]] = field(default_factory=list)
+    # The line gives a text hash its text no longer has: edited after it was exported.
+    edited: bool = False
 
 
 def _imported(record: dict[str, Any], line: bytes) -> Article:
@@ -218,7 +220,10 @@ def _imported(record: dict[str, Any], line: bytes) -> Article:
 def _read_record(line: bytes) -> ImportedRecord:
     record = json.loads(line)
     article = _imported(record, line)
-    found = ImportedRecord(article, line)
+    declared = record.get("sha256")
+    found = ImportedRecord(
+        article, line, edited=isinstance(declared, str) and declared != article.sha256
+    )
     versions = record.get("versions")
     if versions is None:
         return found
@@ -265,14 +270,18 @@ def import_records(
     name: str,
     on_error: Callable[[str], None],
     batch: int = 2000,
+    on_note: Callable[[str], None] | None = None,
 ) -> Counter[str]:
     """Store the records of a JSON Lines stream, `batch` a transaction; each line that is not a
-    record is reported through on_error and counted as failed."""
+    record is reported through on_error and counted as failed. An edited line (its text no
+    longer has the hash it gives) that changes nothing, its original being stored, is said so
+    through on_note."""
     counts: Counter[str] = Counter()
     writer = archive.writer()
     pending: list[tuple[Article, bytes]] = []
     versions: list[list[tuple[Article, bytes]]] = []
     numbers: list[int] = []
+    edited: set[int] = set()
 
     def flush() -> None:
         # A record the database refuses fails alone, named by its line (Writer.add_each); a
@@ -281,11 +290,18 @@ def import_records(
             if isinstance(outcome, Exception):
                 on_error(f"line {number}: cannot store it: {type(outcome).__name__}")
                 counts["failed"] += 1
-            else:
-                counts[outcome.status] += 1
+                continue
+            counts[outcome.status] += 1
+            if number in edited and outcome.status == "unchanged" and on_note is not None:
+                on_note(
+                    f"line {number}: its text was edited (it no longer has the sha256 it gives);"
+                    f" record {outcome.article_id} is stored already and keeps its own:"
+                    " import brings records back as exported, it does not edit them"
+                )
         pending.clear()
         versions.clear()
         numbers.clear()
+        edited.clear()
 
     # The errors of the first lines wait until a record or an object comes: a file none of
     # whose first lines is even a JSON object is not JSON Lines at all (a CSV, a Parquet file,
@@ -311,6 +327,8 @@ def import_records(
         pending.append((record.article, record.line))
         versions.append(record.versions)
         numbers.append(number)
+        if record.edited:
+            edited.add(number)
         if len(pending) >= batch:
             flush()
     if pending:
