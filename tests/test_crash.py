@@ -161,3 +161,21 @@ def test_ctrl_c_stops_the_ingest_and_says_what_is_stored(tmp_path: Path, seed_pa
     final = subprocess.run([*command, "-q", str(folder)], capture_output=True, text=True)
     assert final.returncode == 0, final.stderr
     assert _sound(db) == 1500
+
+
+def _ctrl_c_in_worker() -> tuple[bool, bool]:
+    return (
+        signal.getsignal(signal.SIGINT) == signal.SIG_IGN,
+        signal.SIGINT in signal.pthread_sigmask(signal.SIG_BLOCK, set()),
+    )
+
+
+def test_parsing_workers_ignore_ctrl_c_and_the_parent_gets_it_back() -> None:
+    # Workers are forked with Ctrl-C held back and ignore it from their start; the parent
+    # holds it back only while it forks them.
+    from newsarchive.ingest import _pool
+
+    with _pool(2, None) as pool:
+        assert signal.SIGINT not in signal.pthread_sigmask(signal.SIG_BLOCK, set())
+        assert pool.apply(_ctrl_c_in_worker) == (True, False)
+    assert signal.getsignal(signal.SIGINT) == signal.default_int_handler

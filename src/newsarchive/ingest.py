@@ -13,10 +13,12 @@ from __future__ import annotations
 
 import hashlib
 import multiprocessing
+import multiprocessing.pool
 import os
 import signal
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
@@ -153,8 +155,10 @@ def _init_worker(sqlite_path: str | None) -> None:
 def _init_pool_worker(sqlite_path: str | None) -> None:
     """A pool worker leaves Ctrl-C to the parent, which stops the pool: a worker dying of it
     at any point could die holding the pool's queue lock, and the parent's clean-up would
-    then wait for that lock for ever."""
+    then wait for that lock for ever. It is born with Ctrl-C held back (see _pool), so one
+    that came before this point is dropped here, never raised."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
     _init_worker(sqlite_path)
 
 
@@ -216,8 +220,7 @@ def parsed_inputs(jobs: Iterable[Job], workers: int, sqlite_path: str | None) ->
     from .parse.language import identify
 
     identify("warm the language model up before forking, so that workers share it")
-    context = multiprocessing.get_context("fork")
-    with context.Pool(workers, initializer=_init_pool_worker, initargs=(sqlite_path,)) as pool:
+    with _pool(workers, sqlite_path) as pool:
         # Two windows in flight: the next is being parsed while this one's results are
         # written, so the workers do not wait at each window's end; memory stays bounded.
         pending: Iterator[Parsed] | None = None
@@ -228,6 +231,24 @@ def parsed_inputs(jobs: Iterable[Job], workers: int, sqlite_path: str | None) ->
             pending = submitted
         if pending is not None:
             yield from pending
+
+
+@contextmanager
+def _pool(workers: int, sqlite_path: str | None) -> Iterator[multiprocessing.pool.Pool]:
+    """A pool of parsing workers, forked with Ctrl-C held back: one that came while a worker
+    was being forked, before it could ignore Ctrl-C, killed it at its start, and the pool's
+    replacement for it could wait for ever on a queue lock (a hang at Ctrl-C, once in some
+    150 tries). The parent gets a Ctrl-C held meanwhile as soon as the pool stands."""
+    context = multiprocessing.get_context("fork")
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        pool = context.Pool(workers, initializer=_init_pool_worker, initargs=(sqlite_path,))
+    except BaseException:
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
+        raise
+    with pool:
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)  # inside: a Ctrl-C now stops the pool
+        yield pool
 
 
 def jobs_for(
