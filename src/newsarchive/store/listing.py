@@ -1,6 +1,7 @@
-"""The newest records, as `list` shows them: one statement of plain SQL text, run by the Archive
-through SQLAlchemy or by `newsarchive list` through the engine's driver alone (reader.py), so
-that both give the same rows in the same order."""
+"""The newest records, as `list` shows them: plain SQL text that `newsarchive list` runs through
+the engine's driver alone (reader.py). The Archive's own `recent` (list --json, --container)
+builds its query with SQLAlchemy; both take their filters from search.matching_ids and their
+order from search.NEWEST_FIRST, so they give the same rows in the same order."""
 
 from __future__ import annotations
 
