@@ -499,6 +499,9 @@ _ARABIC_AMPM = (
     + "|".join(sorted([*_ARABIC_AM, *_ARABIC_PM], key=len, reverse=True))
     + ")(?![\u0600-\u06ff])"
 )
+# Every marker a time's hour may carry, as _hour reads them.
+_AM = frozenset({"am", "오전", "午前", "上午", *_ARABIC_AM})
+_PM = frozenset({"pm", "오후", "午後", "下午", *_ARABIC_PM})
 # Hours and minutes: "10:32", "10시 32분", "10h32", and "10.32" where a zone or "pm" follows it.
 _TIME = (
     r"(?:(?P<ampm1>오전|오후|午前|午後|上午|下午|AM|PM)\s*)?(?P<h>\d{1,2})"
@@ -683,9 +686,9 @@ def _hour(raw: str, ampm: str | None) -> int:
     hour = int(raw)
     if ampm:
         marker = ampm.lower().replace(".", "")
-        if marker in ("pm", "오후", "午後", "下午", *_ARABIC_PM) and hour < 12:
+        if marker in _PM and hour < 12:
             hour += 12
-        elif marker in ("am", "오전", "午前", "上午", *_ARABIC_AM) and hour == 12:
+        elif marker in _AM and hour == 12:
             hour = 0
     return hour
 

@@ -163,7 +163,8 @@ def is_person(name: str, site: str | None = None) -> bool:
     lowered = [w.strip(".,'’").lower() for w in words]
     if any(w in NOT_PEOPLE for w in lowered) or lowered[0] in BY_WORDS:
         return False
-    if any(phrase in " ".join(lowered) for phrase in NOT_PEOPLE_PHRASES):
+    joined = " ".join(lowered)
+    if any(phrase in joined for phrase in NOT_PEOPLE_PHRASES):
         return False
     if len(words) == 1 and name.islower():
         return False  # "admin": a login, not a name
