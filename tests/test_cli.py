@@ -491,6 +491,19 @@ def test_lang_takes_a_tag_or_a_languages_name(runner: CliRunner, seeds: Path) ->
     assert code == 2 and "'klingon' is no language" in err
 
 
+@pytest.mark.parametrize("command", ["search", "list", "timeline", "export"])
+@pytest.mark.parametrize(
+    ("option", "value"), [("--author", "."), ("--source", ""), ("--author", " - ")]
+)
+def test_a_name_filter_that_names_nothing_is_refused_not_ignored(
+    runner: CliRunner, seeds: Path, command: str, option: str, value: str
+) -> None:
+    run(runner, "ingest", str(seeds))
+    query = ["Kim"] if command in ("search", "timeline") else []
+    code, out, err = run(runner, command, *query, option, value)
+    assert code == 2 and f"{value!r} names nothing" in err and out == ""
+
+
 def test_a_bylines_role_is_kept_from_a_page(runner: CliRunner, tmp_path: Path) -> None:
     page = quay_page(tmp_path, byline='<div class="byline">By Jane Roe, Staff Reporter</div>')
     code, out, _ = run(runner, "parse", "--json", str(page))

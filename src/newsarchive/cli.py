@@ -79,6 +79,7 @@ def filter_options(command: F) -> F:
                 "--source",
                 "sources",
                 multiple=True,
+                callback=_something_named,
                 help="Source: a name, a domain, a host or an article's address (repeatable).",
             ),
             click.option(
@@ -92,6 +93,7 @@ def filter_options(command: F) -> F:
                 "--author",
                 "authors",
                 multiple=True,
+                callback=_something_named,
                 help="Author name or part of it, case and accents aside (repeatable).",
             ),
         ]
@@ -110,6 +112,20 @@ _TWO_LETTER = {
     "swe": "sv", "nor": "no", "dan": "da", "fin": "fi", "ces": "cs", "cze": "cs", "ell": "el",
     "gre": "el", "heb": "he", "hun": "hu", "ron": "ro", "rum": "ro", "ukr": "uk", "tha": "th",
 }  # fmt: skip
+
+
+def _something_named(
+    _ctx: click.Context, param: click.Parameter, values: tuple[str, ...]
+) -> tuple[str, ...]:
+    """--author and --source values that name something: one with no letter or digit ("",
+    ".") would match every record, as if the filter were not there, so it is refused."""
+    for value in values:
+        if not any(c.isalnum() for c in value):
+            raise click.BadParameter(
+                f"{value!r} names nothing: give a name or a part of one",
+                param_hint=f"'{param.opts[0]}'",
+            )
+    return values
 
 
 def _language_tags(
