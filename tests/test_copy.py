@@ -115,6 +115,34 @@ def test_copy_refuses_a_destination_holding_another_archive(
     assert other.counts() == before and before["articles"] == 1
 
 
+def test_a_copy_that_differs_says_in_which_tables(
+    tmp_path: Path, seed_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import newsarchive.store.copy as copy_module
+
+    _filled(str(tmp_path / "source.db"), seed_path).close()
+    calls: list[dict[str, str]] = []
+
+    def digest_with_a_row_lost(archive: Archive) -> dict[str, str]:
+        digests = archive_digest(archive)
+        calls.append(digests)
+        if len(calls) == 2:  # the copy's: one article fewer, and an original changed
+            rows = int(digests["articles"].split(":")[0])
+            digests["articles"] = f"{rows - 1}:0"
+            digests["inputs"] = digests["inputs"].split(":")[0] + ":0"
+        return digests
+
+    monkeypatch.setattr(copy_module, "archive_digest", digest_with_a_row_lost)
+    result = CliRunner().invoke(
+        cli, ["--db", str(tmp_path / "source.db"), "copy", "--to", str(tmp_path / "copy.db")]
+    )
+    rows = int(calls[0]["articles"].split(":")[0])
+    assert result.exit_code == 1 and result.stderr.splitlines() == [
+        "error: the copy differs from the source in table articles"
+        f" ({rows} rows in the source, {rows - 1} in the copy), table inputs"
+    ]
+
+
 def test_copy_needs_one_direction(db_url: str) -> None:
     for args in (["copy"], ["copy", "--to", "a.db", "--from", "b.db"]):
         result = CliRunner().invoke(cli, args)
