@@ -164,3 +164,35 @@ def test_html_source_printed_as_text_is_markup(line: str) -> None:
 )
 def test_sentences_with_tags_or_angle_brackets_are_no_markup(line: str) -> None:
     assert not is_markup(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Lesen Sie auch: Die Bahn erhöht die Preise",
+        "Zobacz także: Ile zapłacą przedsiębiorcy?",
+        "Читайте также: Как изменятся тарифы",
+        "Baca juga: Harga beras naik lagi",
+        "Lees ook: Het kabinet valt",
+        "Xem thêm: Giá xăng tăng",
+        "اقرأ أيضا: ارتفاع أسعار الوقود",
+        "▶ 관련기사: 버스 요금 동결",
+        "【関連記事】新工場の建設を発表",
+        "相关阅读：油价再次上调",
+        "[Related] Five things in the budget",
+    ],
+)
+def test_a_teaser_for_another_article_in_many_languages(line: str) -> None:
+    assert bp.is_teaser_line(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Related coverage of the vote follows below.",
+        "Baca juga buku itu jika ada waktu.",
+        "関連記事は今後も掲載する予定だ。",
+    ],
+)
+def test_a_sentence_that_opens_with_a_teasers_words_is_no_teaser(line: str) -> None:
+    assert not bp.is_teaser_line(line)

@@ -472,3 +472,32 @@ def test_the_prose_a_fallback_reads_is_body_not_also_a_deck() -> None:
     article = parse_bytes(capture.encode(), "notes.txt")
     assert article.extraction == "text:fallback" and article.body.startswith("We discussed")
     assert article.subheadline is None
+
+
+@pytest.mark.parametrize(
+    ("teaser", "paragraphs"),
+    [
+        (
+            "Zobacz także: Ile zapłacą przedsiębiorcy?",
+            [
+                "Sejm uchwalił w środę nowelizację ustawy, która obniża składkę zdrowotną"
+                " dla przedsiębiorców prowadzących jednoosobowe działalności.",
+                "Za ustawą głosowało 213 posłów, przeciw było 200, a jeden poseł wstrzymał się"
+                " od głosu podczas wieczornego posiedzenia.",
+                "Ustawa trafi teraz do Senatu, który ma na jej rozpatrzenie trzydzieści dni.",
+            ],
+        ),
+        (
+            "【関連記事】トヨタ、最高益を更新",
+            [
+                "大手自動車メーカーは5日、米国南部に新たな完成車工場を建設すると発表した。",
+                "投資額は約1兆円で、2028年の稼働を目指す。地元では雇用の拡大に期待が高まっている。",
+                "関税政策に対応する狙いがあり、部品の現地調達も増やす方針だ。",
+            ],
+        ),
+    ],
+)
+def test_a_teaser_between_paragraphs_is_no_body(teaser: str, paragraphs: list[str]) -> None:
+    dump = "\n\n".join(["Nowa ustawa", "March 5, 2025", *paragraphs[:2], teaser, paragraphs[2]])
+    article = parse_bytes(dump.encode(), "teaser.txt")
+    assert article.body.split("\n\n") == paragraphs

@@ -183,19 +183,26 @@ SCRIPT_CUE = re.compile(
     r"^(?:<[^<>]{1,12}>|\[[^\[\]]{1,20}\]|[\uac00-\ud7a3]{2,4}\s*(?:앵커|기자|아나운서)\s*>"
     r"|\([^()]{1,120}\)|\|+|[-–—•·*]+)$"
 )
+# What introduces a teaser for another article, in the languages the parsers read.
 _TEASER_LABELS = (
     r"read more|read also|see also|also read|related|lesen sie auch|mehr zum thema|lire aussi"
     r"|à lire aussi|à lire également|voir aussi|leer también|lea también|leé también"
-    r"|más información|noticia relacionada|leggi anche|leia também|les også|läs också"
-    r"|더 읽기|함께 보기|관련 기사"
+    r"|más información|noticia relacionada|leggi anche|leia também|veja também|les også"
+    r"|läs också|læs også|lue myös|lees ook|zobacz także|zobacz też|czytaj także|czytaj też"
+    r"|przeczytaj także|přečtěte si také|čtěte také|читайте также|смотрите также"
+    r"|читайте також|ayrıca okuyun|ilgili haber|baca juga|xem thêm|اقرأ أيضا|اقرأ أيضاً"
+    r"|إقرأ أيضا|بیشتر بخوانید|더 읽기|함께 보기|관련 기사|관련기사|関連記事|あわせて読みたい"
+    r"|相关阅读|相關閱讀|延伸阅读|延伸閱讀|相关新闻|相關新聞"
 )
+# A pointer or an opening bracket a page may set before the label ("▶ 관련기사:", "【関連記事】").
+_TEASER_OPEN = r"[▶►▷■☞→]?\s*[【\[〔]?\s*"
 # A teaser for another article: its label, then its title, on the same line...
-READ_MORE = re.compile(rf"^(?:{_TEASER_LABELS})\s*[:：]", re.IGNORECASE)
+READ_MORE = re.compile(rf"^{_TEASER_OPEN}(?:{_TEASER_LABELS})\s*[:：】\]〕]", re.IGNORECASE)
 # ...with its title run into it where the page set them in separate elements ("Read alsoFive
 # things"), or after a space ("Lire aussi Ce que contient le budget"), never a sentence.
 TEASER_LINE = re.compile(
-    rf"^(?!read more\s)(?:{_TEASER_LABELS})"
-    r"(?:\s*[:：|]|(?-i:(?<=[a-zà-ÿ])(?=[A-ZÀ-Þ]))|\s+(?-i:(?=[A-ZÀ-Þ0-9«\"“‘'])))"
+    rf"^(?!read more\s){_TEASER_OPEN}(?:{_TEASER_LABELS})"
+    r"(?:\s*[:：|】\]〕]|(?-i:(?<=[a-zà-ÿ])(?=[A-ZÀ-Þ]))|\s+(?-i:(?=[A-ZÀ-Þ0-9«\"“‘'])))"
     r"(?!.*[.!?。]$)",
     re.IGNORECASE,
 )
