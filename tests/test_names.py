@@ -73,6 +73,18 @@ from newsarchive.record import Author
         ("Του Γιώργου Παπαδόπουλου", [Author("Γιώργου Παπαδόπουλου")], []),
         ("By Na Jeong-ju", [Author("Na Jeong-ju")], []),
         ("By Na Young Lee and Tom Reed", [Author("Na Young Lee"), Author("Tom Reed")], []),
+        # A label with its colon before several names: every name is read, the first too.
+        (
+            "Текст: Иван Петров, Ольга Смирнова",
+            [Author("Иван Петров"), Author("Ольга Смирнова")],
+            [],
+        ),
+        ("Words: Jane Roe and John Doe", [Author("Jane Roe"), Author("John Doe")], []),
+        (
+            "Auteurs : Marie Dupont, Jean Martin",
+            [Author("Marie Dupont"), Author("Jean Martin")],
+            [],
+        ),
     ],
 )
 def test_read_byline(line: str, authors: list[Author], emails: list[str]) -> None:
@@ -187,6 +199,11 @@ def test_names_in(text: str, names: list[str]) -> None:
         ("DeShawn Lee", True),
         ("Nguyễn Minh Nhật", True),  # "Nhật" is a given name
         ("Cập Nhật", False),  # ... and "cập nhật" a label: updated
+        ("Selasa", False),  # a date line's weekday, alone
+        ("Plácido Domingo", True),  # ... beside another name, a name
+        ("中文", False),  # a language edition's link
+        ("한국어", False),
+        ("English", False),
     ],
 )
 def test_is_person(name: str, person: bool) -> None:

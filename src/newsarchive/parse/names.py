@@ -33,6 +33,7 @@ from .vocabulary import (
     NOT_PEOPLE,
     NOT_PEOPLE_PHRASES,
     READING_TIME,
+    WEEKDAYS,
 )
 
 EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
@@ -59,7 +60,8 @@ _BY = re.compile(
     r"^\s*(?:(?:" + BY_LABELS + r"|" + "|".join(BY_WORDS) + r"|autor(?:in)?|author|auteur|autore"
     r"|reporter|written|text|texto|escrito por|작성자|글|автор|yazar|penulis|tác giả|लेखक"
     r"|الكاتب|phóng viên|خبرنگار|mwandishi(?: wetu)?)\b"
-    r"|(?:撰文|文|haber|מאת|كتبت?|نویسنده)(?=\s*[:：])"
+    r"|(?:撰文|文|haber|מאת|كتبت?|نویسنده|words|authors|auteurs|autores|autori|autoren|texte"
+    r"|testo|tekst|текст|авторы)(?=\s*[:：])"
     # "Oleh" (Indonesian, Malay) with its colon only: it also opens "Oleh karena itu".
     r"|oleh(?=\s*:)"
     # A Chinese reporter's label, spaced from the name or not: "记者 周晓明", "本报记者王伟".
@@ -142,7 +144,11 @@ def is_person(name: str, site: str | None = None) -> bool:
     if len(name.strip()) < 2:
         return False  # one letter: an initial or a marker (Arabic م, p.m.), never a name
     if _HANGUL_NAME.match(name):
-        return not name.endswith(KOREAN_TEAM_ENDINGS) and name not in KOREAN_NOT_NAMES
+        return (
+            not name.endswith(KOREAN_TEAM_ENDINGS)
+            and name not in KOREAN_NOT_NAMES
+            and not _language_named(name)  # "한국어": a language link
+        )
     if _HANGUL_ANY.search(name):
         return False  # a Korean name is one word of two to four syllables
     if _HAN_OR_HIRAGANA.search(name) and (
@@ -166,8 +172,8 @@ def is_person(name: str, site: str | None = None) -> bool:
     joined = " ".join(lowered)
     if any(phrase in joined for phrase in NOT_PEOPLE_PHRASES):
         return False
-    if len(words) == 1 and name.islower():
-        return False  # "admin": a login, not a name
+    if len(words) == 1 and (name.islower() or lowered[0] in WEEKDAYS or _language_named(name)):
+        return False  # "admin": a login; "Selasa": a date's weekday; "中文": a language link
     # "Please enter your name here": a sentence, not a name (an all-lower-case name passes).
     lower = [w for w in words if w[:1].islower() and w.lower() not in NAME_PARTICLES]
     if lower and lower != words:
@@ -177,6 +183,12 @@ def is_person(name: str, site: str | None = None) -> bool:
     if name.lower() in DATELINE_PLACES:
         return False  # "New York": a place a byline names
     return not (len(words) == 1 and name.isupper() and len(name) <= 5)  # "AFP", "dpa"
+
+
+def _language_named(word: str) -> bool:
+    from .language import language_of_name  # language.py is not needed to read most names
+
+    return language_of_name(word) is not None
 
 
 _LOGINS = frozenset(

@@ -180,6 +180,22 @@ NOT_PEOPLE = frozenset(
      "الأحد", "الاثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت",
      "jumatatu", "jumanne", "jumatano", "alhamisi", "ijumaa", "jumamosi", "jumapili"}
 )  # fmt: skip
+# Weekdays a date line opens with: alone, such a word is no name ("Selasa, 04 Mar 2025"), though
+# beside another it may be one ("Plácido Domingo").
+WEEKDAYS = frozenset(
+    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+     "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonnabend",
+     "sonntag", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
+     "lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo", "segunda-feira",
+     "terça-feira", "quarta-feira", "quinta-feira", "sexta-feira", "lunedì", "martedì",
+     "mercoledì", "giovedì", "venerdì", "sabato", "domenica", "maandag", "dinsdag", "woensdag",
+     "donderdag", "vrijdag", "zaterdag", "zondag", "poniedziałek", "wtorek", "środa",
+     "czwartek", "piątek", "sobota", "niedziela", "senin", "selasa", "rabu", "kamis", "jumat",
+     "sabtu", "minggu", "pazartesi", "salı", "çarşamba", "perşembe", "cuma", "cumartesi",
+     "pazar", "понедельник", "вторник", "среда", "четверг", "пятница", "суббота",
+     "воскресенье", "måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag",
+     "mandag", "tirsdag", "lørdag", "søndag"}
+)  # fmt: skip
 # Labels of more than one word whose words alone are names: Vietnamese "Nhật" is a given name,
 # "cập nhật" (updated) is a label.
 NOT_PEOPLE_PHRASES = ("cập nhật", "ngày đăng", "đăng lúc", "xuất bản")
