@@ -576,3 +576,35 @@ def test_export_to_dash_is_standard_output(
     assert not (tmp_path / "-").exists()
     parquet = runner.invoke(cli, ["--db", db, "export", "--format", "parquet", "-o", "-"])
     assert parquet.exit_code == 2 and "not -" in parquet.stderr
+
+
+@pytest.mark.parametrize("ending", [".jsonl", ".csv", ".parquet"])
+def test_an_export_that_fails_leaves_the_earlier_file_as_it_was(
+    filled: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, ending: str
+) -> None:
+    if ending == ".parquet":
+        pytest.importorskip("pyarrow")
+    import newsarchive.export as ex
+
+    out = tmp_path / f"backup{ending}"
+    assert CliRunner().invoke(cli, ["--db", filled, "export", "-o", str(out)]).exit_code == 0
+    earlier = out.read_bytes()
+    out.chmod(0o640)
+    real = ex.Article.to_dict
+    seen = []
+
+    def disk_full_on_the_third(article: ex.Article) -> dict[str, object]:
+        seen.append(article.id)
+        if len(seen) == 3:
+            raise OSError(28, "No space left on device")
+        return real(article)
+
+    monkeypatch.setattr(ex.Article, "to_dict", disk_full_on_the_third)
+    failed = CliRunner().invoke(cli, ["--db", filled, "export", "-o", str(out)])
+    assert failed.exit_code == 1 and "No space left on device" in failed.stderr
+    left = [p.name for p in tmp_path.iterdir() if "backup" in p.name]
+    assert out.read_bytes() == earlier and left == [out.name]  # and no partial file
+    monkeypatch.undo()
+    again = CliRunner().invoke(cli, ["--db", filled, "export", "-o", str(out)])
+    assert again.exit_code == 0 and out.read_bytes() == earlier  # whole, in its place
+    assert out.stat().st_mode & 0o777 == 0o640

@@ -1032,21 +1032,21 @@ def export(
                 file=sys.stderr if show_bar else io.StringIO(),
                 show_pos=True,
             ) as records:
-                if fmt == "parquet":
-                    assert output is not None
-                    written = ex.write_parquet(records, output)
+
+                def write(out: IO[str]) -> int:
+                    if fmt == "csv":
+                        return ex.write_csv(records, out)
+                    return ex.write_jsonl(records, out, editions=archive.versions_of)
+
+                if output is None:
+                    written = write(sys.stdout)
                 else:
-
-                    def write(out: IO[str]) -> int:
-                        if fmt == "csv":
-                            return ex.write_csv(records, out)
-                        return ex.write_jsonl(records, out, editions=archive.versions_of)
-
-                    if output:
-                        with open(output, "w", encoding="utf-8", newline="") as out:
-                            written = write(out)
-                    else:
-                        written = write(sys.stdout)
+                    with ex.replacing(output) as partial:
+                        if fmt == "parquet":
+                            written = ex.write_parquet(records, partial)
+                        else:
+                            with open(partial, "w", encoding="utf-8", newline="") as out:
+                                written = write(out)
     except QueryError as exc:
         raise click.UsageError(str(exc)) from exc
     except ArchiveError as exc:

@@ -17,10 +17,14 @@ from `parse --json` output on many machines holds the records, not the pages).
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import dataclasses
 import itertools
 import json
+import os
+import stat
+import tempfile
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -173,6 +177,32 @@ def _parquet_schema() -> Any:
             ("ingested_at", text),
         ]
     )
+
+
+@contextlib.contextmanager
+def replacing(path: str) -> Iterator[str]:
+    """A file beside `path` to write the export into, put in its place only once the export is
+    whole: an export that fails leaves what `path` held before (an earlier export, say)
+    untouched, and no half-written file. A path that is no regular file (/dev/stdout, a
+    pipe) is written as it is."""
+    try:
+        mode = os.stat(path).st_mode
+    except FileNotFoundError:
+        mode = None
+    if mode is not None and not stat.S_ISREG(mode):
+        yield path
+        return
+    folder, name = os.path.split(os.path.abspath(path))
+    handle, partial = tempfile.mkstemp(prefix=f".{name}.", suffix=".partial", dir=folder)
+    os.close(handle)
+    try:
+        yield partial
+        if mode is not None:
+            os.chmod(partial, stat.S_IMODE(mode))  # the file it replaces kept its permissions
+        os.replace(partial, path)
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(partial)
 
 
 def write_parquet(articles: Iterable[Article], path: str, batch: int = 5000) -> int:
