@@ -118,3 +118,35 @@ def test_terminal_output_is_safe(tmp_path: Path, db_url: str) -> None:
     record = runner.invoke(cli, ["show", "1", "--json"]).stdout
     assert "\\u001b" not in record and "\\u0007" not in record
     assert "Headline with red and" in record
+
+
+def test_an_original_edited_into_text_is_reported_and_restored(
+    seed_path: Path, isolated_archive: Path
+) -> None:
+    _ingest(seed_path)
+    con = sqlite3.connect(isolated_archive)
+    con.execute("UPDATE inputs SET data = 'edited by hand'")  # text, as a string edit leaves it
+    con.commit()
+    con.close()
+    found = CliRunner().invoke(cli, ["check"])
+    assert found.exit_code == 1 and "its bytes do not match their hash" in found.stderr
+    fixed = CliRunner().invoke(cli, ["check", "--repair"])
+    assert fixed.exit_code == 0 and "original restored from" in fixed.stdout
+
+
+def test_a_damaged_database_page_is_a_problem_named_not_a_traceback(
+    seed_path: Path, isolated_archive: Path
+) -> None:
+    _ingest(seed_path)
+    con = sqlite3.connect(isolated_archive)
+    con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    root = con.execute("SELECT rootpage FROM sqlite_master WHERE name = 'articles'").fetchone()[0]
+    size = con.execute("PRAGMA page_size").fetchone()[0]
+    con.close()
+    with isolated_archive.open("r+b") as db:  # the articles table's first page, zeroed
+        db.seek((root - 1) * size)
+        db.write(b"\x00" * size)
+    for args in (["check"], ["check", "--repair"]):
+        result = CliRunner().invoke(cli, args)
+        assert result.exit_code == 1 and isinstance(result.exception, SystemExit)  # no traceback
+        assert "problem: database: " in result.stderr and ".recover" in result.stderr

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlalchemy import Connection, Engine, text
+from sqlalchemy.exc import DatabaseError
 
 from .engine import db_reason
 
@@ -100,13 +101,23 @@ def check_archive(engine: Engine, *, repair: bool = False) -> CheckReport:
     sqlite = engine.dialect.name == "sqlite"
     with engine.connect() as conn:
         if sqlite:
+            try:
+                result = [r[0] for r in conn.exec_driver_sql("PRAGMA integrity_check").all()]
+            except DatabaseError as exc:  # damage the check itself cannot read past
+                result = [db_reason(exc)]
+            if result != ["ok"]:
+                report.problems.extend(f"database: {line}" for line in result[:20])
+                # Reading the damaged tables further would fail (or read wrong rows): what
+                # can be saved is what SQLite's own recovery reads back.
+                report.problems.append(
+                    "database: damaged beyond what check can mend; keep this file, and recover"
+                    " its rows into a new one: sqlite3 ARCHIVE .recover | sqlite3 NEW.db"
+                )
+                return report
             for table, n in nul_rows(conn).items():
                 report.problems.append(
                     f"text: {n} rows of {table} hold NUL characters (PostgreSQL refuses them)"
                 )
-            result = [r[0] for r in conn.exec_driver_sql("PRAGMA integrity_check").all()]
-            if result != ["ok"]:
-                report.problems.extend(f"database: {line}" for line in result[:20])
             missing = _missing_search_objects(conn)
             report.problems.extend(f"search index: {name} is missing" for name in missing)
             for table in SQLITE_SEARCH_TABLES:
@@ -142,7 +153,9 @@ def check_archive(engine: Engine, *, repair: bool = False) -> CheckReport:
         damaged: list[_Damaged] = []
         for row in originals:
             report.inputs_checked += 1
-            if hashlib.sha256(row.data).hexdigest() != row.sha256:
+            # Bytes; text where the row was edited by hand (never hashed as stored).
+            stored = row.data if isinstance(row.data, (bytes, memoryview)) else None
+            if stored is None or hashlib.sha256(stored).hexdigest() != row.sha256:
                 # Named as `show ID --inputs` lists it: the record, the file, the hash's start.
                 whose = f"record {row.article_id}'s" if row.article_id is not None else "an"
                 mend = (
