@@ -189,6 +189,30 @@ def test_headings_and_lists_between_paragraphs_stay_in_the_article() -> None:
     assert kept.tolist() == [1, 0, 0, 0, 1, 0, 0]
 
 
+def test_a_short_sentence_printed_once_between_paragraphs_is_article() -> None:
+    from newsarchive.parse.text.article import structure_lines
+    from newsarchive.parse.text.signals import local_signals
+
+    texts = ["He was 82.", "They did.", "Learn more.", "Posted March 6, 2025.", "and more."]
+    local = np.array([local_signals(t) for t in texts])
+    once = np.zeros(len(texts))
+    # A repeated one is a button's; a date or a fragment is no sentence of the article.
+    assert structure_lines(local, once).tolist() == [1, 1, 1, 0, 0]
+    assert structure_lines(local, np.array([0, 0, 1, 0, 0.0])).tolist() == [1, 1, 0, 0, 0]
+
+
+def test_a_one_sentence_paragraph_stays_in_the_body() -> None:
+    paragraphs = [
+        "Jane Roe, who served as mayor of Harbourton for 16 years and oversaw the revival of"
+        " its waterfront, died Thursday at her home after a long illness, her family said.",
+        "She was 82.",
+        "Roe was first elected in 1991 and won three more terms before retiring in 2007,"
+        " when the council named the new ferry terminal after her.",
+    ]
+    dump = "\n\n".join(["Longtime mayor Jane Roe dies at 82", "March 6, 2025", *paragraphs])
+    assert parse_bytes(dump.encode(), "mayor.txt").body.split("\n\n") == paragraphs
+
+
 def test_a_section_heading_and_a_list_the_runs_leave_out_are_body(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:

@@ -105,14 +105,21 @@ _NOT_HEADING = tuple(
 )
 
 
-def structure_lines(local: Matrix) -> Matrix:
+def structure_lines(local: Matrix, repeated: Matrix | None = None) -> Matrix:
     """Lines that may be a section's heading or a list's item (see with_structure): those
-    that open with a bullet or a number ("- Tickets", "2. Timetables"), and short title-like
-    lines (eight words at most, no sentence's end) that read as nothing else."""
+    that open with a bullet or a number ("- Tickets", "2. Timetables"), short title-like
+    lines (eight words at most, no sentence's end) that read as nothing else, and short
+    sentences printed once (a button's words repeat: "Learn more.")."""
     bullet = local[:, _I["bullet"]] > 0
+    nothing_else = ~(local[:, _NOT_HEADING] > 0).any(axis=1)
     heading = (local[:, _I["title"]] > 0) & (local[:, _I["words_log"]] <= math.log1p(8))
-    heading &= ~(local[:, _NOT_HEADING] > 0).any(axis=1)
-    result: Matrix = (bullet | heading).astype(np.float64)
+    # A short paragraph of one sentence ("He was 82."): too short for the model to be sure of,
+    # as a heading is, and as much the article's between two of its paragraphs.
+    sentence = (local[:, _I["terminal"]] > 0) & (local[:, _I["words_log"]] <= math.log1p(12))
+    sentence &= (local[:, _I["words_log"]] >= math.log1p(2)) & (local[:, _I["lower_start"]] == 0)
+    if repeated is not None:
+        sentence &= repeated == 0
+    result: Matrix = (bullet | ((heading | sentence) & nothing_else)).astype(np.float64)
     return result
 
 
@@ -123,11 +130,12 @@ class ArticleLines:
     local: Matrix  # each line's own signals (LOCAL)
     body: Matrix  # each line's probability of being body
     kept: Matrix  # 1.0 for the lines the article's runs keep (what the other models read)
+    repeated: Matrix | None = None  # 1.0 for a line whose text the capture prints again
 
     @cached_property
     def text(self) -> Matrix:
         """The runs and the headings and list items between them: the article's text."""
-        return with_structure(self.kept, structure_lines(self.local))
+        return with_structure(self.kept, structure_lines(self.local, self.repeated))
 
     def is_body(self, i: int) -> bool:
         return bool(self.kept[i])
@@ -279,4 +287,6 @@ def read_article(lines: list[Line]) -> ArticleLines:
     rows, local = body_matrix(lines)
     body = forest("text_body").probabilities(rows)
     lengths = np.array([len(line.text) for line in lines], dtype=np.float64)
-    return ArticleLines(local, body, keep_runs(body, lengths))
+    counts = Counter(line.text for line in lines)
+    repeated = np.array([counts[line.text] > 1 for line in lines], dtype=np.float64)
+    return ArticleLines(local, body, keep_runs(body, lengths), repeated)
