@@ -267,6 +267,10 @@ def test_slashed_dates_know_which_number_is_the_day() -> None:
         (["05/12/2024"], "en-GB", None, "2024-12-05"),
         (["05/12/2024"], "es", None, "2024-12-05"),
         (["05/12/2024"], None, None, "2024-12-05"),
+        # Before the language, a zone printed east of Greenwich: English there is day first.
+        (["05/03/2025 15:15 IST"], "en", None, "2025-03-05T15:15:00+05:30"),
+        (["5/3/2025 3:15pm AEDT"], "en", None, "2025-03-05T15:15:00+11:00"),
+        (["5/3/2025 3:15pm EST"], "en", None, "2025-05-03T15:15:00-05:00"),
         # A date printed twice counts once: one month-first date against one day-first.
         (["05/12/2024 10:00, 11:30", "11/28/2024", "28/11/2024"], "fr", None, "2024-12-05"),
     ],

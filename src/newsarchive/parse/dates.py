@@ -893,8 +893,10 @@ def month_first(
 
     Its own dates decide first (a 28 or a 13 tells which number is the day; a date printed
     twice counts once); then the day its address carries, where only one reading agrees with
-    it; then its language: month first in American English (and English with no region
-    named), day first everywhere else."""
+    it; then a zone printed east of Greenwich ("15:15 IST", "3:15pm AEDT"): the countries there
+    print the day first, English-speaking ones too; then its language: month first in
+    American English (and English with no region named), day first everywhere else."""
+    matches = list(matches)
     found = {(m.stamp.year, m.stamp.month, m.stamp.day, m.order) for m in matches}
     day = sum(order == "day" for *_, order in found)
     month = sum(order == "month" for *_, order in found)
@@ -905,6 +907,8 @@ def month_first(
         for year, as_month, as_day, order in sorted(found, key=str):
             if order == "either" and wanted in ((year, as_month, as_day), (year, as_day, as_month)):
                 return wanted == (year, as_day, as_month)
+    if any(m.stamp.offset_minutes is not None and m.stamp.offset_minutes > 0 for m in matches):
+        return False
     return bool(language and _MONTH_FIRST_TAGS.fullmatch(language.strip()))
 
 
