@@ -398,6 +398,11 @@ def test_thai_dates_in_the_buddhist_era() -> None:
         ("15 maart 2024 om 11:20 CET", (2024, 3, 15, 11, 60, None)),
         ("15 marca 2024 o godz. 11:20 CET", (2024, 3, 15, 11, 60, None)),
         ("15 de março de 2024 às 11:20 WET", (2024, 3, 15, 11, 0, None)),
+        # A dash or a weekday between them; Moscow's zone in Cyrillic.
+        ("April 6, 2025 — 2.30pm AEST", (2025, 4, 6, 14, 600, None)),
+        ("5 Mart 2025 Çarşamba 15:15 TSİ", (2025, 3, 5, 15, 180, None)),
+        ("5 March 2025, Wednesday, 10:00 IST", (2025, 3, 5, 10, 330, None)),
+        ("14 февраля 2025, 13:32 МСК", (2025, 2, 14, 13, 180, None)),
     ],
 )
 def test_dates_times_zones_and_labels_in_more_languages(

@@ -15,6 +15,8 @@ from functools import lru_cache
 from typing import Literal
 from zoneinfo import ZoneInfo
 
+from .vocabulary import WEEKDAYS
+
 # Month names in the languages the archive meets most, mapped to their numbers. Abbreviations are
 # the first three letters (or four, where three would be ambiguous).
 _MONTH_NAMES: dict[int, tuple[str, ...]] = {
@@ -438,6 +440,7 @@ _ZONE_OFFSETS = {
     "EET": 120,
     "EEST": 180,
     "MSK": 180,
+    "МСК": 180,  # Moscow, in Cyrillic
     "IST": 330,
     "EAT": 180,  # East Africa
     "TSİ": 180,  # Türkiye (Türkiye Saati)
@@ -516,10 +519,13 @@ _TIME = (
     + _ARABIC_AMPM
     + r"))?"
 )
-# Between a date and its time: spaces, commas, bars, slashes, "at", an opening parenthesis.
+# Between a date and its time: spaces, commas, bars, slashes, dashes, "at", an opening
+# parenthesis, and a weekday printed after the date ("5 Mart 2025 Çarşamba 15:15").
 _GAP = (
-    r"(?:\s*(?:[,|/·-]|at|um|à|às|a las|alle ore|alle|ore|ora|om|o godz\.?|godz\.?|kl\.?|klo|в"
-    r"|\(|T|ساعت|الساعة)?\s*)"
+    r"(?:\s*(?:[,|/·–—-]|at|um|à|às|a las|alle ore|alle|ore|ora|om|o godz\.?|godz\.?|kl\.?|klo|в"
+    r"|\(|T|ساعت|الساعة)?\s*(?:(?:"
+    + "|".join(sorted(WEEKDAYS, key=len, reverse=True))
+    + r")(?![^\W\d_])[\s,]*)?)"
 )
 
 _NUMERIC = (
