@@ -548,6 +548,31 @@ def test_delete_takes_a_record_with_its_editions_and_originals(
     assert run(runner, "show", "2")[0] == 1
 
 
+def test_delete_takes_the_names_and_sources_no_other_record_gives(
+    runner: CliRunner, tmp_path: Path, seeds: Path
+) -> None:
+    first = quay_page(tmp_path, head='<meta name="author" content="Jane Roe; Omar Haddad">')
+    second = tmp_path / "second.html"
+    second.write_text(
+        first.read_text()
+        .replace("Jane Roe; Omar Haddad", "Jane Roe")
+        .replace("next spring", "next summer")
+    )
+    assert run(runner, "ingest", str(seeds), str(first), str(second))[0] == 0
+
+    def kept() -> tuple[int, int]:
+        counts = json.loads(run(runner, "info", "--json")[1])
+        return counts["authors"], counts["sources"]
+
+    assert kept() == (3, 1)  # 문병기, Jane Roe, Omar Haddad; the seed's donga.com
+    assert run(runner, "delete", "2", "--yes")[0] == 0
+    assert kept() == (2, 1)  # Omar Haddad went with the record; Jane Roe signs another
+    assert run(runner, "delete", "1", "--yes")[0] == 0
+    assert kept() == (1, 0)  # the seed's author, email and source with it
+    assert run(runner, "search", "--author", "Jane Roe", "harbour")[0] == 0
+    assert run(runner, "check")[0] == 0
+
+
 def test_ingest_verbose_names_the_record_each_input_became(
     runner: CliRunner, seeds: Path, tmp_path: Path
 ) -> None:

@@ -180,3 +180,20 @@ def test_the_writer_says_whether_the_very_bytes_were_stored(db_url: str, seed_pa
     assert (first.status, first.seen) == ("added", False)
     assert (again.status, again.seen) == ("unchanged", True)
     assert (copy.status, copy.seen) == ("unchanged", False)
+
+
+def test_a_writer_whose_remembered_author_was_deleted_elsewhere_stores_its_record(
+    db_url: str, seed_path: Path
+) -> None:
+    data = seed_path.read_bytes()
+    first = parse_bytes(data, str(seed_path))
+    later = parse_bytes(data.replace(b"in a difficult situation.", b"in a new situation."))
+    later = dataclasses.replace(later, url="https://www.donga.com/en/article/all/2/1")
+    with Archive.open(db_url) as writing, Archive.open(db_url) as deleting:
+        writer = writing.writer()  # as ingest's: it remembers ids between transactions
+        assert writer.add_many([(first, data)])[0].status == "added"  # 문병기's id, say
+        deleting.delete([1])  # ... which goes: no record names 문병기 any more
+        assert deleting.counts()["authors"] == 0
+        (outcome,) = writer.add_many([(later, data + b" ")])
+        assert outcome.status == "added"
+        assert [a.name for a in writing.get(outcome.article_id).authors] == ["문병기"]

@@ -1350,9 +1350,10 @@ def check(ctx: click.Context, repair: bool) -> None:
 @click.option("--yes", is_flag=True, help="Delete without asking.")
 @click.pass_context
 def delete(ctx: click.Context, article_ids: tuple[int, ...], yes: bool) -> None:
-    """Delete records, with their earlier editions and the originals kept for them. It
-    cannot be undone: `export` (or `show ID --original FILE`) first keeps a copy. Asks
-    before deleting, unless --yes is given.
+    """Delete records, with their earlier editions and the originals kept for them, and
+    the authors' names and emails and the sources no other record gives. It cannot be
+    undone: `export` (or `show ID --original FILE`) first keeps a copy. Asks before
+    deleting, unless --yes is given.
 
     \b
       newsarchive delete 10

@@ -10,13 +10,24 @@ stored or none of it is.
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, Literal
 
-from sqlalchemy import Table, bindparam, case, delete, func, insert, select, text, update
-from sqlalchemy.exc import OperationalError
+from sqlalchemy import (
+    Engine,
+    Table,
+    bindparam,
+    case,
+    delete,
+    func,
+    insert,
+    select,
+    text,
+    update,
+)
+from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.util import identity_key
 
@@ -64,6 +75,12 @@ class Deleted:
     article_id: int
     headline: str
     originals: int  # the original inputs deleted with it
+
+
+def _chunks(ids: list[int], size: int = 500) -> Iterator[list[int]]:
+    """Ids in lists of at most `size`, for IN lists every engine takes."""
+    for start in range(0, len(ids), size):
+        yield ids[start : start + size]
 
 
 def _article_values(article: Article, source_id: int | None, now: datetime) -> dict[str, Any]:
@@ -217,6 +234,20 @@ class Writer:
         item (an imported record's earlier editions, oldest first), are kept as that item's
         article's versions: attached to it, not matched like new inputs."""
         items = [(clean_article(article), data) for article, data in items]
+        cached = bool(self._sources or self._authors)
+        try:
+            return self._add_many_once(items, versions)
+        except IntegrityError:
+            if not cached:
+                raise
+            # An id remembered from an earlier transaction may be gone: another writer
+            # deleted the last record naming that author or source (see _forget). The caches
+            # are empty now; once more, with every id looked up anew.
+            return self._add_many_once(items, versions)
+
+    def _add_many_once(
+        self, items: list[tuple[Article, bytes]], versions: Sequence[Versions] | None
+    ) -> list[Outcome]:
         engine = self.archive.engine
         try:
             # Writers take the lock at BEGIN, so two ingests queue instead of deadlocking.
@@ -240,11 +271,14 @@ class Writer:
     def delete(self, article_ids: Sequence[int]) -> list[Deleted]:
         """Delete records with everything kept for them: their versions, their originals (and
         the note of every copy of those), in one transaction. Ids the archive does not hold
-        are passed over (the result names those it deleted). The authors and sources they
-        named stay (another writer may be adding records that name them)."""
+        are passed over (the result names those it deleted). Then the authors (names and
+        emails) and sources they named that no record names any more (see _forget)."""
         engine = self.archive.engine.execution_options(**{WRITER: True})
         inputs = _TABLES["inputs"]
+        links = _TABLES["article_authors"]
         done: list[Deleted] = []
+        named: set[int] = set()
+        sources: set[int] = set()
         try:
             with Session(engine) as s, s.begin():
                 for article_id in dict.fromkeys(article_ids):
@@ -256,7 +290,15 @@ class Writer:
                         own = own | (inputs.c.id == row.input_id)
                     kept = len(s.execute(delete(inputs).where(own).returning(inputs.c.id)).all())
                     done.append(Deleted(article_id, row.headline, kept))
+                    named.update(
+                        s.execute(
+                            select(links.c.author_id).where(links.c.article_id == article_id)
+                        ).scalars()
+                    )
+                    if row.source_id is not None:
+                        sources.add(row.source_id)
                     s.delete(row)
+            self._forget(engine, named, sources)
         except OperationalError as exc:
             raise ArchiveError(f"cannot write to the archive: {db_reason(exc)}") from exc
         finally:
@@ -264,6 +306,38 @@ class Writer:
             self._named.clear()
             self._authors.clear()
         return done
+
+    @staticmethod
+    def _forget(engine: Engine, authors: set[int], sources: set[int]) -> None:
+        """Delete the authors and sources among these that no record names: a deleted record
+        takes its people's names and emails with it. In a transaction of its own, after the
+        records': one that another writer names meanwhile (its commit first) is kept, and a
+        writer elsewhere that had one's id cached is refused it and looks it up anew
+        (add_many)."""
+        authors_table, sources_table = _TABLES["authors"], _TABLES["sources"]
+        links, articles = _TABLES["article_authors"], _TABLES["articles"]
+        try:
+            with Session(engine) as s, s.begin():
+                for chunk in _chunks(sorted(authors)):
+                    s.execute(
+                        delete(authors_table).where(
+                            authors_table.c.id.in_(chunk),
+                            ~select(links.c.author_id)
+                            .where(links.c.author_id == authors_table.c.id)
+                            .exists(),
+                        )
+                    )
+                for chunk in _chunks(sorted(sources)):
+                    s.execute(
+                        delete(sources_table).where(
+                            sources_table.c.id.in_(chunk),
+                            ~select(articles.c.id)
+                            .where(articles.c.source_id == sources_table.c.id)
+                            .exists(),
+                        )
+                    )
+        except IntegrityError:
+            pass  # named by a record stored meanwhile: kept, as it should be
 
     def add_copies(self, copies: Sequence[InputInfo]) -> int:
         """Note the containers that hold bytes stored already (see _note_copies), in one
