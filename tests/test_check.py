@@ -150,3 +150,31 @@ def test_a_damaged_database_page_is_a_problem_named_not_a_traceback(
         result = CliRunner().invoke(cli, args)
         assert result.exit_code == 1 and isinstance(result.exception, SystemExit)  # no traceback
         assert "problem: database: " in result.stderr and ".recover" in result.stderr
+
+
+def test_records_edited_by_hand_and_rows_naming_what_is_gone_are_reported(
+    seed_path: Path, isolated_archive: Path, tmp_path: Path
+) -> None:
+    second = tmp_path / "second.txt"
+    second.write_text(
+        "Harbour quay to open next spring\n\nBy Jane Roe jane.roe@example.com\n\n"
+        + "The harbour authority said the new quay will open next spring, after two years"
+        " of work on the breakwater and the cranes. " * 3
+    )
+    _ingest(seed_path)
+    _ingest(second)
+    assert CliRunner().invoke(cli, ["check"]).exit_code == 0
+    con = sqlite3.connect(isolated_archive)  # another tool: no foreign keys enforced
+    con.execute("UPDATE articles SET headline = 'Edited by hand' WHERE id = 1")
+    con.execute("UPDATE articles SET emails = 'weappon@donga.com' WHERE id = 2")
+    con.execute("UPDATE articles SET source_id = 99 WHERE id = 2")
+    con.commit()
+    con.close()
+    found = CliRunner().invoke(cli, ["check"])
+    assert found.exit_code == 1
+    assert found.stderr.splitlines() == [
+        "problem: articles: 1 row names sources that are not there",
+        "problem: record 1: headline or body changed outside newsarchive (no longer matching"
+        " the hash stored with it); `show ID --original` gives what was ingested",
+        "problem: record 2: emails are no JSON list (edited by hand?)",
+    ]

@@ -1307,7 +1307,8 @@ def datasette_metadata(ctx: click.Context) -> None:
 @click.pass_context
 def check(ctx: click.Context, repair: bool) -> None:
     """Verify the archive: database integrity, the search index in step with the articles,
-    and every original's bytes against its hash. Exit 1 when a problem remains."""
+    every record's text and every original's bytes against their hashes. Exit 1 when a
+    problem remains."""
     from .errors import ArchiveError
     from .render import escape
     from .store import Archive

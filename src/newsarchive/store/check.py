@@ -5,6 +5,7 @@ are never rewritten."""
 from __future__ import annotations
 
 import hashlib
+import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -76,7 +77,7 @@ def nul_rows(conn: Connection) -> dict[str, int]:
 def _remove_nul(engine: Engine) -> int:
     """Clean the text of every row holding a NUL, as newsarchive now cleans what it stores
     (record.clean_text); the articles' triggers update the search index."""
-    from ..record import clean_text
+    from ..record import clean_text, content_hash
 
     cleaned = 0
     with engine.begin() as conn:
@@ -87,13 +88,76 @@ def _remove_nul(engine: Engine) -> int:
                 f"SELECT {key}, {listed} FROM {table} WHERE {_nul_where(table)}"
             ).all()
             sets = ", ".join(f"{column} = ?" for column in columns)
+            if table == "articles":  # the text's hash follows it (see _edited_records)
+                sets += ", content_sha256 = ?"
             for row in rows:
                 values = [clean_text(v) if isinstance(v, str) else v for v in row[1:]]
+                if table == "articles":
+                    named = dict(zip(columns, values, strict=True))
+                    values.append(content_hash(named["headline"] or "", named["body"] or ""))
                 conn.exec_driver_sql(
                     f"UPDATE {table} SET {sets} WHERE {key} = ?", (*values, row[0])
                 )
             cleaned += len(rows)
     return cleaned
+
+
+def _dangling(conn: Connection) -> list[str]:
+    """Rows that name a row of another table that is not there (SQLite's foreign key check:
+    keys are enforced on every connection newsarchive opens, but not on another tool's)."""
+    found: dict[tuple[str, str], int] = {}
+    for table, _rowid, parent, _key in conn.exec_driver_sql("PRAGMA foreign_key_check").all():
+        found[(table, parent)] = found.get((table, parent), 0) + 1
+    return [
+        f"{table}: {n} {'row names' if n == 1 else 'rows name'} {parent} that are not there"
+        for (table, parent), n in sorted(found.items())
+    ]
+
+
+def _edited_records(conn: Connection) -> list[str]:
+    """Records whose headline or body no longer give the hash stored with them, and those whose
+    emails are no JSON list: both changed outside newsarchive (by hand, say), which `show`,
+    `export` and finding duplicates cannot trust. Reported, not repaired: the original each
+    was parsed from is kept (`show ID --original`)."""
+    from ..record import content_hash
+
+    changed: list[int] = []
+    unreadable: list[int] = []
+    rows = conn.execution_options(stream_results=True, max_row_buffer=500).execute(
+        text("SELECT id, headline, body, content_sha256, emails FROM articles ORDER BY id")
+    )
+    for row in rows:
+        if content_hash(row.headline or "", row.body or "") != row.content_sha256:
+            changed.append(row.id)
+        try:
+            emails = json.loads(row.emails or "[]")
+        except ValueError:
+            emails = None
+        if not isinstance(emails, list):
+            unreadable.append(row.id)
+    problems = []
+    if changed:
+        problems.append(f"{_records(changed)}: {_CHANGED}")
+    if unreadable:
+        problems.append(f"{_records(unreadable)}: {_UNREADABLE}")
+    return problems
+
+
+_CHANGED = (
+    "headline or body changed outside newsarchive (no longer matching the hash stored with"
+    " it); `show ID --original` gives what was ingested"
+)
+_UNREADABLE = "emails are no JSON list (edited by hand?)"
+_RECORD_PROBLEMS = (_CHANGED, _UNREADABLE)
+
+
+def _records(ids: list[int], shown: int = 10) -> str:
+    """ "record 7", "records 7, 9 and 12", "records 1, 2, ... 10 and 31 more"."""
+    if len(ids) == 1:
+        return f"record {ids[0]}"
+    head = ids[:shown] if len(ids) > shown else ids[:-1]
+    tail = f"{len(ids) - shown:,} more" if len(ids) > shown else str(ids[-1])
+    return f"records {', '.join(map(str, head))} and {tail}"
 
 
 def check_archive(engine: Engine, *, repair: bool = False) -> CheckReport:
@@ -114,6 +178,7 @@ def check_archive(engine: Engine, *, repair: bool = False) -> CheckReport:
                     " its rows into a new one: sqlite3 ARCHIVE .recover | sqlite3 NEW.db"
                 )
                 return report
+            report.problems.extend(_dangling(conn))
             for table, n in nul_rows(conn).items():
                 report.problems.append(
                     f"text: {n} rows of {table} hold NUL characters (PostgreSQL refuses them)"
@@ -143,6 +208,7 @@ def check_archive(engine: Engine, *, repair: bool = False) -> CheckReport:
         ).scalar_one()
         if orphans:
             report.problems.append(f"inputs: {orphans} point at articles that do not exist")
+        report.problems.extend(_edited_records(conn))
         originals = conn.execution_options(stream_results=True, max_row_buffer=200).execute(
             # An imported record's input keeps its original's hash but not its bytes.
             text(
@@ -256,6 +322,10 @@ def _repair_sqlite(engine: Engine, report: CheckReport) -> CheckReport:
     if cleaned:
         report.repaired.append(f"NUL characters removed from {cleaned} rows")
         report.problems = [p for p in report.problems if not p.startswith("text:")]
+        # Cleaned text has its hash again: what the records' check says, once more.
+        report.problems = [p for p in report.problems if not p.endswith(_RECORD_PROBLEMS)]
+        with engine.connect() as conn:
+            report.problems.extend(_edited_records(conn))
     with engine.begin() as conn:
         missing = _missing_search_objects(conn)
         if missing:
