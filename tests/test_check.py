@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from pathlib import Path
 
@@ -178,3 +179,6 @@ def test_records_edited_by_hand_and_rows_naming_what_is_gone_are_reported(
         " the hash stored with it); `show ID --original` gives what was ingested",
         "problem: record 2: emails are no JSON list (edited by hand?)",
     ]
+    # Reported, and still read: the address typed in is the record's email.
+    shown = CliRunner().invoke(cli, ["show", "--json", "2"])
+    assert shown.exit_code == 0 and json.loads(shown.stdout)["emails"] == ["weappon@donga.com"]

@@ -4,6 +4,7 @@ of two editions is the later."""
 from __future__ import annotations
 
 import json
+import re
 from datetime import UTC, date, datetime
 from typing import Any
 
@@ -83,6 +84,21 @@ def same_edition(
     return edition_key(one)[:2] == edition_key(other)[:2]
 
 
+_ADDRESS = re.compile(r"[^\s,;\[\]\"']+@[^\s,;\[\]\"']+")
+
+
+def stored_emails(value: str | None) -> list[str]:
+    """The emails column: a JSON list. Edited by hand into something else (an address typed
+    in: `check` reports it), the addresses it holds, so that the record is still read."""
+    try:
+        emails = json.loads(value or "[]")
+    except ValueError:
+        emails = None
+    if isinstance(emails, list) and all(isinstance(e, str) for e in emails):
+        return emails
+    return _ADDRESS.findall(value or "")
+
+
 def article_from_row(row: ArticleRow) -> Article:
     """The record a stored row holds (loading its source, authors, languages and input)."""
     source = Source(row.source.name, row.source.domain) if row.source else None
@@ -92,7 +108,7 @@ def article_from_row(row: ArticleRow) -> Article:
         Author(link.author.name, link.author.email or None, link.role, link.dateline)
         for link in row.authors
     ]
-    emails = json.loads(row.emails or "[]")
+    emails = stored_emails(row.emails)
     info = input_info(row.input) if row.input else InputInfo("", "", None, "")
     return Article(
         id=row.id,
