@@ -171,6 +171,12 @@ def test_a_file_that_is_not_json_lines_is_one_error(filled: str, tmp_path: Path)
     result = runner.invoke(cli, ["--db", str(tmp_path / "new.db"), "import", str(short)])
     [error] = result.stderr.splitlines()
     assert error.startswith(f"error: {short}: not JSON Lines of records (no line is")
+    # Nor a file that is not there.
+    missing = tmp_path / "missing.jsonl"
+    result = runner.invoke(cli, ["--db", str(tmp_path / "new.db"), "import", str(missing)])
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [f"error: {missing}: No such file or directory"]
+    assert not (tmp_path / "new.db").exists()
 
 
 def test_records_a_database_would_refuse_are_refused_by_line(

@@ -1111,7 +1111,8 @@ def import_(ctx: click.Context, files: tuple[str, ...]) -> None:
     """Read records back from JSON Lines (`export`, `parse --json`, `show --json`).
 
     Records, not originals: each keeps the description of the input it was parsed from, and
-    the line it came in as. A line that is not a record is an error naming its file and line;
+    the line it came in as, and takes this archive's next id (`copy` moves a whole archive
+    with its ids). A line that is not a record is an error naming its file and line;
     the others go in. A file none of whose first five lines (or of its lines, if fewer) is a
     JSON object is one error: it is not JSON Lines. A record's earlier editions (an export
     gives them under "versions") become its versions again. Importing the same records again

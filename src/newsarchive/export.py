@@ -379,12 +379,12 @@ def _release(held: list[str], on_error: Callable[[str], None], counts: Counter[s
 
 def not_records(path: str) -> str | None:
     """Why a file is not JSON Lines of records at all, by its first lines (as import_records
-    would say it), or None: a file that cannot be read, or one that may hold records."""
+    would say it), or why it cannot be read; None for one that may hold records."""
     try:
         with open(path, "rb") as stream:
             head = [line for line in itertools.islice(stream, 50) if line.strip()][:_NOT_JSONL]
-    except OSError:
-        return None  # import_records' caller says why
+    except OSError as exc:
+        return exc.strerror or str(exc)  # said before an archive is opened (or made) for it
     if not head:
         return "empty: no records"
     why = _other_format(head[0].strip())
