@@ -634,3 +634,12 @@ def test_an_original_written_to_a_pipe_is_not_read_first(seeds: Path, tmp_path: 
     reader.join(timeout=10)
     assert result.returncode == 0, result.stderr
     assert got and got[0].startswith(b"Go to contents")
+
+
+def test_a_mistyped_short_option_in_a_query_gets_a_note(runner: CliRunner, seeds: Path) -> None:
+    run(runner, "ingest", str(seeds))
+    code, out, err = run(runner, "search", "Kim", "-l", "ko")
+    assert code == 0 and out == ""
+    assert "note: -l leaves out records with the word 'l'; it is no option" in err
+    code, out, err = run(runner, "search", "Kim", "-Trump")  # an exclusion: no note
+    assert "note" not in err

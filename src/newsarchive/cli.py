@@ -50,6 +50,10 @@ def json_option(func: F) -> F:
     return click.option("--json", "as_json", is_flag=True, help="Print JSON Lines.")(func)
 
 
+def json_object_option(func: F) -> F:
+    return click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")(func)
+
+
 # The most rows any command asks an engine for (PostgreSQL's integers are 32-bit): larger
 # --limit and --offset values are clamped to it, which changes no result.
 MAX_ROWS = 2**31 - 1
@@ -590,7 +594,7 @@ def parse(ctx: click.Context, paths: tuple[str, ...], url: str | None, as_json: 
 
 @cli.command()
 @click.argument("article_id", metavar="ID", type=int)
-@json_option
+@json_object_option
 @click.option("--versions", is_flag=True, help="Also print earlier editions, oldest first.")
 @click.option(
     "--original",
@@ -845,6 +849,13 @@ def search(
             " two terms beside it",
             err=True,
         )
+    for word in query:
+        if re.fullmatch(r"-[^\W\d_]", word):  # "-l ko": an option mistyped, most likely
+            click.echo(
+                f"note: {word} leaves out records with the word {word[1:]!r}; it is no option"
+                " (newsarchive search --help lists them)",
+                err=True,
+            )
     if not hits and not offset and _unsplit_words_alone(options):
         click.echo(
             "note: Japanese and Chinese words are found only where the text sets them"
@@ -1264,7 +1275,7 @@ def more(limit: int, offset: int, again: list[tuple[str, str | None]]) -> None:
 
 
 @cli.command()
-@json_option
+@json_object_option
 @click.pass_context
 def info(ctx: click.Context, as_json: bool) -> None:
     """Where the archive is, its engine, schema version and counts."""
@@ -1370,7 +1381,7 @@ def delete(ctx: click.Context, article_ids: tuple[int, ...], yes: bool) -> None:
                 try:
                     wanted.append((article_id, archive.get(article_id).headline))
                 except NotFound:
-                    click.echo(f"no record {article_id}", err=True)
+                    click.echo(f"error: no record {article_id}", err=True)
             if not wanted:
                 ctx.exit(EXIT_FAILED)
             if not yes:
@@ -1381,7 +1392,7 @@ def delete(ctx: click.Context, article_ids: tuple[int, ...], yes: bool) -> None:
                 n = len(wanted)
                 noun = "this record" if n == 1 else f"these {n} records"
                 if not click.confirm(
-                    f"Delete {noun}, their earlier editions and originals?", err=True
+                    f"Delete {noun}, with earlier editions and originals?", err=True
                 ):
                     click.echo("nothing deleted", err=True)
                     ctx.exit(EXIT_FAILED)
