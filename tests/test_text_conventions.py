@@ -525,3 +525,18 @@ def test_a_teaser_between_paragraphs_is_no_body(teaser: str, paragraphs: list[st
     dump = "\n\n".join(["Nowa ustawa", "March 5, 2025", *paragraphs[:2], teaser, paragraphs[2]])
     article = parse_bytes(dump.encode(), "teaser.txt")
     assert article.body.split("\n\n") == paragraphs
+
+
+def test_a_page_that_prints_only_its_update_gives_it_as_the_update_too() -> None:
+    dump = "\n\n".join(
+        [
+            "Harbour quay to open next spring",
+            "Updated March 14, 2025, 11:47 p.m. ET",
+            "The harbour authority said on Monday that the new quay will open next spring,"
+            " after two years of work on the breakwater and the cranes.",
+            "Ships of up to forty thousand tonnes will be able to berth there, the authority"
+            " said, and the first is expected in April.",
+        ]
+    )
+    article = parse_bytes(dump.encode(), "updated.txt")
+    assert article.posted_at == article.updated_at == "2025-03-14T23:47:00-04:00"

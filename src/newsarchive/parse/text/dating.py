@@ -237,6 +237,7 @@ def choose_dates(
         )
         if posted is not None:
             return posted.match.stamp, chosen.match.stamp
-        return chosen.match.stamp, None
+        # Only an update printed: the best posting time there is, and the update it says it is.
+        return chosen.match.stamp, chosen.match.stamp
     updated = near("updated")
     return chosen.match.stamp, updated.match.stamp if updated else None
