@@ -196,3 +196,20 @@ def test_a_teaser_for_another_article_in_many_languages(line: str) -> None:
 )
 def test_a_sentence_that_opens_with_a_teasers_words_is_no_teaser(line: str) -> None:
     assert not bp.is_teaser_line(line)
+
+
+@pytest.mark.parametrize(
+    ("line", "tags"),
+    [
+        ("English | 한국어 | 日本語", ["en", "ko", "ja"]),
+        ("日本語 中文 한국어", ["ja", "zh", "ko"]),  # set apart by single spaces
+        ("English Deutsch Français", ["en", "de", "fr"]),
+        ("Korean", ["ko"]),
+        ("Korean English words", None),  # not every word a language's name
+        ("The English teacher", None),
+    ],
+)
+def test_a_bar_of_language_links(line: str, tags: list[str] | None) -> None:
+    from newsarchive.parse.lines import language_links
+
+    assert language_links(line) == tags

@@ -215,6 +215,10 @@ def language_links(line: str) -> list[str] | None:
     if not text or len(text) > 160:
         return None
     parts = [p.strip() for p in _LINK_SEPARATOR.split(text) if p.strip()]
+    # Links set apart by single spaces ("日本語 中文 한국어"): each word a language's name.
+    spaced = parts[0].split() if len(parts) == 1 else []
+    if 2 <= len(spaced) <= 12 and all(language_of_name(w) for w in spaced):
+        parts = spaced
     if not parts or len(parts) > 12:
         return None
     tags: list[str] = []
