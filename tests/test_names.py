@@ -73,6 +73,16 @@ from newsarchive.record import Author
         ("Του Γιώργου Παπαδόπουλου", [Author("Γιώργου Παπαδόπουλου")], []),
         ("By Na Jeong-ju", [Author("Na Jeong-ju")], []),
         ("By Na Young Lee and Tom Reed", [Author("Na Young Lee"), Author("Tom Reed")], []),
+        # A Japanese paper's dateline, an equals sign, then the reporters.
+        (
+            "ニューヨーク＝鈴木一郎、田中美咲",
+            [
+                Author("鈴木一郎", None, None, "ニューヨーク"),
+                Author("田中美咲", None, None, "ニューヨーク"),
+            ],
+            [],
+        ),
+        ("【ワシントン＝山田太郎】", [Author("山田太郎", None, None, "ワシントン")], []),
         # A label with its colon before several names: every name is read, the first too.
         (
             "Текст: Иван Петров, Ольга Смирнова",
@@ -104,6 +114,8 @@ def test_read_byline(line: str, authors: list[Author], emails: list[str]) -> Non
         "The company said it sold 228,000 electric vehicles by August.",
         "Wire Staff",
         "입력 2024.03.21 (10:42) 수정 2024.03.21 (11:02)",
+        "価格＝1000円",  # an equals sign without names after it
+        "米大統領選＝トランプ氏が勝利",
     ],
 )
 def test_not_a_byline_with_authors(line: str) -> None:

@@ -509,9 +509,21 @@ def read_byline(line: str) -> Byline | None:
     return _read_byline(text)
 
 
+# A Japanese newspaper's dateline and reporters: "ニューヨーク＝鈴木一郎、田中美咲" (the place
+# the story was filed from, an equals sign, the names in kanji set apart by 、 or ・).
+_JAPANESE_PLACE_BYLINE = re.compile(
+    r"(?P<place>[\u30a0-\u30ff\u4e00-\u9fff]{2,12})\s*[＝=]\s*"
+    r"(?P<names>[\u4e00-\u9fff々]{2,6}(?:\s*[、・]\s*[\u4e00-\u9fff々]{2,6}){0,5})"
+)
+
+
 def _read_byline(text: str) -> Byline | None:
     if not text or len(text) > 120:
         return None
+    filed = _JAPANESE_PLACE_BYLINE.fullmatch(text)
+    if filed:
+        names = re.split(r"\s*[、・]\s*", filed["names"])
+        return Byline(text, [Author(n, None, None, filed["place"]) for n in names], [])
     # The evidence a byline needs: an email, a Korean or Chinese name with its role, a by-word.
     if "@" not in text and not _CJK.search(text) and not (_BY.match(text) or _GLUED_BY.match(text)):
         return None
