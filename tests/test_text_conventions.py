@@ -540,3 +540,21 @@ def test_a_page_that_prints_only_its_update_gives_it_as_the_update_too() -> None
     )
     article = parse_bytes(dump.encode(), "updated.txt")
     assert article.posted_at == article.updated_at == "2025-03-14T23:47:00-04:00"
+
+
+def test_a_photos_caption_between_paragraphs_is_neither_body_nor_byline() -> None:
+    paragraphs = [
+        "Sur la plage de Mbour, les pirogues colorées reviennent de plus en plus souvent à"
+        " moitié vides, disent les pêcheurs.",
+        "Selon les ONG, les stocks de sardinelles ont diminué de moitié en vingt ans dans"
+        " les eaux du pays.",
+        "Le gouvernement a promis de publier la liste des navires autorisés à pêcher dans"
+        " ses eaux avant la fin du mois.",
+    ]
+    caption = "Des pêcheurs sur la plage de Mbour, le 3 mars 2025. JOHN WESSELS / AFP"
+    dump = "\n\n".join(
+        ["La pêche en crise", "5 mars 2025", *paragraphs[:2], caption, paragraphs[2]]
+    )
+    article = parse_bytes(dump.encode(), "caption.txt")
+    assert article.body.split("\n\n") == paragraphs
+    assert article.byline is None and article.authors == []

@@ -363,11 +363,34 @@ _AGENCIES = (
 )
 
 
+# Photo agencies, as a caption's credit names them after a photographer or before one.
+_PHOTO_AGENCIES = (
+    r"AFP|AP|EPA|EFE|Reuters|REUTERS|ANSA|dpa|DPA|Getty Images|AAP|Xinhua|XINHUA|Anadolu"
+    r"|Kyodo|Yonhap|Shutterstock|Alamy|ANP|Belga|NTB|Ritzau|Lusa|PAP|ČTK|MTI|Keystone|APA"
+    r"|SIPA|Sipa|IMAGO|Imago|NurPhoto|SOPA Images|Bloomberg|TASS|RIA Novosti|UPI"
+)
+# A caption's credit after its sentence: "... on Tuesday. JOHN WESSELS / AFP", "... en
+# Madrid. EFE/Juan Carlos Hidalgo", "... on Tuesday. (Reuters)"; in Korean after a slash or
+# as the press pool ("... 있다. /연합뉴스", "사진공동취재단"); in Chinese, the photographer's
+# name before 摄 (photographed).
+CREDIT_AFTER_SENTENCE = re.compile(
+    r"[.!?。]\s+(?:"
+    r"(?:[A-ZÀ-Þ][\w.'’-]*\s?){1,4}\s?/\s?(?:" + _PHOTO_AGENCIES + r")"
+    r"|(?:" + _PHOTO_AGENCIES + r")\s?/\s?(?:[A-ZÀ-Þ][\w.'’-]*\s?){1,4}"
+    r"|\((?:" + _PHOTO_AGENCIES + r")\)"
+    r"|/\s?[\uac00-\ud7a3A-Za-z0-9]{2,10}|사진공동취재단|(?:사진|촬영)\s?=\s?[^\s]{2,12}"
+    r")\s*$"
+    r"|[\u4e00-\u9fff]{2,4}\s?摄\s*[）)]?\s*$"
+)
+
+
 @lru_cache(maxsize=8192)
 def is_caption(line: str) -> bool:
     if len(line) >= 400:
         return False
     if line.endswith(")") and CREDIT_END.search(line):
+        return True
+    if CREDIT_AFTER_SENTENCE.search(line[-80:]):
         return True
     if "/" in line and len(line) < 60 and CREDIT_LINE.match(line):
         return True

@@ -14,6 +14,7 @@ import re
 
 import numpy as np
 
+from .. import boilerplate as bp
 from ..learned import Matrix, forest
 from ..names import KOREAN_BYLINE, names_in, read_byline
 from ..vocabulary import AUTHOR_LABEL
@@ -115,6 +116,9 @@ def byline_rows(
         if len(lines[i].text) <= _MAX_CHARS
         and i != headline_at  # one line is not both
         and not (local[i][_FURNITURE] or local[i][_END])
+        # A photo's caption, its credit after its sentence ("... Tuesday. JANE ROE / AFP"),
+        # names the photographer (a "Name/outlet" credit alone may well be the byline).
+        and not bp.CREDIT_AFTER_SENTENCE.search(lines[i].text[-80:])
         and not (_lone_word(lines[i].text) and (i < first or local[i][_HANGUL] > 0.5))
     ]
     lower = lower_words(lines) if lower is None else lower
