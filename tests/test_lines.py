@@ -222,3 +222,12 @@ def test_a_bar_of_language_links(line: str, tags: list[str] | None) -> None:
     from newsarchive.parse.lines import language_links
 
     assert language_links(line) == tags
+
+
+@pytest.mark.parametrize(
+    "word", ["Teilen", "Compartilhar", "Udostępnij", "Поделиться", "Κοινοποίηση", "Bagikan"]
+)
+def test_a_share_button_in_many_languages(word: str) -> None:
+    from newsarchive.parse.vocabulary import SOCIAL_WORDS
+
+    assert SOCIAL_WORDS.search(word)

@@ -222,13 +222,14 @@ NAME_JOINERS = r"and|und|et|y|e|i|og|en|och|és|a|и|와|과|및"
 # Share buttons, account links and sign-up prompts: page controls in many languages.
 SOCIAL_WORDS = re.compile(
     ASCII_WORD_START
-    + r"\b(?:teilen|share|partager|compartir|condividi|delen|dela|jaa|udostępnij|account|konto"
+    + r"\b(?:teilen|share|partager|compartir|compartilhar|partilhar|condividi|delen|dela|jaa"
+    r"|udostępnij|sdílet|bagikan|megosztás|distribuie|podijeli|account|konto"
     r"|login|log in|anmelden|sign in|newsletter|abonn\w*|subscribe|facebook|twitter|whatsapp"
     r"|telegram|linkedin|pinterest|reddit|e-?mail|print|drucken|imprimer|imprimir)\b"
     # Unspaced scripts: no word boundaries to anchor on.
     r"|シェア|ツイート|공유하기|分享|印刷|인쇄"
-    # Share buttons in Turkish, Hebrew, Persian, Arabic, Vietnamese, Swahili.
-    r"|paylaş|שתפו|שתף|اشتراک|مشاركة|chia sẻ|shiriki",
+    # Share buttons in Turkish, Hebrew, Persian, Arabic, Vietnamese, Swahili, Russian, Greek.
+    r"|paylaş|שתפו|שתף|اشتراک|مشاركة|chia sẻ|shiriki|поделиться|κοινοποίηση",
     re.IGNORECASE,
 )
 # Reading times and relative times: "5 min read", "vor 3 Stunden".
