@@ -558,3 +558,24 @@ def test_a_photos_caption_between_paragraphs_is_neither_body_nor_byline() -> Non
     article = parse_bytes(dump.encode(), "caption.txt")
     assert article.body.split("\n\n") == paragraphs
     assert article.byline is None and article.authors == []
+
+
+def test_a_closing_note_to_write_to_the_writer_is_no_body_and_gives_the_address() -> None:
+    paragraphs = [
+        "The city council approved a plan on Tuesday to extend the light rail line to the"
+        " airport, with construction to begin next year.",
+        "Supporters said the extension would cut travel times, while critics questioned"
+        " the ridership projections behind it.",
+    ]
+    dump = "\n\n".join(
+        [
+            "Council approves light rail extension",
+            "By Jane Roe, Staff Writer",
+            "March 5, 2025",
+            *paragraphs,
+            "Contact Jane Roe at jroe@example.com or 555-0100.",
+        ]
+    )
+    article = parse_bytes(dump.encode(), "contact.txt")
+    assert article.body.split("\n\n") == paragraphs
+    assert [(a.name, a.email) for a in article.authors] == [("Jane Roe", "jroe@example.com")]

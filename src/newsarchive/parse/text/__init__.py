@@ -96,7 +96,7 @@ def parse_text(text: str, url: str | None = None) -> Extracted:
     if found.subheadline in found.paragraphs:
         found.subheadline = None  # the fallback's prose: the body's, no deck
     if len(found.paragraphs) > 1 and _about_the_author(found.paragraphs[-1], found.authors):
-        found.paragraphs.pop()
+        _email_of_the_named(found, found.paragraphs.pop())
     _read_conventions(found, lines, body_at)
     start = body_at[0] if body_at else len(lines)
     for line in lines[:start]:
@@ -122,11 +122,31 @@ _WRITER_NOTE = re.compile(
 )
 
 
+# How a closing note asks readers to write to the writer: "Contact Jane Roe at jroe@...".
+_CONTACT_NOTE = re.compile(
+    r"(?:contact|reach|email|e-mail|write to|follow|kontakt|contacter|contactar|contattare)"
+    r"\s+(?:the\s+(?:writer|reporter|author)|(?-i:[A-ZÀ-Þ]))",
+    re.IGNORECASE,
+)
+
+
+def _email_of_the_named(found: Extracted, note: str) -> None:
+    """The one address a closing note gives, for the one author it names who has none."""
+    emails = emails_in(note)
+    named = [a for a in found.authors if a.name in note and a.email is None]
+    if len(emails) == 1 and len(named) == 1:
+        found.add_author(Author(named[0].name, emails[0]))
+        found.add_email(emails[0])
+
+
 def _about_the_author(text: str, authors: list[Author]) -> bool:
-    """A short closing note that opens with an author's name and says who they are."""
-    return len(text) <= 300 and any(
-        text.startswith(a.name) and _WRITER_NOTE.match(text, len(a.name)) for a in authors
-    )
+    """A short closing note that opens with an author's name and says who they are, or that
+    gives an address to write to the writer at."""
+    if len(text) > 300:
+        return False
+    if any(text.startswith(a.name) and _WRITER_NOTE.match(text, len(a.name)) for a in authors):
+        return True
+    return "@" in text and bool(_CONTACT_NOTE.match(text)) and not text.endswith("?")
 
 
 def _body_lines(
