@@ -571,6 +571,19 @@ def test_delete_takes_the_names_and_sources_no_other_record_gives(
     assert kept() == (1, 0)  # the seed's author, email and source with it
     assert run(runner, "search", "--author", "Jane Roe", "harbour")[0] == 0
     assert run(runner, "check")[0] == 0
+    # An update that names another reporter: the earlier edition's goes with the record too.
+    seed = next(seeds.glob("*.txt")).read_bytes()
+    update = seed.replace(b"07:37\nUpdated", b"07:37\nUpdated")
+    update = update.replace(
+        b"Updated November. 28, 2024 07:37", b"Updated November. 28, 2024 09:15"
+    )
+    update = update.replace(b"\xeb\xac\xb8\xeb\xb3\x91\xea\xb8\xb0", "김철수".encode())
+    (tmp_path / "update.txt").write_bytes(update)
+    assert run(runner, "ingest", str(seeds), str(tmp_path / "update.txt"))[0] == 0
+    assert "1 earlier edition" in run(runner, "show", "4")[2]
+    assert kept() == (3, 1)  # Jane Roe; the seed's 문병기 and the update's 김철수
+    assert run(runner, "delete", "4", "--yes")[0] == 0
+    assert kept() == (1, 0)
 
 
 def test_ingest_verbose_names_the_record_each_input_became(

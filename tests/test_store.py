@@ -10,6 +10,7 @@ import pytest
 from sqlalchemy import text
 
 from newsarchive import Archive, NotFound, parse_bytes
+from newsarchive.record import Article
 from newsarchive.store.schema import HEAD_REVISION
 
 
@@ -185,15 +186,32 @@ def test_the_writer_says_whether_the_very_bytes_were_stored(db_url: str, seed_pa
 def test_a_writer_whose_remembered_author_was_deleted_elsewhere_stores_its_record(
     db_url: str, seed_path: Path
 ) -> None:
+    from newsarchive.record import Author, Source
+
     data = seed_path.read_bytes()
-    first = parse_bytes(data, str(seed_path))
-    later = parse_bytes(data.replace(b"in a difficult situation.", b"in a new situation."))
-    later = dataclasses.replace(later, url="https://www.donga.com/en/article/all/2/1")
-    with Archive.open(db_url) as writing, Archive.open(db_url) as deleting:
+
+    def article(tag: str, author: str, domain: str) -> tuple[Article, bytes]:
+        seed = parse_bytes(data + tag.encode(), str(seed_path))  # its input: these bytes
+        parsed = dataclasses.replace(
+            seed,
+            headline=f"Harbour news {tag}",
+            body=f"The {tag} story opens here. " + seed.body,
+            posted_at=None,  # nor a posting time another record shares: no edition of one
+            updated_at=None,
+            url=f"https://{domain}/{tag}",
+            authors=[Author(author, f"{author.split()[0].lower()}@example.org")],
+            source=Source(domain, domain),
+        )
+        return parsed, data + tag.encode()
+
+    with Archive.open(db_url) as writing, Archive.open(db_url) as other:
         writer = writing.writer()  # as ingest's: it remembers ids between transactions
-        assert writer.add_many([(first, data)])[0].status == "added"  # 문병기's id, say
-        deleting.delete([1])  # ... which goes: no record names 문병기 any more
-        assert deleting.counts()["authors"] == 0
-        (outcome,) = writer.add_many([(later, data + b" ")])
-        assert outcome.status == "added"
-        assert [a.name for a in writing.get(outcome.article_id).authors] == ["문병기"]
+        (first,) = writer.add_many([article("one", "Jane Roe", "harbour.example")])
+        other.delete([first.article_id])  # Jane Roe and harbour.example go with it
+        assert other.counts()["authors"] == other.counts()["sources"] == 0
+        # Another writer stores others: SQLite may give them the ids just freed.
+        other.writer().add_many([article("two", "Omar Haddad", "quay.example")])
+        (third,) = writer.add_many([article("three", "Jane Roe", "harbour.example")])
+        stored = writing.get(third.article_id)
+        assert [(a.name, a.email) for a in stored.authors] == [("Jane Roe", "jane@example.org")]
+        assert stored.source == Source("harbour.example", "harbour.example")

@@ -16,7 +16,6 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any, Literal
 
 from sqlalchemy import (
-    Engine,
     Table,
     bindparam,
     case,
@@ -75,6 +74,19 @@ class Deleted:
     article_id: int
     headline: str
     originals: int  # the original inputs deleted with it
+
+
+def _forget(s: Session) -> None:
+    """Delete the authors and sources no record names: a deleted record takes its people's
+    names and emails with it, and those of its earlier editions (an update that named other
+    authors left them unnamed). A writer elsewhere that remembers one's id looks it up again
+    before using it (Writer._check_authors, Writer._source_id)."""
+    authors, sources = _TABLES["authors"], _TABLES["sources"]
+    links, articles = _TABLES["article_authors"], _TABLES["articles"]
+    named = select(links.c.author_id).where(links.c.author_id == authors.c.id).exists()
+    s.execute(delete(authors).where(~named))
+    given = select(articles.c.id).where(articles.c.source_id == sources.c.id).exists()
+    s.execute(delete(sources).where(~given))
 
 
 def _chunks(ids: list[int], size: int = 500) -> Iterator[list[int]]:
@@ -226,6 +238,7 @@ class Writer:
         self._sources: dict[tuple[str | None, str], int] = {}
         self._named: set[str] = set()  # domains whose source row has its name
         self._authors: dict[tuple[str, str], int] = {}
+        self._sources_checked: set[tuple[str | None, str]] = set()  # this transaction's
 
     def add_many(
         self, items: Sequence[tuple[Article, bytes]], versions: Sequence[Versions] | None = None
@@ -249,6 +262,7 @@ class Writer:
         self, items: list[tuple[Article, bytes]], versions: Sequence[Versions] | None
     ) -> list[Outcome]:
         engine = self.archive.engine
+        self._sources_checked.clear()
         try:
             # Writers take the lock at BEGIN, so two ingests queue instead of deadlocking.
             session = Session(engine.execution_options(**{WRITER: True}), expire_on_commit=False)
@@ -270,15 +284,12 @@ class Writer:
 
     def delete(self, article_ids: Sequence[int]) -> list[Deleted]:
         """Delete records with everything kept for them: their versions, their originals (and
-        the note of every copy of those), in one transaction. Ids the archive does not hold
-        are passed over (the result names those it deleted). Then the authors (names and
-        emails) and sources they named that no record names any more (see _forget)."""
+        the note of every copy of those), and the authors (names and emails) and sources no
+        record names any more (_forget), in one transaction. Ids the archive does not hold
+        are passed over (the result names those it deleted)."""
         engine = self.archive.engine.execution_options(**{WRITER: True})
         inputs = _TABLES["inputs"]
-        links = _TABLES["article_authors"]
         done: list[Deleted] = []
-        named: set[int] = set()
-        sources: set[int] = set()
         try:
             with Session(engine) as s, s.begin():
                 for article_id in dict.fromkeys(article_ids):
@@ -290,15 +301,14 @@ class Writer:
                         own = own | (inputs.c.id == row.input_id)
                     kept = len(s.execute(delete(inputs).where(own).returning(inputs.c.id)).all())
                     done.append(Deleted(article_id, row.headline, kept))
-                    named.update(
-                        s.execute(
-                            select(links.c.author_id).where(links.c.article_id == article_id)
-                        ).scalars()
-                    )
-                    if row.source_id is not None:
-                        sources.add(row.source_id)
                     s.delete(row)
-            self._forget(engine, named, sources)
+                if done:
+                    s.flush()
+                    try:
+                        with s.begin_nested():
+                            _forget(s)
+                    except IntegrityError:
+                        pass  # one is named meanwhile by a record another writer stored: kept
         except OperationalError as exc:
             raise ArchiveError(f"cannot write to the archive: {db_reason(exc)}") from exc
         finally:
@@ -306,38 +316,6 @@ class Writer:
             self._named.clear()
             self._authors.clear()
         return done
-
-    @staticmethod
-    def _forget(engine: Engine, authors: set[int], sources: set[int]) -> None:
-        """Delete the authors and sources among these that no record names: a deleted record
-        takes its people's names and emails with it. In a transaction of its own, after the
-        records': one that another writer names meanwhile (its commit first) is kept, and a
-        writer elsewhere that had one's id cached is refused it and looks it up anew
-        (add_many)."""
-        authors_table, sources_table = _TABLES["authors"], _TABLES["sources"]
-        links, articles = _TABLES["article_authors"], _TABLES["articles"]
-        try:
-            with Session(engine) as s, s.begin():
-                for chunk in _chunks(sorted(authors)):
-                    s.execute(
-                        delete(authors_table).where(
-                            authors_table.c.id.in_(chunk),
-                            ~select(links.c.author_id)
-                            .where(links.c.author_id == authors_table.c.id)
-                            .exists(),
-                        )
-                    )
-                for chunk in _chunks(sorted(sources)):
-                    s.execute(
-                        delete(sources_table).where(
-                            sources_table.c.id.in_(chunk),
-                            ~select(articles.c.id)
-                            .where(articles.c.source_id == sources_table.c.id)
-                            .exists(),
-                        )
-                    )
-        except IntegrityError:
-            pass  # named by a record stored meanwhile: kept, as it should be
 
     def add_copies(self, copies: Sequence[InputInfo]) -> int:
         """Note the containers that hold bytes stored already (see _note_copies), in one
@@ -961,6 +939,13 @@ class Writer:
         if source is None:
             return None
         key = (source.domain, source.name if source.domain is None else "")
+        if key in self._sources and key not in self._sources_checked:
+            # Remembered from an earlier transaction: still this source's row? A delete
+            # elsewhere may have taken it, and SQLite may have given its id to another.
+            row = s.get(SourceRow, self._sources[key])
+            if row is None or (row.domain, row.name if row.domain is None else "") != key:
+                del self._sources[key]
+            self._sources_checked.add(key)
         # A site first met by its domain alone (a page that does not name it) takes the
         # name a later page gives it: the row is asked again until it has one.
         named = source.domain is not None and source.name != source.domain
@@ -972,10 +957,26 @@ class Writer:
                 self._named.add(row.domain)
         return self._sources[key]
 
+    def _check_authors(self, s: Session, keys: set[tuple[str, str]]) -> None:
+        """Forget the remembered ids of these authors that are no longer theirs: a delete
+        elsewhere may have taken the row (_forget), and SQLite may have given its id to
+        another author since. One query a batch, by primary key."""
+        remembered = {key: self._authors[key] for key in keys if key in self._authors}
+        present: dict[int, tuple[str, str]] = {}
+        for chunk in _chunks(sorted(set(remembered.values()))):
+            rows = s.execute(
+                select(AuthorRow.id, AuthorRow.name, AuthorRow.email).where(AuthorRow.id.in_(chunk))
+            )
+            present.update((row.id, (row.name, row.email)) for row in rows)
+        for key, author_id in remembered.items():
+            if present.get(author_id) != key:
+                del self._authors[key]
+
     def _resolve_authors(self, s: Session, authors: list[Author]) -> None:
         """Ids for every author of a batch: one query for the known, one insert for the new."""
         if len(self._authors) > _CACHED:  # memory flat however many authors an archive has
             self._authors.clear()
+        self._check_authors(s, {(a.name, a.email or "") for a in authors})
         wanted = {(a.name, a.email or "") for a in authors} - self._authors.keys()
         if not wanted:
             return
