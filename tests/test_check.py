@@ -177,8 +177,33 @@ def test_records_edited_by_hand_and_rows_naming_what_is_gone_are_reported(
         "problem: articles: 1 row names sources that are not there",
         "problem: record 1: headline or body changed outside newsarchive (no longer matching"
         " the hash stored with it); `show ID --original` gives what was ingested",
-        "problem: record 2: emails are no JSON list (edited by hand?)",
+        "problem: record 2: emails are no JSON list of addresses (edited by hand?)",
     ]
+    # A list that holds something else than addresses is reported too.
+    con = sqlite3.connect(isolated_archive)
+    con.execute("""UPDATE articles SET emails = '["jane.roe@example.com", 5]' WHERE id = 1""")
+    con.commit()
+    con.close()
+    again = CliRunner().invoke(cli, ["check"])
+    assert "problem: records 1 and 2: emails are no JSON list of addresses" in again.stderr
+    con = sqlite3.connect(isolated_archive)
+    con.execute("UPDATE articles SET emails = '[]' WHERE id = 1")
+    con.commit()
+    con.close()
     # Reported, and still read: the address typed in is the record's email.
     shown = CliRunner().invoke(cli, ["show", "--json", "2"])
     assert shown.exit_code == 0 and json.loads(shown.stdout)["emails"] == ["weappon@donga.com"]
+
+
+def test_repairing_nul_characters_keeps_a_hand_edit_reported(
+    seed_path: Path, isolated_archive: Path
+) -> None:
+    _ingest(seed_path)
+    con = sqlite3.connect(isolated_archive)
+    con.execute("UPDATE articles SET headline = 'Edited by hand', body = body || char(0) || 'x'")
+    con.commit()
+    con.close()
+    repaired = CliRunner().invoke(cli, ["check", "--repair"])
+    assert repaired.exit_code == 1 and "NUL characters removed from 1 rows" in repaired.stdout
+    assert "record 1: headline or body changed outside newsarchive" in repaired.stderr
+    assert CliRunner().invoke(cli, ["check"]).exit_code == 1

@@ -52,7 +52,6 @@ def test_headlines_that_start_alike_are_not_furniture(line: str) -> None:
         # A credit after the caption's sentence, in the forms agencies and papers print.
         "Fishermen on the beach at Mbour, on March 3, 2025. JOHN WESSELS / AFP",
         "La vicepresidenta, este martes en Madrid. EFE/Juan Carlos Hidalgo",
-        "Lawmakers cast their votes in Berlin on Tuesday. (Reuters)",
         "25일 서울 중구에서 회의가 열리고 있다. /연합뉴스",
         "총재가 회의에서 의사봉을 두드리고 있다. 사진공동취재단",
         "3月5日，工人在车间内作业。新华社记者 李涛 摄",
@@ -69,6 +68,8 @@ def test_photo_credits_mark_captions(line: str) -> None:
         "Prices rose 3% in March, the statistics office said.",
         "The company said sales rose. He declined to comment.",
         "Prices rose, the agency said. Service runs 24/7",
+        "Der Bundesrat muss noch zustimmen, hieß es. (dpa)",  # an agency closing a paragraph
+        "End of it. " + "A" * 76,
     ],
 )
 def test_sentences_are_not_captions(line: str) -> None:

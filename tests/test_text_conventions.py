@@ -579,3 +579,16 @@ def test_a_closing_note_to_write_to_the_writer_is_no_body_and_gives_the_address(
     article = parse_bytes(dump.encode(), "contact.txt")
     assert article.body.split("\n\n") == paragraphs
     assert [(a.name, a.email) for a in article.authors] == [("Jane Roe", "jroe@example.com")]
+
+
+def test_a_paragraph_that_ends_with_its_agency_stays_in_the_body() -> None:
+    paragraphs = [
+        "Der Bundestag hat am Dienstag eine Reform der Schuldenbremse beschlossen, nach"
+        " wochenlangen Verhandlungen zwischen den Fraktionen.",
+        "Für die Grundgesetzänderung stimmten 513 Abgeordnete, 207 votierten dagegen, wie"
+        " die Bundestagsverwaltung mitteilte.",
+        "Der Bundesrat muss am Freitag noch zustimmen, wo die Mehrheit knapp ist, hieß es"
+        " aus Koalitionskreisen. (dpa)",
+    ]
+    dump = "\n\n".join(["Schuldenbremse gelockert", "18.03.2025, 15:15 Uhr", *paragraphs])
+    assert parse_bytes(dump.encode(), "dpa.txt").body.split("\n\n") == paragraphs

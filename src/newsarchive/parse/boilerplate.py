@@ -195,7 +195,7 @@ _TEASER_LABELS = (
     r"|相关阅读|相關閱讀|延伸阅读|延伸閱讀|相关新闻|相關新聞"
 )
 # A pointer or an opening bracket a page may set before the label ("▶ 관련기사:", "【関連記事】").
-_TEASER_OPEN = r"[▶►▷■☞→]?\s*[【\[〔]?\s*"
+_TEASER_OPEN = r"[▶►▷■☞→]?\s*+[【\[〔]?\s*+"  # spaces taken whole: see dates._GAP
 # A teaser for another article: its label, then its title, on the same line...
 READ_MORE = re.compile(rf"^{_TEASER_OPEN}(?:{_TEASER_LABELS})\s*[:：】\]〕]", re.IGNORECASE)
 # ...with its title run into it where the page set them in separate elements ("Read alsoFive
@@ -370,18 +370,30 @@ _PHOTO_AGENCIES = (
     r"|SIPA|Sipa|IMAGO|Imago|NurPhoto|SOPA Images|Bloomberg|TASS|RIA Novosti|UPI"
 )
 # A caption's credit after its sentence: "... on Tuesday. JOHN WESSELS / AFP", "... en
-# Madrid. EFE/Juan Carlos Hidalgo", "... on Tuesday. (Reuters)"; in Korean after a slash or
-# as the press pool ("... 있다. /연합뉴스", "사진공동취재단"); in Chinese, the photographer's
-# name before 摄 (photographed).
+# Madrid. EFE/Juan Carlos Hidalgo"; in Korean after a slash or as the press pool ("... 있다.
+# /연합뉴스", "사진공동취재단"); in Chinese, the photographer's name before 摄 (photographed).
+# Not an agency in brackets: "... hieß es. (dpa)" closes many an article's last paragraph.
+# A name's words are set apart by a space each, so that a run of capitals splits one way.
+_CREDIT_NAME = r"[A-ZÀ-Þ][\w.'’-]*(?:\s[A-ZÀ-Þ][\w.'’-]*){0,3}"
 CREDIT_AFTER_SENTENCE = re.compile(
     r"[.!?。]\s+(?:"
-    r"(?:[A-ZÀ-Þ][\w.'’-]*\s?){1,4}\s?/\s?(?:" + _PHOTO_AGENCIES + r")"
-    r"|(?:" + _PHOTO_AGENCIES + r")\s?/\s?(?:[A-ZÀ-Þ][\w.'’-]*\s?){1,4}"
-    r"|\((?:" + _PHOTO_AGENCIES + r")\)"
-    r"|/\s?[\uac00-\ud7a3A-Za-z0-9]{2,10}|사진공동취재단|(?:사진|촬영)\s?=\s?[^\s]{2,12}"
+    + _CREDIT_NAME
+    + r"\s?/\s?(?:"
+    + _PHOTO_AGENCIES
+    + r")|(?:"
+    + _PHOTO_AGENCIES
+    + r")\s?/\s?"
+    + _CREDIT_NAME
+    + r"|/\s?[\uac00-\ud7a3A-Za-z0-9]{2,10}|사진공동취재단|(?:사진|촬영)\s?=\s?[^\s]{2,12}"
     r")\s*$"
     r"|[\u4e00-\u9fff]{2,4}\s?摄\s*[）)]?\s*$"
 )
+
+
+def credit_after_sentence(line: str) -> bool:
+    """A caption with its credit after its sentence (CREDIT_AFTER_SENTENCE): a line of a
+    caption's length, never a paragraph of prose that happens to end with a name."""
+    return len(line) <= 300 and bool(CREDIT_AFTER_SENTENCE.search(line[-80:]))
 
 
 @lru_cache(maxsize=8192)
@@ -390,7 +402,7 @@ def is_caption(line: str) -> bool:
         return False
     if line.endswith(")") and CREDIT_END.search(line):
         return True
-    if CREDIT_AFTER_SENTENCE.search(line[-80:]):
+    if credit_after_sentence(line):
         return True
     if "/" in line and len(line) < 60 and CREDIT_LINE.match(line):
         return True

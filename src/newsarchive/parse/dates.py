@@ -521,11 +521,13 @@ _TIME = (
 )
 # Between a date and its time: spaces, commas, bars, slashes, dashes, "at", an opening
 # parenthesis, and a weekday printed after the date ("5 Mart 2025 Çarşamba 15:15").
+# Spaces are taken whole (possessive: \s*+): no word here opens with one, and a run of
+# spaces split every way between the two would cost its length squared.
 _GAP = (
-    r"(?:\s*(?:[,|/·–—-]|at|um|à|às|a las|alle ore|alle|ore|ora|om|o godz\.?|godz\.?|kl\.?|klo|в"
-    r"|\(|T|ساعت|الساعة)?\s*(?:(?:"
+    r"(?:\s*+(?:[,|/·–—-]|at|um|à|às|a las|alle ore|alle|ore|ora|om|o godz\.?|godz\.?|kl\.?"
+    r"|klo|в|\(|T|ساعت|الساعة)?\s*+(?:(?:"
     + "|".join(sorted(WEEKDAYS, key=len, reverse=True))
-    + r")(?![^\W\d_])[\s,]*)?)"
+    + r")(?![^\W\d_])[\s,]*+)?)"
 )
 
 _NUMERIC = (
@@ -899,9 +901,10 @@ def month_first(
 
     Its own dates decide first (a 28 or a 13 tells which number is the day; a date printed
     twice counts once); then the day its address carries, where only one reading agrees with
-    it; then a zone printed east of Greenwich ("15:15 IST", "3:15pm AEDT"): the countries there
-    print the day first, English-speaking ones too; then its language: month first in
-    American English (and English with no region named), day first everywhere else."""
+    it; then, where the language names no region, a zone printed east of Greenwich ("15:15
+    IST", "3:15pm AEDT"): the countries there print the day first, English-speaking ones too;
+    then its language: month first in American English (and English with no region named,
+    and the Philippines'), day first everywhere else."""
     matches = list(matches)
     found = {(m.stamp.year, m.stamp.month, m.stamp.day, m.order) for m in matches}
     day = sum(order == "day" for *_, order in found)
@@ -913,7 +916,9 @@ def month_first(
         for year, as_month, as_day, order in sorted(found, key=str):
             if order == "either" and wanted in ((year, as_month, as_day), (year, as_day, as_month)):
                 return wanted == (year, as_day, as_month)
-    if any(m.stamp.offset_minutes is not None and m.stamp.offset_minutes > 0 for m in matches):
+    regional = bool(language and "-" in language)  # "en-PH": its region knows its order
+    east = any(m.stamp.offset_minutes is not None and m.stamp.offset_minutes > 0 for m in matches)
+    if east and not regional:
         return False
     return bool(language and _MONTH_FIRST_TAGS.fullmatch(language.strip()))
 

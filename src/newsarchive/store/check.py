@@ -76,27 +76,27 @@ def nul_rows(conn: Connection) -> dict[str, int]:
 
 def _remove_nul(engine: Engine) -> int:
     """Clean the text of every row holding a NUL, as newsarchive now cleans what it stores
-    (record.clean_text); the articles' triggers update the search index."""
+    (record.clean_text); the articles' triggers update the search index. A record's hash
+    follows its cleaned text where it was its text's before (see _edited_records): one
+    edited by hand stays reported."""
     from ..record import clean_text, content_hash
 
     cleaned = 0
     with engine.begin() as conn:
         for table, columns in TEXT_COLUMNS.items():
-            key = "rowid"
-            listed = ", ".join(columns)
+            hashed = table == "articles"
+            listed = ", ".join([*columns, "content_sha256"] if hashed else columns)
             rows = conn.exec_driver_sql(
-                f"SELECT {key}, {listed} FROM {table} WHERE {_nul_where(table)}"
+                f"SELECT rowid, {listed} FROM {table} WHERE {_nul_where(table)}"
             ).all()
-            sets = ", ".join(f"{column} = ?" for column in columns)
-            if table == "articles":  # the text's hash follows it (see _edited_records)
-                sets += ", content_sha256 = ?"
             for row in rows:
-                values = [clean_text(v) if isinstance(v, str) else v for v in row[1:]]
-                if table == "articles":
-                    named = dict(zip(columns, values, strict=True))
-                    values.append(content_hash(named["headline"] or "", named["body"] or ""))
+                old = dict(zip(columns, row[1:], strict=False))
+                new = {c: clean_text(v) if isinstance(v, str) else v for c, v in old.items()}
+                if hashed and content_hash(old["headline"] or "", old["body"] or "") == row[-1]:
+                    new["content_sha256"] = content_hash(new["headline"] or "", new["body"] or "")
+                sets = ", ".join(f"{column} = ?" for column in new)
                 conn.exec_driver_sql(
-                    f"UPDATE {table} SET {sets} WHERE {key} = ?", (*values, row[0])
+                    f"UPDATE {table} SET {sets} WHERE rowid = ?", (*new.values(), row[0])
                 )
             cleaned += len(rows)
     return cleaned
@@ -133,7 +133,7 @@ def _edited_records(conn: Connection) -> list[str]:
             emails = json.loads(row.emails or "[]")
         except ValueError:
             emails = None
-        if not isinstance(emails, list):
+        if not isinstance(emails, list) or not all(isinstance(e, str) for e in emails):
             unreadable.append(row.id)
     problems = []
     if changed:
@@ -147,7 +147,7 @@ _CHANGED = (
     "headline or body changed outside newsarchive (no longer matching the hash stored with"
     " it); `show ID --original` gives what was ingested"
 )
-_UNREADABLE = "emails are no JSON list (edited by hand?)"
+_UNREADABLE = "emails are no JSON list of addresses (edited by hand?)"
 _RECORD_PROBLEMS = (_CHANGED, _UNREADABLE)
 
 

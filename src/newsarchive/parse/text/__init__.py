@@ -169,7 +169,7 @@ def _body_lines(
         and not (len(line.text) < 80 and bp.AD_BREAK.match(line.text))
         and not is_markup(line.text)
         and not (len(line.text) < 160 and bp.is_teaser_line(line.text.strip()))
-        and not bp.CREDIT_AFTER_SENTENCE.search(line.text[-80:])  # a photo's caption
+        and not bp.credit_after_sentence(line.text)  # a photo's caption
     ]
 
     # A teaser inside the article: its label on a line of its own, then its title.

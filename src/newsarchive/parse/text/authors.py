@@ -118,7 +118,7 @@ def byline_rows(
         and not (local[i][_FURNITURE] or local[i][_END])
         # A photo's caption, its credit after its sentence ("... Tuesday. JANE ROE / AFP"),
         # names the photographer (a "Name/outlet" credit alone may well be the byline).
-        and not bp.CREDIT_AFTER_SENTENCE.search(lines[i].text[-80:])
+        and not bp.credit_after_sentence(lines[i].text)
         and not (_lone_word(lines[i].text) and (i < first or local[i][_HANGUL] > 0.5))
     ]
     lower = lower_words(lines) if lower is None else lower
