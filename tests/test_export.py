@@ -614,3 +614,25 @@ def test_an_export_that_fails_leaves_the_earlier_file_as_it_was(
     again = CliRunner().invoke(cli, ["--db", filled, "export", "-o", str(out)])
     assert again.exit_code == 0 and out.read_bytes() == earlier  # whole, in its place
     assert out.stat().st_mode & 0o777 == 0o640
+
+
+def test_an_export_through_a_link_replaces_its_target_and_a_new_file_is_readable(
+    filled: str, tmp_path: Path
+) -> None:
+    import os
+
+    backups = tmp_path / "backups"
+    backups.mkdir()
+    (backups / "real.jsonl").write_text("an earlier export\n")
+    link = tmp_path / "latest.jsonl"
+    link.symlink_to(backups / "real.jsonl")
+    assert CliRunner().invoke(cli, ["--db", filled, "export", "-o", str(link)]).exit_code == 0
+    assert link.is_symlink() and "an earlier export" not in (backups / "real.jsonl").read_text()
+    assert sorted(p.name for p in backups.iterdir()) == ["real.jsonl"]
+    umask = os.umask(0o022)
+    try:
+        fresh = tmp_path / "fresh.jsonl"
+        assert CliRunner().invoke(cli, ["--db", filled, "export", "-o", str(fresh)]).exit_code == 0
+    finally:
+        os.umask(umask)
+    assert fresh.stat().st_mode & 0o777 == 0o644  # as open() makes it, not mkstemp's 0600

@@ -183,23 +183,32 @@ def _parquet_schema() -> Any:
 def replacing(path: str) -> Iterator[str]:
     """A file beside `path` to write the export into, put in its place only once the export is
     whole: an export that fails leaves what `path` held before (an earlier export, say)
-    untouched, and no half-written file. A path that is no regular file (/dev/stdout, a
-    pipe) is written as it is."""
+    untouched, and no half-written file. A symbolic link keeps pointing where it did, at the
+    new file. A path that is no regular file (/dev/stdout, a pipe, /proc/self/fd/1) is
+    written as it is."""
+    target = os.path.realpath(path)
     try:
-        mode = os.stat(path).st_mode
+        mode: int | None = os.stat(target).st_mode
     except FileNotFoundError:
         mode = None
-    if mode is not None and not stat.S_ISREG(mode):
+    devices = ("/dev/", "/proc/")
+    if (mode is not None and not stat.S_ISREG(mode)) or any(
+        p.startswith(devices) for p in (os.path.abspath(path), target)
+    ):
         yield path
         return
-    folder, name = os.path.split(os.path.abspath(path))
+    folder, name = os.path.split(target)
     handle, partial = tempfile.mkstemp(prefix=f".{name}.", suffix=".partial", dir=folder)
     os.close(handle)
     try:
         yield partial
-        if mode is not None:
-            os.chmod(partial, stat.S_IMODE(mode))  # the file it replaces kept its permissions
-        os.replace(partial, path)
+        if mode is None:  # a new file, as open() would make it (mkstemp's is private)
+            umask = os.umask(0)
+            os.umask(umask)
+            os.chmod(partial, 0o666 & ~umask)
+        else:  # the permissions of the file it replaces
+            os.chmod(partial, stat.S_IMODE(mode))
+        os.replace(partial, target)
     finally:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(partial)
