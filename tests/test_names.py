@@ -116,6 +116,10 @@ def test_read_byline(line: str, authors: list[Author], emails: list[str]) -> Non
         "입력 2024.03.21 (10:42) 수정 2024.03.21 (11:02)",
         "価格＝1000円",  # an equals sign without names after it
         "米大統領選＝トランプ氏が勝利",
+        "【ワシントン＝共同】",  # a wire agency signs, no reporter
+        "北京＝新華社",
+        "Texte: La loi a été adoptée",  # a label, then a sentence
+        "Words: the committee met today",
     ],
 )
 def test_not_a_byline_with_authors(line: str) -> None:

@@ -69,6 +69,13 @@ _BY = re.compile(
     r"\s*[:：/／]?\s*",
     re.IGNORECASE,
 )
+# Labels that also open other lines ("Text: ...", "Words: ..."): the names after them must
+# each be a person's.
+_COLON_LABEL = re.compile(
+    r"^\s*(?:words|authors|auteurs|autores|autori|autoren|texte|testo|tekst|текст|авторы)"
+    r"\s*[:：]",
+    re.IGNORECASE,
+)
 _GLUED_BY = re.compile(r"^(?:[Bb]y|Von|Par|Por)(?=[A-ZÀ-Þ][a-zà-ÿ])")
 # Labels a byline's line may hold after the names: of its dates (in every language dates.py
 # reads them in: "Иван Петров Опубликовано: 15 марта 2024"), of a review or a check.
@@ -517,12 +524,23 @@ _JAPANESE_PLACE_BYLINE = re.compile(
 )
 
 
+# What signs a Japanese story that is no reporter: a wire agency or a paper ("共同", "時事",
+# "新華社", "読売新聞", "NHK放送").
+_JAPANESE_NOT_PEOPLE = ("共同", "時事", "社", "新聞", "通信", "放送")
+
+
 def _read_byline(text: str) -> Byline | None:
     if not text or len(text) > 120:
         return None
     filed = _JAPANESE_PLACE_BYLINE.fullmatch(text)
     if filed:
-        names = re.split(r"\s*[、・]\s*", filed["names"])
+        names = [
+            n
+            for n in re.split(r"\s*[、・]\s*", filed["names"])
+            if not n.endswith(_JAPANESE_NOT_PEOPLE)
+        ]
+        if not names:
+            return None  # "ワシントン＝共同": a wire agency, no reporter
         return Byline(text, [Author(n, None, None, filed["place"]) for n in names], [])
     # The evidence a byline needs: an email, a Korean or Chinese name with its role, a by-word.
     if "@" not in text and not _CJK.search(text) and not (_BY.match(text) or _GLUED_BY.match(text)):
@@ -557,6 +575,8 @@ def _read_byline(text: str) -> Byline | None:
         return Byline(text, with_their_email(authors, emails, text), emails)
     if (_BY.match(text) or _GLUED_BY.match(text)) and len(words) <= 14:
         authors = names_in(text)
+        if _COLON_LABEL.match(text) and not all(is_person(a.name) for a in authors):
+            return None  # "Texte: La loi a été adoptée": a label, then a sentence
         if authors:
             return Byline(text, authors, [])
     return None
