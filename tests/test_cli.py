@@ -281,6 +281,8 @@ def test_info(runner: CliRunner, db_url: str) -> None:
     data = json.loads(out)
     assert data["engine"] == engine and data["articles"] == 0
     assert {"articles", "sources", "authors", "inputs"} <= data.keys()
+    code, out, err = run(runner, "list")  # an empty archive says so, and how to fill it
+    assert code == 0 and out == "" and "no records yet" in err
 
 
 def test_db_option_overrides_the_environment(

@@ -1245,6 +1245,8 @@ def list_(
         click.echo(f"no records read out of {escape(container)}", err=True)
     elif not articles and filtered:
         click.echo("no records the filters keep", err=True)
+    elif not articles and not container:
+        click.echo("no records yet: `newsarchive ingest PATH` adds some", err=True)
     elif len(articles) > limit and not as_json:
         again = [
             ("--container", container),
