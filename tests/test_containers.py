@@ -8,6 +8,7 @@ from __future__ import annotations
 import email.policy
 import io
 import json
+import uuid
 import zipfile
 from email.message import EmailMessage
 from pathlib import Path
@@ -701,3 +702,75 @@ def test_untyped_html_and_odd_capture_times(tmp_path: Path) -> None:
     )
     assert {r["input_container"] for r in rows} == {"warc"}
     assert all(r["input_record"].startswith("offset ") for r in rows)
+
+
+def _with_length(warc: Path, record: int, change: int, gzip: bool) -> bytes:
+    """The WARC's records with one's Content-Length off by `change` (its block as it was),
+    each record its own gzip member when `gzip`."""
+    import gzip as gz
+    from itertools import pairwise
+
+    data = warc.read_bytes()
+    parts = [data[a:b] for a, b in pairwise([*_offsets(warc), len(data)])]
+    head, _, rest = parts[record].partition(b"\r\n\r\n")
+    lines = head.split(b"\r\n")
+    for i, line in enumerate(lines):
+        if line.startswith(b"Content-Length:"):
+            lines[i] = b"Content-Length: %d" % (int(line.split(b":")[1]) + change)
+    parts[record] = b"\r\n".join(lines) + b"\r\n\r\n" + rest
+    return b"".join(gz.compress(p) if gzip else p for p in parts)
+
+
+@pytest.mark.parametrize("record", [2, 4])  # in the middle, and last
+def test_a_record_whose_length_is_too_short_is_one_error(tmp_path: Path, record: int) -> None:
+    warc = build_warc(tmp_path / "w.warc", gzip=False)
+    broken = tmp_path / "short.warc.gz"
+    broken.write_bytes(_with_length(warc, record, -500, gzip=True))
+    result = CliRunner().invoke(cli, ["--db", str(tmp_path / "a.db"), "ingest", str(broken)])
+    errors = [line for line in result.stderr.splitlines() if line.startswith("error:")]
+    assert result.exit_code == 1 and len(errors) == 1 and "broken record" in errors[0]
+    assert "4 articles added" in result.stdout  # the pages before and after it, and its start
+
+
+def test_a_short_record_read_whole_then_its_rest_is_no_loop(tmp_path: Path) -> None:
+    """A record warcio reads (its stated length short) and whose rest it then fails to read
+    as the next record, in the gzip member of its own: offsets counted from where reading
+    started again once named the member before it, read again for ever."""
+    import gzip as gz
+    from itertools import islice
+
+    from newsarchive.containers import warc_records
+
+    page = PAGES[0][0].read_bytes()
+    http = b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\r\n" + page
+
+    def record(kind: bytes, block: bytes, length: int) -> bytes:
+        head = b"WARC/1.0\r\nWARC-Type: %s\r\nWARC-Record-ID: <urn:uuid:%s>\r\n" % (
+            kind,
+            str(uuid.uuid4()).encode(),
+        )
+        head += b"WARC-Date: 2025-03-04T12:00:00Z\r\nWARC-Target-URI: https://harbour.example/a\r\n"
+        return head + b"Content-Length: %d\r\n\r\n" % length + block + b"\r\n\r\n"
+
+    info = b"software: tests\r\n"
+    broken = tmp_path / "loop.warc.gz"
+    broken.write_bytes(
+        gz.compress(record(b"warcinfo", info, len(info)))
+        + gz.compress(record(b"response", http, 500))
+    )
+    with broken.open("rb") as stream:
+        items = list(islice(warc_records(stream, "loop.warc.gz", set()), 50))
+    assert len(items) <= 3
+    result = CliRunner().invoke(cli, ["--db", str(tmp_path / "a.db"), "ingest", str(broken)])
+    errors = [line for line in result.stderr.splitlines() if line.startswith("error:")]
+    assert result.exit_code == 1 and len(errors) == 1 and "broken record" in errors[0]
+
+
+def test_a_record_whose_length_is_too_long_leaves_the_next_one_read(tmp_path: Path) -> None:
+    warc = build_warc(tmp_path / "w.warc", gzip=False)
+    broken = tmp_path / "long.warc"
+    broken.write_bytes(_with_length(warc, 2, 300, gzip=False))  # it swallows the next's head
+    result = CliRunner().invoke(cli, ["--db", str(tmp_path / "a.db"), "ingest", str(broken)])
+    errors = [line for line in result.stderr.splitlines() if line.startswith("error:")]
+    assert result.exit_code == 1 and len(errors) == 1 and "broken record" in errors[0]
+    assert "4 articles added" in result.stdout  # the one after it too

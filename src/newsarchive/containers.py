@@ -190,7 +190,11 @@ def warc_records(
 
     read = 0  # records read, for a WARC gzipped whole (read again, through gzip, past these)
     last = -1  # where the last record read begins
+    resumed = -1  # where reading started again after a broken record
     while True:
+        # warcio counts offsets from where its iterator starts: from the file's start once
+        # more after a broken record, to name records, and to search past them, where they are.
+        base = stream.tell() if stream.seekable() else 0
         iterator = ArchiveIterator(stream, no_record_parse=True)
         records = iter(iterator)
         try:
@@ -205,8 +209,8 @@ def warc_records(
                         yield Broken(f"{shown} ({member}offset {cut})", "a record cut short")
                     return
                 read += 1
-                last = iterator.offset
-                where = f"{member}offset {iterator.offset}"
+                last = base + iterator.offset
+                where = f"{member}offset {last}"
                 item = _warc_item(record, shown, where, seen, kind)
                 if item is not None:
                     yield item
@@ -214,12 +218,20 @@ def warc_records(
             if "non-chunked gzip" in str(exc) and stream.seekable():
                 yield from _whole_gzip(stream, shown, seen, member, kind, skip=read)
                 return
-            bad = max(0, iterator.offset)  # the iterator stands at the record it could not read
+            # The iterator stands at the record it could not read, or, when the one read last
+            # gave too short a length (the rest of its block read as the next record's head),
+            # still at an earlier one: the last record read is the broken one then.
+            bad = max(base + max(0, iterator.offset), last)
             yield Broken(f"{shown} ({member}offset {bad})", f"broken record: {_say(exc)}")
         try:
-            following = _next_record_start(stream, bad + 1)
-            if following is None:
-                return
+            # From the last record read: one whose length was too long swallowed the head of
+            # the next, which is found inside it; then past the broken one.
+            following = _next_record_start(stream, max(last, resumed) + 1)
+            if following is not None and following >= bad:
+                following = _next_record_start(stream, bad + 1)
+            if following is None or following <= resumed:
+                return  # nothing further to read, or no way forward: never the same again
+            resumed = following
             stream.seek(following)
         except Exception as exc:
             yield Broken(f"{shown} ({member}offset {bad})", f"cannot read past it: {_say(exc)}")
