@@ -774,3 +774,37 @@ def test_a_record_whose_length_is_too_long_leaves_the_next_one_read(tmp_path: Pa
     errors = [line for line in result.stderr.splitlines() if line.startswith("error:")]
     assert result.exit_code == 1 and len(errors) == 1 and "broken record" in errors[0]
     assert "4 articles added" in result.stdout  # the one after it too
+
+
+def test_brotli_bodies_are_read_and_lookups_are_no_pages(tmp_path: Path) -> None:
+    import brotlicffi
+
+    warc = tmp_path / "crawl.warc.gz"
+    with warc.open("wb") as out:
+        writer = WARCWriter(out, gzip=True)
+        page, url = PAGES[0]
+        response(
+            writer, url, brotlicffi.compress(page.read_bytes()), extra=[("Content-Encoding", "br")]
+        )
+        # A crawler's lookup of a host, as Heritrix writes it: a response, and no page.
+        lookup = writer.create_warc_record(
+            "dns:www.donga.com",
+            "response",
+            payload=io.BytesIO(b"20250304120000\nwww.donga.com. 300 IN A 192.0.2.1\n"),
+            warc_content_type="text/dns",
+        )
+        writer.write_record(lookup)
+        # A body in an encoding no library here reads: said, not stored as binary.
+        response(
+            writer,
+            PAGES[1][1],
+            b"\x28\xb5\x2f\xfd" + b"\x00" * 40,
+            extra=[("Content-Encoding", "zstd")],
+        )
+    result = CliRunner().invoke(cli, ["--db", str(tmp_path / "a.db"), "ingest", "-v", str(warc)])
+    assert "1 articles added" in result.stdout or "1 article added" in result.stdout
+    assert "other content: not a web page (dns:www.donga.com)" in result.stderr
+    errors = [line for line in result.stderr.splitlines() if line.startswith("error:")]
+    assert (
+        len(errors) == 1 and "its content encoding, zstd, is not one newsarchive reads" in errors[0]
+    )

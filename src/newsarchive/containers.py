@@ -405,6 +405,9 @@ def _warc_item(record: object, shown: str, where: str, seen: set[str], kind: Kin
     if warc_type == "resource":  # the page itself, no HTTP around it
         content_type = headers.get_header("Content-Type") or ""
         status, http_headers, body = 200, {"content-type": content_type}, block
+    elif url and not url.lower().startswith(("http:", "https:")):
+        # A crawler's lookups (Heritrix's dns: records) and other schemes' fetches: no page.
+        return Skipped(place, "other content", at("not a web page"))
     else:
         parsed = _http(block)
         if parsed is None:
@@ -462,8 +465,12 @@ def _http(block: bytes) -> tuple[int, dict[str, str], bytes] | None:
 def _decode_body(body: bytes, headers: dict[str, str]) -> bytes:
     from warcio.bufferedreaders import BufferedReader, ChunkedDataReader
 
-    encoding = headers.get("content-encoding", "").lower() or None
+    encoding = headers.get("content-encoding", "").strip().lower() or None
+    if encoding in ("identity", "none"):
+        encoding = None
     if encoding not in BufferedReader.get_supported_decompressors():
+        if encoding and not _looks_html(body):  # a server's bogus name for plain text passes
+            raise ValueError(f"its content encoding, {encoding}, is not one newsarchive reads")
         encoding = None
     if "chunked" in headers.get("transfer-encoding", "").lower():
         reader: BufferedReader = ChunkedDataReader(io.BytesIO(body), decomp_type=encoding)
