@@ -381,6 +381,49 @@ def test_an_mhtml_save_is_read_from_its_page_not_a_frame_before_it(
     assert json.loads(result.stdout)["headline"] == json.loads(alone.stdout)["headline"]
 
 
+def _shell_save(url: str, article: str | None) -> bytes:
+    """A save whose page is a shell showing its article in an iframe, kept as a part of its
+    own after the page (or no article at all)."""
+    message = EmailMessage(policy=email.policy.SMTP)
+    message["Snapshot-Content-Location"] = url
+    message["MIME-Version"] = "1.0"
+    message.make_related()
+    shell = EmailMessage(policy=email.policy.SMTP)
+    shell.set_content(
+        '<html><body><nav><a href="/">Home</a></nav><iframe src="cid:frame-1@mhtml.blink">'
+        "</iframe></body></html>",
+        subtype="html",
+    )
+    shell["Content-Location"] = url
+    message.attach(shell)
+    for text in [article] if article else []:
+        frame = EmailMessage(policy=email.policy.SMTP)
+        frame.set_content(text, subtype="html", cte="quoted-printable")
+        frame["Content-Location"] = "cid:frame-1@mhtml.blink"
+        message.attach(frame)
+    return message.as_bytes()
+
+
+def test_an_mhtml_save_whose_article_is_in_a_frame_gives_it(tmp_path: Path) -> None:
+    page, url = PAGES[0]
+    save = tmp_path / "framed.mhtml"
+    save.write_bytes(_shell_save(url, page.read_text()))
+    result = CliRunner().invoke(cli, ["parse", "--json", str(save)])
+    assert result.exit_code == 0, result.output
+    alone = CliRunner().invoke(cli, ["parse", "--json", "--url", url, str(page)])
+    assert json.loads(result.stdout)["body"] == json.loads(alone.stdout)["body"]
+    assert json.loads(result.stdout)["url"] == url
+
+
+def test_an_mhtml_save_with_no_article_is_a_file_that_failed(tmp_path: Path) -> None:
+    save = tmp_path / "shell.mhtml"
+    save.write_bytes(_shell_save("https://example.org/a", None))
+    for command in (["parse", "--json"], ["--db", str(tmp_path / "a.db"), "ingest"]):
+        result = CliRunner().invoke(cli, [*command, str(save)])
+        assert result.exit_code == 1
+        assert result.stderr.startswith(f"error: {save} (HTML part): no article text found")
+
+
 def test_parse_prints_a_record_per_article_of_a_warc(tmp_path: Path) -> None:
     warc = build_warc(tmp_path / "crawl.warc.gz", extra=True)
     result = CliRunner().invoke(cli, ["parse", "--json", str(warc)])

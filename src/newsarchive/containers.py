@@ -156,8 +156,22 @@ NOT_ARTICLE = (NotAnArticle, EmptyInput, BinaryInput)
 
 def parse_page(page: Page) -> Article:
     """A container's page as a record: parsed from its HTML, described as the record it came
-    from (the hash and size are those of the bytes kept: the HTTP response)."""
-    article = parse_bytes(page.payload, page.where, url=page.url, charset=page.charset)
+    from (the hash and size are those of the bytes kept: the HTTP response). An MHTML save
+    whose page holds no article is read from its frames, the largest first: a page that
+    shows its article in an iframe keeps it in a part of its own."""
+    try:
+        article = parse_bytes(page.payload, page.where, url=page.url, charset=page.charset)
+    except NOT_ARTICLE:
+        if page.kind != "mhtml":
+            raise
+        for payload, charset in mhtml_frames(page.original):
+            try:
+                article = parse_bytes(payload, page.where, url=page.url, charset=charset)
+                break
+            except NOT_ARTICLE:
+                continue
+        else:
+            raise
     sha256 = hashlib.sha256(page.original).hexdigest()
     kept = page_input(page, sha256, article.input.format, article.input.encoding)
     return dataclasses.replace(article, input=kept)
@@ -589,15 +603,33 @@ def mhtml_page(original: bytes, shown: str) -> Item:
     )
 
 
-def _root_part(message: EmailMessage) -> EmailMessage | None:
-    """The saved page among a message's HTML parts (the others are its frames): the part the
-    multipart/related `start` parameter names (RFC 2387), else the one at the message's
-    Snapshot-Content-Location (as Chrome writes it), else the first."""
-    pages = [
+def mhtml_frames(original: bytes) -> list[tuple[bytes, str | None]]:
+    """The HTML parts of an MHTML message besides its page (its frames), largest first, each
+    with its charset."""
+    message = email.message_from_bytes(original, policy=email.policy.default)
+    assert isinstance(message, EmailMessage)
+    root = _root_part(message)
+    frames = []
+    for part in _html_parts(message):
+        payload = part.get_payload(decode=True)
+        if part is not root and isinstance(payload, bytes) and payload.strip():
+            frames.append((payload, part.get_content_charset()))
+    return sorted(frames, key=lambda frame: -len(frame[0]))
+
+
+def _html_parts(message: EmailMessage) -> list[EmailMessage]:
+    return [
         part
         for part in message.walk()
         if part.get_content_type() in ("text/html", "application/xhtml+xml")
     ]
+
+
+def _root_part(message: EmailMessage) -> EmailMessage | None:
+    """The saved page among a message's HTML parts (the others are its frames): the part the
+    multipart/related `start` parameter names (RFC 2387), else the one at the message's
+    Snapshot-Content-Location (as Chrome writes it), else the first."""
+    pages = _html_parts(message)
     start = message.get_param("start", header="content-type")
     if isinstance(start, str) and start.strip("<> "):
         wanted = start.strip("<> ")

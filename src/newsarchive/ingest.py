@@ -180,7 +180,7 @@ def parse_job(job: Job) -> Parsed:
         article.sha256, article.word_count  # noqa: B018  computed here, on the worker's core
         return Parsed(shown, article=article, data=data, container=job.container)
     except NOT_ARTICLE as exc:
-        if job.page is None:
+        if job.page is None or job.page.kind == "mhtml":  # a file, or a save of one page
             return Parsed(shown, reason=exc.reason)
         why = f"{exc.reason} ({job.url})" if job.url else exc.reason
         return Parsed(shown, container=job.container, skipped="not an article", reason=why)
