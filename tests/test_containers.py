@@ -521,6 +521,16 @@ def test_a_record_without_its_length_is_one_error_and_the_rest_is_read(tmp_path:
     assert "3 articles added" in result.stdout
 
 
+def test_an_empty_web_archive_is_a_file_that_failed(tmp_path: Path) -> None:
+    names = ["empty.warc", "empty.warc.gz", "empty.wacz", "empty.mhtml"]
+    for name in names:
+        (tmp_path / name).write_bytes(b"")
+    paths = [str(tmp_path / name) for name in names]
+    result = CliRunner().invoke(cli, ["--db", str(tmp_path / "a.db"), "ingest", *paths])
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [f"error: {path}: empty file" for path in paths]
+
+
 def test_a_web_archive_that_cannot_be_opened_is_a_file_that_failed(tmp_path: Path) -> None:
     # Not "1 record: 1 failed": no record was read. Said as a missing page is said.
     (tmp_path / "junk.wacz").write_bytes(b"junk")

@@ -130,6 +130,9 @@ def read_container(
     shown = shown or path
     kind = kind or container_kind(path)
     try:
+        if (len(data) if data is not None else os.path.getsize(path)) == 0:
+            yield Broken(shown, "empty file")  # as an empty page is said, not passed over
+            return
         if kind == "mhtml":
             yield mhtml_page(data, shown) if data is not None else _mhtml(path, shown)
         elif kind == "wacz":
