@@ -826,6 +826,7 @@ def test_a_record_whose_length_is_too_long_leaves_the_next_one_read(tmp_path: Pa
     result = CliRunner().invoke(cli, ["--db", str(tmp_path / "a.db"), "ingest", str(broken)])
     errors = [line for line in result.stderr.splitlines() if line.startswith("error:")]
     assert result.exit_code == 1 and len(errors) == 1 and "broken record" in errors[0]
+    assert "no WARC record where one should begin (it begins: " in errors[0]  # in words
     assert "4 articles added" in result.stdout  # the one after it too
 
 

@@ -27,6 +27,7 @@ import email.utils
 import hashlib
 import io
 import os
+import re
 import zipfile
 import zlib
 from collections.abc import Iterator
@@ -328,7 +329,20 @@ def _say(exc: Exception) -> str:
         return "a gzip member that does not decompress to a WARC record (corrupt or cut)"
     if first and not first.isprintable():
         first = first.encode("unicode_escape").decode("ascii")
+    if type(exc).__name__ == "ArchiveLoadFailed":  # warcio's, said in words, not its name
+        for said, meaning in _WARCIO_SAYS.items():
+            if first.startswith(said):
+                begins = first[len(said) :].strip()
+                if begins.startswith("[") and begins.endswith("]"):  # a list of its words
+                    begins = " ".join(re.findall(r"'([^']*)'", begins))
+                return f"{meaning} (it begins: {begins[:100]})"
     return f"{type(exc).__name__}: {first[:120]}" if first else type(exc).__name__
+
+
+_WARCIO_SAYS = {
+    "Invalid WARC record, first line:": "no WARC record where one should begin",
+    "Unknown archive format, first line:": "not a WARC file",
+}
 
 
 def _cut_member_after(stream: IO[bytes], last: int) -> int | None:
