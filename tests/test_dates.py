@@ -272,6 +272,7 @@ def test_slashed_dates_know_which_number_is_the_day() -> None:
         (["5/3/2025 3:15pm AEDT"], "en", None, "2025-03-05T15:15:00+11:00"),
         (["5/3/2025 3:15pm EST"], "en", None, "2025-05-03T15:15:00-05:00"),
         (["03/05/2025 3:15 PM GMT+8"], "en-PH", None, "2025-03-05T15:15:00+08:00"),
+        (["05/03/2025 15:15 IST"], "en-US", None, "2025-03-05T15:15:00+05:30"),  # a default tag
         # A date printed twice counts once: one month-first date against one day-first.
         (["05/12/2024 10:00, 11:30", "11/28/2024", "28/11/2024"], "fr", None, "2024-12-05"),
     ],

@@ -210,9 +210,6 @@ def warc_records(
     last = -1  # where the last record read begins
     resumed = -1  # where reading started again after a broken record
     while True:
-        # warcio counts offsets from where its iterator starts: from the file's start once
-        # more after a broken record, to name records, and to search past them, where they are.
-        base = stream.tell() if stream.seekable() else 0
         iterator = ArchiveIterator(stream, no_record_parse=True)
         records = iter(iterator)
         try:
@@ -227,7 +224,7 @@ def warc_records(
                         yield Broken(f"{shown} ({member}offset {cut})", "a record cut short")
                     return
                 read += 1
-                last = base + iterator.offset
+                last = iterator.offset  # warcio's offsets are the file's (it asks tell())
                 where = f"{member}offset {last}"
                 item = _warc_item(record, shown, where, seen, kind)
                 if item is not None:
@@ -239,14 +236,10 @@ def warc_records(
             # The iterator stands at the record it could not read, or, when the one read last
             # gave too short a length (the rest of its block read as the next record's head),
             # still at an earlier one: the last record read is the broken one then.
-            bad = max(base + max(0, iterator.offset), last)
+            bad = max(0, iterator.offset, last)
             yield Broken(f"{shown} ({member}offset {bad})", f"broken record: {_say(exc)}")
         try:
-            # From the last record read: one whose length was too long swallowed the head of
-            # the next, which is found inside it; then past the broken one.
-            following = _next_record_start(stream, max(last, resumed) + 1)
-            if following is not None and following >= bad:
-                following = _next_record_start(stream, bad + 1)
+            following = _next_record_start(stream, max(bad, resumed) + 1)
             if following is None or following <= resumed:
                 return  # nothing further to read, or no way forward: never the same again
             resumed = following
@@ -497,12 +490,12 @@ def _decode_body(body: bytes, headers: dict[str, str]) -> bytes:
     from warcio.bufferedreaders import BufferedReader, ChunkedDataReader
 
     encoding = headers.get("content-encoding", "").strip().lower() or None
-    if encoding in ("identity", "none"):
-        encoding = None
+    encoding = {"x-gzip": "gzip", "x-deflate": "deflate"}.get(encoding or "", encoding)
+    if encoding == "br":
+        plain = _decode_body(body, {k: v for k, v in headers.items() if k != "content-encoding"})
+        return _unbrotli(plain)
     if encoding not in BufferedReader.get_supported_decompressors():
-        if encoding and not _looks_html(body):  # a server's bogus name for plain text passes
-            raise ValueError(f"its content encoding, {encoding}, is not one newsarchive reads")
-        encoding = None
+        encoding = None  # "identity", or a server's bogus name for none: read as it is
     if "chunked" in headers.get("transfer-encoding", "").lower():
         reader: BufferedReader = ChunkedDataReader(io.BytesIO(body), decomp_type=encoding)
     elif encoding:
@@ -513,6 +506,17 @@ def _decode_body(body: bytes, headers: dict[str, str]) -> bytes:
     if len(data) > MAX_INPUT_BYTES:
         raise ValueError("the body expands past the size limit")
     return data
+
+
+def _unbrotli(data: bytes) -> bytes:
+    """A Brotli body, its output bounded as it is made (a few bytes can stand for gigabytes)."""
+    import brotlicffi
+
+    decompressor = brotlicffi.Decompressor()
+    out: bytes = decompressor.decompress(data, output_buffer_limit=MAX_INPUT_BYTES + 1)
+    if len(out) > MAX_INPUT_BYTES or not decompressor.can_accept_more_data():
+        raise ValueError("the body expands past the size limit")
+    return out
 
 
 def _looks_html(body: bytes) -> bool:

@@ -916,9 +916,11 @@ def month_first(
         for year, as_month, as_day, order in sorted(found, key=str):
             if order == "either" and wanted in ((year, as_month, as_day), (year, as_day, as_month)):
                 return wanted == (year, as_day, as_month)
-    regional = bool(language and "-" in language)  # "en-PH": its region knows its order
+    # Where a tag names the Philippines, month first holds east of Greenwich too; a default
+    # tag (WordPress's en-US on an Indian page) says nothing against the printed zone.
+    philippine = bool(language and language.lower().replace("_", "-").endswith("-ph"))
     east = any(m.stamp.offset_minutes is not None and m.stamp.offset_minutes > 0 for m in matches)
-    if east and not regional:
+    if east and not philippine:
         return False
     return bool(language and _MONTH_FIRST_TAGS.fullmatch(language.strip()))
 
