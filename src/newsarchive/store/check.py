@@ -5,7 +5,6 @@ are never rewritten."""
 from __future__ import annotations
 
 import hashlib
-import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -120,6 +119,7 @@ def _edited_records(conn: Connection) -> list[str]:
     `export` and finding duplicates cannot trust. Reported, not repaired: the original each
     was parsed from is kept (`show ID --original`)."""
     from ..record import content_hash
+    from .rows import listed_emails
 
     changed: list[int] = []
     unreadable: list[int] = []
@@ -129,11 +129,7 @@ def _edited_records(conn: Connection) -> list[str]:
     for row in rows:
         if content_hash(row.headline or "", row.body or "") != row.content_sha256:
             changed.append(row.id)
-        try:
-            emails = json.loads(row.emails or "[]")
-        except ValueError:
-            emails = None
-        if not isinstance(emails, list) or not all(isinstance(e, str) for e in emails):
+        if listed_emails(row.emails) is None:
             unreadable.append(row.id)
     problems = []
     if changed:

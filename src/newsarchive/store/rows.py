@@ -87,16 +87,23 @@ def same_edition(
 _ADDRESS = re.compile(r"[^\s,;\[\]\"']+@[^\s,;\[\]\"']+")
 
 
-def stored_emails(value: str | None) -> list[str]:
-    """The emails column: a JSON list. Edited by hand into something else (an address typed
-    in: `check` reports it), the addresses it holds, so that the record is still read."""
+def listed_emails(value: str | None) -> list[str] | None:
+    """The emails column as stored: a JSON list of addresses; None when it is something else
+    (edited by hand: `check` reports it)."""
     try:
         emails = json.loads(value or "[]")
     except ValueError:
-        emails = None
+        return None
     if isinstance(emails, list) and all(isinstance(e, str) for e in emails):
         return emails
-    return _ADDRESS.findall(value or "")
+    return None
+
+
+def stored_emails(value: str | None) -> list[str]:
+    """The emails column's addresses: the list as stored, or, where it was edited into
+    something else (an address typed in), the addresses it holds, so the record is read."""
+    listed = listed_emails(value)
+    return listed if listed is not None else _ADDRESS.findall(value or "")
 
 
 def article_from_row(row: ArticleRow) -> Article:

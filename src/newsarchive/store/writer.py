@@ -10,22 +10,12 @@ stored or none of it is.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, Literal
 
-from sqlalchemy import (
-    Table,
-    bindparam,
-    case,
-    delete,
-    func,
-    insert,
-    select,
-    text,
-    update,
-)
+from sqlalchemy import Table, bindparam, case, delete, func, insert, select, text, update
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.util import identity_key
@@ -87,12 +77,6 @@ def _forget(s: Session) -> None:
     s.execute(delete(authors).where(~named))
     given = select(articles.c.id).where(articles.c.source_id == sources.c.id).exists()
     s.execute(delete(sources).where(~given))
-
-
-def _chunks(ids: list[int], size: int = 500) -> Iterator[list[int]]:
-    """Ids in lists of at most `size`, for IN lists every engine takes."""
-    for start in range(0, len(ids), size):
-        yield ids[start : start + size]
 
 
 def _article_values(article: Article, source_id: int | None, now: datetime) -> dict[str, Any]:
@@ -962,12 +946,14 @@ class Writer:
         elsewhere may have taken the row (_forget), and SQLite may have given its id to
         another author since. One query a batch, by primary key."""
         remembered = {key: self._authors[key] for key in keys if key in self._authors}
-        present: dict[int, tuple[str, str]] = {}
-        for chunk in _chunks(sorted(set(remembered.values()))):
-            rows = s.execute(
-                select(AuthorRow.id, AuthorRow.name, AuthorRow.email).where(AuthorRow.id.in_(chunk))
+        present = {
+            int(author_id): (str(name), str(email))
+            for author_id, name, email in self._lookup(
+                s,
+                "SELECT id, name, email FROM authors WHERE id IN ({})",
+                sorted(set(remembered.values())),
             )
-            present.update((row.id, (row.name, row.email)) for row in rows)
+        }
         for key, author_id in remembered.items():
             if present.get(author_id) != key:
                 del self._authors[key]
