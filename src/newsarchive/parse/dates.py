@@ -901,9 +901,9 @@ def month_first(
 
     Its own dates decide first (a 28 or a 13 tells which number is the day; a date printed
     twice counts once); then the day its address carries, where only one reading agrees with
-    it; then, where the language names no region, a zone printed east of Greenwich ("15:15
-    IST", "3:15pm AEDT"): the countries there print the day first, English-speaking ones too;
-    then its language: month first in American English (and English with no region named,
+    it; then, unless the language names the Philippines, a zone printed east of Greenwich
+    ("15:15 IST", "3:15pm AEDT"): the countries there print the day first, English-speaking
+    ones too; then its language: month first in American English (and English with no region named,
     and the Philippines'), day first everywhere else."""
     matches = list(matches)
     found = {(m.stamp.year, m.stamp.month, m.stamp.day, m.order) for m in matches}

@@ -56,12 +56,13 @@ _NAME_WORD = (
 # Two to four capitalised words, particles allowed between: "Ursula von der Leyen".
 LATIN_NAME = re.compile(r"(?<![\w-])" + _NAME_WORD + r"(?:\s+" + _NAME_WORD + r"){1,3}(?![\w-])")
 
+# Byline labels with their colon that open other lines too (see _COLON_LABEL).
+_OTHER_LINES_LABELS = "words|authors|auteurs|autores|autori|autoren|texte|testo|tekst|текст|авторы"
 _BY = re.compile(
     r"^\s*(?:(?:" + BY_LABELS + r"|" + "|".join(BY_WORDS) + r"|autor(?:in)?|author|auteur|autore"
     r"|reporter|written|text|texto|escrito por|작성자|글|автор|yazar|penulis|tác giả|लेखक"
     r"|الكاتب|phóng viên|خبرنگار|mwandishi(?: wetu)?)\b"
-    r"|(?:撰文|文|haber|מאת|كتبت?|نویسنده|words|authors|auteurs|autores|autori|autoren|texte"
-    r"|testo|tekst|текст|авторы)(?=\s*[:：])"
+    r"|(?:撰文|文|haber|מאת|كتبت?|نویسنده|" + _OTHER_LINES_LABELS + r")(?=\s*[:：])"
     # "Oleh" (Indonesian, Malay) with its colon only: it also opens "Oleh karena itu".
     r"|oleh(?=\s*:)"
     # A Chinese reporter's label, spaced from the name or not: "记者 周晓明", "本报记者王伟".
@@ -71,11 +72,7 @@ _BY = re.compile(
 )
 # Labels that also open other lines ("Text: ...", "Words: ..."): the names after them must
 # each be a person's.
-_COLON_LABEL = re.compile(
-    r"^\s*(?:words|authors|auteurs|autores|autori|autoren|texte|testo|tekst|текст|авторы)"
-    r"\s*[:：]",
-    re.IGNORECASE,
-)
+_COLON_LABEL = re.compile(r"^\s*(?:" + _OTHER_LINES_LABELS + r")\s*[:：]", re.IGNORECASE)
 _GLUED_BY = re.compile(r"^(?:[Bb]y|Von|Par|Por)(?=[A-ZÀ-Þ][a-zà-ÿ])")
 # Labels a byline's line may hold after the names: of its dates (in every language dates.py
 # reads them in: "Иван Петров Опубликовано: 15 марта 2024"), of a review or a check.

@@ -56,6 +56,7 @@ CONTEXT = (
     *(f"{name}_{o:+d}" for o in _OFFSETS for name in _NEIGHBOUR),
 )
 BODY_FEATURES = LOCAL + CONTEXT
+_REPEATS = BODY_FEATURES.index("repeats")
 # The decision on the model's verdicts: a line is body at 0.4 and over, and the article is
 # kept as runs (learned.contiguous): a switch between body and furniture costs 1.0 in log-odds
 # weighted by the square root of a line's length over 3. Chosen on fold A by cross-validation
@@ -287,6 +288,5 @@ def read_article(lines: list[Line]) -> ArticleLines:
     rows, local = body_matrix(lines)
     body = forest("text_body").probabilities(rows)
     lengths = np.array([len(line.text) for line in lines], dtype=np.float64)
-    counts = Counter(line.text for line in lines)
-    repeated = np.array([counts[line.text] > 1 for line in lines], dtype=np.float64)
+    repeated = (rows[:, _REPEATS] > 0).astype(np.float64)  # printed again in the capture
     return ArticleLines(local, body, keep_runs(body, lengths), repeated)
